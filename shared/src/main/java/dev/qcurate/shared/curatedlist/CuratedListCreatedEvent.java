@@ -1,0 +1,8 @@
+package dev.qcurate.shared.curatedlist;
+
+import org.axonframework.serialization.Revision;
+
+/** A curated list was created, empty. */
+@Revision("1")
+public record CuratedListCreatedEvent(CuratedListId listId, String name, String title, String description) {
+}

@@ -1,0 +1,11 @@
+package dev.qcurate.shared.curatedlist;
+
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.QuestionId;
+
+import org.axonframework.serialization.Revision;
+
+/** A question moved to {@code toIndex} (0-based). */
+@Revision("1")
+public record ListEntryMovedEvent(CuratedListId listId, QuestionId questionId, int fromIndex, int toIndex, ProposalId proposalId) {
+}

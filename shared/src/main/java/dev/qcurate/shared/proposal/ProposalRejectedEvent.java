@@ -1,0 +1,8 @@
+package dev.qcurate.shared.proposal;
+
+import org.axonframework.serialization.Revision;
+
+/** A reviewer rejected the proposal, giving a reason. */
+@Revision("1")
+public record ProposalRejectedEvent(ProposalId proposalId, String reviewer, String reason) {
+}

@@ -1,0 +1,70 @@
+package dev.qcurate.shared.proposal;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.SourceRef;
+
+import java.util.List;
+
+/**
+ * What a proposal would change once approved. Serialised with a {@code kind} property naming the variant.
+ * Changes to an existing question carry the revision they were made against, so approval can detect staleness.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ProposedChange.NewQuestion.class, name = "NEW_QUESTION"),
+        @JsonSubTypes.Type(value = ProposedChange.Rewording.class, name = "REWORDING"),
+        @JsonSubTypes.Type(value = ProposedChange.TagChange.class, name = "TAG_CHANGE"),
+        @JsonSubTypes.Type(value = ProposedChange.Retirement.class, name = "RETIREMENT"),
+        @JsonSubTypes.Type(value = ProposedChange.Merge.class, name = "MERGE"),
+        @JsonSubTypes.Type(value = ProposedChange.Unmerge.class, name = "UNMERGE"),
+        @JsonSubTypes.Type(value = ProposedChange.ListEntryAddition.class, name = "LIST_ENTRY_ADDITION"),
+        @JsonSubTypes.Type(value = ProposedChange.ListEntryRemoval.class, name = "LIST_ENTRY_REMOVAL"),
+        @JsonSubTypes.Type(value = ProposedChange.ListEntryMove.class, name = "LIST_ENTRY_MOVE"),
+})
+public sealed interface ProposedChange {
+
+    ProposalType type();
+
+    record NewQuestion(QuestionId questionId, String text, List<String> tags, SourceRef source) implements ProposedChange {
+        public ProposalType type() { return ProposalType.NEW_QUESTION; }
+    }
+
+    record Rewording(QuestionId questionId, String text, int baseRevision) implements ProposedChange {
+        public ProposalType type() { return ProposalType.REWORDING; }
+    }
+
+    record TagChange(QuestionId questionId, List<String> add, List<String> remove, int baseRevision)
+            implements ProposedChange {
+        public ProposalType type() { return ProposalType.TAG_CHANGE; }
+    }
+
+    record Retirement(QuestionId questionId, String reason, int baseRevision) implements ProposedChange {
+        public ProposalType type() { return ProposalType.RETIREMENT; }
+    }
+
+    /** Merge {@code sourceId} into {@code targetId}; both revisions are the ones the proposer saw. */
+    record Merge(QuestionId sourceId, QuestionId targetId, int sourceRevision, int targetRevision)
+            implements ProposedChange {
+        public ProposalType type() { return ProposalType.MERGE; }
+    }
+
+    record Unmerge(QuestionId sourceId, int baseRevision) implements ProposedChange {
+        public ProposalType type() { return ProposalType.UNMERGE; }
+    }
+
+    /** Add a question to a list at {@code index} (0-based), or at the end when {@code index} is null. */
+    record ListEntryAddition(CuratedListId listId, QuestionId questionId, Integer index) implements ProposedChange {
+        public ProposalType type() { return ProposalType.LIST_ENTRY; }
+    }
+
+    record ListEntryRemoval(CuratedListId listId, QuestionId questionId) implements ProposedChange {
+        public ProposalType type() { return ProposalType.LIST_ENTRY; }
+    }
+
+    record ListEntryMove(CuratedListId listId, QuestionId questionId, int index) implements ProposedChange {
+        public ProposalType type() { return ProposalType.LIST_ENTRY; }
+    }
+}

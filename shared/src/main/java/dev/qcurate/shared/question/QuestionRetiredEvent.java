@@ -1,0 +1,10 @@
+package dev.qcurate.shared.question;
+
+import dev.qcurate.shared.proposal.ProposalId;
+
+import org.axonframework.serialization.Revision;
+
+/** An ACTIVE question was retired and drops out of every list. */
+@Revision("1")
+public record QuestionRetiredEvent(QuestionId questionId, ProposalId proposalId, int revision, String reason) {
+}
