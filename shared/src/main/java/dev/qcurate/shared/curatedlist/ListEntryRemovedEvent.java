@@ -2,7 +2,6 @@ package dev.qcurate.shared.curatedlist;
 
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionId;
-
 import org.axonframework.serialization.Revision;
 
 /** A question was removed from the list. */

@@ -1,7 +1,6 @@
 package dev.qcurate.shared.proposal;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /** A change was proposed and awaits {@code requiredApprovals} approvals from reviewers other than the proposer. */

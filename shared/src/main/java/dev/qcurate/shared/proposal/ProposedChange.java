@@ -28,7 +28,9 @@ public sealed interface ProposedChange {
 
     ProposalType type();
 
-    record NewQuestion(QuestionId questionId, String text, List<String> tags, SourceRef source) implements ProposedChange {
+    /** A new question; when {@code listId} is set, approval also appends it to that list (imports do this). */
+    record NewQuestion(QuestionId questionId, String text, List<String> tags, SourceRef source, CuratedListId listId)
+            implements ProposedChange {
         public ProposalType type() { return ProposalType.NEW_QUESTION; }
     }
 

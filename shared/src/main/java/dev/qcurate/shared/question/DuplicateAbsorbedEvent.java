@@ -3,7 +3,6 @@ package dev.qcurate.shared.question;
 import dev.qcurate.shared.proposal.ProposalId;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /** The target question (this aggregate) took in a merged duplicate: its text as an alias, and the tags it lacked. */

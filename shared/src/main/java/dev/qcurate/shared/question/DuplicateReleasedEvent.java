@@ -3,7 +3,6 @@ package dev.qcurate.shared.question;
 import dev.qcurate.shared.proposal.ProposalId;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /** The target question (this aggregate) gave back what a merge added: the alias and the tags that came only from the source. */

@@ -1,7 +1,6 @@
 package dev.qcurate.shared.question;
 
 import dev.qcurate.shared.proposal.ProposalId;
-
 import org.axonframework.serialization.Revision;
 
 /** The source question (this aggregate) was merged into {@code targetId}; lists show the target in its place. */

@@ -3,7 +3,6 @@ package dev.qcurate.shared.question;
 import dev.qcurate.shared.proposal.ProposalId;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /** A question was proposed (status PROPOSED, revision 1) under the given proposal. */

@@ -1,7 +1,6 @@
 package dev.qcurate.shared.question;
 
 import dev.qcurate.shared.proposal.ProposalId;
-
 import org.axonframework.serialization.Revision;
 
 /** A proposed question was rejected and is now REJECTED. */

@@ -1,7 +1,6 @@
 package dev.qcurate.shared.question;
 
 import dev.qcurate.shared.proposal.ProposalId;
-
 import org.axonframework.serialization.Revision;
 
 /** An ACTIVE question was retired and drops out of every list. */

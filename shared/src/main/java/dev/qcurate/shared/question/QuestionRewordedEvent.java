@@ -1,7 +1,6 @@
 package dev.qcurate.shared.question;
 
 import dev.qcurate.shared.proposal.ProposalId;
-
 import org.axonframework.serialization.Revision;
 
 /** The question's text changed; {@code revision} is the new revision, {@code previousText} what it replaced. */

@@ -3,7 +3,6 @@ package dev.qcurate.shared.question;
 import dev.qcurate.shared.proposal.ProposalId;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /** Tags were added and/or removed; {@code tags} is the complete set afterwards, sorted. */

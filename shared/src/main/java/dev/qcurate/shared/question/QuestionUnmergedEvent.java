@@ -3,7 +3,6 @@ package dev.qcurate.shared.question;
 import dev.qcurate.shared.proposal.ProposalId;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /** A merge was undone: the source question (this aggregate) is ACTIVE again, with the text and tags it had before. */

@@ -1,0 +1,107 @@
+package dev.qcurate.command.curatedlist;
+
+import dev.qcurate.shared.curatedlist.*;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.QuestionId;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A curated list: an ordered selection of questions. It holds entries as they were added; which of them a consumer
+ * sees (active ones, merged ones as their target, each once) is the query side's view.
+ */
+@Aggregate
+public class CuratedList {
+
+    public static final int MAX_ENTRIES = 10_000;
+
+    @AggregateIdentifier
+    private CuratedListId id;
+    private List<QuestionId> entries;
+
+    protected CuratedList() {
+        // for Axon
+    }
+
+    CuratedList(CuratedListId id, ListName name, String title, String description) {
+        apply(new CuratedListCreatedEvent(id, name.value(), title, description));
+    }
+
+    /** Adds at {@code index} (0-based), or at the end when it is null. */
+    public void addEntry(QuestionId question, Integer index, ProposalId proposalId) {
+        if (entries.contains(question)) {
+            throw new IllegalStateException("question " + question + " is already in list " + id);
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            throw new IllegalStateException("a list holds at most " + MAX_ENTRIES + " questions");
+        }
+        int at = index == null ? entries.size() : index;
+        checkIndex(at, entries.size());
+        apply(new ListEntryAddedEvent(id, question, at, proposalId));
+    }
+
+    public void removeEntry(QuestionId question, ProposalId proposalId) {
+        requireEntry(question);
+        apply(new ListEntryRemovedEvent(id, question, proposalId));
+    }
+
+    public void moveEntry(QuestionId question, int index, ProposalId proposalId) {
+        int from = requireEntry(question);
+        checkIndex(index, entries.size() - 1);
+        if (from == index) {
+            throw new IllegalStateException("question " + question + " is already at index " + index);
+        }
+        apply(new ListEntryMovedEvent(id, question, from, index, proposalId));
+    }
+
+    public void checkCanAdd(QuestionId question, Integer index) {
+        if (entries.contains(question)) {
+            throw new IllegalStateException("question " + question + " is already in list " + id);
+        }
+        if (index != null) {
+            checkIndex(index, entries.size());
+        }
+    }
+
+    public int requireEntry(QuestionId question) {
+        int at = entries.indexOf(question);
+        if (at < 0) {
+            throw new IllegalStateException("question " + question + " is not in list " + id);
+        }
+        return at;
+    }
+
+    private static void checkIndex(int index, int max) {
+        if (index < 0 || index > max) {
+            throw new IllegalArgumentException("index must be between 0 and " + max);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CuratedListCreatedEvent event) {
+        id = event.listId();
+        entries = new ArrayList<>();
+    }
+
+    @EventSourcingHandler
+    void on(ListEntryAddedEvent event) {
+        entries.add(event.index(), event.questionId());
+    }
+
+    @EventSourcingHandler
+    void on(ListEntryRemovedEvent event) {
+        entries.remove(event.questionId());
+    }
+
+    @EventSourcingHandler
+    void on(ListEntryMovedEvent event) {
+        entries.remove(event.fromIndex());
+        entries.add(event.toIndex(), event.questionId());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.qcurate.command.curatedlist;
+
+import dev.qcurate.command.dispatch.CommandDispatcher;
+import dev.qcurate.shared.curatedlist.CreateCuratedListCommand;
+import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ProposedChange;
+import dev.qcurate.shared.proposal.SubmitProposalCommand;
+import dev.qcurate.shared.question.QuestionId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.qcurate.command.dispatch.PositionHeader.answer;
+
+/** Creating lists, and proposing to add, remove or move their entries. */
+@RestController
+class CuratedListController {
+
+    private final CommandDispatcher dispatcher;
+
+    CuratedListController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    record CreateBody(@NotNull String name, String title, String description) {
+    }
+
+    record EntryBody(@NotNull UUID questionId, @PositiveOrZero Integer index) {
+    }
+
+    record MoveBody(@NotNull @PositiveOrZero Integer index) {
+    }
+
+    @PostMapping("/api/lists")
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateBody body) {
+        var listId = CuratedListId.random();
+        var sent = dispatcher.send(new CreateCuratedListCommand(listId, body.name(), body.title(), body.description()),
+                listId);
+        return answer(HttpStatus.CREATED, sent, Map.of("listId", listId));
+    }
+
+    @PostMapping("/api/lists/{id}/entries")
+    ResponseEntity<Map<String, Object>> addEntry(@PathVariable UUID id, @Valid @RequestBody EntryBody body) {
+        return submit(new ProposedChange.ListEntryAddition(CuratedListId.of(id), QuestionId.of(body.questionId()),
+                body.index()));
+    }
+
+    @DeleteMapping("/api/lists/{id}/entries/{questionId}")
+    ResponseEntity<Map<String, Object>> removeEntry(@PathVariable UUID id, @PathVariable UUID questionId) {
+        return submit(new ProposedChange.ListEntryRemoval(CuratedListId.of(id), QuestionId.of(questionId)));
+    }
+
+    @PostMapping("/api/lists/{id}/entries/{questionId}/position")
+    ResponseEntity<Map<String, Object>> moveEntry(@PathVariable UUID id, @PathVariable UUID questionId,
+                                                  @Valid @RequestBody MoveBody body) {
+        return submit(new ProposedChange.ListEntryMove(CuratedListId.of(id), QuestionId.of(questionId), body.index()));
+    }
+
+    private ResponseEntity<Map<String, Object>> submit(ProposedChange change) {
+        var proposalId = ProposalId.random();
+        var sent = dispatcher.send(new SubmitProposalCommand(proposalId, change, List.of()), proposalId);
+        return answer(HttpStatus.ACCEPTED, sent, Map.of("proposalId", proposalId));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.qcurate.command.dispatch;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends a command as the signed-in user (metadata {@code actor}, inherited by every event it causes) and answers
+ * with the position of its last event in the global event order: the consistency token clients pass to the query
+ * service as {@code minPosition}.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway gateway;
+    private final JdbcTemplate jdbc;
+
+    CommandDispatcher(CommandGateway gateway, JdbcTemplate jdbc) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+    }
+
+    /** Sends the command and waits for it; {@code touched} are the aggregates whose events it appends. */
+    public <R> Dispatched<R> send(Object command, Object... touched) {
+        var message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.with("actor", currentUser()));
+        R result = gateway.sendAndWait(message);
+        return new Dispatched<>(result, positionOf(touched));
+    }
+
+    /**
+     * The global index of the newest event of the given aggregates. Axon's JDBC engine assigns it on insert, so it
+     * is read back after the command's transaction committed (one indexed lookup).
+     */
+    long positionOf(Object... aggregateIds) {
+        List<String> ids = java.util.Arrays.stream(aggregateIds).map(Object::toString).toList();
+        Long position = jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
+                Long.class, (Object) ids.toArray(String[]::new));
+        return position == null ? 0 : position;
+    }
+
+    public static String currentUser() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication.getName() == null) {
+            throw new IllegalStateException("commands need a signed-in user");
+        }
+        return authentication.getName();
+    }
+
+    /** A command's result and the position of its last event. */
+    public record Dispatched<R>(R result, long position) {
+
+        public Map<String, Object> body(Map<String, Object> fields) {
+            var body = new java.util.LinkedHashMap<>(fields);
+            body.put("position", position);
+            return body;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.qcurate.command.dispatch;
+
+import dev.qcurate.command.proposal.ReviewForbiddenException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * How a failed command is told to the client: broken input is 400, a rule broken by the current state 409, the
+ * four-eyes rule 403, an unknown aggregate 404, a database that cannot be reached 503.
+ */
+public record CommandFailure(HttpStatus status, String title, String detail) {
+
+    public static CommandFailure of(Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof ReviewForbiddenException) {
+            return new CommandFailure(HttpStatus.FORBIDDEN, "Review not allowed", e.getMessage());
+        }
+        if (e instanceof AggregateNotFoundException) {
+            return new CommandFailure(HttpStatus.NOT_FOUND, "Not found", "no such question, proposal or list");
+        }
+        if (e instanceof ConcurrencyException || e instanceof DeadlockException) {
+            return new CommandFailure(HttpStatus.CONFLICT, "Concurrent change",
+                    "another change to the same item won the race; reload and try again");
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new CommandFailure(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        }
+        if (e instanceof IllegalStateException) {
+            return new CommandFailure(HttpStatus.CONFLICT, "Conflict with current state", e.getMessage());
+        }
+        if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException) {
+            return new CommandFailure(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+                    "the event store cannot be reached; nothing was stored, retry later");
+        }
+        return new CommandFailure(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the command failed unexpectedly; nothing was stored");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable e = failure;
+        while ((e instanceof CommandExecutionException || e instanceof java.util.concurrent.CompletionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.qcurate.command.proposal;
+
+import dev.qcurate.command.curatedlist.CuratedList;
+import dev.qcurate.command.question.Question;
+import dev.qcurate.command.question.QuestionText;
+import dev.qcurate.command.question.Tags;
+import dev.qcurate.shared.proposal.ProposedChange;
+import dev.qcurate.shared.proposal.ProposedChange.*;
+import dev.qcurate.shared.proposal.SubmitProposalCommand;
+import dev.qcurate.shared.question.ProposeQuestionCommand;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionStatus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what editors ask for into proposals, after checking that the change could apply to the current state.
+ * Nothing changes for consumers until {@link ProposalDecisions} applies an approved proposal.
+ */
+@Component
+class ProposalSubmissions {
+
+    static final int MAX_REASON = 1_000;
+
+    private final Repository<Proposal> proposals;
+    private final Repository<Question> questions;
+    private final Repository<CuratedList> lists;
+    private final ReviewPolicy policy;
+
+    ProposalSubmissions(Repository<Proposal> proposals, Repository<Question> questions, Repository<CuratedList> lists,
+                        ReviewPolicy policy) {
+        this.proposals = proposals;
+        this.questions = questions;
+        this.lists = lists;
+        this.policy = policy;
+    }
+
+    @CommandHandler
+    void handle(ProposeQuestionCommand command, @MetaDataValue("actor") String actor) throws Exception {
+        QuestionText text = new QuestionText(command.text());
+        if (command.listId() != null) {
+            lists.load(command.listId().toString());
+        }
+        questions.newInstance(() -> new Question(command.questionId(), command.proposalId(), text, command.tags(),
+                command.source(), actor));
+        NewQuestion change = new NewQuestion(command.questionId(), text.value(), Tags.normaliseAll(command.tags()),
+                command.source(), command.listId());
+        proposals.newInstance(() -> new Proposal(command.proposalId(), change, actor,
+                policy.requiredApprovals(change.type()), command.duplicateCandidates()));
+    }
+
+    @CommandHandler
+    void handle(SubmitProposalCommand command, @MetaDataValue("actor") String actor) throws Exception {
+        ProposedChange change = validated(command.change());
+        proposals.newInstance(() -> new Proposal(command.proposalId(), change, actor,
+                policy.requiredApprovals(change.type()), command.duplicateCandidates()));
+    }
+
+    private ProposedChange validated(ProposedChange change) {
+        if (change instanceof Rewording c) {
+            Question question = active(c.questionId());
+            int base = question.baseRevisionFor(c.baseRevision());
+            String text = new QuestionText(c.text()).value();
+            if (text.equals(question.text())) {
+                throw new IllegalArgumentException("the question already has this text");
+            }
+            return new Rewording(c.questionId(), text, base);
+        }
+        if (change instanceof TagChange c) {
+            int base = active(c.questionId()).baseRevisionFor(c.baseRevision());
+            var add = Tags.normaliseAll(c.add());
+            var remove = Tags.normaliseAll(c.remove());
+            if (add.isEmpty() && remove.isEmpty()) {
+                throw new IllegalArgumentException("a tag change needs tags to add or remove");
+            }
+            return new TagChange(c.questionId(), add, remove, base);
+        }
+        if (change instanceof Retirement c) {
+            int base = active(c.questionId()).baseRevisionFor(c.baseRevision());
+            return new Retirement(c.questionId(), reason(c.reason()), base);
+        }
+        if (change instanceof Merge c) {
+            if (c.sourceId().equals(c.targetId())) {
+                throw new IllegalArgumentException("a question cannot be merged into itself");
+            }
+            int base = active(c.sourceId()).baseRevisionFor(c.sourceRevision());
+            Question target = load(c.targetId());
+            if (target.status() != QuestionStatus.ACTIVE && target.status() != QuestionStatus.MERGED) {
+                throw new IllegalStateException("question " + c.targetId() + " is " + target.status()
+                        + " and cannot be a merge target");
+            }
+            return new Merge(c.sourceId(), c.targetId(), base, target.revision());
+        }
+        if (change instanceof Unmerge c) {
+            Question source = load(c.sourceId());
+            if (source.status() != QuestionStatus.MERGED) {
+                throw new IllegalStateException("question " + c.sourceId() + " is " + source.status() + ", not MERGED");
+            }
+            return new Unmerge(c.sourceId(), source.baseRevisionFor(c.baseRevision()));
+        }
+        if (change instanceof ListEntryAddition c) {
+            QuestionStatus status = load(c.questionId()).status();
+            if (status == QuestionStatus.REJECTED || status == QuestionStatus.RETIRED) {
+                throw new IllegalStateException("question " + c.questionId() + " is " + status
+                        + " and cannot be added to a list");
+            }
+            lists.load(c.listId().toString()).execute(list -> list.checkCanAdd(c.questionId(), c.index()));
+            return c;
+        }
+        if (change instanceof ListEntryRemoval c) {
+            lists.load(c.listId().toString()).execute(list -> list.requireEntry(c.questionId()));
+            return c;
+        }
+        if (change instanceof ListEntryMove c) {
+            lists.load(c.listId().toString()).execute(list -> list.requireEntry(c.questionId()));
+            return c;
+        }
+        throw new IllegalArgumentException("new questions are proposed with their own command");
+    }
+
+    private Question active(QuestionId id) {
+        Question question = load(id);
+        if (question.status() != QuestionStatus.ACTIVE) {
+            throw new IllegalStateException("question " + id + " is " + question.status() + ", not ACTIVE");
+        }
+        return question;
+    }
+
+    private Question load(QuestionId id) {
+        return questions.load(id.toString()).invoke(question -> question);
+    }
+
+    static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("the reason must have at most " + MAX_REASON + " characters");
+        }
+        return reason.strip();
+    }
+}

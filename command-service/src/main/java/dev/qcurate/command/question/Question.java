@@ -1,0 +1,228 @@
+package dev.qcurate.command.question;
+
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.*;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.*;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One question and its lifecycle. Changes arrive already approved (see {@code ProposalDecisions}): the methods here
+ * check the lifecycle and revision rules and apply the events; the {@code on} handlers only change state.
+ */
+@Aggregate
+public class Question {
+
+    @AggregateIdentifier
+    private QuestionId id;
+    private QuestionStatus status;
+    private String text;
+    private int revision;
+    private List<String> tags;
+    private QuestionId mergedInto;
+    /** Per absorbed duplicate: its text (now an alias) and the tags only it brought. */
+    private Map<QuestionId, DuplicateAbsorbedEvent> absorbed;
+
+    protected Question() {
+        // for Axon
+    }
+
+    public Question(QuestionId id, ProposalId proposalId, QuestionText text, List<String> tags, SourceRef source,
+                    String proposedBy) {
+        apply(new QuestionProposedEvent(id, proposalId, text.value(), Tags.normaliseAll(tags), source, proposedBy));
+    }
+
+    public void accept(ProposalId proposalId) {
+        requireStatus(QuestionStatus.PROPOSED, "accepted");
+        apply(new QuestionAcceptedEvent(id, proposalId));
+    }
+
+    public void reject(ProposalId proposalId, String reason) {
+        requireStatus(QuestionStatus.PROPOSED, "rejected");
+        apply(new QuestionRejectedEvent(id, proposalId, reason));
+    }
+
+    public void reword(QuestionText newText, int baseRevision, ProposalId proposalId, String proposedBy) {
+        requireStatus(QuestionStatus.ACTIVE, "reworded");
+        requireRevision(baseRevision);
+        if (newText.value().equals(text)) {
+            throw new IllegalStateException("the question already has this text");
+        }
+        apply(new QuestionRewordedEvent(id, proposalId, revision + 1, newText.value(), text, proposedBy));
+    }
+
+    public void changeTags(Collection<String> add, Collection<String> remove, int baseRevision, ProposalId proposalId) {
+        requireStatus(QuestionStatus.ACTIVE, "re-tagged");
+        requireRevision(baseRevision);
+        List<String> toAdd = Tags.normaliseAll(add);
+        List<String> toRemove = Tags.normaliseAll(remove);
+        TreeSet<String> after = new TreeSet<>(tags);
+        List<String> added = toAdd.stream().filter(after::add).toList();
+        List<String> removed = toRemove.stream().filter(after::remove).toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            throw new IllegalStateException("the tag change changes nothing");
+        }
+        if (after.size() > Tags.MAX_TAGS) {
+            throw new IllegalArgumentException("at most " + Tags.MAX_TAGS + " tags per question");
+        }
+        apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, List.copyOf(after)));
+    }
+
+    public void retire(String reason, int baseRevision, ProposalId proposalId) {
+        requireStatus(QuestionStatus.ACTIVE, "retired");
+        requireRevision(baseRevision);
+        apply(new QuestionRetiredEvent(id, proposalId, revision + 1, reason));
+    }
+
+    /** Marks this question as merged into {@code target}; the target's side is {@link #absorb}. */
+    public void mergeInto(QuestionId target, int baseRevision, ProposalId proposalId) {
+        requireStatus(QuestionStatus.ACTIVE, "merged");
+        requireRevision(baseRevision);
+        apply(new QuestionMergedEvent(id, target, proposalId, revision + 1));
+    }
+
+    public void absorb(QuestionId source, String sourceText, List<String> sourceTags, ProposalId proposalId) {
+        requireStatus(QuestionStatus.ACTIVE, "a merge target");
+        TreeSet<String> after = new TreeSet<>(tags);
+        List<String> added = sourceTags.stream().filter(after::add).toList();
+        apply(new DuplicateAbsorbedEvent(id, source, proposalId, revision + 1, sourceText, added,
+                List.copyOf(after)));
+    }
+
+    /** Undoes {@link #mergeInto}: text and tags were never touched by the merge, so only the status comes back. */
+    public QuestionId unmerge(int baseRevision, ProposalId proposalId) {
+        requireStatus(QuestionStatus.MERGED, "unmerged");
+        requireRevision(baseRevision);
+        apply(new QuestionUnmergedEvent(id, mergedInto, proposalId, revision + 1, text, tags));
+        return mergedInto;
+    }
+
+    /** Gives back what absorbing {@code source} added, keeping whatever changed since that does not conflict. */
+    public void release(QuestionId source, ProposalId proposalId) {
+        DuplicateAbsorbedEvent absorption = absorbed.get(source);
+        if (absorption == null) {
+            throw new IllegalStateException("question " + source + " is not merged into " + id);
+        }
+        TreeSet<String> after = new TreeSet<>(tags);
+        List<String> removed = absorption.addedTags().stream().filter(after::remove).toList();
+        apply(new DuplicateReleasedEvent(id, source, proposalId, revision + 1, absorption.alias(), removed,
+                List.copyOf(after)));
+    }
+
+    public QuestionStatus status() {
+        return status;
+    }
+
+    public QuestionId mergedInto() {
+        return mergedInto;
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    /**
+     * The revision a new proposal is made against: the current one when {@code baseRevision} is 0 (not given);
+     * an older one is already stale, a newer one a client error.
+     */
+    public int baseRevisionFor(int baseRevision) {
+        if (baseRevision == 0) {
+            return revision;
+        }
+        if (baseRevision < 0 || baseRevision > revision) {
+            throw new IllegalArgumentException("baseRevision must be between 1 and the current revision " + revision);
+        }
+        requireRevision(baseRevision);
+        return baseRevision;
+    }
+
+    private void requireStatus(QuestionStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalStateException("question " + id + " is " + status + " and cannot be " + action);
+        }
+    }
+
+    private void requireRevision(int baseRevision) {
+        if (baseRevision != revision) {
+            throw new StaleRevisionException(baseRevision, revision);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(QuestionProposedEvent event) {
+        id = event.questionId();
+        status = QuestionStatus.PROPOSED;
+        text = event.text();
+        tags = event.tags();
+        revision = 1;
+        absorbed = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(QuestionAcceptedEvent event) {
+        status = QuestionStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(QuestionRejectedEvent event) {
+        status = QuestionStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(QuestionRewordedEvent event) {
+        text = event.text();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(QuestionTagsChangedEvent event) {
+        tags = event.tags();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(QuestionRetiredEvent event) {
+        status = QuestionStatus.RETIRED;
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(QuestionMergedEvent event) {
+        status = QuestionStatus.MERGED;
+        mergedInto = event.targetId();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateAbsorbedEvent event) {
+        absorbed.put(event.sourceId(), event);
+        tags = event.tags();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(QuestionUnmergedEvent event) {
+        status = QuestionStatus.ACTIVE;
+        mergedInto = null;
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateReleasedEvent event) {
+        absorbed.remove(event.sourceId());
+        tags = event.tags();
+        revision = event.revision();
+    }
+}
