@@ -1,0 +1,2 @@
+/** The review queue and proposers' feedback. */
+package dev.qcurate.query.proposal;
