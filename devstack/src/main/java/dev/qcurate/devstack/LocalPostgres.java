@@ -1,6 +1,8 @@
 package dev.qcurate.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,8 @@ import java.time.Duration;
  * The data directory is reused when it already holds a cluster, so data survives restarts.
  */
 public final class LocalPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
@@ -45,7 +49,7 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             Files.createDirectories(dir.getParent());
             // Next to, not inside, the data directory: initdb refuses a non-empty directory.
-            Path log = dir.resolveSibling(dir.getFileName() + ".log");
+            Path serverLog = dir.resolveSibling(dir.getFileName() + ".log");
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -53,12 +57,15 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     // we close it ourselves; zonky's own hook would race ours at JVM exit
                     .setRegisterShutdownHook(false)
-                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(Redirect.appendTo(log.toFile()));
+                    .setOutputRedirector(Redirect.appendTo(serverLog.toFile()))
+                    .setErrorRedirector(Redirect.appendTo(serverLog.toFile()));
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
-            return new LocalPostgres(builder.start(), dir);
+            long started = System.nanoTime();
+            LocalPostgres postgres = new LocalPostgres(builder.start(), dir);
+            log.info("PostgreSQL ready on port {} in {} ms", resolvedPort, (System.nanoTime() - started) / 1_000_000);
+            return postgres;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("PostgreSQL did not start on 127.0.0.1:" + resolvedPort + " with data in "
                     + dir + ": " + e.getMessage() + " (see " + dir.getFileName() + ".log next to it)", e);

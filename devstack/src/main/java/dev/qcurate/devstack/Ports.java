@@ -21,7 +21,7 @@ final class Ports {
         }
     }
 
-    /** 0 means "any free port"; a fixed port must be bindable now, so a clash is reported before a server half-starts. */
+    /** 0 means "any free port"; a fixed port must be bindable now, so a clash shows before a server half-starts. */
     static int resolve(int port) {
         if (port == 0) {
             return free();
