@@ -11,9 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,41 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalKafkaTest {
 
-    @TempDir
-    Path dir;
+    // A new LocalKafka on an existing data directory is covered by DevStackTest.
 
     @Test
     void producerWithTheOldBootstrapAddressDeliversAcrossAStopAndRestart() throws Exception {
-        try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), 0, 0);
-             KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-            createTopic(kafka.bootstrapServers(), "events");
-            producer.send(new ProducerRecord<>("events", "before")).get(10, TimeUnit.SECONDS);
+        LocalKafka kafka = TestInfrastructure.kafka(); // the shared broker, as the services' tests will use it
+        try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
+            createTopic(kafka.bootstrapServers(), "restart");
+            producer.send(new ProducerRecord<>("restart", "before")).get(10, TimeUnit.SECONDS);
 
             kafka.stop();
             assertThat(kafka.isRunning()).isFalse();
-            Future<?> sentWhileDown = producer.send(new ProducerRecord<>("events", "while-down"));
+            Future<?> sentWhileDown = producer.send(new ProducerRecord<>("restart", "while-down"));
             kafka.start();
             sentWhileDown.get(30, TimeUnit.SECONDS);
 
-            assertThat(consumeAll(kafka.bootstrapServers(), "events", 2)).containsExactly("before", "while-down");
-        }
-    }
-
-    @Test
-    void keepsTopicsAndRecordsWhenANewInstanceStartsOnTheSameDataDirectory() throws Exception {
-        Path data = dir.resolve("kafka");
-        int port;
-        int controllerPort;
-        try (LocalKafka kafka = LocalKafka.start(data, 0, 0);
-             KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-            port = kafka.port();
-            controllerPort = kafka.controllerPort();
-            createTopic(kafka.bootstrapServers(), "kept");
-            producer.send(new ProducerRecord<>("kept", "one")).get(10, TimeUnit.SECONDS);
-        }
-        try (LocalKafka kafka = LocalKafka.start(data, port, controllerPort)) {
-            assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
-            assertThat(consumeAll(kafka.bootstrapServers(), "kept", 1)).containsExactly("one");
+            assertThat(consumeAll(kafka.bootstrapServers(), "restart", 2)).containsExactly("before", "while-down");
         }
     }
 
