@@ -39,7 +39,8 @@ class EventConsumer {
         this.skipped = metrics.counter("qcurate.projection.events.skipped");
     }
 
-    @KafkaListener(id = "read-model", topics = "${qcurate.kafka.topic}", containerFactory = "eventListenerFactory")
+    @KafkaListener(id = "read-model", idIsGroup = false, topics = "${qcurate.kafka.topic}",
+            containerFactory = "eventListenerFactory")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         Long reached = transaction.execute(status -> applyInOrder(records));
         position.committed(reached == null ? 0 : reached);

@@ -1,0 +1,124 @@
+package dev.qcurate.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.devstack.LocalPostgres;
+import dev.qcurate.devstack.TestInfrastructure;
+import dev.qcurate.query.projection.ReadModelChecksum;
+import dev.qcurate.shared.proposal.*;
+import dev.qcurate.shared.question.*;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.*;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projection applies each event once: delivering the same events again leaves the read model unchanged. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RedeliveryIT {
+
+    private static final String TOPIC = "redelivery.events";
+    private static final String GROUP = "redelivery-read-model";
+    private static final TestTokens TOKENS = tokens();
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        LocalPostgres postgres = TestInfrastructure.postgres();
+        postgres.createDatabaseIfMissing("redelivery");
+        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("redelivery"));
+        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("qcurate.kafka.topic", () -> TOPIC);
+        registry.add("qcurate.kafka.group-id", () -> GROUP);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
+    }
+
+    @AfterAll
+    static void stopTokens() throws Exception {
+        TOKENS.close();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ReadModelChecksum checksum;
+
+    @Test
+    void deliveringTheSameEventsTwiceChangesNothing() throws Exception {
+        QuestionId question = QuestionId.random();
+        ProposalId proposal = ProposalId.random();
+        ProposalId rewording = ProposalId.random();
+        try (var topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json)) {
+            topic.write(question, new QuestionProposedEvent(question, proposal, "What is a generator?",
+                    List.of("python"), null, "editor"), "editor");
+            topic.write(proposal, new ProposalSubmittedEvent(proposal, new ProposedChange.NewQuestion(question,
+                    "What is a generator?", List.of("python"), null, null), "editor", 1, List.of()), "editor");
+            topic.write(proposal, new ProposalApprovalRecordedEvent(proposal, "reviewer", 1, 1), "reviewer");
+            topic.write(question, new QuestionAcceptedEvent(question, proposal), "reviewer");
+            topic.write(proposal, new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
+            topic.write(rewording, new ProposalSubmittedEvent(rewording, new ProposedChange.Rewording(question,
+                    "What is a Python generator?", 1), "editor2", 1, List.of()), "editor2");
+            long last = topic.write(question, new QuestionRewordedEvent(question, rewording, 2,
+                    "What is a Python generator?", "What is a generator?", "editor2"), "reviewer2");
+
+            Map<String, Object> view = read(question, last);
+            assertThat(view).containsEntry("status", "ACTIVE").containsEntry("revision", 2)
+                    .containsEntry("text", "What is a Python generator?");
+            assertThat((List<?>) view.get("history")).hasSize(3);
+            Map<String, String> before = checksum.compute();
+
+            topic.replayAll();
+            awaitConsumed(Duration.ofSeconds(30));
+
+            assertThat(checksum.compute()).isEqualTo(before);
+            assertThat((List<?>) read(question, last).get("history")).hasSize(3);
+        }
+    }
+
+    private Map<String, Object> read(QuestionId question, long position) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TOKENS.token("reader", "READER"));
+        ResponseEntity<Map> answer = http.exchange("/api/questions/" + question + "?minPosition=" + position,
+                HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    /** Waits until the read model's consumer group has committed the end of the topic. */
+    private static void awaitConsumed(Duration timeout) throws Exception {
+        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get()
+                        .get(partition);
+                if (committed != null && committed.offset() >= end) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("the read model did not consume the redelivered events within " + timeout);
+        }
+    }
+
+    private static TestTokens tokens() {
+        try {
+            return new TestTokens();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
