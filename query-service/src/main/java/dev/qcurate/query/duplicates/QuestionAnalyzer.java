@@ -1,0 +1,163 @@
+package dev.qcurate.query.duplicates;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Turns a question into the terms that carry its meaning: repairs mojibake, folds case and accents, maps the
+ * curated synonyms and seed typos onto one spelling, drops the phrasing every question shares ("what is the
+ * difference between", "with example") and stems what is left.
+ */
+final class QuestionAnalyzer extends Analyzer {
+
+    /**
+     * Built by reading the seed lists. Comparison wording collapses to {@code versus} so that "list vs tuple ?" and
+     * "What is the difference between a list and a tuple?" analyse alike; typos seen in the seeds are mapped here,
+     * unseen ones are left to the fuzzy matching in {@link DuplicateIndex}.
+     */
+    private static final String SYNONYMS = """
+            vs, versus, difference, differences, diffrence, differnce, diffrenece, differentiate, compare, comparison, \
+            pros and cons, advantages and disadvantages => versus
+            djnago, djanog, djngo, dajngo => django
+            tyoes => types
+            interator, interators => iterator
+            fibbonicci, fibonnaci => fibonacci
+            comprehenssion, comprehenssions => comprehension
+            decsciptor => descriptor
+            propoerty => property
+            buitin, built in => builtin
+            microservies => microservices
+            desgin => design
+            scipt => script
+            secind => second
+            posgresql, postgres => postgresql
+            patter, patters, pattern, patterns, architecture => pattern
+            absract => abstract
+            benifits => benefits
+            picking => pickling
+            unpicking => unpickling
+            authorisation => authorization
+            multithreading, multi threading, threading, threads, thread => threading
+            multiprocessing, multi processing => multiprocessing
+            py => python
+            python 2, py2 => python2
+            python 3, py3 => python3
+            error, errors, exception, exceptions => exception
+            datatypes, datatype, data types, data type => datatype
+            oops, oop, object oriented programming => oop
+            global interpreter lock => gil
+            django rest framework, rest framework, django rest => drf
+            static method, static methods => staticmethod
+            class method, class methods => classmethod
+            db => database
+            mtv, mvc, mtc, model view template, model view controller => mvc
+            virtual environment, venv => virtualenv
+            """;
+
+    /** Question phrasing and English function words; none of them tells two questions apart. */
+    private static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "if", "in", "into", "is", "it",
+            "its", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they",
+            "this", "those", "to", "was", "were", "will", "with", "what", "whats", "wha", "which", "who", "why",
+            "when", "where", "how", "do", "does", "did", "done", "can", "could", "should", "would", "shall", "may",
+            "we", "you", "your", "i", "me", "my", "our", "us", "one", "each", "other", "some", "any", "all", "own",
+            "have", "has", "explain", "explanation", "describe", "define", "definition", "tell", "about", "between",
+            "use", "used", "uses", "using", "usage", "case", "cases", "example", "examples", "realtime", "realwork",
+            "real", "purpose", "mean", "meaning", "role", "different", "various", "simple", "write", "implement",
+            "implementation", "work", "works", "them", "over", "also", "both", "same", "briefly", "detail",
+            "details", "follow", "follows", "they're", "e.g", "basic", "major", "common", "commonly", "question", "questions"), true);
+
+    /** {@code ==} vanishes in the tokenizer and {@code is} is a stop word: keep the equality operator as a word. */
+    private static final Pattern EQUALITY_OPERATOR = Pattern.compile("==");
+
+    private final SynonymMap synonyms = buildSynonyms();
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(EQUALITY_OPERATOR, " equalityoperator ",
+                new StringReader(MojibakeRepair.repair(readFully(reader))));
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new SynonymGraphFilter(stream, synonyms, true);
+        stream = new FlattenGraphFilter(stream);
+        stream = new StopFilter(stream, STOP_WORDS);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /** The analysed terms of {@code text}, in order, duplicates kept. */
+    List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = tokenStream(DuplicateIndex.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static SynonymMap buildSynonyms() {
+        Analyzer ruleAnalyzer = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new WhitespaceTokenizer();
+                return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)));
+            }
+        };
+        try (ruleAnalyzer) {
+            SolrSynonymParser parser = new SolrSynonymParser(true, false, ruleAnalyzer);
+            parser.parse(new StringReader(SYNONYMS));
+            return parser.build();
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("The curated synonym list does not parse", e);
+        }
+    }
+
+    private static String readFully(Reader reader) {
+        try {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[512];
+            for (int read; (read = reader.read(buffer)) != -1; ) {
+                text.append(buffer, 0, read);
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.qcurate.query.duplicates;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+
+/**
+ * The calibrated score of one candidate: an IDF-weighted Dice overlap of the analysed terms, read from the index
+ * statistics of the searcher that found it. BM25 scores only rank within one query; this one means the same for
+ * every query, so a single threshold can flag duplicates. One instance serves one lookup (it caches per reader).
+ *
+ * <p>Lexical look-alikes are held down in two ways: every distinctive term that only one side has weighs on the
+ * denominator (so "context processor" vs "context manager" shares one term out of four heavy ones), and two
+ * questions about different subjects (Python vs Django, SQL vs NoSQL) lose half their score.
+ */
+final class Resemblance {
+
+    /** What a fuzzy (typo) match earns compared with an exact one. */
+    static final double FUZZY_CREDIT = 0.8;
+    static final double SUBJECT_CONFLICT_FACTOR = 0.5;
+
+    /** Words naming what a question is about; {@code drf} counts as Django. */
+    private static final Map<String, String> SUBJECTS = subjects();
+
+    private final IndexReader reader;
+    private final int documents;
+    private final Map<String, Integer> docFreqs = new HashMap<>();
+    private final Map<String, CharacterRunAutomaton> typoAutomata = new HashMap<>();
+
+    Resemblance(IndexReader reader) {
+        this.reader = reader;
+        this.documents = Math.max(reader.maxDoc(), 1);
+    }
+
+    /**
+     * What a match between single sentences of multi-part questions earns: "Iterators vs generators? Write a
+     * Fibonacci iterator." does contain "Iterators vs generators?", but says more.
+     */
+    static final double PART_CREDIT = 0.9;
+
+    /** The analysed terms of a whole text or alias, or of one sentence of it ({@code part}). */
+    record Variant(Set<String> terms, boolean part) {
+    }
+
+    /** Best score of any query variant against any candidate variant. */
+    double score(List<Variant> queryVariants, List<Variant> candidateVariants) {
+        double factor = subjectsConflict(union(queryVariants), union(candidateVariants)) ? SUBJECT_CONFLICT_FACTOR : 1;
+        double best = 0;
+        for (Variant query : queryVariants) {
+            for (Variant candidate : candidateVariants) {
+                double credit = factor * (query.part() || candidate.part() ? PART_CREDIT : 1);
+                if (credit > best) {
+                    best = Math.max(best, credit * score(query.terms(), candidate.terms()));
+                }
+            }
+        }
+        return best;
+    }
+
+    double score(Set<String> query, Set<String> candidate) {
+        if (query.isEmpty() || candidate.isEmpty()) {
+            return 0;
+        }
+        double total = 0;
+        for (String term : query) {
+            total += idf(term);
+        }
+        for (String term : candidate) {
+            total += idf(term);
+        }
+        double shared = 0;
+        Set<String> unmatchedCandidate = new LinkedHashSet<>(candidate);
+        List<String> unmatchedQuery = new ArrayList<>();
+        for (String term : query) {
+            if (unmatchedCandidate.remove(term)) {
+                shared += 2 * idf(term);
+            } else {
+                unmatchedQuery.add(term);
+            }
+        }
+        shared += typoMatches(unmatchedQuery, unmatchedCandidate);
+        shared += typoMatches(unmatchedCandidate, unmatchedQuery);
+        return Math.min(1, shared / total);
+    }
+
+    private static Set<String> union(List<Variant> variants) {
+        Set<String> terms = new LinkedHashSet<>();
+        variants.forEach(variant -> terms.addAll(variant.terms()));
+        return terms;
+    }
+
+    /** Pairs each rare term of {@code from} with a term of {@code to} within its edit distance, removing both. */
+    private double typoMatches(Collection<String> from, Collection<String> to) {
+        double shared = 0;
+        for (var fromTerms = from.iterator(); fromTerms.hasNext() && !to.isEmpty(); ) {
+            String term = fromTerms.next();
+            CharacterRunAutomaton typos = typoAutomaton(term);
+            if (typos == null) {
+                continue;
+            }
+            for (var toTerms = to.iterator(); toTerms.hasNext(); ) {
+                String other = toTerms.next();
+                if (typos.run(other)) {
+                    shared += FUZZY_CREDIT * (idf(term) + idf(other));
+                    toTerms.remove();
+                    fromTerms.remove();
+                    break;
+                }
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * A term that at most one indexed question uses (its own, when the query is an indexed question) is not
+     * confirmed by the index vocabulary, so it may be a typo: it gets fuzzy matching. Common terms do not, which
+     * keeps "model" from matching "mode".
+     */
+    boolean mayBeTypo(String term) {
+        return maxEdits(term) > 0 && docFreq(term) <= 1;
+    }
+
+    static int maxEdits(String term) {
+        int length = term.codePointCount(0, term.length());
+        return length >= 5 ? 2 : length >= 4 ? 1 : 0;
+    }
+
+    double idf(String term) {
+        int df = docFreq(term);
+        return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+    }
+
+    private int docFreq(String term) {
+        return docFreqs.computeIfAbsent(term, t -> {
+            try {
+                return reader.docFreq(new Term(DuplicateIndex.BODY, t));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private CharacterRunAutomaton typoAutomaton(String term) {
+        if (!mayBeTypo(term)) {
+            return null;
+        }
+        return typoAutomata.computeIfAbsent(term, t -> new CharacterRunAutomaton(
+                new LevenshteinAutomata(t.substring(1), true).toAutomaton(maxEdits(t), t.substring(0, 1))));
+    }
+
+    private static boolean subjectsConflict(Set<String> query, Set<String> candidate) {
+        Set<String> querySubjects = subjectsOf(query);
+        Set<String> candidateSubjects = subjectsOf(candidate);
+        if (querySubjects.isEmpty() || candidateSubjects.isEmpty()) {
+            return false;
+        }
+        querySubjects.retainAll(candidateSubjects);
+        return querySubjects.isEmpty();
+    }
+
+    private static Set<String> subjectsOf(Set<String> terms) {
+        Set<String> subjects = new LinkedHashSet<>();
+        for (String term : terms) {
+            String subject = SUBJECTS.get(term);
+            if (subject != null) {
+                subjects.add(subject);
+            }
+        }
+        return subjects;
+    }
+
+    private static Map<String, String> subjects() {
+        Map<String, String> subjects = new HashMap<>();
+        try (QuestionAnalyzer analyzer = new QuestionAnalyzer()) {
+            for (String word : List.of("python", "django", "flask", "java", "celery", "redis", "sql", "nosql",
+                    "mongodb", "postgresql", "docker", "elasticsearch", "numpy", "pandas", "javascript")) {
+                analyzer.terms(word).forEach(term -> subjects.put(term, term));
+            }
+            analyzer.terms("drf").forEach(term -> subjects.put(term, "django"));
+        }
+        return Map.copyOf(subjects);
+    }
+}

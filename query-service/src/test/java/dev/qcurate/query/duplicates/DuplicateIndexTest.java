@@ -1,0 +1,190 @@
+package dev.qcurate.query.duplicates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DuplicateIndexTest {
+
+    private static final UUID LIST_TUPLE = UUID.randomUUID();
+    private static final UUID SIGNALS = UUID.randomUUID();
+    private static final UUID CONTEXT_MANAGER = UUID.randomUUID();
+    private static final UUID DECORATORS = UUID.randomUUID();
+    private static final UUID MIDDLEWARE = UUID.randomUUID();
+    private static final UUID GIL = UUID.randomUUID();
+
+    private DuplicateIndex index;
+
+    @BeforeEach
+    void indexSomeSeedQuestions() {
+        index = new DuplicateIndex();
+        index.upsert(LIST_TUPLE, "What is the difference between a list and a tuple?", List.of(), true);
+        index.upsert(SIGNALS, "What is Django Signals? Use case example?", List.of(), true);
+        index.upsert(CONTEXT_MANAGER, "What are context managers (with statement)?", List.of(), true);
+        index.upsert(DECORATORS, "What are Python decorators?", List.of(), true);
+        index.upsert(MIDDLEWARE, "What is middleware in Django?", List.of(), true);
+        index.upsert(GIL, "What is the Global Interpreter Lock (GIL)?", List.of(), true);
+        index.upsert(UUID.randomUUID(), "What are Django’s advantages over other frameworks?", List.of(), true);
+        index.upsert(UUID.randomUUID(), "How do you send emails in Django?", List.of(), true);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @Test
+    void findsTheLongComparisonForTheShortOne() {
+        List<DuplicateCandidate> candidates = index.candidates("list vs tuple ?", 5, Set.of());
+
+        assertThat(candidates).isNotEmpty();
+        assertThat(candidates.get(0).questionId()).isEqualTo(LIST_TUPLE);
+        assertThat(candidates.get(0).likelyDuplicate()).isTrue();
+    }
+
+    @Test
+    void toleratesTypos() {
+        List<DuplicateCandidate> candidates = index.candidates("djnago singles", 5, Set.of());
+
+        assertThat(candidates).isNotEmpty();
+        assertThat(candidates.get(0).questionId()).isEqualTo(SIGNALS);
+        assertThat(candidates.get(0).likelyDuplicate()).isTrue();
+    }
+
+    @Test
+    void repairsMojibake() {
+        assertThat(index.candidates("What are Djangoâ€™s advantages over other frameworks?", 1, Set.of()))
+                .isNotEmpty();
+        assertThat(index.candidates("What are Django‚Äôs advantages over other frameworks?", 1, Set.of()))
+                .first().satisfies(candidate -> assertThat(candidate.score()).isEqualTo(1.0));
+    }
+
+    @Test
+    void doesNotFlagContextProcessorAsContextManager() {
+        List<DuplicateCandidate> candidates = index.candidates("What is context processor in python ?", 5, Set.of());
+
+        assertThat(candidates).noneMatch(DuplicateCandidate::likelyDuplicate);
+    }
+
+    @Test
+    void doesNotFlagTheSameQuestionAboutAnotherSubject() {
+        index.upsert(UUID.randomUUID(), "What are Python's key features?", List.of(), true);
+
+        assertThat(index.candidates("What is Django? What are its key features?", 5, Set.of()))
+                .noneMatch(DuplicateCandidate::likelyDuplicate);
+    }
+
+    @Test
+    void leavesOutExcludedQuestions() {
+        List<DuplicateCandidate> candidates = index.candidates("list vs tuple ?", 5, Set.of(LIST_TUPLE));
+
+        assertThat(candidates).extracting(DuplicateCandidate::questionId).doesNotContain(LIST_TUPLE);
+    }
+
+    @Test
+    void leavesOutTheQuestionItself() {
+        UUID sameGil = UUID.randomUUID();
+        index.upsert(sameGil, "What is GIL in python?", List.of(), true);
+
+        List<DuplicateCandidate> candidates = index.candidatesOf(GIL, 5);
+
+        assertThat(candidates).extracting(DuplicateCandidate::questionId).doesNotContain(GIL).startsWith(sameGil);
+    }
+
+    @Test
+    void leavesOutQuestionsThatAreNotSearchable() {
+        index.upsert(LIST_TUPLE, "What is the difference between a list and a tuple?", List.of(), false);
+
+        assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
+                .extracting(DuplicateCandidate::questionId).doesNotContain(LIST_TUPLE);
+        assertThat(index.size()).isEqualTo(8);
+    }
+
+    @Test
+    void forgetsRemovedQuestions() {
+        index.remove(DECORATORS);
+
+        assertThat(index.candidates("What is decorator in python ?", 5, Set.of()))
+                .extracting(DuplicateCandidate::questionId).doesNotContain(DECORATORS);
+        assertThat(index.size()).isEqualTo(7);
+    }
+
+    @Test
+    void matchesTheTextsOfMergedQuestions() {
+        index.upsert(MIDDLEWARE, "What is middleware in Django?", List.of("How do you implement custom middleware?"),
+                true);
+
+        List<DuplicateCandidate> candidates = index.candidates("How to write a custom middleware ?", 5, Set.of());
+
+        assertThat(candidates.get(0).questionId()).isEqualTo(MIDDLEWARE);
+        assertThat(candidates.get(0).text()).isEqualTo("What is middleware in Django?");
+        assertThat(candidates.get(0).likelyDuplicate()).isTrue();
+    }
+
+    @Test
+    void scoresBetweenZeroAndOneBestFirst() {
+        List<DuplicateCandidate> candidates = index.candidates("What is the use of Django middleware and signals?", 10,
+                Set.of());
+
+        assertThat(candidates).hasSizeGreaterThan(1);
+        assertThat(candidates).allSatisfy(c -> assertThat(c.score()).isBetween(0.0, 1.0));
+        assertThat(candidates).isSortedAccordingTo(Comparator.comparingDouble(DuplicateCandidate::score).reversed());
+        assertThat(candidates).allSatisfy(c -> assertThat(c.likelyDuplicate())
+                .isEqualTo(c.score() >= DuplicateIndex.LIKELY_DUPLICATE_THRESHOLD));
+    }
+
+    @Test
+    void findsEarlierItemsOfTheSameBatchWithoutIndexingThem() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        List<BatchResult> results = index.candidatesForBatch(List.of(
+                new BatchItem(first, "Explain monkey patching in Python."),
+                new BatchItem(second, "What is monkey patching in python ?")), 3);
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).candidates()).extracting(DuplicateCandidate::questionId).doesNotContain(second);
+        assertThat(results.get(1).candidates()).first().satisfies(candidate -> {
+            assertThat(candidate.questionId()).isEqualTo(first);
+            assertThat(candidate.likelyDuplicate()).isTrue();
+        });
+        assertThat(index.size()).isEqualTo(8);
+        assertThat(index.candidates("monkey patching", 3, Set.of())).isEmpty();
+    }
+
+    @Test
+    void comparesBatchItemsWithTheIndexToo() {
+        List<BatchResult> results = index.candidatesForBatch(
+                List.of(new BatchItem(UUID.randomUUID(), "What is GIL in python?")), 3);
+
+        assertThat(results.get(0).candidates()).first()
+                .satisfies(candidate -> assertThat(candidate.questionId()).isEqualTo(GIL));
+    }
+
+    @Test
+    void findsNothingForPurePhrasing() {
+        assertThat(index.candidates("What is it and how does it work?", 5, Set.of())).isEmpty();
+    }
+
+    @Test
+    void clearsEverything() {
+        index.clear();
+
+        assertThat(index.size()).isZero();
+        assertThat(index.candidates("list vs tuple ?", 5, Set.of())).isEmpty();
+    }
+
+    @Test
+    void rejectsALimitBelowOne() {
+        assertThatThrownBy(() -> index.candidates("list vs tuple", 0, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
