@@ -1,0 +1,96 @@
+package dev.qcurate.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A signed-in user talking HTTP+JSON to both services, as curl would. */
+final class Client {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Answer(int status, JsonNode body, HttpResponse<String> response) {
+
+        long position() {
+            return Long.parseLong(response.headers().firstValue("X-Qcurate-Position").orElseThrow());
+        }
+
+        String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    private final String commandUrl;
+    private final String queryUrl;
+    private final String token;
+
+    private Client(String commandUrl, String queryUrl, String token) {
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
+        this.token = token;
+    }
+
+    static Client signIn(String commandUrl, String queryUrl, String user, String password) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(body(Map.of("username", user, "password", password))).build());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("cannot sign in as " + user + ": " + answer.body());
+        }
+        return new Client(commandUrl, queryUrl, answer.text("accessToken"));
+    }
+
+    /** A GET without any token. */
+    static Answer anonymousRead(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    Answer post(String path, Object body) {
+        return send(authorized(commandUrl + path).header("Content-Type", "application/json")
+                .POST(body(body)).build());
+    }
+
+    Answer delete(String path) {
+        return send(authorized(commandUrl + path).DELETE().build());
+    }
+
+    /** GET on the query service, waiting for the read model to reach {@code position}. */
+    Answer read(String path, long position) {
+        String separator = path.contains("?") ? "&" : "?";
+        return send(authorized(queryUrl + path + separator + "minPosition=" + position).GET().build());
+    }
+
+    private HttpRequest.Builder authorized(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpRequest.BodyPublisher body(Object value) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
