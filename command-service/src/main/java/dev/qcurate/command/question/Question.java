@@ -97,8 +97,10 @@ public class Question {
     public QuestionId unmerge(int baseRevision, ProposalId proposalId) {
         requireStatus(QuestionStatus.MERGED, "unmerged");
         requireRevision(baseRevision);
-        apply(new QuestionUnmergedEvent(id, mergedInto, proposalId, revision + 1, text, tags));
-        return mergedInto;
+        // apply runs the handler at once, which clears mergedInto: keep the former target first.
+        QuestionId formerTarget = mergedInto;
+        apply(new QuestionUnmergedEvent(id, formerTarget, proposalId, revision + 1, text, tags));
+        return formerTarget;
     }
 
     /** Gives back what absorbing {@code source} added, keeping whatever changed since that does not conflict. */

@@ -211,6 +211,14 @@ class QuestionTest {
     }
 
     @Test
+    void unmergeAnswersTheFormerTarget() {
+        fixture.given(activeWith(List.of(), new QuestionMergedEvent(id, other, change, 2)))
+                .whenInvoking(id.toString(), q -> org.assertj.core.api.Assertions.assertThat(q.unmerge(2, created))
+                        .isEqualTo(other))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void unmergesOnlyMergedQuestion() {
         fixture.given(active("What is a monad?", List.of()))
                 .whenInvoking(id.toString(), q -> q.unmerge(1, change))
