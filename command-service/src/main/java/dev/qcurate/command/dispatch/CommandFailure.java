@@ -1,6 +1,5 @@
 package dev.qcurate.command.dispatch;
 
-import dev.qcurate.command.proposal.ReviewForbiddenException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,7 +16,7 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
 
     public static CommandFailure of(Throwable failure) {
         Throwable e = unwrap(failure);
-        if (e instanceof ReviewForbiddenException) {
+        if (e instanceof CommandForbiddenException) {
             return new CommandFailure(HttpStatus.FORBIDDEN, "Review not allowed", e.getMessage());
         }
         if (e instanceof AggregateNotFoundException) {

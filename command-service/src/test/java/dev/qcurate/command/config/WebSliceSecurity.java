@@ -1,0 +1,26 @@
+package dev.qcurate.command.config;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.qcurate.command.auth.SigningKey;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The real security rules and problem+json handlers for @WebMvcTest slices, with a throw-away signing key. */
+@TestConfiguration
+@Import({SecurityConfig.class, ProblemAuthenticationHandlers.class})
+public class WebSliceSecurity {
+
+    @Bean
+    SigningKey signingKey() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).generate();
+        SigningKey signingKey = mock(SigningKey.class);
+        when(signingKey.jwk()).thenReturn(key);
+        when(signingKey.publicKey()).thenReturn(key.toRSAPublicKey());
+        return signingKey;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.qcurate.command.proposal;
+
+import dev.qcurate.command.curatedlist.CuratedList;
+import dev.qcurate.command.question.Question;
+import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.Message;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The questions and lists that proposal handlers load next to the proposal. AggregateTestFixture's own event store
+ * holds exactly one aggregate (it refuses to read or write any other identifier), so the fixture keeps the Proposal
+ * and these repositories keep everything else in Axon's in-memory event store. They join the fixture's unit of work:
+ * a command that fails rolls their events back too, which is what "nothing is half-applied" means.
+ */
+final class OtherAggregates {
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    final EventSourcingRepository<Question> questions = EventSourcingRepository.builder(Question.class)
+            .eventStore(store).build();
+    final EventSourcingRepository<CuratedList> lists = EventSourcingRepository.builder(CuratedList.class)
+            .eventStore(store).build();
+    private final Map<String, Integer> given = new HashMap<>();
+
+    /** Stores events of a question or list as they would have been before the command under test. */
+    void given(Object aggregateId, Object... events) {
+        String id = aggregateId.toString();
+        String type = aggregateId instanceof CuratedListId ? "CuratedList" : "Question";
+        for (Object event : events) {
+            int sequence = given.merge(id, 1, Integer::sum) - 1;
+            store.publish(new GenericDomainEventMessage<>(type, id, sequence, event));
+        }
+    }
+
+    QuestionId activeQuestion(String text, String... tags) {
+        QuestionId id = QuestionId.random();
+        ProposalId proposal = ProposalId.random();
+        given(id, new QuestionProposedEvent(id, proposal, text, List.of(tags), null, "editor"),
+                new QuestionAcceptedEvent(id, proposal));
+        return id;
+    }
+
+    /** The events the command under test appended to this aggregate (after the given ones). */
+    List<Object> appended(Object aggregateId) {
+        List<Object> all = store.readEvents(aggregateId.toString()).asStream().map(Message::getPayload)
+                .map(Object.class::cast).toList();
+        return all.subList(given.getOrDefault(aggregateId.toString(), 0), all.size());
+    }
+
+    /** Counts what given commands stored as given, so {@link #appended} shows only the command under test. */
+    void settled(Object... aggregateIds) {
+        for (Object id : aggregateIds) {
+            given.put(id.toString(), (int) store.readEvents(id.toString()).asStream().count());
+        }
+    }
+
+    void shutDown() {
+        store.shutDown();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.qcurate.command.question;
+
+import dev.qcurate.command.config.WebSliceSecurity;
+import dev.qcurate.command.dispatch.CommandDispatcher;
+import dev.qcurate.shared.proposal.ProposedChange;
+import dev.qcurate.shared.proposal.SubmitProposalCommand;
+import dev.qcurate.shared.question.ProposeQuestionCommand;
+import dev.qcurate.shared.question.QuestionId;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+@WebMvcTest(controllers = QuestionController.class)
+@Import(WebSliceSecurity.class)
+class QuestionControllerTest {
+
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    CommandDispatcher dispatcher;
+
+    private final UUID id = UUID.randomUUID();
+
+    private static RequestPostProcessor as(String role) {
+        return jwt().jwt(token -> token.subject(role.toLowerCase()))
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    private void accepted(long position) {
+        when(dispatcher.send(any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, position));
+        when(dispatcher.send(any(), any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, position));
+    }
+
+    @Test
+    void proposingAnswersAcceptedWithIdsAndPosition() throws Exception {
+        accepted(5);
+        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What is a monad?\",\"tags\":[\"FP\"],"
+                                + "\"source\":{\"document\":\"fp.md\",\"line\":3}}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("X-Qcurate-Position", "5"))
+                .andExpect(jsonPath("$.questionId").isString())
+                .andExpect(jsonPath("$.proposalId").isString())
+                .andExpect(jsonPath("$.position").value(5));
+        var command = ArgumentCaptor.forClass(Object.class);
+        verify(dispatcher).send(command.capture(), any(), any());
+        assertThat(command.getValue()).isInstanceOfSatisfying(ProposeQuestionCommand.class, c -> {
+            assertThat(c.text()).isEqualTo("What is a monad?");
+            assertThat(c.tags()).containsExactly("FP");
+            assertThat(c.source().document()).isEqualTo("fp.md");
+            assertThat(c.source().line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void reviewersMayPropose() throws Exception {
+        accepted(1);
+        mvc.perform(post("/api/questions").with(as("REVIEWER")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What is a monad?\"}"))
+                .andExpect(status().isAccepted());
+    }
+
+    @Test
+    void readersCannotPropose() throws Exception {
+        mvc.perform(post("/api/questions").with(as("READER")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What is a monad?\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        verifyNoInteractions(dispatcher);
+    }
+
+    @Test
+    void missingTextIsBadRequestNamingTheField() throws Exception {
+        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"tags\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail", containsString("text")));
+        verifyNoInteractions(dispatcher);
+    }
+
+    @Test
+    void unknownFieldIsBadRequest() throws Exception {
+        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What is a monad?\",\"colour\":\"red\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void domainValidationFailureIsBadRequestWithItsMessage() throws Exception {
+        when(dispatcher.send(any(), any(), any())).thenThrow(new CommandExecutionException("failed",
+                new IllegalArgumentException("question text contains control or bidirectional-override characters")));
+        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What\\u0007 is it?\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail")
+                        .value("question text contains control or bidirectional-override characters"));
+    }
+
+    @Test
+    void rewordingIsSubmittedAsProposal() throws Exception {
+        accepted(8);
+        mvc.perform(post("/api/questions/{id}/rewordings", id).with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What is a functor?\",\"baseRevision\":2}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.proposalId").isString())
+                .andExpect(jsonPath("$.position").value(8));
+        var command = ArgumentCaptor.forClass(Object.class);
+        verify(dispatcher).send(command.capture(), any());
+        assertThat(((SubmitProposalCommand) command.getValue()).change())
+                .isEqualTo(new ProposedChange.Rewording(QuestionId.of(id), "What is a functor?", 2));
+    }
+
+    @Test
+    void baseRevisionBelowOneIsBadRequest() throws Exception {
+        mvc.perform(post("/api/questions/{id}/rewordings", id).with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What is a functor?\",\"baseRevision\":0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("baseRevision must be at least 1"));
+    }
+
+    @Test
+    void staleRewordingIsConflict() throws Exception {
+        when(dispatcher.send(any(), any())).thenThrow(new CommandExecutionException("failed",
+                new StaleRevisionException(1, 2)));
+        mvc.perform(post("/api/questions/{id}/rewordings", id).with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What is a functor?\",\"baseRevision\":1}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail", containsString("at revision 2")));
+    }
+
+    @Test
+    void unknownQuestionIsNotFound() throws Exception {
+        when(dispatcher.send(any(), any())).thenThrow(new AggregateNotFoundException(id.toString(), "none"));
+        mvc.perform(post("/api/questions/{id}/tags", id).with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"add\":[\"fp\"]}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void mergeNeedsBothIds() throws Exception {
+        mvc.perform(post("/api/merges").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sourceId\":\"" + id + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail", containsString("targetId")));
+    }
+
+    @Test
+    void mergeAndUnmergeAreSubmittedAsProposals() throws Exception {
+        accepted(3);
+        UUID target = UUID.randomUUID();
+        mvc.perform(post("/api/merges").with(as("REVIEWER")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sourceId\":\"" + id + "\",\"targetId\":\"" + target + "\"}"))
+                .andExpect(status().isAccepted());
+        mvc.perform(post("/api/questions/{id}/unmerge", id).with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isAccepted());
+        var command = ArgumentCaptor.forClass(Object.class);
+        verify(dispatcher, times(2)).send(command.capture(), any());
+        assertThat(command.getAllValues()).map(c -> ((SubmitProposalCommand) c).change()).containsExactly(
+                new ProposedChange.Merge(QuestionId.of(id), QuestionId.of(target), 0, 0),
+                new ProposedChange.Unmerge(QuestionId.of(id), 0));
+    }
+
+    @Test
+    void retirementByReaderIsForbidden() throws Exception {
+        mvc.perform(post("/api/questions/{id}/retirement", id).with(as("READER"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"old\"}"))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(dispatcher);
+    }
+}
