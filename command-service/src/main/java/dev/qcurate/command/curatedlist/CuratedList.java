@@ -69,6 +69,11 @@ public class CuratedList {
         }
     }
 
+    public void checkCanMove(QuestionId question, int index) {
+        requireEntry(question);
+        checkIndex(index, entries.size() - 1);
+    }
+
     public int requireEntry(QuestionId question) {
         int at = entries.indexOf(question);
         if (at < 0) {

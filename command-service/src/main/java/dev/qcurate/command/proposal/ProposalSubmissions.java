@@ -114,7 +114,7 @@ class ProposalSubmissions {
             return c;
         }
         if (change instanceof ListEntryMove c) {
-            lists.load(c.listId().toString()).execute(list -> list.requireEntry(c.questionId()));
+            lists.load(c.listId().toString()).execute(list -> list.checkCanMove(c.questionId(), c.index()));
             return c;
         }
         throw new IllegalArgumentException("new questions are proposed with their own command");
