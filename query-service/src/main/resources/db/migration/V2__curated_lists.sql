@@ -36,7 +36,6 @@ CREATE TABLE list_view_row (
     text         TEXT      NOT NULL,
     tags         TEXT[]    NOT NULL,
     revision     INTEGER   NOT NULL,
-    absorbed     UUID[]    NOT NULL,
     PRIMARY KEY (list_id, question_id, valid_from)
 );
 CREATE INDEX list_view_row_to ON list_view_row (list_id, valid_to, valid_from);

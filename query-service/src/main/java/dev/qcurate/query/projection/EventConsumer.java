@@ -61,7 +61,13 @@ class EventConsumer implements ConsumerSeekAware {
     @KafkaListener(id = LISTENER, idIsGroup = false, topics = "${qcurate.kafka.topic}",
             containerFactory = "eventListenerFactory")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        Long reached = transaction.execute(status -> applyInOrder(records));
+        Long reached;
+        try {
+            reached = transaction.execute(status -> applyInOrder(records));
+        } catch (RuntimeException e) {
+            log.warn("Batch of {} events failed and will be retried: {}", records.size(), e.toString());
+            throw e;
+        }
         position.committed(reached == null ? 0 : reached);
     }
 
