@@ -17,6 +17,10 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
 
     public static CommandFailure of(Throwable failure) {
         Throwable e = unwrap(failure);
+        if (e instanceof org.springframework.web.server.ResponseStatusException status) {
+            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+            return new CommandFailure(code, code.getReasonPhrase(), status.getReason());
+        }
         if (e instanceof ReviewForbiddenException) {
             return new CommandFailure(HttpStatus.FORBIDDEN, "Review not allowed", e.getMessage());
         }
