@@ -8,7 +8,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -24,6 +26,7 @@ public class CuratedList {
     @AggregateIdentifier
     private CuratedListId id;
     private List<QuestionId> entries;
+    private Set<String> releases;
 
     protected CuratedList() {
         // for Axon
@@ -60,6 +63,17 @@ public class CuratedList {
         apply(new ListEntryMovedEvent(id, question, from, index, proposalId));
     }
 
+    /** Names {@code version} (a version of the query side's view, which the caller has checked exists). */
+    void release(ReleaseLabel label, int version) {
+        if (version < 0) {
+            throw new IllegalArgumentException("version must not be negative");
+        }
+        if (releases.contains(label.value())) {
+            throw new IllegalStateException("list " + id + " already has a release '" + label.value() + "'");
+        }
+        apply(new ListReleasedEvent(id, label.value(), version));
+    }
+
     public void checkCanAdd(QuestionId question, Integer index) {
         if (entries.contains(question)) {
             throw new IllegalStateException("question " + question + " is already in list " + id);
@@ -92,6 +106,12 @@ public class CuratedList {
     void on(CuratedListCreatedEvent event) {
         id = event.listId();
         entries = new ArrayList<>();
+        releases = new HashSet<>();
+    }
+
+    @EventSourcingHandler
+    void on(ListReleasedEvent event) {
+        releases.add(event.label());
     }
 
     @EventSourcingHandler

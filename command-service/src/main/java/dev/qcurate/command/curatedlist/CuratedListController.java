@@ -3,6 +3,7 @@ package dev.qcurate.command.curatedlist;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.shared.curatedlist.CreateCuratedListCommand;
 import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.curatedlist.ReleaseListCommand;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.proposal.SubmitProposalCommand;
@@ -20,14 +21,19 @@ import java.util.UUID;
 
 import static dev.qcurate.command.dispatch.PositionHeader.answer;
 
-/** Creating lists, and proposing to add, remove or move their entries. */
+/** Creating lists, proposing to add, remove or move their entries, and naming releases. */
 @RestController
 class CuratedListController {
 
     private final CommandDispatcher dispatcher;
+    private final ListVersionLookup versions;
 
-    CuratedListController(CommandDispatcher dispatcher) {
+    CuratedListController(CommandDispatcher dispatcher, ListVersionLookup versions) {
         this.dispatcher = dispatcher;
+        this.versions = versions;
+    }
+
+    record ReleaseBody(@NotNull String label, @PositiveOrZero Integer version) {
     }
 
     record CreateBody(@NotNull String name, String title, String description) {
@@ -62,6 +68,19 @@ class CuratedListController {
     ResponseEntity<Map<String, Object>> moveEntry(@PathVariable UUID id, @PathVariable UUID questionId,
                                                   @Valid @RequestBody MoveBody body) {
         return submit(new ProposedChange.ListEntryMove(CuratedListId.of(id), QuestionId.of(questionId), body.index()));
+    }
+
+    /** Names the given version, or the list's current one; the version must exist on the query side. */
+    @PostMapping("/api/lists/{id}/releases")
+    ResponseEntity<Map<String, Object>> release(@PathVariable UUID id, @Valid @RequestBody ReleaseBody body) {
+        int current = versions.currentVersion(id);
+        int version = body.version() == null ? current : body.version();
+        if (version > current) {
+            throw new IllegalArgumentException("list " + id + " has versions 0 to " + current + ", not " + version);
+        }
+        var listId = CuratedListId.of(id);
+        var sent = dispatcher.send(new ReleaseListCommand(listId, body.label(), version), listId);
+        return answer(HttpStatus.CREATED, sent, Map.of("label", body.label().strip(), "version", version));
     }
 
     private ResponseEntity<Map<String, Object>> submit(ProposedChange change) {

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * How a failed command is told to the client: broken input is 400, a rule broken by the current state 409, the
@@ -16,6 +17,10 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
 
     public static CommandFailure of(Throwable failure) {
         Throwable e = unwrap(failure);
+        if (e instanceof ResponseStatusException status) {
+            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+            return new CommandFailure(code, code.getReasonPhrase(), status.getReason());
+        }
         if (e instanceof CommandForbiddenException) {
             return new CommandFailure(HttpStatus.FORBIDDEN, "Review not allowed", e.getMessage());
         }

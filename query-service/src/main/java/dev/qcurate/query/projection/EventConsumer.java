@@ -3,14 +3,17 @@ package dev.qcurate.query.projection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +21,9 @@ import java.util.Optional;
  * only afterwards. A crash in between redelivers the batch, and the stored position makes the repeat a no-op.
  */
 @Component
-class EventConsumer {
+class EventConsumer implements ConsumerSeekAware {
+
+    static final String LISTENER = "read-model";
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
@@ -28,6 +33,7 @@ class EventConsumer {
     private final TransactionTemplate transaction;
     private final Counter applied;
     private final Counter skipped;
+    private volatile boolean rewind;
 
     EventConsumer(List<Projection> projections, EventDecoder decoder, ProjectionPosition position,
                   TransactionTemplate transaction, MeterRegistry metrics) {
@@ -39,10 +45,29 @@ class EventConsumer {
         this.skipped = metrics.counter("qcurate.projection.events.skipped");
     }
 
-    @KafkaListener(id = "read-model", idIsGroup = false, topics = "${qcurate.kafka.topic}",
+    /** The next partition assignment starts at the topic's first offset (a rebuild has emptied the read model). */
+    void rewindOnNextAssignment() {
+        rewind = true;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        if (rewind && !assignments.isEmpty()) {
+            callback.seekToBeginning(assignments.keySet());
+            rewind = false;
+        }
+    }
+
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = "${qcurate.kafka.topic}",
             containerFactory = "eventListenerFactory")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        Long reached = transaction.execute(status -> applyInOrder(records));
+        Long reached;
+        try {
+            reached = transaction.execute(status -> applyInOrder(records));
+        } catch (RuntimeException e) {
+            log.warn("Batch of {} events failed and will be retried: {}", records.size(), e.toString());
+            throw e;
+        }
         position.committed(reached == null ? 0 : reached);
     }
 

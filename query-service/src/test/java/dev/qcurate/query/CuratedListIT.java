@@ -1,0 +1,322 @@
+package dev.qcurate.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.devstack.LocalPostgres;
+import dev.qcurate.devstack.TestInfrastructure;
+import dev.qcurate.query.projection.ReadModelChecksum;
+import dev.qcurate.shared.curatedlist.*;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.*;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.*;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.*;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Curated lists end to end over the real topic and database: versions move with changes that alter the view, past
+ * versions read back exactly (by number, release and time), diffs, exports, the change feed, and a full rebuild.
+ */
+@SuppressWarnings({"unchecked", "rawtypes"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CuratedListIT {
+
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final String TOPIC = "lists-it-" + RUN + ".events";
+    private static final String FEED = "lists-it-" + RUN + ".list-versions";
+    private static final TestTokens TOKENS = tokens();
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        LocalPostgres postgres = TestInfrastructure.postgres();
+        postgres.createDatabaseIfMissing("lists_" + RUN);
+        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("lists_" + RUN));
+        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("qcurate.kafka.topic", () -> TOPIC);
+        registry.add("qcurate.kafka.group-id", () -> "lists-it-" + RUN);
+        registry.add("qcurate.list-feed.topic", () -> FEED);
+        registry.add("qcurate.list-feed.interval", () -> "PT0.2S");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
+    }
+
+    @AfterAll
+    static void stopTokens() throws Exception {
+        TOKENS.close();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ReadModelChecksum checksum;
+
+    private EventTopicWriter topic;
+    private static final Map<String, EventTopicWriter> WRITERS = new HashMap<>();
+
+    @Test
+    void listsAreVersionedDeduplicatedAndReadableAtAnyVersion() throws Exception {
+        topic = writer();
+        CuratedListId list = CuratedListId.random();
+        topic.write(list, new CuratedListCreatedEvent(list, "it-" + UUID.randomUUID(), "Python basics", null), "editor");
+        QuestionId first = question("What is a generator?", List.of("python"));
+        QuestionId second = question("@risk: what is <b>bold</b>?", List.of("html"));
+        QuestionId third = question("=SUM(A1) what does this do?", List.of("excel"));
+        QuestionId proposedOnly = propose("Never accepted?");
+        add(list, first, 0);
+        add(list, second, 1);
+        add(list, proposedOnly, 2); // not ACTIVE: no visible change, no version
+        long position = add(list, third, 0);
+
+        Map<String, Object> latest = get("/api/lists/" + list + "?minPosition=" + position);
+        assertThat(latest).containsEntry("version", 3);
+        assertThat(ids(latest)).containsExactly(third.toString(), first.toString(), second.toString());
+        Thread.sleep(20);
+
+        long beforeReword = topic.write(first, new QuestionRewordedEvent(first, ProposalId.random(), 2,
+                "What is a Python generator?", "What is a generator?", "editor2"), "reviewer");
+        Thread.sleep(20);
+        ProposalId merge = ProposalId.random();
+        topic.write(second, new QuestionMergedEvent(second, third, merge, 2), "reviewer");
+        position = topic.write(third, new DuplicateAbsorbedEvent(third, second, merge, 2, "@risk: what is <b>bold</b>?",
+                List.of("html"), List.of("excel", "html")), "reviewer");
+        latest = get("/api/lists/" + list + "?minPosition=" + position);
+        assertThat(latest).containsEntry("version", 6);
+        assertThat(ids(latest)).containsExactly(third.toString(), first.toString());
+
+        // the past, by number
+        Map<String, Object> v1 = get("/api/lists/" + list + "?version=1");
+        assertThat(v1).containsEntry("version", 1);
+        assertThat(texts(v1)).containsExactly("What is a generator?");
+
+        // the past, by time: just before the reword
+        List<Map<String, Object>> versions = getList("/api/lists/" + list + "/versions");
+        assertThat(versions).extracting(v -> v.get("version")).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(versions.get(4)).extracting(v -> ((Map<String, Object>) v.get("cause")).get("type"))
+                .isEqualTo("QuestionRewordedEvent");
+        assertThat(((Map<String, Object>) versions.get(5).get("cause")).get("proposalId")).isEqualTo(merge.toString());
+        String asOf = (String) versions.get(3).get("at");
+        Map<String, Object> then = get("/api/lists/" + list + "?asOf=" + asOf);
+        assertThat(then).containsEntry("version", 3);
+        assertThat(texts(then)).contains("What is a generator?");
+        assertThat(texts(get("/api/lists/" + list + "?asOf=" + Instant.now()))).contains("What is a Python generator?");
+
+        // diffs
+        Map<String, Object> reword = get("/api/lists/" + list + "/diff?from=3&to=4");
+        assertThat((List<?>) reword.get("reworded")).singleElement().satisfies(r -> assertThat((Map<String, Object>) r)
+                .containsEntry("before", "What is a generator?").containsEntry("after", "What is a Python generator?"));
+        Map<String, Object> merged = get("/api/lists/" + list + "/diff?from=4&to=6");
+        assertThat((List<?>) merged.get("merged")).singleElement().satisfies(m -> assertThat((Map<String, Object>) m)
+                .containsEntry("sourceId", second.toString()).containsEntry("targetId", third.toString()));
+        assertThat((List<?>) merged.get("removed")).isEmpty();
+        assertThat((List<?>) merged.get("added")).isEmpty();
+
+        // releases
+        position = topic.write(list, new ListReleasedEvent(list, "2024.1", 3), "reviewer");
+        Map<String, Object> released = get("/api/lists/" + list + "?release=2024.1&minPosition=" + position);
+        assertThat(released).containsEntry("version", 3);
+        assertThat(released.get("entries")).isEqualTo(get("/api/lists/" + list + "?version=3").get("entries"));
+
+        // exports of an old version match that version
+        ResponseEntity<String> csv = raw("/api/lists/" + list + "/export?format=csv&version=3");
+        assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment").contains("-v3.csv");
+        assertThat(csv.getBody().split("\r\n")).hasSize(4);
+        assertThat(csv.getBody()).contains("\"'=SUM(A1) what does this do?\"", "\"'@risk: what is <b>bold</b>?\"",
+                "\"What is a generator?\"").doesNotContain("Python generator");
+        String markdown = raw("/api/lists/" + list + "/export?format=markdown&release=2024.1").getBody();
+        assertThat(markdown).contains("1. \\=SUM\\(A1\\) what does this do? — tags: excel",
+                "2. What is a generator? — tags: python", "3. @risk\\: what is &lt;b\\>bold&lt;/b\\>? — tags: html")
+                .doesNotContain("<b>");
+        Map<String, Object> exported = json.readValue(raw("/api/lists/" + list + "/export?format=json&version=3").getBody(), Map.class);
+        assertThat(exported.get("entries")).isEqualTo(get("/api/lists/" + list + "?version=3").get("entries"));
+
+        // errors
+        assertThat(status("/api/lists/" + UUID.randomUUID())).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("/api/lists/" + list + "?version=99")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("/api/lists/" + list + "?release=nope")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("/api/lists/" + list + "?version=1&release=2024.1")).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status("/api/lists/" + list + "?asOf=yesterday")).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status("/api/lists/" + list + "/export?format=pdf")).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        // the change feed has every version once, in order
+        List<Map<String, Object>> feed = feedOf(list, 7, Duration.ofSeconds(20));
+        assertThat(feed).extracting(m -> m.get("version")).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(feed.get(5)).containsEntry("size", 2);
+        assertThat((Map<String, Object>) feed.get(5).get("summary")).containsEntry("merged", 1);
+        assertThat((Map<String, Object>) feed.get(5).get("cause")).containsEntry("type", "QuestionMergedEvent")
+                .containsEntry("actor", "reviewer").containsKey("position");
+    }
+
+    @Test
+    void rebuildGivesTheIdenticalReadModelAndRepublishesNothing() throws Exception {
+        topic = writer();
+        Random random = new Random(42);
+        CuratedListId list = CuratedListId.random();
+        topic.write(list, new CuratedListCreatedEvent(list, "rebuild-" + UUID.randomUUID(), "Rebuild", "many events"),
+                "editor");
+        List<QuestionId> members = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            QuestionId q = question("Question number " + i + "?", List.of("t" + (i % 3)));
+            add(list, q, random.nextInt(members.size() + 1));
+            members.add(q);
+        }
+        for (int i = 0; i < 10; i++) {
+            QuestionId q = members.get(random.nextInt(members.size()));
+            topic.write(q, new QuestionRewordedEvent(q, ProposalId.random(), 10 + i, "Reworded " + i + "?",
+                    "old", "editor"), "reviewer");
+        }
+        for (int i = 0; i < 5; i++) {
+            QuestionId source = members.get(2 * i);
+            QuestionId target = members.get(2 * i + 11);
+            ProposalId merge = ProposalId.random();
+            topic.write(source, new QuestionMergedEvent(source, target, merge, 20), "reviewer");
+            topic.write(target, new DuplicateAbsorbedEvent(target, source, merge, 20, "alias", List.of("m"),
+                    List.of("m", "t0")), "reviewer");
+            if (i % 2 == 0) {
+                ProposalId unmerge = ProposalId.random();
+                topic.write(source, new QuestionUnmergedEvent(source, target, unmerge, 21, "Back " + i + "?",
+                        List.of("t1")), "reviewer");
+                topic.write(target, new DuplicateReleasedEvent(target, source, unmerge, 21, "alias", List.of("m"),
+                        List.of("t0")), "reviewer");
+            }
+        }
+        topic.write(members.get(30), new QuestionRetiredEvent(members.get(30), ProposalId.random(), 30, "old"),
+                "reviewer");
+        topic.write(list, new ListEntryMovedEvent(list, members.get(31), 5, 0, ProposalId.random()), "reviewer");
+        topic.write(list, new ListEntryRemovedEvent(list, members.get(32), ProposalId.random()), "reviewer");
+        long last = topic.write(list, new ListReleasedEvent(list, "final", 3), "reviewer");
+        Map<String, Object> before = get("/api/lists/" + list + "?minPosition=" + last);
+        int version = (int) before.get("version");
+        List<Map<String, Object>> feedBefore = feedOf(list, version + 1, Duration.ofSeconds(20));
+        Map<String, String> checksums = checksum.compute();
+        assertThat(checksums).containsKeys("list_view_row", "list_version", "curated_list");
+
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBearerAuth(TOKENS.token("admin", "ADMIN"));
+        ResponseEntity<Map> started = http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin),
+                Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Object> progress;
+        do {
+            Thread.sleep(200);
+            progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin), Map.class).getBody();
+        } while (!"DONE".equals(progress.get("state")) && System.nanoTime() < deadline);
+        assertThat(progress).containsEntry("state", "DONE");
+        assertThat(((Number) progress.get("position")).longValue()).isGreaterThanOrEqualTo(last);
+
+        assertThat(checksum.compute()).isEqualTo(checksums);
+        assertThat(get("/api/lists/" + list)).isEqualTo(before);
+        Thread.sleep(1_000); // give the relay the chance to (wrongly) publish again
+        assertThat(feedOf(list, version + 1, Duration.ofSeconds(5))).isEqualTo(feedBefore);
+    }
+
+    // ---- events
+
+    private static synchronized EventTopicWriter writer() {
+        // one writer per run: positions must keep growing across both tests
+        return WRITERS.computeIfAbsent(TOPIC, t -> new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(),
+                TOPIC, new ObjectMapper().findAndRegisterModules()));
+    }
+
+    private QuestionId propose(String text) {
+        QuestionId id = QuestionId.random();
+        topic.write(id, new QuestionProposedEvent(id, ProposalId.random(), text, List.of(), null, "editor"), "editor");
+        return id;
+    }
+
+    private QuestionId question(String text, List<String> tags) {
+        QuestionId id = QuestionId.random();
+        ProposalId proposal = ProposalId.random();
+        topic.write(id, new QuestionProposedEvent(id, proposal, text, tags, null, "editor"), "editor");
+        topic.write(id, new QuestionAcceptedEvent(id, proposal), "reviewer");
+        return id;
+    }
+
+    private long add(CuratedListId list, QuestionId question, int index) {
+        return topic.write(list, new ListEntryAddedEvent(list, question, index, ProposalId.random()), "reviewer");
+    }
+
+    // ---- reading
+
+    private HttpEntity<Void> reader() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TOKENS.token("reader", "READER"));
+        return new HttpEntity<>(headers);
+    }
+
+    private Map<String, Object> get(String path) {
+        ResponseEntity<Map> answer = http.exchange(path, HttpMethod.GET, reader(), Map.class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private List<Map<String, Object>> getList(String path) {
+        ResponseEntity<List> answer = http.exchange(path, HttpMethod.GET, reader(), List.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private ResponseEntity<String> raw(String path) {
+        ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET, reader(), String.class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer;
+    }
+
+    private HttpStatusCode status(String path) {
+        return http.exchange(path, HttpMethod.GET, reader(), String.class).getStatusCode();
+    }
+
+    private static List<String> ids(Map<String, Object> list) {
+        return ((List<Map<String, Object>>) list.get("entries")).stream().map(e -> (String) e.get("questionId")).toList();
+    }
+
+    private static List<String> texts(Map<String, Object> list) {
+        return ((List<Map<String, Object>>) list.get("entries")).stream().map(e -> (String) e.get("text")).toList();
+    }
+
+    /** Reads the change feed from its start until {@code expected} messages of the list arrived (or time is up). */
+    private List<Map<String, Object>> feedOf(CuratedListId list, int expected, Duration timeout) throws Exception {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "feed-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(FEED));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(list.toString())) {
+                        messages.add(json.readValue(record.value().getBytes(StandardCharsets.UTF_8), Map.class));
+                    }
+                }
+                if (messages.size() >= expected && timeout.toSeconds() > 10) {
+                    break;
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static TestTokens tokens() {
+        try {
+            return new TestTokens();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
