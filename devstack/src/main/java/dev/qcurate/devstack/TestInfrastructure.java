@@ -60,6 +60,7 @@ public final class TestInfrastructure {
                         + " its log is " + root().resolve("kafka/broker.log"), kafkaFailure);
             }
         }
+        kafka.start(); // no-op when running; revives the broker if an earlier test stopped it and failed midway
         return kafka;
     }
 
