@@ -39,6 +39,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import dev.qcurate.query.duplicates.Resemblance.Variant;
+import org.springframework.stereotype.Component;
 
 /**
  * In-memory Lucene index of question texts that proposes duplicate candidates. Thread-safe; the question projection
@@ -47,6 +48,7 @@ import dev.qcurate.query.duplicates.Resemblance.Variant;
  * <p>Lookup: BM25 (with fuzzy expansion of terms the index vocabulary does not confirm) retrieves the
  * {@value #RERANK_DEPTH} best hits, which are then re-ranked by {@link Resemblance}, a score in [0, 1].
  */
+@Component
 public class DuplicateIndex implements AutoCloseable {
 
     /**
