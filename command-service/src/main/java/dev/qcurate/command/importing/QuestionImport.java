@@ -10,6 +10,7 @@ import dev.qcurate.shared.curatedlist.CreateCuratedListCommand;
 import dev.qcurate.shared.curatedlist.CuratedListId;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.ProposeQuestionCommand;
+import dev.qcurate.shared.question.ProposeQuestionsCommand;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.SourceRef;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,9 @@ import java.util.UUID;
  */
 @Component
 class QuestionImport {
+
+    /** Questions proposed per transaction: in document order, and without a commit per question. */
+    static final int CHUNK = 200;
 
     private final MarkdownQuestionParser parser = new MarkdownQuestionParser();
     private final DuplicateCheck duplicates;
@@ -81,14 +85,22 @@ class QuestionImport {
                     .map(p -> new DuplicateCheck.Item(p.questionId(), p.text())).toList());
             CuratedListId listId = findOrCreateList(listName, source);
             List<ProposalId> proposalIds = new ArrayList<>(proposable.size());
+            List<ProposeQuestionCommand> chunk = new ArrayList<>(CHUNK);
             int flagged = 0;
             for (Proposable p : proposable) {
                 DuplicateCheck.Candidates found = candidates.getOrDefault(p.questionId(),
                         DuplicateCheck.Candidates.NONE);
-                dispatcher.sendAndWait(new ProposeQuestionCommand(p.questionId(), p.proposalId(), p.text(), p.tags(),
+                chunk.add(new ProposeQuestionCommand(p.questionId(), p.proposalId(), p.text(), p.tags(),
                         new SourceRef(source, p.item().line(), importId), listId, found.candidates()));
+                if (chunk.size() == CHUNK) {
+                    dispatcher.sendAndWait(new ProposeQuestionsCommand(chunk));
+                    chunk.clear();
+                }
                 proposalIds.add(p.proposalId());
                 flagged += found.likelyDuplicate() ? 1 : 0;
+            }
+            if (!chunk.isEmpty()) {
+                dispatcher.sendAndWait(new ProposeQuestionsCommand(chunk));
             }
             Proposable last = proposable.get(proposable.size() - 1);
             long position = dispatcher.positionOf(last.questionId(), last.proposalId(), listId);
