@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -205,18 +208,23 @@ public class DuplicateIndex implements AutoCloseable {
                  MultiReader both = new MultiReader(
                          new IndexReader[] {searcher.getIndexReader(), batchReader}, false)) {
                 IndexSearcher combined = new IndexSearcher(both);
-                Resemblance resemblance = new Resemblance(both);
-                List<BatchResult> results = new ArrayList<>(items.size());
-                for (int order = 0; order < items.size(); order++) {
+                // Items are independent once the batch is indexed: search them on all cores, each thread with its
+                // own Resemblance (it caches statistics and is not thread-safe).
+                Map<Thread, Resemblance> resemblance = new ConcurrentHashMap<>();
+                List<BatchResult> results = IntStream.range(0, items.size()).parallel().mapToObj(order -> {
                     BatchItem item = items.get(order);
                     Query visible = new BooleanQuery.Builder()
                             .add(SEARCHABLE_ONLY, Occur.SHOULD)
                             .add(IntPoint.newRangeQuery(ORDER, 0, order - 1), Occur.SHOULD)
                             .build();
-                    List<DuplicateCandidate> found = search(combined, resemblance, variantsOf(item.text()), limit,
-                            Set.of(item.questionId().toString()), visible);
-                    results.add(new BatchResult(item.questionId(), item.text(), found));
-                }
+                    try {
+                        return new BatchResult(item.questionId(), item.text(), search(combined,
+                                resemblance.computeIfAbsent(Thread.currentThread(), thread -> new Resemblance(both)),
+                                variantsOf(item.text()), limit, Set.of(item.questionId().toString()), visible));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList();
                 return results;
             }
         } catch (IOException e) {

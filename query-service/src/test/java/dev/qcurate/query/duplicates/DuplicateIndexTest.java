@@ -159,6 +159,25 @@ class DuplicateIndexTest {
     }
 
     @Test
+    void offersOnlyEarlierItemsOfALargeBatchInItsOrder() {
+        List<BatchItem> items = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new BatchItem(UUID.randomUUID(), "What is monkey patching in Python ?"))
+                .toList();
+
+        List<BatchResult> results = index.candidatesForBatch(items, 5);
+
+        assertThat(results).extracting(BatchResult::questionId)
+                .containsExactlyElementsOf(items.stream().map(BatchItem::questionId).toList());
+        assertThat(results.get(0).candidates()).isEmpty();
+        for (int i = 1; i < items.size(); i++) {
+            Set<UUID> earlier = items.subList(0, i).stream().map(BatchItem::questionId)
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(results.get(i).candidates()).isNotEmpty()
+                    .allSatisfy(candidate -> assertThat(earlier).contains(candidate.questionId()));
+        }
+    }
+
+    @Test
     void comparesBatchItemsWithTheIndexToo() {
         List<BatchResult> results = index.candidatesForBatch(
                 List.of(new BatchItem(UUID.randomUUID(), "What is GIL in python?")), 3);
