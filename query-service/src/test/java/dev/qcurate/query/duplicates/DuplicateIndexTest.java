@@ -161,7 +161,7 @@ class DuplicateIndexTest {
     @Test
     void offersOnlyEarlierItemsOfALargeBatchInItsOrder() {
         List<BatchItem> items = java.util.stream.IntStream.range(0, 300)
-                .mapToObj(i -> new BatchItem(UUID.randomUUID(), "What is monkey patching in Python ?"))
+                .mapToObj(i -> new BatchItem(UUID.randomUUID(), "What is monkey patching ?"))
                 .toList();
 
         List<BatchResult> results = index.candidatesForBatch(items, 5);
