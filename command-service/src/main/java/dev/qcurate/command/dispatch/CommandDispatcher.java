@@ -28,17 +28,25 @@ public class CommandDispatcher {
 
     /** Sends the command and waits for it; {@code touched} are the aggregates whose events it appends. */
     public <R> Dispatched<R> send(Object command, Object... touched) {
+        R result = sendAndWait(command);
+        return new Dispatched<>(result, positionOf(touched));
+    }
+
+    /**
+     * Sends the command and waits for it, without reading a position: for bulk senders, which ask
+     * {@link #positionOf} once, after their last command.
+     */
+    public <R> R sendAndWait(Object command) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with("actor", currentUser()));
-        R result = gateway.sendAndWait(message);
-        return new Dispatched<>(result, positionOf(touched));
+        return gateway.sendAndWait(message);
     }
 
     /**
      * The global index of the newest event of the given aggregates. Axon's JDBC engine assigns it on insert, so it
      * is read back after the command's transaction committed (one indexed lookup).
      */
-    long positionOf(Object... aggregateIds) {
+    public long positionOf(Object... aggregateIds) {
         List<String> ids = java.util.Arrays.stream(aggregateIds).map(Object::toString).toList();
         Long position = jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",

@@ -4,7 +4,7 @@ package dev.qcurate.command.importing;
 final class ImportLimits {
 
     /** Largest upload accepted; a UTF-8 document of N bytes never decodes to more than N chars. */
-    static final int MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+    static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
 
     /** Numbered entries (accepted plus rejected) per document; beyond this the whole upload is refused (413). */
     static final int MAX_ITEMS_PER_DOCUMENT = 10_000;

@@ -2,11 +2,9 @@ package dev.qcurate.command.importing;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +35,6 @@ final class MarkdownQuestionParser {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
     private static final Pattern SAME_LETTER_REPEATED = Pattern.compile("(\\p{L})\\1*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> PLACEHOLDERS = Set.of(
             "tbd", "tba", "todo", "to do", "n/a", "na", "none", "null", "placeholder", "question", "test", "asdf",
             "foo", "bar", "lorem ipsum");
@@ -52,7 +49,7 @@ final class MarkdownQuestionParser {
     ParsedDocument parse(String document) {
         if (document.length() > ImportLimits.MAX_DOCUMENT_BYTES) {
             throw new DocumentTooLargeException(
-                    "document is longer than " + ImportLimits.MAX_DOCUMENT_BYTES + " characters");
+                    "the document is larger than 1 MiB (" + ImportLimits.MAX_DOCUMENT_BYTES + " characters)");
         }
         return new Run().parse(document.lines().toList());
     }
@@ -62,7 +59,6 @@ final class MarkdownQuestionParser {
 
         private final List<ParsedDocument.Item> items = new ArrayList<>();
         private final List<ParsedDocument.Rejection> rejected = new ArrayList<>();
-        private final Map<String, Integer> firstLineOfQuestion = new HashMap<>();
         private final List<List<String>> headingTags = new ArrayList<>(
                 Collections.nCopies(LOOSE_HEADING_LEVEL + 1, null));
         private Entry open;
@@ -181,15 +177,9 @@ final class MarkdownQuestionParser {
             open = null;
             String text = InlineMarkdown.toPlainText(String.join(" ", entry.markdown));
             String asWritten = String.join("\n", entry.raw.stream().map(String::stripTrailing).toList());
+            // Repeats within the document are kept: the import flags them with scored candidates instead, so a
+            // reviewer can approve them as a merge.
             String reason = rejectionReason(text);
-            if (reason == null) {
-                String key = NOT_LETTER_OR_DIGIT.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''))
-                        .replaceAll(" ").strip();
-                Integer earlier = firstLineOfQuestion.putIfAbsent(key, entry.line);
-                if (earlier != null) {
-                    reason = "duplicate of the question on line " + earlier;
-                }
-            }
             if (reason == null) {
                 items.add(new ParsedDocument.Item(entry.line, entry.number, text, entry.tags));
             } else {

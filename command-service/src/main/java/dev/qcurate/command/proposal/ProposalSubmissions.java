@@ -8,6 +8,7 @@ import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.proposal.SubmitProposalCommand;
 import dev.qcurate.shared.question.ProposeQuestionCommand;
+import dev.qcurate.shared.question.ProposeQuestionsCommand;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionStatus;
 import org.axonframework.commandhandling.CommandHandler;
@@ -49,6 +50,14 @@ class ProposalSubmissions {
                 command.source(), command.listId());
         proposals.newInstance(() -> new Proposal(command.proposalId(), change, actor,
                 policy.requiredApprovals(change.type()), command.duplicateCandidates()));
+    }
+
+    /** An import's chunk: the questions are proposed in one unit of work, so one commit serves them all. */
+    @CommandHandler
+    void handle(ProposeQuestionsCommand command, @MetaDataValue("actor") String actor) throws Exception {
+        for (ProposeQuestionCommand question : command.questions()) {
+            handle(question, actor);
+        }
     }
 
     @CommandHandler

@@ -173,16 +173,30 @@ class MarkdownQuestionParserTest {
                 """.formatted(tooLong));
 
         assertThat(document.items()).extracting("line", "text")
-                .containsExactly(tuple(1, "What is Python?"), tuple(9, "Decorators"));
+                .containsExactly(tuple(1, "What is Python?"), tuple(8, "what is Python ?"), tuple(9, "Decorators"));
         assertThat(document.rejected()).extracting("line", "reason").containsExactly(
                 tuple(2, "empty item"),
                 tuple(3, "placeholder text"),
                 tuple(4, "placeholder text"),
                 tuple(5, "placeholder text"),
                 tuple(6, "too short to be a question"),
-                tuple(7, "too long: 1009 characters, at most 1000"),
-                tuple(8, "duplicate of the question on line 1"));
+                tuple(7, "too long: 1009 characters, at most 1000"));
         assertThat(document.rejected()).extracting("text").startsWith("2.", "3. x", "4. TBD", "5. ...", "6. GIL?");
+    }
+
+    @Test
+    void keepsRepeatedQuestionsForTheDuplicateCheckToFlag() {
+        ParsedDocument document = parser.parse("""
+                1. Iterators vs generators ?
+                2. What is a list?
+                3. Iterators vs generators ?
+                """);
+
+        assertThat(document.items()).extracting("line", "text").containsExactly(
+                tuple(1, "Iterators vs generators ?"),
+                tuple(2, "What is a list?"),
+                tuple(3, "Iterators vs generators ?"));
+        assertThat(document.rejected()).isEmpty();
     }
 
     @Test
@@ -205,8 +219,8 @@ class MarkdownQuestionParserTest {
 
         long numberedLines = document.lines().filter(line -> line.matches("\\s*(\\*\\*)?\\d+[.)].*")).count();
         assertThat(numberedLines).isEqualTo(7);
-        assertThat(parsed.items()).extracting("line").containsExactly(2, 7, 11);
-        assertThat(parsed.rejected()).extracting("line").containsExactly(3, 6, 9, 10);
+        assertThat(parsed.items()).extracting("line").containsExactly(2, 7, 10, 11);
+        assertThat(parsed.rejected()).extracting("line").containsExactly(3, 6, 9);
     }
 
     @Test
@@ -231,7 +245,9 @@ class MarkdownQuestionParserTest {
 
     @Test
     void refusesOversizedDocuments() {
+        assertThat(ImportLimits.MAX_DOCUMENT_BYTES).isEqualTo(1024 * 1024);
         assertThatThrownBy(() -> parser.parse("a".repeat(ImportLimits.MAX_DOCUMENT_BYTES + 1)))
-                .isInstanceOf(DocumentTooLargeException.class);
+                .isInstanceOf(DocumentTooLargeException.class)
+                .hasMessageContaining("1 MiB");
     }
 }

@@ -33,6 +33,8 @@ class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/proposals", "/api/proposals/**").hasAnyRole("EDITOR", "REVIEWER", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("READER", "EDITOR", "REVIEWER", "ADMIN")
+                        // the command service checks an import on behalf of the importing user, with their token
+                        .requestMatchers(HttpMethod.POST, "/api/duplicates/batch").hasAnyRole("EDITOR", "REVIEWER", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))

@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -30,6 +34,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -37,6 +42,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import dev.qcurate.query.duplicates.Resemblance.Variant;
+import org.springframework.stereotype.Component;
 
 /**
  * In-memory Lucene index of question texts that proposes duplicate candidates. Thread-safe; the question projection
@@ -45,6 +51,7 @@ import dev.qcurate.query.duplicates.Resemblance.Variant;
  * <p>Lookup: BM25 (with fuzzy expansion of terms the index vocabulary does not confirm) retrieves the
  * {@value #RERANK_DEPTH} best hits, which are then re-ranked by {@link Resemblance}, a score in [0, 1].
  */
+@Component
 public class DuplicateIndex implements AutoCloseable {
 
     /**
@@ -60,6 +67,9 @@ public class DuplicateIndex implements AutoCloseable {
     static final String TERMS = "terms";
     static final String PARTS = "parts";
     static final String SEARCHABLE = "searchable";
+    /** Position of an item within an import batch; only in the batch's throw-away index. */
+    static final String ORDER = "order";
+    private static final Query SEARCHABLE_ONLY = new TermQuery(new Term(SEARCHABLE, "true"));
 
     private static final int RERANK_DEPTH = 30;
     private static final int FUZZY_EXPANSIONS = 10;
@@ -176,42 +186,52 @@ public class DuplicateIndex implements AutoCloseable {
 
     /**
      * For an import: each item is compared with the index and with the items before it in the batch. The batch is
-     * indexed only in a throw-away directory, so the shared index stays unchanged.
+     * indexed once, in a throw-away directory, with its order; each item's search is filtered to the searchable
+     * questions of the index and the batch items before it. The shared index stays unchanged.
      */
     public List<BatchResult> candidatesForBatch(List<BatchItem> items, int limit) {
         Objects.requireNonNull(items, "items");
         requirePositive(limit);
-        List<BatchResult> results = new ArrayList<>(items.size());
         IndexSearcher searcher = acquire();
-        try (ByteBuffersDirectory batchDirectory = new ByteBuffersDirectory();
-             IndexWriter batchWriter = new IndexWriter(batchDirectory, writerConfig(analyzer))) {
-            DirectoryReader batchReader = DirectoryReader.open(batchWriter);
-            try {
-                for (BatchItem item : items) {
-                    try (MultiReader both = new MultiReader(
-                            new IndexReader[] {searcher.getIndexReader(), batchReader}, false)) {
-                        List<DuplicateCandidate> found = search(new IndexSearcher(both),
-                                variantsOf(item.text()), limit, Set.of(item.questionId().toString()));
-                        results.add(new BatchResult(item.questionId(), item.text(), found));
-                    }
+        try (ByteBuffersDirectory batchDirectory = new ByteBuffersDirectory()) {
+            try (IndexWriter batchWriter = new IndexWriter(batchDirectory, writerConfig(analyzer))) {
+                for (int order = 0; order < items.size(); order++) {
+                    BatchItem item = items.get(order);
                     if (!item.text().isBlank()) {
-                        batchWriter.addDocument(document(item.questionId(), item.text(), List.of(item.text()), true));
-                        DirectoryReader newer = DirectoryReader.openIfChanged(batchReader, batchWriter);
-                        if (newer != null) {
-                            batchReader.close();
-                            batchReader = newer;
-                        }
+                        Document document = document(item.questionId(), item.text(), List.of(item.text()), false);
+                        document.add(new IntPoint(ORDER, order));
+                        batchWriter.addDocument(document);
                     }
                 }
-            } finally {
-                batchReader.close();
+            }
+            try (DirectoryReader batchReader = DirectoryReader.open(batchDirectory);
+                 MultiReader both = new MultiReader(
+                         new IndexReader[] {searcher.getIndexReader(), batchReader}, false)) {
+                IndexSearcher combined = new IndexSearcher(both);
+                // Items are independent once the batch is indexed: search them on all cores, each thread with its
+                // own Resemblance (it caches statistics and is not thread-safe).
+                Map<Thread, Resemblance> resemblance = new ConcurrentHashMap<>();
+                List<BatchResult> results = IntStream.range(0, items.size()).parallel().mapToObj(order -> {
+                    BatchItem item = items.get(order);
+                    Query visible = new BooleanQuery.Builder()
+                            .add(SEARCHABLE_ONLY, Occur.SHOULD)
+                            .add(IntPoint.newRangeQuery(ORDER, 0, order - 1), Occur.SHOULD)
+                            .build();
+                    try {
+                        return new BatchResult(item.questionId(), item.text(), search(combined,
+                                resemblance.computeIfAbsent(Thread.currentThread(), thread -> new Resemblance(both)),
+                                variantsOf(item.text()), limit, Set.of(item.questionId().toString()), visible));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList();
+                return results;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }
-        return results;
     }
 
     @Override
@@ -225,12 +245,19 @@ public class DuplicateIndex implements AutoCloseable {
 
     private List<DuplicateCandidate> search(IndexSearcher searcher, List<Variant> queryVariants, int limit,
                                             Set<String> excludedIds) throws IOException {
+        return search(searcher, new Resemblance(searcher.getIndexReader()), queryVariants, limit, excludedIds,
+                SEARCHABLE_ONLY);
+    }
+
+    /** @param visible which documents may be candidates at all */
+    private List<DuplicateCandidate> search(IndexSearcher searcher, Resemblance resemblance,
+                                            List<Variant> queryVariants, int limit, Set<String> excludedIds,
+                                            Query visible) throws IOException {
         Set<String> terms = new LinkedHashSet<>();
         queryVariants.forEach(variant -> terms.addAll(variant.terms()));
         if (terms.isEmpty()) {
             return List.of();
         }
-        Resemblance resemblance = new Resemblance(searcher.getIndexReader());
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms) {
             query.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
@@ -241,7 +268,7 @@ public class DuplicateIndex implements AutoCloseable {
             }
         }
         query.setMinimumNumberShouldMatch(1);
-        query.add(new TermQuery(new Term(SEARCHABLE, "true")), Occur.FILTER);
+        query.add(visible, Occur.FILTER);
         excludedIds.forEach(id -> query.add(new TermQuery(new Term(ID, id)), Occur.MUST_NOT));
 
         TopDocs top = searcher.search(query.build(), Math.max(RERANK_DEPTH, limit));

@@ -28,7 +28,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Turns a question into the terms that carry its meaning: repairs mojibake, folds case and accents, maps the
+ * Turns a question into the terms that carry its meaning: folds case and accents, maps the
  * curated synonyms and seed typos onto one spelling, drops the phrasing every question shares ("what is the
  * difference between", "with example") and stems what is left.
  */
@@ -98,8 +98,7 @@ final class QuestionAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(EQUALITY_OPERATOR, " equalityoperator ",
-                new StringReader(MojibakeRepair.repair(readFully(reader))));
+        return new PatternReplaceCharFilter(EQUALITY_OPERATOR, " equalityoperator ", reader);
     }
 
     @Override
@@ -145,19 +144,6 @@ final class QuestionAnalyzer extends Analyzer {
             return parser.build();
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("The curated synonym list does not parse", e);
-        }
-    }
-
-    private static String readFully(Reader reader) {
-        try {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[512];
-            for (int read; (read = reader.read(buffer)) != -1; ) {
-                text.append(buffer, 0, read);
-            }
-            return text.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,6 +3,11 @@ package dev.qcurate.query.proposal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qcurate.query.duplicates.DuplicateIndex;
+import dev.qcurate.shared.proposal.ProposalStatus;
+import dev.qcurate.shared.proposal.ProposalType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +22,17 @@ import java.util.UUID;
 @Component
 class ProposalQueries {
 
-    /** The score at or above which an import's duplicate candidate counts as a likely duplicate. */
-    static final double LIKELY_DUPLICATE_SCORE = 0.5;
+    /** Candidates shown for a proposal whose candidates are looked up live. */
+    static final int LIVE_CANDIDATES = 5;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final DuplicateIndex duplicates;
 
-    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates) {
         this.jdbc = jdbc;
         this.json = json;
+        this.duplicates = duplicates;
     }
 
     record Filter(String status, String proposer, String type, UUID questionId, UUID listId) {
@@ -46,7 +53,8 @@ class ProposalQueries {
                        required_approvals, approvers, decided_by, reason, created_at, decided_at
                 FROM proposal""" + where + " ORDER BY created_at, id LIMIT ? OFFSET ?",
                 (rs, row) -> {
-                    JsonNode candidates = read(rs.getString(8));
+                    JsonNode candidates = candidates(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                            read(rs.getString(8)));
                     return new ProposalView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
                             read(rs.getString(7)), candidates, likelyDuplicate(candidates), rs.getInt(9),
@@ -63,9 +71,31 @@ class ProposalQueries {
         }
     }
 
+    /**
+     * The candidates stored with the proposal (an import checks its items before proposing them), each with the
+     * index's verdict; a pending new question proposed by hand has none stored, so its candidates are looked up live.
+     */
+    private JsonNode candidates(String type, String status, UUID questionId, JsonNode stored) {
+        ArrayNode candidates = json.createArrayNode();
+        if (stored.isEmpty() && questionId != null && ProposalType.NEW_QUESTION.name().equals(type)
+                && ProposalStatus.PENDING.name().equals(status)) {
+            duplicates.candidatesOf(questionId, LIVE_CANDIDATES).forEach(candidate -> candidates.add(
+                    candidate(candidate.questionId().toString(), candidate.text(), candidate.score())));
+        } else {
+            stored.forEach(candidate -> candidates.add(candidate(candidate.path("questionId").asText(),
+                    candidate.path("text").asText(), candidate.path("score").asDouble())));
+        }
+        return candidates;
+    }
+
+    private ObjectNode candidate(String questionId, String text, double score) {
+        return json.createObjectNode().put("questionId", questionId).put("text", text).put("score", score)
+                .put("likelyDuplicate", score >= DuplicateIndex.LIKELY_DUPLICATE_THRESHOLD);
+    }
+
     private static boolean likelyDuplicate(JsonNode candidates) {
         for (JsonNode candidate : candidates) {
-            if (candidate.path("score").asDouble() >= LIKELY_DUPLICATE_SCORE) {
+            if (candidate.path("likelyDuplicate").asBoolean()) {
                 return true;
             }
         }

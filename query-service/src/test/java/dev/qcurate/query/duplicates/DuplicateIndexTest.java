@@ -60,10 +60,8 @@ class DuplicateIndexTest {
     }
 
     @Test
-    void repairsMojibake() {
-        assertThat(index.candidates("What are Djangoâ€™s advantages over other frameworks?", 1, Set.of()))
-                .isNotEmpty();
-        assertThat(index.candidates("What are Django‚Äôs advantages over other frameworks?", 1, Set.of()))
+    void treatsTypographicAndStraightApostrophesAlike() {
+        assertThat(index.candidates("What are Django's advantages over other frameworks?", 1, Set.of()))
                 .first().satisfies(candidate -> assertThat(candidate.score()).isEqualTo(1.0));
     }
 
@@ -158,6 +156,25 @@ class DuplicateIndexTest {
         });
         assertThat(index.size()).isEqualTo(8);
         assertThat(index.candidates("monkey patching", 3, Set.of())).isEmpty();
+    }
+
+    @Test
+    void offersOnlyEarlierItemsOfALargeBatchInItsOrder() {
+        List<BatchItem> items = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new BatchItem(UUID.randomUUID(), "What is monkey patching ?"))
+                .toList();
+
+        List<BatchResult> results = index.candidatesForBatch(items, 5);
+
+        assertThat(results).extracting(BatchResult::questionId)
+                .containsExactlyElementsOf(items.stream().map(BatchItem::questionId).toList());
+        assertThat(results.get(0).candidates()).isEmpty();
+        for (int i = 1; i < items.size(); i++) {
+            Set<UUID> earlier = items.subList(0, i).stream().map(BatchItem::questionId)
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(results.get(i).candidates()).isNotEmpty()
+                    .allSatisfy(candidate -> assertThat(earlier).contains(candidate.questionId()));
+        }
     }
 
     @Test

@@ -28,6 +28,8 @@ class DuplicateSpeedBenchmark {
     private static final int WARM_UP_ROUNDS = 3;
     private static final int REPETITIONS = 7;
     private static final int LIMIT = 10;
+    /** An import at the document limit. */
+    private static final int BATCH_ITEMS = 10_000;
 
     private static final String[] TEMPLATES = {
             "What is %s in %s ?", "%s vs %s ?", "What is the difference between %s and %s?",
@@ -81,7 +83,7 @@ class DuplicateSpeedBenchmark {
             }
 
             List<BatchItem> batch = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < BATCH_ITEMS; i++) {
                 batch.add(new BatchItem(UUID.randomUUID(), i % 2 == 0 ? question() : typo(seeds.get(i % seeds.size()))));
             }
             long batchStart = System.nanoTime();
@@ -97,8 +99,8 @@ class DuplicateSpeedBenchmark {
                     QUERIES, LIMIT, WARM_UP_ROUNDS));
             appendTimes(report, "candidates(text)     ", byText);
             appendTimes(report, "candidatesOf(id)     ", byId);
-            report.append(String.format(Locale.ROOT, "candidatesForBatch(200 items): %.0f ms (%.2f ms per item)%n",
-                    batchMillis, batchMillis / batch.size()));
+            report.append(String.format(Locale.ROOT, "candidatesForBatch(%,d items): %.0f ms (%.2f ms per item)%n",
+                    batch.size(), batchMillis, batchMillis / batch.size()));
             System.out.println(report);
         }
     }

@@ -3,13 +3,22 @@ package dev.qcurate.query.duplicates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the numbered questions of the seed lists the way an editor would see them: markdown and mojibake gone. */
+/**
+ * Reads the numbered questions of the seed lists the way the importer hands them on: markdown and mojibake gone. The
+ * index itself no longer repairs mojibake (the command service's importer does, before anything is proposed), so the
+ * seeds' Mac Roman damage is undone here, whole line at a time, which is all these two files need.
+ */
 final class SeedQuestions {
 
     static final List<String> FILES = List.of("000_0f91697fe15f572d.txt", "004_111ccd207ca0913c.txt");
@@ -37,7 +46,20 @@ final class SeedQuestions {
     }
 
     static String clean(String raw) {
-        return MojibakeRepair.repair(raw).replace("**", "").replace("`", "").strip();
+        return macRomanRepaired(raw).replace("**", "").replace("`", "").strip();
+    }
+
+    private static String macRomanRepaired(String line) {
+        if (line.chars().allMatch(c -> c < 0x80)) {
+            return line;
+        }
+        try {
+            ByteBuffer bytes = Charset.forName("x-MacRoman").newEncoder()
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(line));
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException notMojibake) {
+            return line;
+        }
     }
 
     private static String read(String file) {

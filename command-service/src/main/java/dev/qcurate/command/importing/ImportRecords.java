@@ -1,0 +1,45 @@
+package dev.qcurate.command.importing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Which document contents have been imported, and what their import answered (table {@code import_record}). */
+@Component
+class ImportRecords {
+
+    private final JdbcTemplate jdbc;
+
+    ImportRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An earlier import of the same content; {@code answer} is null while it is still running. */
+    record Earlier(UUID importId, String answer) {
+    }
+
+    /** Claims the content for a new import, or gives the import that claimed it first. */
+    Optional<Earlier> claim(String contentSha256, UUID importId, String source, String user) {
+        int claimed = jdbc.update("""
+                INSERT INTO import_record (content_sha256, import_id, source, imported_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT (content_sha256) DO NOTHING""", contentSha256, importId, source, user);
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT import_id, answer FROM import_record WHERE content_sha256 = ?",
+                (rs, row) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2)), contentSha256).stream()
+                .findFirst();
+    }
+
+    void complete(String contentSha256, UUID listId, String answer) {
+        jdbc.update("UPDATE import_record SET list_id = ?, answer = ? WHERE content_sha256 = ?", listId, answer,
+                contentSha256);
+    }
+
+    /** Gives up a claim whose import failed before it finished, so the document can be imported again. */
+    void release(String contentSha256) {
+        jdbc.update("DELETE FROM import_record WHERE content_sha256 = ? AND answer IS NULL", contentSha256);
+    }
+}

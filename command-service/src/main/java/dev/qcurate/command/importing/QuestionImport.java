@@ -1,0 +1,190 @@
+package dev.qcurate.command.importing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.command.curatedlist.ListNames;
+import dev.qcurate.command.dispatch.CommandDispatcher;
+import dev.qcurate.command.question.QuestionText;
+import dev.qcurate.command.question.Tags;
+import dev.qcurate.shared.curatedlist.CreateCuratedListCommand;
+import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.ProposeQuestionCommand;
+import dev.qcurate.shared.question.ProposeQuestionsCommand;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.SourceRef;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One document's import: parse it, check its items for duplicates (against the bank and each other), create or find
+ * its list, and propose every accepted item with its provenance and candidates. The same content is imported once.
+ */
+@Component
+class QuestionImport {
+
+    /** Questions proposed per transaction: in document order, and without a commit per question. */
+    static final int CHUNK = 200;
+
+    private final MarkdownQuestionParser parser = new MarkdownQuestionParser();
+    private final DuplicateCheck duplicates;
+    private final CommandDispatcher dispatcher;
+    private final ListNames lists;
+    private final ImportRecords records;
+    private final ObjectMapper json;
+
+    QuestionImport(DuplicateCheck duplicates, CommandDispatcher dispatcher, ListNames lists, ImportRecords records,
+                   ObjectMapper json) {
+        this.duplicates = duplicates;
+        this.dispatcher = dispatcher;
+        this.lists = lists;
+        this.records = records;
+        this.json = json;
+    }
+
+    /** What the import answers; {@code repeated} when the content had been imported before. */
+    record Outcome(boolean repeated, long position, Map<String, Object> body) {
+    }
+
+    private record Proposable(ParsedDocument.Item item, QuestionId questionId, ProposalId proposalId, String text,
+                              List<String> tags) {
+    }
+
+    Outcome run(String document, String contentSha256, String source, String listName) {
+        ParsedDocument parsed = parser.parse(document);
+        List<Map<String, Object>> rejected = new ArrayList<>();
+        parsed.rejected().forEach(r -> rejected.add(rejection(r.line(), r.text(), r.reason())));
+        List<Proposable> proposable = new ArrayList<>();
+        for (ParsedDocument.Item item : parsed.items()) {
+            try {
+                proposable.add(new Proposable(item, QuestionId.random(), ProposalId.random(),
+                        new QuestionText(item.text()).value(), validTags(item.tags())));
+            } catch (IllegalArgumentException e) {
+                rejected.add(rejection(item.line(), item.text(), e.getMessage()));
+            }
+        }
+        rejected.sort((a, b) -> Integer.compare((int) a.get("line"), (int) b.get("line")));
+        if (proposable.isEmpty()) {
+            throw new IllegalArgumentException("the document has no numbered questions to import"
+                    + (rejected.isEmpty() ? "" : " (" + rejected.size() + " numbered entries rejected, e.g. line "
+                    + rejected.get(0).get("line") + ": " + rejected.get(0).get("reason") + ")"));
+        }
+
+        UUID importId = UUID.randomUUID();
+        var earlier = records.claim(contentSha256, importId, source, CommandDispatcher.currentUser());
+        if (earlier.isPresent()) {
+            return repeated(earlier.get());
+        }
+        try {
+            Map<QuestionId, DuplicateCheck.Candidates> candidates = duplicates.check(proposable.stream()
+                    .map(p -> new DuplicateCheck.Item(p.questionId(), p.text())).toList());
+            CuratedListId listId = findOrCreateList(listName, source);
+            List<ProposalId> proposalIds = new ArrayList<>(proposable.size());
+            List<ProposeQuestionCommand> chunk = new ArrayList<>(CHUNK);
+            int flagged = 0;
+            for (Proposable p : proposable) {
+                DuplicateCheck.Candidates found = candidates.getOrDefault(p.questionId(),
+                        DuplicateCheck.Candidates.NONE);
+                chunk.add(new ProposeQuestionCommand(p.questionId(), p.proposalId(), p.text(), p.tags(),
+                        new SourceRef(source, p.item().line(), importId), listId, found.candidates()));
+                if (chunk.size() == CHUNK) {
+                    dispatcher.sendAndWait(new ProposeQuestionsCommand(chunk));
+                    chunk.clear();
+                }
+                proposalIds.add(p.proposalId());
+                flagged += found.likelyDuplicate() ? 1 : 0;
+            }
+            if (!chunk.isEmpty()) {
+                dispatcher.sendAndWait(new ProposeQuestionsCommand(chunk));
+            }
+            Proposable last = proposable.get(proposable.size() - 1);
+            long position = dispatcher.positionOf(last.questionId(), last.proposalId(), listId);
+
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("importId", importId);
+            body.put("listId", listId);
+            body.put("source", source);
+            body.put("proposed", proposalIds.size());
+            body.put("duplicatesFlagged", flagged);
+            body.put("rejected", rejected);
+            body.put("proposalIds", proposalIds);
+            body.put("alreadyImported", false);
+            body.put("position", position);
+            records.complete(contentSha256, listId.value(), write(body));
+            return new Outcome(false, position, body);
+        } catch (RuntimeException e) {
+            // Only a failure before the first proposal leaves nothing behind; one midway (the event store went
+            // down) leaves the proposals made so far pending, and a retry proposes the document again.
+            records.release(contentSha256);
+            throw e;
+        }
+    }
+
+    private Outcome repeated(ImportRecords.Earlier earlier) {
+        if (earlier.answer() == null) {
+            throw new IllegalStateException("this document is being imported right now (import " + earlier.importId()
+                    + "); it is imported once");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = json.readValue(earlier.answer(), LinkedHashMap.class);
+            body.put("alreadyImported", true);
+            Object position = body.get("position");
+            return new Outcome(true, position instanceof Number n ? n.longValue() : 0, body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the record of import " + earlier.importId() + " cannot be read", e);
+        }
+    }
+
+    private CuratedListId findOrCreateList(String name, String source) {
+        var existing = lists.find(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        CuratedListId listId = CuratedListId.random();
+        try {
+            dispatcher.sendAndWait(new CreateCuratedListCommand(listId, name, name, "Imported from " + source));
+            return listId;
+        } catch (RuntimeException e) {
+            // another import may have created it in the meantime
+            return lists.find(name).orElseThrow(() -> e);
+        }
+    }
+
+    /** Heading tags the bank would refuse (too long, too many) are dropped rather than failing the question. */
+    private static List<String> validTags(List<String> tags) {
+        List<String> valid = new ArrayList<>();
+        for (String tag : tags) {
+            try {
+                String normalised = Tags.normalise(tag);
+                if (!valid.contains(normalised) && valid.size() < Tags.MAX_TAGS) {
+                    valid.add(normalised);
+                }
+            } catch (IllegalArgumentException e) {
+                // not a valid tag; the question stays
+            }
+        }
+        return valid;
+    }
+
+    private static Map<String, Object> rejection(int line, String text, String reason) {
+        Map<String, Object> rejection = new LinkedHashMap<>();
+        rejection.put("line", line);
+        rejection.put("text", text);
+        rejection.put("reason", reason);
+        return rejection;
+    }
+
+    private String write(Map<String, Object> body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

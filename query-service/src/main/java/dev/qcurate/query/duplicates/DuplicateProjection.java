@@ -1,0 +1,227 @@
+package dev.qcurate.query.duplicates;
+
+import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.StoredEvent;
+import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
+import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionMergedEvent;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.QuestionRejectedEvent;
+import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRewordedEvent;
+import dev.qcurate.shared.question.QuestionUnmergedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps the in-memory {@link DuplicateIndex} in step with the read model, which stays the source of truth: at
+ * start-up the index is loaded from the {@code question} and {@code question_alias} tables, and afterwards every
+ * batch re-reads the questions it touched (after the question projection wrote them) and hands them to the index
+ * only once the batch has committed, so a rolled-back batch leaves nothing behind. PROPOSED and ACTIVE questions are
+ * candidates; REJECTED, RETIRED and MERGED ones stay in the index (their own candidates can still be asked for) but
+ * are never proposed. A merged question's text lives on as an alias of its target.
+ */
+@Component
+@Order(10)
+public class DuplicateProjection implements Projection, SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(DuplicateProjection.class);
+    private static final Set<String> SEARCHABLE = Set.of("PROPOSED", "ACTIVE");
+
+    private final DuplicateIndex index;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final Object indexedChanged = new Object();
+    private volatile long indexed;
+
+    DuplicateProjection(DuplicateIndex index, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.index = index;
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transaction.getTransactionManager());
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    /** Runs before the Kafka listeners start, so no batch can overtake the load. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        long started = System.nanoTime();
+        Long position = snapshot.execute(status -> {
+            index.clear();
+            List<IndexedQuestion> questions = read(null);
+            questions.forEach(question -> question.writeTo(index));
+            return jdbc.queryForObject("SELECT position FROM projection_state WHERE name = 'read-model'", Long.class);
+        });
+        markIndexed(position == null ? 0 : position);
+        log.info("Duplicate index loaded: {} questions up to position {} in {} ms", index.size(), indexed,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void apply(StoredEvent event) {
+        Batch batch = batch();
+        batch.position = Math.max(batch.position, event.position());
+        touchedQuestion(event.payload()).ifPresent(batch.touched::add);
+        if (batch.standalone) {
+            batch.commit();
+        }
+    }
+
+    @Override
+    public void reset() {
+        Batch batch = batch();
+        batch.reset = true;
+        batch.touched.clear();
+        if (batch.standalone) {
+            batch.commit();
+        }
+    }
+
+    /** The position up to which the index holds what the read model holds. */
+    public long indexedPosition() {
+        return indexed;
+    }
+
+    /** Waits until the index has caught up with {@code position}; false when {@code maxWait} passed first. */
+    public boolean awaitIndexed(long position, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (indexedChanged) {
+            while (indexed < position) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                indexedChanged.wait(Math.max(1, remaining / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    private static java.util.Optional<UUID> touchedQuestion(Object payload) {
+        UUID id = null;
+        if (payload instanceof QuestionProposedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof QuestionAcceptedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof QuestionRejectedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof QuestionRewordedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof QuestionRetiredEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof QuestionMergedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof DuplicateAbsorbedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof QuestionUnmergedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof DuplicateReleasedEvent e) {
+            id = e.questionId().value();
+        }
+        return java.util.Optional.ofNullable(id);
+    }
+
+    /** The questions' current rows with their aliases; all of them when {@code ids} is null. */
+    private List<IndexedQuestion> read(Set<UUID> ids) {
+        String where = ids == null ? "" : " WHERE id = ANY (?)";
+        String aliasWhere = ids == null ? "" : " WHERE question_id = ANY (?)";
+        Object[] arguments = ids == null ? new Object[0] : new Object[] {ids.toArray(UUID[]::new)};
+        Map<UUID, List<String>> aliases = new HashMap<>();
+        jdbc.query("SELECT question_id, alias FROM question_alias" + aliasWhere + " ORDER BY question_id, source_id",
+                rs -> {
+                    aliases.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(rs.getString(2));
+                }, arguments);
+        return jdbc.query("SELECT id, text, status FROM question" + where, (rs, row) -> {
+            UUID id = rs.getObject(1, UUID.class);
+            return new IndexedQuestion(id, rs.getString(2), aliases.getOrDefault(id, List.of()),
+                    SEARCHABLE.contains(rs.getString(3)));
+        }, arguments);
+    }
+
+    private void markIndexed(long position) {
+        synchronized (indexedChanged) {
+            indexed = Math.max(indexed, position);
+            indexedChanged.notifyAll();
+        }
+    }
+
+    private Batch batch() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new Batch(true);
+        }
+        Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+        if (batch == null) {
+            batch = new Batch(false);
+            TransactionSynchronizationManager.bindResource(this, batch);
+            TransactionSynchronizationManager.registerSynchronization(batch);
+        }
+        return batch;
+    }
+
+    private record IndexedQuestion(UUID id, String text, List<String> aliases, boolean searchable) {
+
+        void writeTo(DuplicateIndex index) {
+            index.upsert(id, text, aliases, searchable);
+        }
+    }
+
+    /** What one projecting transaction changes in the index, applied only once it has committed. */
+    private final class Batch implements TransactionSynchronization {
+
+        private final boolean standalone;
+        private final Set<UUID> touched = new LinkedHashSet<>();
+        private List<IndexedQuestion> changed = List.of();
+        private boolean reset;
+        private long position;
+
+        Batch(boolean standalone) {
+            this.standalone = standalone;
+        }
+
+        /** Still inside the transaction: the question projection has written the rows, read them back. */
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            changed = touched.isEmpty() ? List.of() : read(touched);
+        }
+
+        @Override
+        public void afterCommit() {
+            if (reset) {
+                index.clear();
+                synchronized (indexedChanged) {
+                    indexed = 0;
+                }
+            }
+            changed.forEach(question -> question.writeTo(index));
+            markIndexed(position);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(DuplicateProjection.this);
+        }
+
+        void commit() {
+            beforeCommit(false);
+            afterCommit();
+        }
+    }
+}
