@@ -215,7 +215,7 @@ class FuzzIT {
             case UUID -> new Object[]{"not-a-uuid", "123", "' OR '1'='1", "../../etc/passwd",
                     "00000000-0000-0000-0000-00000000000g", Map.of(), List.of(), 42, true};
             case INT -> new Object[]{"abc", Map.of(), List.of(1), new java.math.BigInteger("99999999999999999999"),
-                    "1; DROP TABLE question", true};
+                    "1; DROP TABLE question"};
             case LIST -> new Object[]{"just a string", Map.of("a", "b"), 7, List.of(Map.of("a", 1)), List.of(List.of())};
             case OBJECT -> new Object[]{"a string", List.of(1), 5, Map.of("line", "x")};
         };
@@ -235,6 +235,11 @@ class FuzzIT {
             }
         });
         Collections.sort(texts);
+        if (texts.isEmpty()) {
+            String list = body.keySet().iterator().next();
+            body.put(list, List.of("fine", "not" + hostile[random.nextInt(hostile.length)] + "fine"));
+            return attempt("hostile characters", endpoint, JSON, bytes(json(body)));
+        }
         String field = texts.get(random.nextInt(texts.size()));
         String value = (String) body.get(field);
         int at = random.nextInt(value.length() + 1);

@@ -1,5 +1,6 @@
 package dev.qcurate.command.auth;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ class LoginThrottle {
     private final Clock clock;
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
 
+    @Autowired
     LoginThrottle(@Value("${qcurate.login.max-failures:5}") int maxFailuresPerUser,
                   @Value("${qcurate.login.max-failures-per-address:20}") int maxFailuresPerAddress,
                   @Value("${qcurate.login.lockout:PT60S}") Duration lockout) {

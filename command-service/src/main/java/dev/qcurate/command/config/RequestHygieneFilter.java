@@ -27,12 +27,15 @@ import java.util.Map;
 
 /**
  * Refuses, before anything else reads the request: bodies over the limit (413; 1 MiB for JSON, more for imported
- * documents), with or without a Content-Length, and query parameters or paths with control, NUL or
- * bidirectional-override characters (400).
+ * documents), with or without a Content-Length; query parameters or paths with control, NUL or
+ * bidirectional-override characters (400); and HTTP methods that do not exist (405, not the container's 501).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class RequestHygieneFilter extends OncePerRequestFilter {
+
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE");
 
     private final long maxJson;
     private final long maxDocument;
@@ -48,6 +51,12 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!KNOWN_METHODS.contains(request.getMethod())) {
+            // the servlet container would answer 501 for a method it has never heard of
+            refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                    "unknown HTTP method; use GET, POST, PUT or DELETE as the API describes");
+            return;
+        }
         String unsafe = unsafeParameter(request);
         if (unsafe != null) {
             refuse(response, HttpStatus.BAD_REQUEST, "Invalid request", unsafe);
@@ -116,7 +125,6 @@ class RequestHygieneFilter extends OncePerRequestFilter {
         problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader("Connection", "close");
         json.writeValue(response.getOutputStream(), problem);
     }
 
