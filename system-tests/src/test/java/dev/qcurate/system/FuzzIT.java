@@ -98,7 +98,7 @@ class FuzzIT {
             String problem = check(answer);
             if (problem != null && failures.size() < 50) {
                 failures.add(problem + " ← " + attempt.category() + ": " + attempt.method() + " " + attempt.url()
-                        + " " + preview(attempt.body()) + " → " + preview(answer.body()));
+                        + " [" + attempt.contentType() + "] " + preview(attempt.body()) + " → " + preview(answer.body()));
             }
         }
         System.out.println("FuzzIT seed " + seed + ": " + sent + " requests " + perCategory);
@@ -328,7 +328,7 @@ class FuzzIT {
 
     private Attempt badContentType(Random random, Endpoint endpoint) {
         String[] types = {"text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-                "application/octet-stream", "text/html", "application/json-patch+json", "image/png"};
+                "application/octet-stream", "text/html", "image/png", "application/javascript"};
         return attempt("bad content type", endpoint, types[random.nextInt(types.length)], bytes(json(endpoint.valid())));
     }
 

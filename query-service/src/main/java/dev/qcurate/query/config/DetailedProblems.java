@@ -14,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -63,8 +65,18 @@ abstract class DetailedProblems extends ResponseEntityExceptionHandler {
         return answer(HttpStatus.BAD_REQUEST, "Invalid request", detail);
     }
 
+    /** A multipart or otherwise broken upload never reaches a controller here; no endpoint takes multipart. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                "multipart bodies are not accepted; send application/json (or the raw document for imports)");
+    }
+
     static String unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return "the request body is not valid UTF-8";
+        }
         if (cause instanceof StrictJsonBodies.UnsafeTextException unsafe) {
             return field(unsafe) + unsafe.getOriginalMessage();
         }

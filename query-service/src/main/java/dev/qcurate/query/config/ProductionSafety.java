@@ -13,7 +13,8 @@ import java.util.Set;
  */
 class ProductionSafety implements EnvironmentPostProcessor {
 
-    private static final Set<String> DEFAULT_PASSWORDS = Set.of("postgres", "password", "qcurate", "changeme", "admin");
+    private static final Set<String> DEFAULT_PASSWORDS =
+            Set.of("postgres", "password", "qcurate", "qcurate-dev", "changeme", "admin");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
