@@ -25,7 +25,7 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
             return new CommandFailure(HttpStatus.FORBIDDEN, "Review not allowed", e.getMessage());
         }
         if (e instanceof AggregateNotFoundException) {
-            return new CommandFailure(HttpStatus.NOT_FOUND, "Not found", "no such question, proposal or list");
+            return new CommandFailure(HttpStatus.NOT_FOUND, "Not found", "no such question, proposal, list or user");
         }
         if (e instanceof ConcurrencyException || e instanceof DeadlockException) {
             return new CommandFailure(HttpStatus.CONFLICT, "Concurrent change",
