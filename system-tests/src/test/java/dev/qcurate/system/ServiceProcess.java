@@ -58,7 +58,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
-        awaitHealthy(Duration.ofSeconds(120));
+        awaitHealthy(Duration.ofSeconds(240));
     }
 
     /** Kills the JVM at once (SIGKILL): no shutdown hooks, no graceful stop. */
