@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.serialization.Revision;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,17 @@ final class EventTopicWriter implements AutoCloseable {
         return position;
     }
 
+    /** Writes a record whose JSON is given as is, e.g. an older revision of an event type. */
+    long writeRaw(String key, String type, String revision, String payloadJson, String actor) {
+        Written event = new Written(key, new Raw(type, revision, payloadJson), ++position, actor, Instant.now());
+        written.add(event);
+        send(event);
+        return position;
+    }
+
+    private record Raw(String type, String revision, String json) {
+    }
+
     /** Sends everything written so far once more, as a redelivery or replay would. */
     void replayAll() {
         written.forEach(this::send);
@@ -53,10 +65,23 @@ final class EventTopicWriter implements AutoCloseable {
 
     private void send(Written event) {
         try {
-            var record = new ProducerRecord<>(topic, event.key(), json.writeValueAsBytes(event.payload()));
+            byte[] value;
+            String type;
+            String revision;
+            if (event.payload() instanceof Raw raw) {
+                value = raw.json().getBytes(StandardCharsets.UTF_8);
+                type = raw.type();
+                revision = raw.revision();
+            } else {
+                value = json.writeValueAsBytes(event.payload());
+                type = event.payload().getClass().getName();
+                Revision annotation = event.payload().getClass().getAnnotation(Revision.class);
+                revision = annotation == null ? "1" : annotation.value();
+            }
+            var record = new ProducerRecord<>(topic, event.key(), value);
             record.headers().add("axon-message-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("axon-message-type", event.payload().getClass().getName().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("axon-message-revision", "1".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("axon-message-type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("axon-message-revision", revision.getBytes(StandardCharsets.UTF_8));
             record.headers().add("axon-message-timestamp",
                     ByteBuffer.allocate(8).putLong(event.at().toEpochMilli()).array());
             record.headers().add("axon-metadata-actor", event.actor().getBytes(StandardCharsets.UTF_8));
