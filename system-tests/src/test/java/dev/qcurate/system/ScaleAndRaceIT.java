@@ -49,46 +49,60 @@ class ScaleAndRaceIT {
     }
 
     /**
-     * Per round, four approvals that all change question A at its revision 1 (reword A, retire A, merge A into B,
-     * merge B into A), the same reword approved by a second reviewer at once, and a tag change of B. Of the five
-     * approvals changing A exactly one wins, the others get 409; the double approval is applied once; nobody gets a 5xx; no question ends in an impossible
-     * state; the read model equals a clean rebuild.
+     * Per round, at the same moment: four approvals that each need question A at revision 1 (reword A by two
+     * reviewers, retire A, merge A into B), merges C into D and D into C, and a tag change of B (which a merge into B
+     * makes stale). Exactly one of the four on A wins and the read model shows its effect; exactly one of the two
+     * merges wins; the rest get 409, nobody a 5xx; no question ends in an impossible state; no proposal is applied
+     * twice; the read model equals a clean rebuild.
      */
     @Test
     void ofConcurrentConflictingChangesExactlyOneWinsAndNoAggregateEndsInAnImpossibleState() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        Client reader = qcurate.as("reader");
         try {
             for (int round = 0; round < 5; round++) {
                 String a = activeQuestion("Race " + round + ": what is a closure?");
                 String b = activeQuestion("Race " + round + ": what is a lexical closure?");
+                String c = activeQuestion("Race " + round + ": what is a coroutine?");
+                String d = activeQuestion("Race " + round + ": what is a generator-based coroutine?");
                 String reword = propose("/api/questions/" + a + "/rewordings",
                         Map.of("text", "Race " + round + ": what is a closure in JavaScript?", "baseRevision", 1));
                 String retire = propose("/api/questions/" + a + "/retirement", Map.of("reason", "race " + round));
                 String mergeAB = propose("/api/merges", Map.of("sourceId", a, "targetId", b));
-                String mergeBA = propose("/api/merges", Map.of("sourceId", b, "targetId", a));
+                String mergeCD = propose("/api/merges", Map.of("sourceId", c, "targetId", d));
+                String mergeDC = propose("/api/merges", Map.of("sourceId", d, "targetId", c));
                 String tagB = propose("/api/questions/" + b + "/tags",
                         Map.of("add", List.of("race" + round), "remove", List.of()));
 
                 CountDownLatch go = new CountDownLatch(1);
-                List<Future<Integer>> onA = new ArrayList<>();
-                for (String proposal : List.of(reword, retire, mergeAB, mergeBA)) {
-                    onA.add(pool.submit(() -> approve(go, reviewer, proposal)));
-                }
-                Future<Integer> sameAgain = pool.submit(() -> approve(go, reviewer2, reword));
-                Future<Integer> tags = pool.submit(() -> approve(go, reviewer2, tagB));
+                Future<Integer> reworded = pool.submit(() -> approve(go, reviewer, reword));
+                Future<Integer> rewordedAgain = pool.submit(() -> approve(go, reviewer2, reword));
+                Future<Integer> retired = pool.submit(() -> approve(go, reviewer, retire));
+                Future<Integer> merged = pool.submit(() -> approve(go, reviewer2, mergeAB));
+                Future<Integer> cd = pool.submit(() -> approve(go, reviewer, mergeCD));
+                Future<Integer> dc = pool.submit(() -> approve(go, reviewer2, mergeDC));
+                Future<Integer> tagged = pool.submit(() -> approve(go, reviewer, tagB));
                 go.countDown();
 
-                List<Integer> statuses = new ArrayList<>();
-                for (Future<Integer> status : onA) {
-                    statuses.add(status.get());
+                List<Integer> onA = List.of(reworded.get(), rewordedAgain.get(), retired.get(), merged.get());
+                List<Integer> merges = List.of(cd.get(), dc.get());
+                assertThat(onA).as("round %d: approvals needing A at revision 1", round).containsOnly(200, 409);
+                assertThat(onA.stream().filter(status -> status == 200).count()).as("round %d: winners %s", round, onA)
+                        .isOne();
+                assertThat(merges).as("round %d: C into D, D into C", round).containsExactlyInAnyOrder(200, 409);
+                assertThat(tagged.get()).as("round %d: tag change of B", round).isIn(200, 409);
+
+                var question = reader.read("/api/questions/" + a, stores.eventStoreHead()).body();
+                if (onA.get(0) == 200 || onA.get(1) == 200) {
+                    assertThat(question.path("text").asText()).endsWith("in JavaScript?");
+                    assertThat(question.path("status").asText()).isEqualTo("ACTIVE");
+                } else if (onA.get(2) == 200) {
+                    assertThat(question.path("status").asText()).isEqualTo("RETIRED");
+                } else {
+                    assertThat(question.path("status").asText()).isEqualTo("MERGED");
+                    assertThat(question.path("mergedInto").asText()).isEqualTo(b);
                 }
-                int again = sameAgain.get();
-                int tagged = tags.get();
-                statuses.add(again);
-                assertThat(statuses).as("round %d: approvals changing A", round).containsOnly(200, 409);
-                assertThat(statuses.stream().filter(s -> s == 200).count()).as("round %d: winners on A %s", round,
-                        statuses).isOne();
-                assertThat(tagged).as("round %d: tag change of B", round).isIn(200, 409);
+                assertThat(question.path("revision").asInt()).isEqualTo(2);
             }
         } finally {
             pool.shutdownNow();

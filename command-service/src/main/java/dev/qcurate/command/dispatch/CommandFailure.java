@@ -47,7 +47,8 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
 
     /**
      * Spring's translated exceptions, and what Axon's JDBC event store throws (its own wrappers around the driver's
-     * exception): connection failures (SQLState class 08) and a server shutting down (57P).
+     * exception): connection failures (SQLState class 08), a server shutting down (57P), and a pooled connection
+     * that died with the server.
      */
     private static boolean storageUnreachable(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
@@ -56,9 +57,9 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
                     || e instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
-            if (e instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
+            if (e instanceof java.sql.SQLException sql && (sql.getSQLState() == null
+                    || sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // no SQLState: the pool's own "Connection is closed", never a statement PostgreSQL refused
             }
         }
         return false;
