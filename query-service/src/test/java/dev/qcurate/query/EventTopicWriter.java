@@ -6,7 +6,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.serialization.Revision;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,13 @@ final class EventTopicWriter implements AutoCloseable {
 
     record Written(String key, Object payload, long position, String actor, Instant at) {
     }
+
+    /**
+     * Event types past revision 1, as their {@code @Revision} says (Axon, which defines that annotation, is not on the
+     * query service's class path, so it cannot be read here).
+     */
+    private static final Map<Class<?>, String> REVISIONS = Map.of(
+            dev.qcurate.shared.question.QuestionProposedEvent.class, "2");
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
@@ -75,8 +81,7 @@ final class EventTopicWriter implements AutoCloseable {
             } else {
                 value = json.writeValueAsBytes(event.payload());
                 type = event.payload().getClass().getName();
-                Revision annotation = event.payload().getClass().getAnnotation(Revision.class);
-                revision = annotation == null ? "1" : annotation.value();
+                revision = REVISIONS.getOrDefault(event.payload().getClass(), "1");
             }
             var record = new ProducerRecord<>(topic, event.key(), value);
             record.headers().add("axon-message-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
