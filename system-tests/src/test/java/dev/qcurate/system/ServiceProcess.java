@@ -67,6 +67,15 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Stops the JVM the way an orchestrator does (SIGTERM): graceful shutdown, then waits for it to exit. */
+    void stop() throws InterruptedException {
+        close();
+    }
+
+    Path log() {
+        return log;
+    }
+
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
