@@ -1,5 +1,6 @@
 package dev.qcurate.command.config;
 
+import dev.qcurate.support.DetailedProblems;
 import dev.qcurate.command.dispatch.CommandFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

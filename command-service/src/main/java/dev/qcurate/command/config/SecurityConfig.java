@@ -1,5 +1,6 @@
 package dev.qcurate.command.config;
 
+import dev.qcurate.support.ProblemAuthenticationHandlers;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.qcurate.command.auth.AccountStatus;

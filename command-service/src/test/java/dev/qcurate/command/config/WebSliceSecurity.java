@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.qcurate.command.auth.AccountStatus;
 import dev.qcurate.command.auth.SigningKey;
+import dev.qcurate.support.QcurateHttpEdge;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ import static org.mockito.Mockito.when;
 
 /** The real security rules and problem+json handlers for @WebMvcTest slices, with a throw-away signing key. */
 @TestConfiguration
-@Import({SecurityConfig.class, ProblemAuthenticationHandlers.class})
+@Import({SecurityConfig.class, QcurateHttpEdge.class})
 public class WebSliceSecurity {
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.qcurate.query.config;
 
+import dev.qcurate.support.DetailedProblems;
 import dev.qcurate.query.consistency.ProjectionBehindException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.qcurate.query.config;
 
+import dev.qcurate.support.ProblemAuthenticationHandlers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;

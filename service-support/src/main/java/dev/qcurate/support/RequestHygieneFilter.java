@@ -1,4 +1,4 @@
-package dev.qcurate.command.config;
+package dev.qcurate.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -32,7 +32,7 @@ import java.util.Map;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-class RequestHygieneFilter extends OncePerRequestFilter {
+public class RequestHygieneFilter extends OncePerRequestFilter {
 
     private static final java.util.Set<String> KNOWN_METHODS =
             java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE");

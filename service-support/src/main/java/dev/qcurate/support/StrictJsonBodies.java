@@ -1,4 +1,4 @@
-package dev.qcurate.command.config;
+package dev.qcurate.support;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * HTTP converter's mapper is changed; the event serializer keeps the application's mapper as it is.
  */
 @Configuration
-class StrictJsonBodies implements WebMvcConfigurer {
+public class StrictJsonBodies implements WebMvcConfigurer {
 
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -1,4 +1,4 @@
-package dev.qcurate.command.config;
+package dev.qcurate.support;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +16,7 @@ import java.util.List;
  * separated, e.g. {@code https://curate.example.org}. Tokens travel in a header, never in cookies, so no credentials.
  */
 @Configuration
-class CorsSettings {
+public class CorsSettings {
 
     @Bean
     CorsConfigurationSource corsConfigurationSource(@Value("${qcurate.cors.origins:}") String origins) {

@@ -1,4 +1,4 @@
-package dev.qcurate.query.config;
+package dev.qcurate.support;
 
 /**
  * Characters no client text may contain: C0/C1 controls other than tab, line feed and carriage return (NUL among

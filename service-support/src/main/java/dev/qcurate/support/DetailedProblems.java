@@ -1,4 +1,4 @@
-package dev.qcurate.command.config;
+package dev.qcurate.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * Spring MVC's standard errors as problem+json (from {@link ResponseEntityExceptionHandler}), with a detail that says
  * which field is wrong and why instead of "Failed to read request". Never echoes more than a short piece of input.
  */
-abstract class DetailedProblems extends ResponseEntityExceptionHandler {
+public abstract class DetailedProblems extends ResponseEntityExceptionHandler {
 
     private static final int ECHO = 40;
 
