@@ -7,7 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -27,9 +31,32 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            // the token could not be checked (e.g. the account store is down): not the client's fault
+            response.setHeader("Retry-After", "5");
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "the sign-in cannot be checked right now; retry later");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
                 "a valid bearer token is required (POST /api/auth/token on the command service)");
+    }
+
+    /**
+     * Makes the bearer-token filter answer token-check failures through {@link #commence}, including the
+     * "could not check" kind (503) that Spring Security would otherwise rethrow as a 500.
+     */
+    public ObjectPostProcessor<BearerTokenAuthenticationFilter> bearerFailures() {
+        AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(this);
+        failures.setRethrowAuthenticationServiceException(false);
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(failures);
+                return filter;
+            }
+        };
     }
 
     @Override

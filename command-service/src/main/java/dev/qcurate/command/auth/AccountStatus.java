@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -41,7 +42,8 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
                         return new State(rs.getBoolean(1), notBefore == null ? null : notBefore.toInstant());
                     }, token.getSubject());
         } catch (DataAccessException e) {
-            return failure("the account cannot be checked right now");
+            // still refused, but as "try again" (503), not as a bad token (401): the token may well be valid
+            throw new JwtException("the account store cannot be reached", e);
         }
         if (found.isEmpty()) {
             return failure("unknown user");

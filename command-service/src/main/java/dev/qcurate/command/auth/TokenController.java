@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -65,6 +66,13 @@ class TokenController {
             user = authentication.authenticate(
                     new UsernamePasswordAuthenticationToken(credentials.username(), credentials.password()));
             throttle.succeeded(credentials.username(), address);
+        } catch (InternalAuthenticationServiceException e) {
+            // the user store could not be read: not a wrong password, and not counted as a failed attempt
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "sign-in is unavailable right now; retry later");
+            problem.setTitle("Service unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem);
         } catch (AuthenticationException e) {
             throttle.failed(credentials.username(), address);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
