@@ -58,7 +58,8 @@ final class Api {
                 .header("Content-Type", "application/json")
                 .POST(body(Map.of("username", user, "password", password))).build());
         if (answer.status() != 200) {
-            throw new IllegalStateException("cannot sign in as " + user + " (" + answer.status() + "): " + answer.body());
+            throw new IllegalStateException("cannot sign in as " + user + " (" + answer.status() + "): "
+                    + answer.body());
         }
         return answer.text("accessToken");
     }

@@ -202,7 +202,10 @@ public final class Bench {
         report.rebuildEvents = data.events();
         System.out.printf("bench: fresh query-service start + first consumption: %.1f s (%,.0f events/s)%n",
                 first, data.events() / first);
-        for (int rep = 0; rep < options.repetitions(); rep++) {
+        for (int rep = 0; rep < options.rebuildRepetitions(); rep++) {
+            if (options.jfr() && rep == 0) {
+                Profiles.start(service.pid(), "rebuild");
+            }
             long started = System.nanoTime();
             Api.Answer answer = rebuildApi.postQuery(admin, "/api/admin/rebuild");
             if (answer.status() != 202) {
@@ -216,6 +219,12 @@ public final class Bench {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            if (options.jfr() && rep == 0) {
+                Path file = Files.createDirectories(options.out().resolve("profiles"))
+                        .resolve(report.stamp() + "-rebuild-query-service.jfr");
+                Profiles.stop(service.pid(), "rebuild", file);
+                report.profiles.put("query-service (rebuild)", Profiles.summarise(file, 15));
+            }
             report.rebuild.add(data.events() / seconds);
             System.out.printf("bench: rebuild of %,d events: %.1f s, %,.0f events/s (load %.2f)%n", data.events(),
                     seconds, data.events() / seconds, Machine.loadAverage());

@@ -12,16 +12,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Command-line options; {@code --help} lists them. */
-record Options(boolean quick, int repetitions, double seconds, List<Integer> clientSteps, double keepUpLagMillis,
-               long rebuildEvents, int questions, int listSize, int readClients, int duplicateClients,
-               Set<String> scenarios, String label, Path out, boolean jfr,
+record Options(boolean quick, int repetitions, int rebuildRepetitions, double seconds, List<Integer> clientSteps,
+               double keepUpLagMillis, long rebuildEvents, int questions, int listSize, int readClients,
+               int duplicateClients, Set<String> scenarios, String label, Path out, boolean jfr,
                String commandUrl, String queryUrl, String dbUrl, String dbUser, String kafka, String password,
                Path commandJar, Path queryJar, List<String> serviceJvm, Map<String, String> serviceEnvironment,
                Map<String, String> postgresSettings) {
 
     static final List<String> ALL = List.of("reference", "throughput", "latency", "rebuild", "reads", "duplicates");
 
-    /** Full JIT (the tests' C1-only flag costs throughput), fixed heap, G1 with a pause goal in the range we care about. */
+    /** Full JIT (the tests' C1-only flag costs throughput), fixed heap, G1 with a pause goal we care about. */
     static final List<String> SERVICE_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
             "-XX:+AlwaysPreTouch");
 
@@ -29,11 +29,15 @@ record Options(boolean quick, int repetitions, double seconds, List<Integer> cli
             Usage: ./qcurate bench [--quick] [options]
               --quick                 seconds, tiny sizes (a smoke run; numbers mean nothing)
               --reps N                repetitions of each measurement (3)
+              --rebuild-reps N        repetitions of the rebuild (as --reps); the fresh service's first
+                                      consumption is reported besides
               --seconds S             duration of each load step (20; quick 2)
               --clients 4,8,16,32     closed-loop client counts of the throughput steps
               --events N              events for the rebuild (1000000; quick 20000)
               --questions N           questions in the rebuild data, used for duplicate lookups (100000)
               --list-size N           entries of the list read by the list-read step (1000)
+              --keep-up-lag-ms N      a step keeps up when the read model is this close at its end (1000)
+              --read-clients N        concurrent clients of the list reads (100); --duplicate-clients N (8)
               --only a,b              scenarios among reference,throughput,latency,rebuild,reads,duplicates
               --label TEXT            a name for this run in the report (e.g. the lever under test)
               --out DIR               where the report goes (bench/results)
@@ -86,13 +90,14 @@ record Options(boolean quick, int repetitions, double seconds, List<Integer> cli
         });
         Options options = new Options(quick,
                 Integer.parseInt(values.getOrDefault("reps", quick ? "1" : "3")),
-                Double.parseDouble(values.getOrDefault("seconds", quick ? "2" : "20")),
+                Integer.parseInt(values.getOrDefault("rebuild-reps", values.getOrDefault("reps", quick ? "1" : "3"))),
+                Double.parseDouble(values.getOrDefault("seconds", quick ? "1" : "20")),
                 Arrays.stream(values.getOrDefault("clients", quick ? "2,4" : "4,8,16,32").split(","))
                         .map(Integer::parseInt).toList(),
                 Double.parseDouble(values.getOrDefault("keep-up-lag-ms", "1000")),
-                Long.parseLong(values.getOrDefault("events", quick ? "20000" : "1000000")),
-                Integer.parseInt(values.getOrDefault("questions", quick ? "2000" : "100000")),
-                Integer.parseInt(values.getOrDefault("list-size", quick ? "100" : "1000")),
+                Long.parseLong(values.getOrDefault("events", quick ? "3000" : "1000000")),
+                Integer.parseInt(values.getOrDefault("questions", quick ? "300" : "100000")),
+                Integer.parseInt(values.getOrDefault("list-size", quick ? "50" : "1000")),
                 Integer.parseInt(values.getOrDefault("read-clients", quick ? "10" : "100")),
                 Integer.parseInt(values.getOrDefault("duplicate-clients", quick ? "2" : "8")),
                 scenarios, values.getOrDefault("label", quick ? "quick" : "full"),

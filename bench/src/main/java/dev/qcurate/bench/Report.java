@@ -165,8 +165,8 @@ final class Report {
                 .append(latencyFailures).append(", reads ").append(readFailures).append(", duplicates ")
                 .append(duplicateFailures).append(". Commands of the mix: ").append(mix).append(".\n\n");
 
-        md.append("### Throughput steps (closed loop)\n\n| clients | commands/s | command p99 ms | read-model lag at end ms |"
-                + " reference INSERT+COMMIT/s |\n|---|---|---|---|---|\n");
+        md.append("### Throughput steps (closed loop)\n\n| clients | commands/s | command p99 ms |"
+                + " read-model lag at end ms | reference INSERT+COMMIT/s |\n|---|---|---|---|---|\n");
         stepRates.forEach((c, s) -> md.append("| ").append(c).append(" | ").append(s.text(0)).append(" | ")
                 .append(stepP99.get(c).text(1)).append(" | ").append(stepLags.get(c).text(0)).append(" | ")
                 .append(reference.containsKey(c) ? reference.get(c).text(0) : "–").append(" |\n"));

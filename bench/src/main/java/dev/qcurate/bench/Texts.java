@@ -19,7 +19,8 @@ final class Texts {
             "How can %s be tested together with %s in %s?",
             "Describe a common mistake with %s and %s in %s.");
     private static final List<String> TERMS = List.of(
-            "a hash map", "a linked list", "a binary tree", "a thread pool", "a mutex", "a semaphore", "garbage collection",
+            "a hash map", "a linked list", "a binary tree", "a thread pool", "a mutex", "a semaphore",
+            "garbage collection",
             "reference counting", "an index", "a foreign key", "a transaction", "optimistic locking", "a cache",
             "a message queue", "an event log", "a snapshot", "a projection", "a load balancer", "a reverse proxy",
             "TLS", "a certificate", "OAuth", "a JSON web token", "a session cookie", "a REST endpoint", "GraphQL",
