@@ -185,7 +185,10 @@ final class RebuildData {
         var record = new ProducerRecord<>(topic, key.toString(), json.writeValueAsBytes(payload));
         record.headers().add("axon-message-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("axon-message-type", payload.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("axon-message-revision", "1".getBytes(StandardCharsets.UTF_8));
+        org.axonframework.serialization.Revision revision =
+                payload.getClass().getAnnotation(org.axonframework.serialization.Revision.class);
+        record.headers().add("axon-message-revision",
+                (revision == null ? "1" : revision.value()).getBytes(StandardCharsets.UTF_8));
         record.headers().add("axon-message-timestamp",
                 ByteBuffer.allocate(8).putLong(Instant.now().toEpochMilli()).array());
         record.headers().add("axon-metadata-actor", actor.getBytes(StandardCharsets.UTF_8));

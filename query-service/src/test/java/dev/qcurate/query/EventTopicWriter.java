@@ -21,6 +21,13 @@ final class EventTopicWriter implements AutoCloseable {
     record Written(String key, Object payload, long position, String actor, Instant at) {
     }
 
+    /**
+     * Event types past revision 1, as their {@code @Revision} says (Axon, which defines that annotation, is not on the
+     * query service's class path, so it cannot be read here).
+     */
+    private static final Map<Class<?>, String> REVISIONS = Map.of(
+            dev.qcurate.shared.question.QuestionProposedEvent.class, "2");
+
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final ObjectMapper json;
@@ -41,6 +48,17 @@ final class EventTopicWriter implements AutoCloseable {
         return position;
     }
 
+    /** Writes a record whose JSON is given as is, e.g. an older revision of an event type. */
+    long writeRaw(String key, String type, String revision, String payloadJson, String actor) {
+        Written event = new Written(key, new Raw(type, revision, payloadJson), ++position, actor, Instant.now());
+        written.add(event);
+        send(event);
+        return position;
+    }
+
+    private record Raw(String type, String revision, String json) {
+    }
+
     /** Sends everything written so far once more, as a redelivery or replay would. */
     void replayAll() {
         written.forEach(this::send);
@@ -53,10 +71,22 @@ final class EventTopicWriter implements AutoCloseable {
 
     private void send(Written event) {
         try {
-            var record = new ProducerRecord<>(topic, event.key(), json.writeValueAsBytes(event.payload()));
+            byte[] value;
+            String type;
+            String revision;
+            if (event.payload() instanceof Raw raw) {
+                value = raw.json().getBytes(StandardCharsets.UTF_8);
+                type = raw.type();
+                revision = raw.revision();
+            } else {
+                value = json.writeValueAsBytes(event.payload());
+                type = event.payload().getClass().getName();
+                revision = REVISIONS.getOrDefault(event.payload().getClass(), "1");
+            }
+            var record = new ProducerRecord<>(topic, event.key(), value);
             record.headers().add("axon-message-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("axon-message-type", event.payload().getClass().getName().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("axon-message-revision", "1".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("axon-message-type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("axon-message-revision", revision.getBytes(StandardCharsets.UTF_8));
             record.headers().add("axon-message-timestamp",
                     ByteBuffer.allocate(8).putLong(event.at().toEpochMilli()).array());
             record.headers().add("axon-metadata-actor", event.actor().getBytes(StandardCharsets.UTF_8));

@@ -62,6 +62,35 @@ final class Client {
         return send(authorized(commandUrl + path).DELETE().build());
     }
 
+    /** The same user talking to another query-service instance. */
+    Client onQueryService(String url) {
+        return new Client(commandUrl, url, token);
+    }
+
+    /** GET on the query service as it is, without waiting for any position. */
+    Answer query(String path) {
+        return send(authorized(queryUrl + path).GET().build());
+    }
+
+    /** GET on the query service of a body that is not JSON (e.g. Prometheus metrics); {@code body} stays empty. */
+    Answer queryText(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(authorized(queryUrl + path).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), JSON.nullNode(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + queryUrl + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer postToQueryService(String path, Object body) {
+        return send(authorized(queryUrl + path).header("Content-Type", "application/json")
+                .POST(body(body)).build());
+    }
+
     /** GET on the query service, waiting for the read model to reach {@code position}. */
     Answer read(String path, long position) {
         String separator = path.contains("?") ? "&" : "?";

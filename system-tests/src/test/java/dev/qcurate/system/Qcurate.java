@@ -17,32 +17,56 @@ final class Qcurate implements AutoCloseable {
     final ServiceProcess queries;
     final String jdbcUrl;
 
-    private Qcurate(String name) {
-        LocalPostgres postgres = TestInfrastructure.postgres();
+    final String name;
+    final String topic;
+    final String consumerGroup;
+    private final Map<String, String> environment;
+
+    private Qcurate(String name, LocalPostgres postgres) {
+        this.name = name;
         postgres.createDatabaseIfMissing(name);
         jdbcUrl = postgres.jdbcUrl(name);
         int commandPort = ServiceProcess.freePort();
         int queryPort = ServiceProcess.freePort();
-        Map<String, String> environment = Map.of(
-                "SPRING_PROFILES_ACTIVE", "dev",
-                "QCURATE_DB_URL", jdbcUrl,
-                "QCURATE_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers(),
-                "QCURATE_KAFKA_TOPIC", name + ".events",
-                "QCURATE_DEV_PASSWORD", PASSWORD,
-                "QCURATE_COMMAND_PORT", Integer.toString(commandPort),
-                "QCURATE_QUERY_PORT", Integer.toString(queryPort),
-                "QCURATE_QUERY_URL", "http://127.0.0.1:" + queryPort,
-                "QCURATE_JWKS_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json",
-                "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        topic = name + ".events";
+        consumerGroup = name + "-query";
+        environment = Map.ofEntries(
+                Map.entry("SPRING_PROFILES_ACTIVE", "dev"),
+                Map.entry("QCURATE_DB_URL", jdbcUrl),
+                Map.entry("QCURATE_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers()),
+                Map.entry("QCURATE_KAFKA_TOPIC", topic),
+                Map.entry("QCURATE_DEV_PASSWORD", PASSWORD),
+                Map.entry("QCURATE_COMMAND_PORT", Integer.toString(commandPort)),
+                Map.entry("QCURATE_QUERY_PORT", Integer.toString(queryPort)),
+                Map.entry("QCURATE_QUERY_URL", "http://127.0.0.1:" + queryPort),
+                Map.entry("QCURATE_JWKS_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json"),
+                Map.entry("QCURATE_QUERY_GROUP", consumerGroup),
+                // tokens stay valid when a test restarts the command service
+                Map.entry("QCURATE_JWT_KEY_FILE", java.nio.file.Path.of(System.getProperty("qcurate.logs",
+                        "target/service-logs")).toAbsolutePath().resolve(name + "-signing-key.pem").toString()),
+                Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
         commands = new ServiceProcess(name + "-command-service", "qcurate.command-jar", commandPort, environment);
         queries = new ServiceProcess(name + "-query-service", "qcurate.query-jar", queryPort, environment);
     }
 
     static Qcurate start(String name) throws Exception {
-        Qcurate system = new Qcurate(name);
+        return start(name, TestInfrastructure.postgres());
+    }
+
+    /** The system on a PostgreSQL of the test's own (e.g. one it stops and starts). */
+    static Qcurate start(String name, LocalPostgres postgres) throws Exception {
+        Qcurate system = new Qcurate(name, postgres);
         system.commands.start();
         system.queries.start();
         return system;
+    }
+
+    /** Another query-service process on the same read database and consumer group, not started yet. */
+    ServiceProcess anotherQueryService(String suffix) {
+        int port = ServiceProcess.freePort();
+        Map<String, String> own = new java.util.HashMap<>(environment);
+        own.put("QCURATE_QUERY_PORT", Integer.toString(port));
+        return new ServiceProcess(name + "-query-service-" + suffix, "qcurate.query-jar", port, own);
     }
 
     Client as(String user) {

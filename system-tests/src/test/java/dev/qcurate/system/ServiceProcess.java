@@ -4,6 +4,7 @@ import dev.qcurate.devstack.ServiceJar;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** One service running from its packaged jar in its own JVM (devstack's {@link ServiceJar}), with the test flags. */
@@ -30,12 +31,21 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        service.start();
+        service.start(Duration.ofSeconds(240));
     }
 
     /** Kills the JVM at once (SIGKILL): no shutdown hooks, no graceful stop. */
     void kill() throws InterruptedException {
         service.kill();
+    }
+
+    /** Stops the JVM the way an orchestrator does (SIGTERM): graceful shutdown, then waits for it to exit. */
+    void stop() throws InterruptedException {
+        close();
+    }
+
+    Path log() {
+        return service.log();
     }
 
     @Override

@@ -125,6 +125,36 @@ class WorkflowIT {
     }
 
     @Test
+    void mergingTwoListedQuestionsShowsTheTargetOnceInEachListAndUnmergeRestoresBoth() {
+        String a = activeQuestion("What is a Python closure?", List.of("python"));
+        String b = activeQuestion("Explain closures in Python", List.of("functions"));
+        String c = activeQuestion("What is a Python iterator?", List.of("python"));
+        String first = list("closures-first", List.of(a, c, b));
+        String second = list("closures-second", List.of(b, c, a));
+
+        String merge = editor.post("/api/merges", Map.of("sourceId", b, "targetId", a)).text("proposalId");
+        Client.Answer merged = reviewer.post("/api/proposals/" + merge + "/approval", Map.of());
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(entries(first, merged.position())).containsExactly(a, c);
+        assertThat(entries(second, merged.position())).as("the target takes the earlier position").containsExactly(a, c);
+
+        String unmerge = editor.post("/api/questions/" + b + "/unmerge", Map.of()).text("proposalId");
+        Client.Answer unmerged = reviewer.post("/api/proposals/" + unmerge + "/approval", Map.of());
+        assertThat(unmerged.status()).isEqualTo(200);
+        assertThat(entries(first, unmerged.position())).containsExactly(a, c, b);
+        assertThat(entries(second, unmerged.position())).containsExactly(b, c, a);
+        JsonNode restored = reader.read("/api/lists/" + second, unmerged.position()).body();
+        assertThat(restored.path("entries").get(0).path("text").asText()).isEqualTo("Explain closures in Python");
+        assertThat(texts(restored.path("entries").get(0).path("tags"))).containsExactly("functions");
+
+        JsonNode history = reader.read("/api/questions/" + b, unmerged.position()).body().path("history");
+        List<String> actors = new ArrayList<>();
+        history.forEach(step -> actors.add(step.path("event").asText() + " by " + step.path("actor").asText()));
+        assertThat(actors).containsExactly("PROPOSED by editor", "ACCEPTED by reviewer", "MERGED by reviewer",
+                "UNMERGED by reviewer");
+    }
+
+    @Test
     void mergeCyclesAreImpossible() {
         String a = activeQuestion("What is GIL in python?", List.of());
         String b = activeQuestion("Explain the Global Interpreter Lock.", List.of());
@@ -171,6 +201,20 @@ class WorkflowIT {
         assertThat(proposed.status()).isEqualTo(202);
         approve(proposed.text("proposalId"));
         return proposed.text("questionId");
+    }
+
+    /** Creates a list holding the given (active) questions in this order, approving each entry. */
+    private static String list(String name, List<String> questions) {
+        String list = editor.post("/api/lists", Map.of("name", name + "-" + System.nanoTime(), "title", name))
+                .text("listId");
+        for (String question : questions) {
+            approve(editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question)).text("proposalId"));
+        }
+        return list;
+    }
+
+    private static List<String> entries(String list, long position) {
+        return texts(reader.read("/api/lists/" + list, position).body().path("entries").findValues("questionId"));
     }
 
     private static void approve(String proposalId) {

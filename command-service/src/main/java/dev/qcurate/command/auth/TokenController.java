@@ -1,8 +1,10 @@
 package dev.qcurate.command.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,25 +34,39 @@ class TokenController {
     private final JwtEncoder encoder;
     private final JwtProperties properties;
     private final SigningKey key;
+    private final LoginThrottle throttle;
 
     TokenController(AuthenticationManager authentication, JwtEncoder encoder, JwtProperties properties,
-                    SigningKey key) {
+                    SigningKey key, LoginThrottle throttle) {
         this.authentication = authentication;
         this.encoder = encoder;
         this.properties = properties;
         this.key = key;
+        this.throttle = throttle;
     }
 
     record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
     }
 
     @PostMapping("/api/auth/token")
-    ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
+    ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        var locked = throttle.lockedFor(credentials.username(), address);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds() + (locked.get().toNanosPart() > 0 ? 1 : 0));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    "too many failed sign-ins for this user or from this address; try again in " + seconds + " s");
+            problem.setTitle("Sign-in locked");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+        }
         Authentication user;
         try {
             user = authentication.authenticate(
                     new UsernamePasswordAuthenticationToken(credentials.username(), credentials.password()));
+            throttle.succeeded(credentials.username(), address);
         } catch (AuthenticationException e) {
+            throttle.failed(credentials.username(), address);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "unknown user, wrong password or disabled account");
             problem.setTitle("Bad credentials");

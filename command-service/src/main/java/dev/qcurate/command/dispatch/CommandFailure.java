@@ -25,11 +25,15 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
             return new CommandFailure(HttpStatus.FORBIDDEN, "Review not allowed", e.getMessage());
         }
         if (e instanceof AggregateNotFoundException) {
-            return new CommandFailure(HttpStatus.NOT_FOUND, "Not found", "no such question, proposal or list");
+            return new CommandFailure(HttpStatus.NOT_FOUND, "Not found", "no such question, proposal, list or user");
         }
         if (e instanceof ConcurrencyException || e instanceof DeadlockException) {
             return new CommandFailure(HttpStatus.CONFLICT, "Concurrent change",
                     "another change to the same item won the race; reload and try again");
+        }
+        if (storageUnreachable(failure)) {
+            return new CommandFailure(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+                    "the event store cannot be reached; nothing was stored, retry later");
         }
         if (e instanceof IllegalArgumentException) {
             return new CommandFailure(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
@@ -37,12 +41,28 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
         if (e instanceof IllegalStateException) {
             return new CommandFailure(HttpStatus.CONFLICT, "Conflict with current state", e.getMessage());
         }
-        if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException) {
-            return new CommandFailure(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
-                    "the event store cannot be reached; nothing was stored, retry later");
-        }
         return new CommandFailure(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the command failed unexpectedly; nothing was stored");
+    }
+
+    /**
+     * Spring's translated exceptions, and what Axon's JDBC event store throws (its own wrappers around the driver's
+     * exception): connection failures (SQLState class 08), a server shutting down (57P), and a pooled connection
+     * that died with the server.
+     */
+    private static boolean storageUnreachable(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
+                    || e instanceof java.sql.SQLTransientConnectionException
+                    || e instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (e instanceof java.sql.SQLException sql && (sql.getSQLState() == null
+                    || sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // no SQLState: the pool's own "Connection is closed", never a statement PostgreSQL refused
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {

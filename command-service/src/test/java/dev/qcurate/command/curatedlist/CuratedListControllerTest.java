@@ -32,6 +32,8 @@ class CuratedListControllerTest {
     MockMvc mvc;
     @MockitoBean
     CommandDispatcher dispatcher;
+    @MockitoBean
+    ListVersionLookup versions; // asks the query service; releases are not under test here
 
     private final UUID list = UUID.randomUUID();
 

@@ -114,11 +114,20 @@ class QuestionControllerTest {
         when(dispatcher.send(any(), any(), any())).thenThrow(new CommandExecutionException("failed",
                 new IllegalArgumentException("question text contains control or bidirectional-override characters")));
         mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What\\u0007 is it?\"}"))
+                        .content("{\"text\":\"What is it?\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail")
                         .value("question text contains control or bidirectional-override characters"));
+    }
+
+    @Test
+    void controlCharactersAreRejectedAtTheEdgeBeforeAnyCommand() throws Exception {
+        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"What\\u0007 is it?\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("'text' text contains a control character (U+0007)"));
+        verifyNoInteractions(dispatcher);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.qcurate.query.config;
 
+import dev.qcurate.support.DetailedProblems;
 import dev.qcurate.query.consistency.ProjectionBehindException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -14,11 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error as RFC 9457 problem+json with a useful detail; never a stack trace. */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends DetailedProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 

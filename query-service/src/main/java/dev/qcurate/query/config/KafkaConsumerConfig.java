@@ -56,7 +56,11 @@ class KafkaConsumerConfig {
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 // a topic created after start-up is found within seconds, not the default five minutes
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000,
+                // an instance that died without leaving the group (SIGKILL, lost host) holds the only partition until
+                // its session expires: 10 s instead of the default 45 s before another instance takes over
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000),
                 new StringDeserializer(), new ByteArrayDeserializer());
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumers);

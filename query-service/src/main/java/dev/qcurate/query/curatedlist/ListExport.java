@@ -39,7 +39,9 @@ class ListExport {
         }
     }
 
-    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_{}\\[\\]()#+\\-.!|~>=:])");
+    // Each entry is one line after "N. ", so only inline markup can start there: emphasis, code, links/images
+    // (need "["), strikethrough, and raw HTML (neutralised by escaping "<" and "&").
+    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]~])");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029]+");
     private static final Pattern UNSAFE_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
 

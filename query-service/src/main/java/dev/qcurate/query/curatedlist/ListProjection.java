@@ -3,6 +3,7 @@ package dev.qcurate.query.curatedlist;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.curatedlist.*;
+import dev.qcurate.shared.proposal.ProposalAppliedEvent;
 import dev.qcurate.shared.question.*;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,28 +40,30 @@ class ListProjection implements Projection {
         } else if (payload instanceof ListEntryAddedEvent e) {
             if (exists(e.listId())) {
                 insertEntry(e.listId().value(), e.questionId().value(), e.index());
-                versioning.refresh(e.listId().value(), event);
+                changed(e.listId().value(), event);
             }
         } else if (payload instanceof ListEntryRemovedEvent e) {
             if (exists(e.listId())) {
                 removeEntry(e.listId().value(), e.questionId().value());
-                versioning.refresh(e.listId().value(), event);
+                changed(e.listId().value(), event);
             }
         } else if (payload instanceof ListEntryMovedEvent e) {
             if (exists(e.listId())) {
                 removeEntry(e.listId().value(), e.questionId().value());
                 insertEntry(e.listId().value(), e.questionId().value(), e.toIndex());
-                versioning.refresh(e.listId().value(), event);
+                changed(e.listId().value(), event);
             }
         } else if (payload instanceof ListReleasedEvent e) {
             jdbc.update("""
                     INSERT INTO list_release (list_id, label, version, position, at, actor) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (list_id, label) DO NOTHING""", e.listId().value(), e.label(), e.version(),
                     event.position(), Timestamp.from(event.at()), event.actor());
+        } else if (payload instanceof ProposalAppliedEvent e) {
+            versionPendingChanges(e.proposalId().value());
         } else {
             List<UUID> touched = touchedQuestions(payload);
             if (!touched.isEmpty()) {
-                store.listsShowing(touched.toArray(UUID[]::new)).forEach(list -> versioning.refresh(list, event));
+                store.listsShowing(touched.toArray(UUID[]::new)).forEach(list -> changed(list, event));
             }
         }
     }
@@ -67,7 +71,8 @@ class ListProjection implements Projection {
     @Override
     public void reset() {
         // list_feed_outbox stays: it is the record of what was published, not derived state
-        jdbc.execute("TRUNCATE curated_list, list_entry, list_view_row, list_view_alias, list_version, list_release");
+        jdbc.execute("TRUNCATE curated_list, list_entry, list_view_row, list_view_alias, list_version, list_release,"
+                + " list_pending_change");
     }
 
     /** The questions whose change may alter what a list shows, with the other side of a merge. */
@@ -94,6 +99,32 @@ class ListProjection implements Projection {
         return List.of();
     }
 
+    /**
+     * A list may show something else now. Changes made by an approval become one version when the approval's
+     * last event ({@link ProposalAppliedEvent}) arrives, so e.g. a merge is one version, not one per event.
+     */
+    private void changed(UUID list, StoredEvent event) {
+        ListVersioning.Cause cause = ListVersioning.Cause.of(event);
+        if (cause.proposalId() == null) {
+            versioning.refresh(list, cause);
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO list_pending_change (proposal_id, list_id, position, cause_type, actor, at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", cause.proposalId(), list, cause.position(),
+                cause.type(), cause.actor(), Timestamp.from(cause.at()));
+    }
+
+    private void versionPendingChanges(UUID proposal) {
+        List<Map.Entry<UUID, ListVersioning.Cause>> pending = jdbc.query("""
+                SELECT list_id, cause_type, actor, at, position FROM list_pending_change
+                WHERE proposal_id = ? ORDER BY position, list_id""",
+                (rs, row) -> Map.entry(rs.getObject(1, UUID.class), new ListVersioning.Cause(rs.getString(2), proposal,
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getLong(5))), proposal);
+        pending.forEach(change -> versioning.refresh(change.getKey(), change.getValue()));
+        jdbc.update("DELETE FROM list_pending_change WHERE proposal_id = ?", proposal);
+    }
+
     private void created(StoredEvent event, CuratedListCreatedEvent e) {
         int inserted = jdbc.update("""
                 INSERT INTO curated_list (id, name, title, description, version, size, created_at, updated_at)
@@ -101,7 +132,7 @@ class ListProjection implements Projection {
                 e.title() == null ? e.name() : e.title(), e.description(), Timestamp.from(event.at()),
                 Timestamp.from(event.at()));
         if (inserted == 1) {
-            versioning.recordVersion(e.listId().value(), 0, event, View.empty(), View.empty());
+            versioning.recordVersion(e.listId().value(), 0, ListVersioning.Cause.of(event), View.empty(), View.empty());
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.lang.reflect.RecordComponent;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,16 @@ class ListVersioning {
         this.json = json;
     }
 
-    void refresh(UUID listId, StoredEvent cause) {
+    /** Why a version was made: the first event of the change, with its proposal, actor, time and position. */
+    record Cause(String type, UUID proposalId, String actor, Instant at, long position) {
+
+        static Cause of(StoredEvent event) {
+            return new Cause(event.payload().getClass().getSimpleName(), proposalOf(event.payload()), event.actor(),
+                    event.at(), event.position());
+        }
+    }
+
+    void refresh(UUID listId, Cause cause) {
         int current = store.header(listId).orElseThrow().version();
         View before = store.view(listId, current);
         View after = ListView.of(store.resolvedEntries(listId));
@@ -63,10 +73,10 @@ class ListVersioning {
     }
 
     /** Stores version {@code version} with its cause and queues it for the change feed. */
-    void recordVersion(UUID listId, int version, StoredEvent cause, View before, View after) {
+    void recordVersion(UUID listId, int version, Cause cause, View before, View after) {
         ListDiff.Summary summary = ListDiff.between(before, after).summary();
-        String type = cause.payload().getClass().getSimpleName();
-        UUID proposalId = proposalId(cause.payload());
+        String type = cause.type();
+        UUID proposalId = cause.proposalId();
         int size = after.rows().size();
         jdbc.update("""
                 INSERT INTO list_version (list_id, version, at, position, cause_type, proposal_id, actor, size, added,
@@ -108,7 +118,7 @@ class ListVersioning {
         }
     }
 
-    private String feedMessage(UUID listId, int version, StoredEvent cause, String type, UUID proposalId,
+    private String feedMessage(UUID listId, int version, Cause cause, String type, UUID proposalId,
                                ListDiff.Summary summary, int size) {
         Map<String, Object> causeFields = new LinkedHashMap<>();
         causeFields.put("type", type);
@@ -130,7 +140,7 @@ class ListVersioning {
     }
 
     /** The proposal that caused the event, for events that carry one. */
-    private static UUID proposalId(Object payload) {
+    static UUID proposalOf(Object payload) {
         for (RecordComponent component : payload.getClass().getRecordComponents()) {
             if (component.getName().equals("proposalId")) {
                 try {

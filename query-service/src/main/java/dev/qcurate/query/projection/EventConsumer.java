@@ -72,7 +72,7 @@ class EventConsumer implements ConsumerSeekAware {
     }
 
     private long applyInOrder(List<ConsumerRecord<String, byte[]>> records) {
-        long last = position.stored();
+        long last = position.lockForBatch();
         long before = last;
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<Long> eventPosition = decoder.position(record);

@@ -1,6 +1,8 @@
 package dev.qcurate.query.projection;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
@@ -8,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,7 @@ import java.util.Optional;
 class EventDecoder {
 
     static final String TYPE = "axon-message-type";
+    static final String REVISION = "axon-message-revision";
     static final String TIMESTAMP = "axon-message-timestamp";
     static final String ACTOR = "axon-metadata-actor";
     static final String CORRELATION = "axon-metadata-correlationId";
@@ -26,9 +30,11 @@ class EventDecoder {
     private static final String CONTRACT_PACKAGE = "dev.qcurate.shared.";
 
     private final ObjectMapper json;
+    private final List<EventUpcaster> upcasters;
 
-    EventDecoder(ObjectMapper json) {
+    EventDecoder(ObjectMapper json, List<EventUpcaster> upcasters) {
         this.json = json;
+        this.upcasters = upcasters;
     }
 
     /** The event's position, or empty for records that did not come from the event store relay. */
@@ -42,12 +48,29 @@ class EventDecoder {
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        Object payload = json.readValue(record.value(), type.get());
+        Object payload = json.treeToValue(upcast(header(record, TYPE).orElseThrow(), header(record, REVISION),
+                json.readTree(record.value())), type.get());
         Instant at = Optional.ofNullable(record.headers().lastHeader(TIMESTAMP))
                 .map(h -> Instant.ofEpochMilli(ByteBuffer.wrap(h.value()).getLong()))
                 .orElse(Instant.ofEpochMilli(record.timestamp()));
         return Optional.of(new StoredEvent(position, payload, at, header(record, ACTOR).orElse(null),
                 header(record, CORRELATION).orElse(null)));
+    }
+
+    /** Applies the upcasters in turn, each taking the revision the previous one produced, until none applies. */
+    private JsonNode upcast(String type, Optional<String> revision, JsonNode event) {
+        String current = revision.orElse(null);
+        JsonNode upcast = event;
+        for (int step = 0; step <= upcasters.size() && upcast instanceof ObjectNode object; step++) {
+            String from = current;
+            Optional<EventUpcaster> next = upcasters.stream().filter(u -> u.canUpcast(type, from)).findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            upcast = next.get().upcast(object);
+            current = next.get().toRevision();
+        }
+        return upcast;
     }
 
     private static Optional<Class<?>> contractType(String name) {

@@ -29,6 +29,17 @@ public class ProjectionPosition {
         return position == null ? 0 : position;
     }
 
+    /**
+     * Reads the stored position and locks it until the projecting transaction ends. Two instances (or an instance
+     * that lost the partition in a rebalance while still applying a batch) thus never apply the same events twice:
+     * the second waits for the first to commit, then sees its position and skips what it applied.
+     */
+    long lockForBatch() {
+        Long position = jdbc.queryForObject("SELECT position FROM projection_state WHERE name = ? FOR UPDATE",
+                Long.class, NAME);
+        return position == null ? 0 : position;
+    }
+
     void store(long position) {
         jdbc.update("UPDATE projection_state SET position = ? WHERE name = ?", position, NAME);
     }

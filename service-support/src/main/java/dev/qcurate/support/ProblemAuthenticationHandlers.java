@@ -1,4 +1,4 @@
-package dev.qcurate.query.config;
+package dev.qcurate.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,11 +16,11 @@ import java.io.IOException;
 
 /** 401 and 403 as problem+json, like every other error. */
 @Component
-class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
 
-    ProblemAuthenticationHandlers(ObjectMapper json) {
+    public ProblemAuthenticationHandlers(ObjectMapper json) {
         this.json = json;
     }
 
@@ -29,7 +29,7 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                "a valid bearer token is required (get one from the command service: POST /api/auth/token)");
+                "a valid bearer token is required (POST /api/auth/token on the command service)");
     }
 
     @Override

@@ -1,0 +1,65 @@
+package dev.qcurate.query.user;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Refuses tokens of accounts the user events disabled, and tokens issued before the account's last role change,
+ * password reset or re-enabling. One primary-key lookup per request; the table changes as soon as the event is
+ * projected, so {@code minPosition} on the disabling command's position bounds when the lock-out holds here.
+ */
+@Component
+public class AccountStatus implements OAuth2TokenValidator<Jwt> {
+
+    private final JdbcTemplate jdbc;
+
+    AccountStatus(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record State(boolean enabled, Instant tokensNotBefore) {
+    }
+
+    @Override
+    public OAuth2TokenValidatorResult validate(Jwt token) {
+        List<State> found;
+        try {
+            found = jdbc.query("SELECT enabled, tokens_not_before FROM user_access WHERE username = ?",
+                    (rs, row) -> {
+                        Timestamp notBefore = rs.getTimestamp(2);
+                        return new State(rs.getBoolean(1), notBefore == null ? null : notBefore.toInstant());
+                    }, token.getSubject());
+        } catch (DataAccessException e) {
+            return failure("the account cannot be checked right now");
+        }
+        if (found.isEmpty()) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        State state = found.get(0);
+        if (!state.enabled()) {
+            return failure("the account is disabled");
+        }
+        Instant issuedAt = token.getIssuedAt();
+        // JWT times are whole seconds: a token from the same second as the change still counts as newer
+        if (state.tokensNotBefore() != null
+                && (issuedAt == null || issuedAt.isBefore(state.tokensNotBefore().truncatedTo(ChronoUnit.SECONDS)))) {
+            return failure("the token was issued before the account's roles or password changed; sign in again");
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    private static OAuth2TokenValidatorResult failure(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+    }
+}

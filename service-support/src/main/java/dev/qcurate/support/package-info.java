@@ -1,0 +1,2 @@
+/** The HTTP edge both services share: request hygiene, strict JSON, problem+json errors, CORS. */
+package dev.qcurate.support;

@@ -1,0 +1,5 @@
+package dev.qcurate.shared.user;
+
+/** Disable an account. */
+public record DisableUserCommand(String username) {
+}

@@ -1,0 +1,5 @@
+package dev.qcurate.shared.user;
+
+/** Enable a disabled account. */
+public record EnableUserCommand(String username) {
+}

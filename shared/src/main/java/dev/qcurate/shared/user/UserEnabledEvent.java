@@ -1,0 +1,8 @@
+package dev.qcurate.shared.user;
+
+import org.axonframework.serialization.Revision;
+
+/** A disabled account was enabled again; tokens issued before this event stay invalid. */
+@Revision("1")
+public record UserEnabledEvent(String username) {
+}

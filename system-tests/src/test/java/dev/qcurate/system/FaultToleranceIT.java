@@ -1,0 +1,284 @@
+package dev.qcurate.system;
+
+import dev.qcurate.devstack.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults injected into the real parts while clients keep sending commands: the broker stopped, each service killed
+ * with SIGKILL, the topic replayed and partly re-delivered out of order. After each, every acknowledged change must be
+ * in the event store and in the read model exactly once, and the read model must equal a clean rebuild from the topic.
+ */
+@Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS)
+class FaultToleranceIT {
+
+    private static Qcurate qcurate;
+    private static Stores stores;
+    private static Client editor;
+    private static Client reviewer;
+    private static Client admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        qcurate = Qcurate.start("faults");
+        stores = new Stores(qcurate);
+        editor = qcurate.as("editor");
+        reviewer = qcurate.as("reviewer");
+        admin = qcurate.as("admin");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        TestInfrastructure.kafka().start(); // in case a test failed while it was down
+        qcurate.close();
+    }
+
+    @Test
+    void brokerStoppedDuringAStreamOfCommandsLosesAndDoublesNothing() throws Exception {
+        String tag = "kafka-outage";
+        Load load = new Load(editor, reviewer, tag, 3);
+        try (load) {
+            Thread.sleep(1_500);
+            TestInfrastructure.kafka().stop();
+            int before = load.status(202);
+            Thread.sleep(6_000);
+            assertThat(load.status(202)).as("proposals accepted while Kafka is down").isGreaterThan(before);
+            TestInfrastructure.kafka().start();
+            Thread.sleep(1_000);
+        }
+        assertEveryAcknowledgedChangeArrivedOnce(stores, load, tag, true);
+        assertTopicHoldsEveryStoredEvent();
+        stores.assertEqualsCleanRebuild(admin);
+    }
+
+    @Test
+    void queryServiceKilledMidBatchResumesWhereItWas() throws Exception {
+        String tag = "query-killed";
+        Load load = new Load(editor, reviewer, tag, 3);
+        try (load) {
+            Thread.sleep(2_000);
+            qcurate.queries.kill();
+            Thread.sleep(1_500);
+            qcurate.queries.start();
+            Thread.sleep(1_000);
+        }
+        assertEveryAcknowledgedChangeArrivedOnce(stores, load, tag, true);
+        stores.assertEqualsCleanRebuild(admin);
+    }
+
+    @Test
+    void commandServiceKilledMidLoadKeepsEveryAcknowledgedCommandAndNoHalfOfAnyOther() throws Exception {
+        String tag = "command-killed";
+        Load load = new Load(editor, reviewer, tag, 4);
+        try {
+            Thread.sleep(2_500);
+            qcurate.commands.kill();
+        } finally {
+            load.close();
+        }
+        qcurate.commands.start();
+        assertThat(load.acknowledged).isNotEmpty();
+        assertEveryAcknowledgedChangeArrivedOnce(stores, load, tag, false);
+        stores.assertNoPartialTraces();
+        stores.assertEqualsCleanRebuild(admin);
+    }
+
+    @Test
+    void replayFromTheStartAndOutOfOrderRedeliveryChangeNothing() throws Exception {
+        try (Load load = new Load(editor, reviewer, "replayed", 2)) {
+            Thread.sleep(1_500);
+        }
+        stores.awaitProjected(Duration.ofSeconds(60));
+        Map<String, String> before = stores.checksum();
+        long position = stores.projected();
+
+        qcurate.queries.stop(); // offsets of a group can only be reset while it has no members
+        try (Admin kafka = admin()) {
+            TopicPartition partition = new TopicPartition(qcurate.topic, 0);
+            kafka.alterConsumerGroupOffsets(qcurate.consumerGroup, Map.of(partition, new OffsetAndMetadata(0)))
+                    .all().get();
+            republishReversed(partition, 20);
+            qcurate.queries.start();
+            long end = kafka.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (committedOffset(kafka, partition) < end) {
+                assertThat(System.nanoTime()).as("consumer group reached the end of the topic").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+        assertThat(stores.projected()).isEqualTo(position);
+        assertThat(stores.checksum()).isEqualTo(before);
+    }
+
+    @Test
+    void revisionOneEventsInTheStoreAreUpcastForAggregatesAndForTheTopic() throws Exception {
+        String questionId = UUID.randomUUID().toString();
+        String proposalId = UUID.randomUUID().toString();
+        String proposedV1 = "{\"questionId\":\"" + questionId + "\",\"proposalId\":\"" + proposalId + "\","
+                + "\"text\":\"What did revision one look like?\",\"tags\":[\"legacy\"],\"source\":null,"
+                + "\"proposedBy\":\"editor\"}";
+        storeEvent(questionId, 0, "dev.qcurate.shared.question.QuestionProposedEvent", "1", proposedV1);
+        storeEvent(questionId, 1, "dev.qcurate.shared.question.QuestionAcceptedEvent", "1",
+                "{\"questionId\":\"" + questionId + "\",\"proposalId\":\"" + proposalId + "\"}");
+
+        // the aggregate loads through the Axon upcaster: a tag change on it is accepted
+        Client.Answer tags = editor.post("/api/questions/" + questionId + "/tags", Map.of("add", List.of("upcast"), "remove", List.of()));
+        assertThat(tags.status()).as("%s", tags.body()).isEqualTo(202);
+
+        // the relay published it as revision 2, and the query service projected it
+        Client.Answer read = qcurate.as("reader").read("/api/questions/" + questionId, tags.position());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text("status")).isEqualTo("ACTIVE");
+        assertThat(read.text("text")).isEqualTo("What did revision one look like?");
+        ConsumerRecord<String, byte[]> relayed = firstRecordOf(questionId);
+        assertThat(header(relayed, "axon-message-revision")).isEqualTo("2");
+        assertThat(new String(relayed.value(), StandardCharsets.UTF_8)).contains("\"language\":\"und\"");
+    }
+
+    /**
+     * Every acknowledged proposal is in the read model (approved ones ACTIVE), the read model holds exactly the tagged
+     * questions of the event store, and each has one history row per stored event: nothing lost, nothing doubled.
+     */
+    static void assertEveryAcknowledgedChangeArrivedOnce(Stores stores, Load load, String tag,
+                                                         boolean everyRequestAnswered) throws InterruptedException {
+        stores.awaitProjected(Duration.ofSeconds(60));
+        Map<String, Long> projected = stores.questionsTagged(tag);
+        List<String> missing = new ArrayList<>(load.acknowledged.keySet());
+        missing.removeAll(projected.keySet());
+        assertThat(missing).as("acknowledged proposals missing from the read model").isEmpty();
+        load.acknowledged.forEach((question, approved) -> {
+            if (approved) {
+                assertThat(projected.get(question)).as("history of approved %s", question).isEqualTo(2);
+            }
+        });
+        String like = "%\"" + tag + "\"%";
+        long stored = stores.number("SELECT count(*) FROM qcurate_command.domain_event_entry WHERE payload_type ="
+                + " 'dev.qcurate.shared.question.QuestionProposedEvent' AND convert_from(payload, 'UTF8') LIKE ?", like);
+        assertThat(projected).as("questions in the read model vs the event store").hasSize((int) stored);
+        long storedSteps = stores.number("SELECT count(*) FROM qcurate_command.domain_event_entry e"
+                + " WHERE e.aggregate_identifier IN (SELECT aggregate_identifier FROM qcurate_command.domain_event_entry"
+                + " WHERE payload_type = 'dev.qcurate.shared.question.QuestionProposedEvent'"
+                + " AND convert_from(payload, 'UTF8') LIKE ?)", like);
+        assertThat(projected.values().stream().mapToLong(Long::longValue).sum())
+                .as("history rows (one per question event, never doubled)").isEqualTo(storedSteps);
+        if (everyRequestAnswered) {
+            assertThat(load.unanswered.get()).as("requests without an answer").isZero();
+            assertThat(projected.keySet()).as("nothing but the acknowledged proposals")
+                    .containsExactlyInAnyOrderElementsOf(load.acknowledged.keySet());
+        }
+    }
+
+    private static void assertTopicHoldsEveryStoredEvent() throws Exception {
+        long head = stores.eventStoreHead();
+        List<String> positions = new ArrayList<>();
+        try (var consumer = consumer()) {
+            TopicPartition partition = new TopicPartition(qcurate.topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> positions.add(header(record, "qcurate-position")));
+            }
+        }
+        List<String> stored = stores.strings("SELECT global_index::text FROM qcurate_command.domain_event_entry"
+                + " WHERE global_index <= ? ORDER BY global_index", head);
+        assertThat(positions.stream().distinct().toList()).as("topic positions, duplicates removed")
+                .containsAll(stored);
+    }
+
+    private void republishReversed(TopicPartition partition, int count) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (records.size() < count) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        Collections.reverse(records);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                producer.send(new ProducerRecord<>(qcurate.topic, null, record.key(), record.value(), record.headers()));
+            }
+        }
+    }
+
+    private static long committedOffset(Admin kafka, TopicPartition partition) throws Exception {
+        OffsetAndMetadata committed = kafka.listConsumerGroupOffsets(qcurate.consumerGroup)
+                .partitionsToOffsetAndMetadata().get().get(partition);
+        return committed == null ? -1 : committed.offset();
+    }
+
+    private static void storeEvent(String aggregateId, int sequence, String type, String revision, String payload) {
+        stores.execute("INSERT INTO qcurate_command.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                        + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                        + " VALUES (?, ?, 'Question', ?, ?, ?, ?, ?, ?)",
+                aggregateId, sequence, UUID.randomUUID().toString(),
+                "{\"actor\":\"editor\"}".getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8),
+                revision, type, Instant.now().toString());
+    }
+
+    private static ConsumerRecord<String, byte[]> firstRecordOf(String key) {
+        try (var consumer = consumer()) {
+            TopicPartition partition = new TopicPartition(qcurate.topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record with key " + key + " on " + qcurate.topic);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.qcurate.system;
+
+import dev.qcurate.devstack.LocalPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL stopped and started again (same port, same data) under load, on a server of this test's own: while it
+ * is down both services answer 503 with Retry-After and report DOWN; afterwards they reconnect by themselves and
+ * nothing acknowledged is lost.
+ */
+@Timeout(value = 150, unit = java.util.concurrent.TimeUnit.SECONDS)
+class PostgresRestartIT {
+
+    @TempDir
+    static Path data;
+
+    private static LocalPostgres postgres;
+    private static Qcurate qcurate;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = LocalPostgres.start(data.resolve("pg"), 0);
+        qcurate = Qcurate.start("pgrestart", postgres);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (qcurate != null) {
+            qcurate.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void servicesAnswer503WhileTheDatabaseIsDownAndLoseNothingAcknowledged() throws Exception {
+        Stores stores = new Stores(qcurate);
+        Client editor = qcurate.as("editor");
+        Client reviewer = qcurate.as("reviewer");
+        Client reader = qcurate.as("reader");
+        int port = postgres.port();
+
+        Load load = new Load(editor, reviewer, "pg-restart", 3);
+        try (load) {
+            Thread.sleep(2_000);
+            postgres.close();
+
+            Client.Answer command = editor.post("/api/questions", Map.of("text", "Is the database down?"));
+            assertThat(command.status()).as("command while PostgreSQL is down: %s", command.body()).isEqualTo(503);
+            assertThat(command.response().headers().firstValue("Retry-After")).isPresent();
+            Client.Answer query = reader.read("/api/questions", 1);
+            assertThat(query.status()).as("query while PostgreSQL is down: %s", query.body()).isEqualTo(503);
+            assertThat(query.response().headers().firstValue("Retry-After")).isPresent();
+            assertThat(health(qcurate.commands.url())).isEqualTo(503);
+            assertThat(health(qcurate.queries.url())).isEqualTo(503);
+
+            postgres = LocalPostgres.start(data.resolve("pg"), port);
+            awaitAccepted(editor, Duration.ofSeconds(40));
+            Thread.sleep(1_500);
+        }
+        assertThat(load.status(500)).as("no 500 while the database was away").isZero();
+        assertThat(load.status(503)).as("503s seen by the load").isPositive();
+        assertThat(load.retryAfter).allMatch(value -> value.startsWith("503:"));
+        FaultToleranceIT.assertEveryAcknowledgedChangeArrivedOnce(stores, load, "pg-restart", true);
+        assertThat(health(qcurate.commands.url())).isEqualTo(200);
+        awaitHealthy(qcurate.queries.url(), Duration.ofSeconds(20));
+        stores.assertNoPartialTraces();
+        stores.assertEqualsCleanRebuild(qcurate.as("admin"));
+    }
+
+    private static void awaitAccepted(Client editor, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Client.Answer answer = editor.post("/api/questions", Map.of("text", "Is the database back?",
+                    "tags", List.of("pg-probe")));
+            if (answer.status() == 202) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("accepted again after restart, last %s", answer.body()).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static void awaitHealthy(String url, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (health(url) != 200) {
+            assertThat(System.nanoTime()).as("%s healthy again", url).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static int health(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
