@@ -52,6 +52,14 @@ public final class Bench {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Instant started = Instant.now();
         try (Stack stack = Stack.start(options)) {
+            // Ctrl-C or kill: stop the services, Kafka and PostgreSQL this run started, not leave them behind
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stack.close();
+                } catch (Exception e) {
+                    System.err.println("bench: stopping the stack failed: " + e);
+                }
+            }, "bench-stack-stop"));
             Report report = new Report(options, started, Machine.describe(postgresVersion(stack),
                     org.apache.kafka.common.utils.AppInfoParser.getVersion()
                             + " (client; the embedded broker runs the same kafka_2.13 jars)"));
@@ -115,7 +123,11 @@ public final class Bench {
      */
     private List<Integer> referenceClients() {
         List<Integer> clients = new ArrayList<>(List.of(1));
-        options.clientSteps().stream().filter(c -> c != 1).forEach(clients::add);
+        for (int c : options.clientSteps()) {
+            if (c != 1) {
+                clients.add(c);
+            }
+        }
         return clients;
     }
 

@@ -145,8 +145,14 @@ final class Stack implements AutoCloseable {
         return result;
     }
 
+    private boolean closed;
+
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (ServiceJar service : extra) {
             service.close();
         }
