@@ -85,7 +85,8 @@ public final class Bench {
             sustained = throughput();
         }
         if (options.scenarios().contains("latency")) {
-            latency(Double.isNaN(sustained) ? 200 : sustained * 0.7);
+            latency(!Double.isNaN(options.latencyRate()) ? options.latencyRate()
+                    : Double.isNaN(sustained) ? 50 : sustained * 0.7);
         }
         RebuildData.Written data = null;
         Api readApi = api;

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /** Command-line options; {@code --help} lists them. */
 record Options(boolean quick, int repetitions, int rebuildRepetitions, double seconds, List<Integer> clientSteps,
-               double keepUpLagMillis, long rebuildEvents, int questions, int listSize, int readClients,
-               int duplicateClients, Set<String> scenarios, String label, Path out, boolean jfr,
+               double keepUpLagMillis, double latencyRate, long rebuildEvents, int questions, int listSize,
+               int readClients, int duplicateClients, Set<String> scenarios, String label, Path out, boolean jfr,
                String commandUrl, String queryUrl, String dbUrl, String dbUser, String kafka, String password,
                Path commandJar, Path queryJar, List<String> serviceJvm, Map<String, String> serviceEnvironment,
                Map<String, String> postgresSettings) {
@@ -37,6 +37,7 @@ record Options(boolean quick, int repetitions, int rebuildRepetitions, double se
               --questions N           questions in the rebuild data, used for duplicate lookups (100000)
               --list-size N           entries of the list read by the list-read step (1000)
               --keep-up-lag-ms N      a step keeps up when the read model is this close at its end (1000)
+              --latency-rate R        commands/s of the open-loop step (default: 70%% of the sustained rate)
               --read-clients N        concurrent clients of the list reads (100); --duplicate-clients N (8)
               --only a,b              scenarios among reference,throughput,latency,rebuild,reads,duplicates
               --label TEXT            a name for this run in the report (e.g. the lever under test)
@@ -95,6 +96,7 @@ record Options(boolean quick, int repetitions, int rebuildRepetitions, double se
                 Arrays.stream(values.getOrDefault("clients", quick ? "2,4" : "4,8,16,32").split(","))
                         .map(Integer::parseInt).toList(),
                 Double.parseDouble(values.getOrDefault("keep-up-lag-ms", "1000")),
+                Double.parseDouble(values.getOrDefault("latency-rate", "NaN")),
                 Long.parseLong(values.getOrDefault("events", quick ? "3000" : "1000000")),
                 Integer.parseInt(values.getOrDefault("questions", quick ? "300" : "100000")),
                 Integer.parseInt(values.getOrDefault("list-size", quick ? "50" : "1000")),
