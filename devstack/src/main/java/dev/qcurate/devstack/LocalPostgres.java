@@ -35,14 +35,26 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts a durable server: {@code port} 0 picks a free port; an existing cluster in {@code dataDir} is kept. */
     public static LocalPostgres start(Path dataDir, int port) {
-        return start(dataDir, port, true);
+        return start(dataDir, port, true, java.util.Map.of());
+    }
+
+    /**
+     * A durable server with extra {@code postgresql.conf} settings (e.g. the benchmark's buffers and group commit).
+     * fsync and synchronous_commit stay on whatever is passed: acknowledged commands must survive a crash.
+     */
+    public static LocalPostgres startDurable(Path dataDir, int port, java.util.Map<String, String> settings) {
+        return start(dataDir, port, true, settings);
+    }
+
+    static LocalPostgres start(Path dataDir, int port, boolean durable) {
+        return start(dataDir, port, durable, java.util.Map.of());
     }
 
     /**
      * @param durable false keeps zonky's fsync=off, right for throw-away test data; true turns fsync back on
      *                because the dev stack's data is meant to outlive a crash of the machine.
      */
-    static LocalPostgres start(Path dataDir, int port, boolean durable) {
+    private static LocalPostgres start(Path dataDir, int port, boolean durable, java.util.Map<String, String> settings) {
         requireRunnableAsThisUser();
         int resolvedPort = Ports.resolve(port);
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -59,6 +71,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(Redirect.appendTo(serverLog.toFile()))
                     .setErrorRedirector(Redirect.appendTo(serverLog.toFile()));
+            settings.forEach(builder::setServerConfig);
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }

@@ -1,5 +1,7 @@
 package dev.qcurate.command.config;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -44,6 +46,28 @@ class AxonConfig {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /*
+     * Aggregate caches (@Aggregate(cache = ...)): a command finds the aggregates it touched recently in memory instead
+     * of re-reading their events (an approval loads the proposal and its question). Entries live as long as the JVM
+     * keeps them (weak references); Axon evicts an entry when its unit of work rolls back, and the event store's
+     * unique (aggregate, sequence) key still rejects an append made from a stale copy. One cache per type: the key
+     * is the bare identifier. Measured with ./qcurate bench (docs-bench.md).
+     */
+    @Bean
+    Cache questionCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache proposalCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache curatedListCache() {
+        return new WeakReferenceCache();
     }
 
     /** correlationId and traceId, as Axon does by default. */

@@ -18,7 +18,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A curated list: an ordered selection of questions. It holds entries as they were added; which of them a consumer
  * sees (active ones, merged ones as their target, each once) is the query side's view.
  */
-@Aggregate
+@Aggregate(cache = "curatedListCache")
 public class CuratedList {
 
     public static final int MAX_ENTRIES = 10_000;

@@ -15,7 +15,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A proposed change and its review: approvals from distinct reviewers other than the proposer until the required
  * number is reached, or one rejection with a reason. Applying the change is {@link ProposalDecisions}' job.
  */
-@Aggregate
+@Aggregate(cache = "proposalCache")
 public class Proposal {
 
     @AggregateIdentifier

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes every stored event to Kafka, reading from the event store with a pooled streaming processor (an outbox
+ * Publishes every stored event to Kafka, reading from the event store with a tracking processor (an outbox
  * in all but name). Records of a batch are sent without waiting; before the batch's token is stored, the relay
  * waits for Kafka to acknowledge all of them. If Kafka is down, the batch fails, the token stays, and the same
  * events are sent again later: at-least-once, and consumers deduplicate by {@value #POSITION_HEADER}.

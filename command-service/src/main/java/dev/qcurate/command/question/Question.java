@@ -14,7 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One question and its lifecycle. Changes arrive already approved (see {@code ProposalDecisions}): the methods here
  * check the lifecycle and revision rules and apply the events; the {@code on} handlers only change state.
  */
-@Aggregate
+@Aggregate(cache = "questionCache")
 public class Question {
 
     @AggregateIdentifier

@@ -34,13 +34,14 @@ final class ListView {
                 continue;
             }
             Building row = byQuestion.get(entry.shownId());
+            String key = row == null ? TextKey.of(entry.text()) : null; // NFKC + regexes: the projection's hot spot
             if (row == null) {
-                row = byText.get(TextKey.of(entry.text()));
+                row = byText.get(key);
             }
             if (row == null) {
                 row = new Building(entry);
                 byQuestion.put(entry.shownId(), row);
-                byText.put(TextKey.of(entry.text()), row);
+                byText.put(key, row);
             } else {
                 byQuestion.putIfAbsent(entry.shownId(), row);
             }

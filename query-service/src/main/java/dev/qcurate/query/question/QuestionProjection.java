@@ -28,13 +28,16 @@ class QuestionProjection implements Projection {
         if (payload instanceof QuestionProposedEvent e) {
             SourceRef source = e.source();
             jdbc.update("""
-                    INSERT INTO question (id, text, status, revision, tags, proposal_id, proposed_by, source_document,
-                                          source_line, import_id, created_at, updated_at)
-                    VALUES (?, ?, 'PROPOSED', 1, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    WITH changed AS (
+                        INSERT INTO question (id, text, status, revision, tags, proposal_id, proposed_by,
+                                              source_document, source_line, import_id, created_at, updated_at)
+                        VALUES (?, ?, 'PROPOSED', 1, ?, ?, ?, ?, ?, ?, ?, ?)
+                        RETURNING id, revision, text, status)
+                    """ + HISTORY_FROM_CHANGED,
                     e.questionId().value(), e.text(), array(e.tags()), e.proposalId().value(), e.proposedBy(),
                     source == null ? null : source.document(), source == null ? null : source.line(),
-                    source == null ? null : source.importId(), at(event), at(event));
-            history(event, e.questionId(), "PROPOSED", e.proposalId());
+                    source == null ? null : source.importId(), at(event), at(event),
+                    event.position(), "PROPOSED", event.actor(), e.proposalId().value(), at(event));
         } else if (payload instanceof QuestionAcceptedEvent e) {
             update(event, e.questionId(), "ACCEPTED", e.proposalId(), "status = 'ACTIVE'");
         } else if (payload instanceof QuestionRejectedEvent e) {
@@ -71,24 +74,28 @@ class QuestionProjection implements Projection {
         jdbc.execute("TRUNCATE question, question_history, question_alias");
     }
 
+    /**
+     * Records the step with the question's state right after it: the row as the statement before it in the same
+     * WITH left it ({@code changed}). One round trip per event instead of two; the rebuild is bound by them.
+     */
+    private static final String HISTORY_FROM_CHANGED = """
+            INSERT INTO question_history (question_id, position, revision, event, text, status, actor, proposal_id, at)
+            SELECT id, ?, revision, ?, text, status, ?, ?, ? FROM changed""";
+
     private void update(StoredEvent event, QuestionId id, String step, ProposalId proposalId, String assignments,
                         Object... values) {
-        Object[] arguments = new Object[values.length + 2];
+        Object[] arguments = new Object[values.length + 7];
         System.arraycopy(values, 0, arguments, 0, values.length);
         arguments[values.length] = at(event);
         arguments[values.length + 1] = id.value();
-        jdbc.update("UPDATE question SET " + assignments + ", updated_at = ? WHERE id = ?", arguments);
-        history(event, id, step, proposalId);
-    }
-
-    /** Records the step with the question's state right after it. */
-    private void history(StoredEvent event, QuestionId id, String step, ProposalId proposalId) {
-        jdbc.update("""
-                INSERT INTO question_history (question_id, position, revision, event, text, status, actor,
-                                              proposal_id, at)
-                SELECT id, ?, revision, ?, text, status, ?, ?, ? FROM question WHERE id = ?""",
-                event.position(), step, event.actor(), proposalId == null ? null : proposalId.value(), at(event),
-                id.value());
+        arguments[values.length + 2] = event.position();
+        arguments[values.length + 3] = step;
+        arguments[values.length + 4] = event.actor();
+        arguments[values.length + 5] = proposalId == null ? null : proposalId.value();
+        arguments[values.length + 6] = at(event);
+        jdbc.update("WITH changed AS (UPDATE question SET " + assignments
+                + ", updated_at = ? WHERE id = ? RETURNING id, revision, text, status) " + HISTORY_FROM_CHANGED,
+                arguments);
     }
 
     private static Timestamp at(StoredEvent event) {
