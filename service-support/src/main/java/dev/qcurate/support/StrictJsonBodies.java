@@ -140,6 +140,10 @@ public class StrictJsonBodies implements WebMvcConfigurer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                // a text field takes a JSON string, not a number, boolean, object or array coerced to one
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
             String value = StringDeserializer.instance.deserialize(parser, context);
             String problem = value == null ? null : UnsafeText.problem(value);
             if (problem != null) {

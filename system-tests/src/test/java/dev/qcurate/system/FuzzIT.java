@@ -211,7 +211,7 @@ class FuzzIT {
         Collections.sort(fields);
         String field = fields.get(random.nextInt(fields.size()));
         Object[] wrong = switch (endpoint.fields().get(field)) {
-            case TEXT -> new Object[]{Map.of("a", 1), List.of(1, 2), List.of()};
+            case TEXT -> new Object[]{Map.of("a", 1), List.of(1, 2), List.of(), 123, 4.5, true};
             case UUID -> new Object[]{"not-a-uuid", "123", "' OR '1'='1", "../../etc/passwd",
                     "00000000-0000-0000-0000-00000000000g", Map.of(), List.of(), 42, true};
             case INT -> new Object[]{"abc", Map.of(), List.of(1), new java.math.BigInteger("99999999999999999999"),
