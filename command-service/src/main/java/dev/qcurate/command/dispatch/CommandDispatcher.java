@@ -26,10 +26,37 @@ public class CommandDispatcher {
         this.jdbc = jdbc;
     }
 
-    /** Sends the command and waits for it; {@code touched} are the aggregates whose events it appends. */
+    /** Aggregates a command on this thread will touch, and the position read inside its transaction. */
+    static final class Pending {
+        final Object[] touched;
+        volatile long position = -1;
+
+        Pending(Object[] touched) {
+            this.touched = touched;
+        }
+    }
+
+    private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+
+    /**
+     * Sends the command and waits for it; {@code touched} are the aggregates whose events it appends. The position is
+     * read inside the command's own transaction ({@link PositionInTransaction}), so a command is either answered
+     * with its position or not stored at all — never stored and then answered with an error.
+     */
     public <R> Dispatched<R> send(Object command, Object... touched) {
-        R result = sendAndWait(command);
-        return new Dispatched<>(result, positionOf(touched));
+        Pending pending = new Pending(touched);
+        PENDING.set(pending);
+        try {
+            R result = sendAndWait(command);
+            return new Dispatched<>(result, pending.position >= 0 ? pending.position : positionOf(touched));
+        } finally {
+            PENDING.remove();
+        }
+    }
+
+    /** The command being sent on this thread, if it was sent with {@link #send}. */
+    static Pending pending() {
+        return PENDING.get();
     }
 
     /**
