@@ -5,5 +5,10 @@
 -- Events of one aggregate still commit in position order: a command holds the aggregate's lock until it committed.
 DROP TRIGGER assign_global_index ON domain_event_entry;
 DROP FUNCTION assign_global_index();
-ALTER TABLE domain_event_entry ALTER COLUMN global_index
-    SET DEFAULT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'));
+-- the sequence is resolved now (nextval of a regclass), not on every insert under the inserting session's search_path
+DO $$
+BEGIN
+    EXECUTE format('ALTER TABLE domain_event_entry ALTER COLUMN global_index SET DEFAULT nextval(%L::regclass)',
+                   pg_get_serial_sequence('domain_event_entry', 'global_index'));
+END
+$$;
