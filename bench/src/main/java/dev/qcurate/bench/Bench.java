@@ -119,8 +119,8 @@ public final class Bench {
     }
 
     /**
-     * The steps' client counts, and 1: the command side appends under one lock from first insert to commit (global
-     * index in commit order), so one client's INSERT+COMMIT rate is the bound of its serialised appends.
+     * The steps' client counts, and 1: the rate of one client doing INSERT+COMMIT back to back is the bound of any
+     * design that appends one transaction at a time.
      */
     private List<Integer> referenceClients() {
         List<Integer> clients = new ArrayList<>(List.of(1));

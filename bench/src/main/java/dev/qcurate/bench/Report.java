@@ -139,7 +139,7 @@ final class Report {
                 "≥ 2,000", sustained.text(0), sustained.median() >= 2000);
         row(md, "7", "reference: single-row INSERT+COMMIT/s at " + clients + " clients", "–",
                 reference.containsKey(clients) ? reference.get(clients).text(0) : "–", null);
-        row(md, "7", "reference at 1 client (the bound of appends serialised from first insert to commit)", "–",
+        row(md, "7", "reference at 1 client (the bound of appending one transaction at a time)", "–",
                 reference.containsKey(1) ? reference.get(1).text(0) : "–", null);
         row(md, "1/7", "sustained ÷ reference", "≥ 0.15×", Double.isNaN(ratio) ? "–" : String.format("%.3f×", ratio),
                 Double.isNaN(ratio) ? null : ratio >= 0.15);

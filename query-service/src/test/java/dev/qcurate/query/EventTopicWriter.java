@@ -42,10 +42,20 @@ final class EventTopicWriter implements AutoCloseable {
     }
 
     long write(Object aggregateId, Object payload, String actor) {
-        Written event = new Written(aggregateId.toString(), payload, ++position, actor, Instant.now());
+        return writeAt(reserve(), aggregateId, payload, actor);
+    }
+
+    /** Takes the next position without writing it yet: a command that has not committed. */
+    long reserve() {
+        return ++position;
+    }
+
+    /** Writes at a {@link #reserve reserved} position, as the relay publishes a command that committed late. */
+    long writeAt(long reserved, Object aggregateId, Object payload, String actor) {
+        Written event = new Written(aggregateId.toString(), payload, reserved, actor, Instant.now());
         written.add(event);
         send(event);
-        return position;
+        return reserved;
     }
 
     /** Writes a record whose JSON is given as is, e.g. an older revision of an event type. */

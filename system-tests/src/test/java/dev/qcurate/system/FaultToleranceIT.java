@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,6 +164,49 @@ class FaultToleranceIT {
         ConsumerRecord<String, byte[]> relayed = firstRecordOf(questionId);
         assertThat(header(relayed, "axon-message-revision")).isEqualTo("2");
         assertThat(new String(relayed.value(), StandardCharsets.UTF_8)).contains("\"language\":\"und\"");
+    }
+
+    /**
+     * A command that took its position first but commits last (held open here in a plain transaction) is published
+     * after later commands, under its own position, and the read model applies it rather than skipping it as old.
+     */
+    @Test
+    void anEventCommittedAfterLaterOnesIsPublishedUnderItsOwnPositionAndProjected() throws Exception {
+        String lateId = UUID.randomUUID().toString();
+        String proposed = "{\"questionId\":\"" + lateId + "\",\"proposalId\":\"" + UUID.randomUUID() + "\","
+                + "\"text\":\"What commits last although it started first?\",\"tags\":[\"late\"],\"source\":null,"
+                + "\"language\":\"en\",\"proposedBy\":\"editor\"}";
+        long latePosition;
+        try (Connection held = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "")) {
+            held.setAutoCommit(false);
+            try (PreparedStatement insert = held.prepareStatement("INSERT INTO qcurate_command.domain_event_entry"
+                    + " (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,"
+                    + " payload_revision, payload_type, time_stamp) VALUES (?, 0, 'Question', ?, ?, ?, '2', ?, ?)"
+                    + " RETURNING global_index")) {
+                insert.setString(1, lateId);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setBytes(3, "{\"actor\":\"editor\"}".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(4, proposed.getBytes(StandardCharsets.UTF_8));
+                insert.setString(5, "dev.qcurate.shared.question.QuestionProposedEvent");
+                insert.setString(6, Instant.now().toString());
+                try (var result = insert.executeQuery()) {
+                    result.next();
+                    latePosition = result.getLong(1);
+                }
+            }
+            Client.Answer later = editor.post("/api/questions", Map.of("text", "What commits first although it"
+                    + " started last?", "tags", List.of("late")));
+            assertThat(later.status()).isEqualTo(202);
+            assertThat(later.position()).isGreaterThan(latePosition);
+            assertThat(qcurate.as("reader").read("/api/questions/" + later.text("questionId"), later.position())
+                    .status()).isEqualTo(200);
+            held.commit();
+        }
+
+        Client.Answer late = qcurate.as("reader").read("/api/questions/" + lateId, latePosition);
+        assertThat(late.status()).as("%s", late.body()).isEqualTo(200);
+        assertThat(late.text("text")).isEqualTo("What commits last although it started first?");
+        assertThat(header(firstRecordOf(lateId), "qcurate-position")).isEqualTo(Long.toString(latePosition));
     }
 
     /**

@@ -92,6 +92,8 @@ class ScaleAndRaceIT {
                 assertThat(merges).as("round %d: C into D, D into C", round).containsExactlyInAnyOrder(200, 409);
                 assertThat(tagged.get()).as("round %d: tag change of B", round).isIn(200, 409);
 
+                // concurrent commands may be published out of position order: wait for all of them, not the highest
+                stores.awaitProjected(Duration.ofSeconds(30));
                 var question = reader.read("/api/questions/" + a, stores.eventStoreHead()).body();
                 if (onA.get(0) == 200 || onA.get(1) == 200) {
                     assertThat(question.path("text").asText()).endsWith("in JavaScript?");

@@ -32,16 +32,27 @@ final class Stores {
         return number("SELECT position FROM qcurate_query.projection_state WHERE name = 'read-model'");
     }
 
-    /** Waits until every event in the store has been relayed and projected. */
+    /**
+     * Waits until every event in the store has been relayed and projected: none above the read model's position, and
+     * none at a position it still has as a gap (a concurrent command that committed after later ones).
+     */
     void awaitProjected(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long head = eventStoreHead();
-        while (projected() < head) {
+        while (notProjected(head) > 0) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("read model at " + projected() + ", event store at " + head + " after " + timeout);
+                throw new AssertionError(notProjected(head) + " events up to " + head + " not projected after "
+                        + timeout + "; read model at " + projected());
             }
             Thread.sleep(200);
         }
+    }
+
+    private long notProjected(long head) {
+        return number("""
+                SELECT count(*) FROM qcurate_command.domain_event_entry e, qcurate_query.projection_state s
+                WHERE s.name = 'read-model' AND e.global_index <= ?
+                  AND (e.global_index > s.position OR e.global_index = ANY (s.gaps))""", head);
     }
 
     Map<String, String> checksum() {

@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Asks the query service for a list's current version: versions are numbered by the query side's deduplicated view,
- * which only it computes. The request waits ({@code minPosition}) until the query side has applied every event stored
- * so far, so "current" means current at the time of the release, and carries the caller's own token.
+ * which only it computes. The request waits ({@code minPosition}) until the query side has applied the newest event
+ * stored so far, and with it every change acknowledged before that event's command began; a change committed in the
+ * same instant may land in the next version. The answer names the version released. Carries the caller's token.
  */
 @Component
 class ListVersionLookup {

@@ -43,10 +43,10 @@ class MinPositionInterceptor implements HandlerInterceptor {
         if (wanted < 0) {
             throw new IllegalArgumentException("minPosition must not be negative");
         }
-        if (!position.awaitAtLeast(wanted, maxWait)) {
+        if (!position.awaitApplied(wanted, maxWait)) {
             throw new ProjectionBehindException(wanted, position.current());
         }
-        response.setHeader("X-Qcurate-Position", Long.toString(position.current()));
+        response.setHeader("X-Qcurate-Position", Long.toString(Math.max(wanted, position.currentLocally())));
         return true;
     }
 }

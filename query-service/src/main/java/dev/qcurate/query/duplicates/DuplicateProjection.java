@@ -1,6 +1,7 @@
 package dev.qcurate.query.duplicates;
 
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionPosition;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
 import dev.qcurate.shared.question.DuplicateReleasedEvent;
@@ -49,12 +50,13 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
     private final DuplicateIndex index;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
-    private final Object indexedChanged = new Object();
-    private volatile long indexed;
+    private final ProjectionPosition position;
 
-    DuplicateProjection(DuplicateIndex index, JdbcTemplate jdbc, TransactionTemplate transaction) {
+    DuplicateProjection(DuplicateIndex index, JdbcTemplate jdbc, TransactionTemplate transaction,
+                        ProjectionPosition position) {
         this.index = index;
         this.jdbc = jdbc;
+        this.position = position;
         this.snapshot = new TransactionTemplate(transaction.getTransactionManager());
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -64,21 +66,19 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
     @Override
     public void afterSingletonsInstantiated() {
         long started = System.nanoTime();
-        Long position = snapshot.execute(status -> {
+        long loadedUpTo = snapshot.execute(status -> {
             index.clear();
             List<IndexedQuestion> questions = read(null);
             questions.forEach(question -> question.writeTo(index));
-            return jdbc.queryForObject("SELECT position FROM projection_state WHERE name = 'read-model'", Long.class);
+            return position.loadedLocally();
         });
-        markIndexed(position == null ? 0 : position);
-        log.info("Duplicate index loaded: {} questions up to position {} in {} ms", index.size(), indexed,
+        log.info("Duplicate index loaded: {} questions up to position {} in {} ms", index.size(), loadedUpTo,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public void apply(StoredEvent event) {
         Batch batch = batch();
-        batch.position = Math.max(batch.position, event.position());
         touchedQuestion(event.payload()).ifPresent(batch.touched::add);
         if (batch.standalone) {
             batch.commit();
@@ -95,24 +95,17 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         }
     }
 
-    /** The position up to which the index holds what the read model holds. */
+    /** The highest position whose batch this instance has indexed. */
     public long indexedPosition() {
-        return indexed;
+        return position.currentLocally();
     }
 
-    /** Waits until the index has caught up with {@code position}; false when {@code maxWait} passed first. */
-    public boolean awaitIndexed(long position, Duration maxWait) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        synchronized (indexedChanged) {
-            while (indexed < position) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                indexedChanged.wait(Math.max(1, remaining / 1_000_000));
-            }
-        }
-        return true;
+    /**
+     * Waits until the index holds the event at {@code eventPosition}: a batch's index changes are made after it
+     * commits and before this instance counts its positions as applied, so the local count is the index's.
+     */
+    public boolean awaitIndexed(long eventPosition, Duration maxWait) throws InterruptedException {
+        return position.awaitAppliedLocally(eventPosition, maxWait);
     }
 
     private static java.util.Optional<UUID> touchedQuestion(Object payload) {
@@ -156,13 +149,6 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         }, arguments);
     }
 
-    private void markIndexed(long position) {
-        synchronized (indexedChanged) {
-            indexed = Math.max(indexed, position);
-            indexedChanged.notifyAll();
-        }
-    }
-
     private Batch batch() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new Batch(true);
@@ -190,7 +176,6 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         private final Set<UUID> touched = new LinkedHashSet<>();
         private List<IndexedQuestion> changed = List.of();
         private boolean reset;
-        private long position;
 
         Batch(boolean standalone) {
             this.standalone = standalone;
@@ -206,12 +191,8 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         public void afterCommit() {
             if (reset) {
                 index.clear();
-                synchronized (indexedChanged) {
-                    indexed = 0;
-                }
             }
             changed.forEach(question -> question.writeTo(index));
-            markIndexed(position);
         }
 
         @Override

@@ -6,19 +6,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies each batch from the topic in one transaction, together with the new position; Kafka offsets are committed
- * only afterwards. A crash in between redelivers the batch, and the stored position makes the repeat a no-op.
+ * Applies each batch from the topic in one transaction, together with the positions applied; Kafka offsets are
+ * committed only afterwards. A crash in between redelivers the batch, and the stored positions make the repeat a
+ * no-op. Events may arrive out of position order (see {@link AppliedPositions}); each is applied exactly once.
  */
 @Component
 class EventConsumer implements ConsumerSeekAware {
@@ -33,16 +37,19 @@ class EventConsumer implements ConsumerSeekAware {
     private final TransactionTemplate transaction;
     private final Counter applied;
     private final Counter skipped;
+    private final Duration gapTimeout;
     private volatile boolean rewind;
 
     EventConsumer(List<Projection> projections, EventDecoder decoder, ProjectionPosition position,
-                  TransactionTemplate transaction, MeterRegistry metrics) {
+                  TransactionTemplate transaction, MeterRegistry metrics,
+                  @Value("${qcurate.projection.gap-timeout:PT5M}") Duration gapTimeout) {
         this.projections = projections;
         this.decoder = decoder;
         this.position = position;
         this.transaction = transaction;
         this.applied = metrics.counter("qcurate.projection.events.applied");
         this.skipped = metrics.counter("qcurate.projection.events.skipped");
+        this.gapTimeout = gapTimeout;
     }
 
     /** The next partition assignment starts at the topic's first offset (a rebuild has emptied the read model). */
@@ -61,34 +68,36 @@ class EventConsumer implements ConsumerSeekAware {
     @KafkaListener(id = LISTENER, idIsGroup = false, topics = "${qcurate.kafka.topic}",
             containerFactory = "eventListenerFactory")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        Long reached;
+        AppliedPositions reached;
         try {
             reached = transaction.execute(status -> applyInOrder(records));
         } catch (RuntimeException e) {
             log.warn("Batch of {} events failed and will be retried: {}", records.size(), e.toString());
             throw e;
         }
-        position.committed(reached == null ? 0 : reached);
+        position.committed(reached);
     }
 
-    private long applyInOrder(List<ConsumerRecord<String, byte[]>> records) {
-        long last = position.lockForBatch();
-        long before = last;
+    private AppliedPositions applyInOrder(List<ConsumerRecord<String, byte[]>> records) {
+        AppliedPositions done = position.lockForBatch();
+        Instant newest = null;
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<Long> eventPosition = decoder.position(record);
-            if (eventPosition.isEmpty() || eventPosition.get() <= last) {
+            if (eventPosition.isEmpty() || done.contains(eventPosition.get())) {
                 continue; // not from the relay, or already applied (redelivery, replay, duplicate publish)
             }
             decode(record, eventPosition.get()).ifPresent(event -> {
                 projections.forEach(projection -> projection.apply(event));
                 applied.increment();
             });
-            last = eventPosition.get();
+            newest = Instant.ofEpochMilli(record.timestamp());
+            done.add(eventPosition.get(), newest);
         }
-        if (last != before) {
-            position.store(last);
+        if (newest != null) {
+            done.abandonGapsOlderThan(gapTimeout, newest);
+            position.store(done);
         }
-        return last;
+        return done;
     }
 
     private Optional<StoredEvent> decode(ConsumerRecord<String, byte[]> record, long eventPosition) {
