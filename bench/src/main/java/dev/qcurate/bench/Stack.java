@@ -67,7 +67,7 @@ final class Stack implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(POSTGRES_SETTINGS);
         settings.putAll(options.postgresSettings());
         stack.postgres = LocalPostgres.startDurable(stack.root.resolve("postgres"), 0, settings);
-        stack.kafka = LocalKafka.start(stack.root.resolve("kafka"), 0, 0);
+        stack.kafka = LocalKafka.start(stack.root.resolve("kafka"), 0, 0, LocalKafka.LONG_RUNNING);
         stack.postgres.createDatabaseIfMissing("qcurate");
         stack.jdbcUrl = stack.postgres.jdbcUrl("qcurate");
         stack.kafkaBootstrap = stack.kafka.bootstrapServers();

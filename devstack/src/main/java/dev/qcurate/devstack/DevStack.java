@@ -74,7 +74,7 @@ public final class DevStack {
         }
         if (isBlank(bootstrap)) {
             LocalKafka kafka = startAndTrack(() -> LocalKafka.start(dataDir.resolve("kafka"),
-                    port(QCURATE_KAFKA_PORT), port(QCURATE_KAFKA_CONTROLLER_PORT)));
+                    port(QCURATE_KAFKA_PORT), port(QCURATE_KAFKA_CONTROLLER_PORT), LocalKafka.LONG_RUNNING));
             bootstrap = kafka.bootstrapServers();
         }
         return READY + " db=" + dbUrl + " kafka=" + bootstrap;

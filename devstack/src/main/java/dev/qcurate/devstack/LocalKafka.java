@@ -37,22 +37,36 @@ public final class LocalKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final List<String> jvmOptions;
     private Process process;
 
-    private LocalKafka(Path dataDir, int port, int controllerPort) {
+    /** A broker for tests: quick to start (client compiler only), little traffic. */
+    public static final List<String> QUICK_START = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** A broker that runs for long (./qcurate up, benchmarks): the full JIT, which a busy broker needs. */
+    public static final List<String> LONG_RUNNING = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
+
+    private LocalKafka(Path dataDir, int port, int controllerPort, List<String> jvmOptions) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.jvmOptions = jvmOptions;
     }
 
-    /** Starts a broker; 0 for either port picks a free one, kept for every later {@link #start()}. */
+    /** Starts a {@link #QUICK_START} broker; 0 for either port picks a free one, kept for every later {@link #start()}. */
     public static LocalKafka start(Path dataDir, int port, int controllerPort) {
+        return start(dataDir, port, controllerPort, QUICK_START);
+    }
+
+    /** Starts a broker with the given JVM options ({@link #QUICK_START} or {@link #LONG_RUNNING}). */
+    public static LocalKafka start(Path dataDir, int port, int controllerPort, List<String> jvmOptions) {
         int resolvedPort = Ports.resolve(port);
         int resolvedControllerPort = Ports.resolve(controllerPort);
         while (resolvedControllerPort == resolvedPort) {
             resolvedControllerPort = Ports.free();
         }
-        LocalKafka kafka = new LocalKafka(dataDir.toAbsolutePath().normalize(), resolvedPort, resolvedControllerPort);
+        LocalKafka kafka = new LocalKafka(dataDir.toAbsolutePath().normalize(), resolvedPort, resolvedControllerPort,
+                jvmOptions);
         kafka.start();
         return kafka;
     }
@@ -84,7 +98,7 @@ public final class LocalKafka implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Path config = writeConfig();
-            process = new ProcessBuilder(command(config))
+            process = new ProcessBuilder(command(config, jvmOptions))
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(brokerLog.toFile()))
                     .start();
@@ -146,12 +160,11 @@ public final class LocalKafka implements AutoCloseable {
         return config;
     }
 
-    private static List<String> command(Path config) {
+    private static List<String> command(Path config, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // small and quick to start: a local broker with little traffic
-        command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true",
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=dev/qcurate/devstack/kafka-broker-logback.xml"));
         // the host's class path holds the kafka_2.13 jars (devstack depends on them); under surefire it is a
         // manifest-only jar, which the child JVM follows just the same
