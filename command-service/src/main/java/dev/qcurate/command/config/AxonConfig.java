@@ -1,7 +1,6 @@
 package dev.qcurate.command.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -50,24 +49,25 @@ class AxonConfig {
 
     /*
      * Aggregate caches (@Aggregate(cache = ...)): a command finds the aggregates it touched recently in memory instead
-     * of re-reading their events (an approval loads the proposal and its question). Entries live as long as the JVM
-     * keeps them (weak references); Axon evicts an entry when its unit of work rolls back, and the event store's
-     * unique (aggregate, sequence) key still rejects an append made from a stale copy. One cache per type: the key
-     * is the bare identifier. Measured with ./qcurate bench (docs-bench.md).
+     * of re-reading their events (an approval loads the proposal and its question). Bounded, strong references
+     * (BoundedCache): the weak references used before were cleared by nearly every young collection. Axon's
+     * CachingEventSourcingRepository evicts an entry whenever a unit of work that loaded or saved it rolls back
+     * (a rule broken, a conflicting append, a failed commit), and the event store's unique (aggregate, sequence) key
+     * still rejects an append made from a stale copy. One cache per type: the key is the bare identifier.
      */
     @Bean
-    Cache questionCache() {
-        return new WeakReferenceCache();
+    Cache questionCache(AggregateCacheSettings settings) {
+        return new BoundedCache(settings.questions());
     }
 
     @Bean
-    Cache proposalCache() {
-        return new WeakReferenceCache();
+    Cache proposalCache(AggregateCacheSettings settings) {
+        return new BoundedCache(settings.proposals());
     }
 
     @Bean
-    Cache curatedListCache() {
-        return new WeakReferenceCache();
+    Cache curatedListCache(AggregateCacheSettings settings) {
+        return new BoundedCache(settings.lists());
     }
 
     /** correlationId and traceId, as Axon does by default. */

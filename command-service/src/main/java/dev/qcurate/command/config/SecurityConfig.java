@@ -1,6 +1,7 @@
 package dev.qcurate.command.config;
 
 import dev.qcurate.support.ProblemAuthenticationHandlers;
+import dev.qcurate.support.TokenCacheSettings;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.qcurate.command.auth.AccountStatus;
@@ -16,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.*;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -79,13 +79,13 @@ class SecurityConfig {
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
     }
 
+    /** Signature, issuer and times once per token; times and the account on every request. */
     @Bean
     JwtDecoder jwtDecoder(SigningKey key, @Value("${qcurate.jwt.issuer:qcurate}") String issuer,
-                          AccountStatus accountStatus) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                accountStatus));
-        return decoder;
+                          AccountStatus accountStatus, TokenCacheSettings tokenCache) {
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
+        verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return tokenCache.cache(verifier, accountStatus);
     }
 
     static JwtAuthenticationConverter rolesFromClaim() {

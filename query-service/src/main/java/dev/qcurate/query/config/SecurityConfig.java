@@ -1,6 +1,7 @@
 package dev.qcurate.query.config;
 
 import dev.qcurate.support.ProblemAuthenticationHandlers;
+import dev.qcurate.support.TokenCacheSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -54,13 +54,13 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Signature, issuer and times once per token; times and the account on every request. */
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, @Value("${qcurate.jwt.issuer:qcurate}") String issuer,
-                          AccountStatus accountStatus) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                accountStatus));
-        return decoder;
+                          AccountStatus accountStatus, TokenCacheSettings tokenCache) {
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri()).build();
+        verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return tokenCache.cache(verifier, accountStatus);
     }
 
     static JwtAuthenticationConverter rolesFromClaim() {

@@ -1,0 +1,26 @@
+package dev.qcurate.support;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import java.time.Duration;
+
+/**
+ * How many signature-verified bearer tokens each service remembers ({@code QCURATE_TOKEN_CACHE_SIZE}, 10,000) and
+ * for how long at most ({@code QCURATE_TOKEN_CACHE_MAX_AGE}, 10 minutes); see {@link VerifiedTokenCache}.
+ */
+@ConfigurationProperties("qcurate.token-cache")
+public record TokenCacheSettings(Long size, Duration maxAge) {
+
+    public TokenCacheSettings {
+        size = size == null ? 10_000L : size;
+        maxAge = maxAge == null ? Duration.ofMinutes(10) : maxAge;
+    }
+
+    /** A decoder that verifies with {@code verifier} once per token and runs {@code everyUse} on every request. */
+    public VerifiedTokenCache cache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyUse) {
+        return new VerifiedTokenCache(verifier, everyUse, size, maxAge);
+    }
+}
