@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,16 +75,19 @@ class EventConsumer implements ConsumerSeekAware {
     private long applyInOrder(List<ConsumerRecord<String, byte[]>> records) {
         long last = position.lockForBatch();
         long before = last;
+        List<StoredEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<Long> eventPosition = decoder.position(record);
             if (eventPosition.isEmpty() || eventPosition.get() <= last) {
                 continue; // not from the relay, or already applied (redelivery, replay, duplicate publish)
             }
-            decode(record, eventPosition.get()).ifPresent(event -> {
-                projections.forEach(projection -> projection.apply(event));
-                applied.increment();
-            });
+            decode(record, eventPosition.get()).ifPresent(events::add);
             last = eventPosition.get();
+        }
+        if (!events.isEmpty()) {
+            // each projection takes the whole batch at once, so it can read and write it set-based
+            projections.forEach(projection -> projection.applyBatch(events));
+            applied.increment(events.size());
         }
         if (last != before) {
             position.store(last);
