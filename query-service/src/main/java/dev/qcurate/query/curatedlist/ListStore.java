@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,57 +97,6 @@ class ListStore {
         return jdbc.query("SELECT label, version, position, at, actor FROM list_release WHERE list_id = ? ORDER BY position",
                 (rs, n) -> new Release(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
                         rs.getString(5)), listId);
-    }
-
-    // ---- reads for the projection
-
-    /** The list's entries in order, each resolved to the question it shows (the end of its merge chain). */
-    List<ListView.Entry> resolvedEntries(UUID listId) {
-        List<ListView.Entry> entries = jdbc.query("""
-                WITH RECURSIVE chain (entry_id, sort_key, id, depth) AS (
-                    SELECT question_id, sort_key, question_id, 0 FROM list_entry WHERE list_id = ?
-                    UNION ALL
-                    SELECT c.entry_id, c.sort_key, q.merged_into, c.depth + 1
-                    FROM chain c JOIN question q ON q.id = c.id
-                    WHERE q.status = 'MERGED' AND q.merged_into IS NOT NULL AND c.depth < 32
-                )
-                SELECT DISTINCT ON (c.entry_id) c.entry_id, c.sort_key, q.id, q.status, q.text, q.tags, q.revision
-                FROM chain c JOIN question q ON q.id = c.id
-                ORDER BY c.entry_id, c.depth DESC""",
-                (rs, n) -> new ListView.Entry(rs.getObject(1, UUID.class), SortKeys.canonical(rs.getBigDecimal(2)),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), strings(rs.getArray(6)),
-                        rs.getInt(7)), listId);
-        return entries.stream().sorted(Comparator.comparing(ListView.Entry::sortKey)).toList();
-    }
-
-    /** Lists with an entry that is one of {@code questions} or merged (transitively) into one of them. */
-    List<UUID> listsShowing(UUID... questions) {
-        return jdbc.queryForList("""
-                WITH RECURSIVE members (id, depth) AS (
-                    SELECT unnest(?::uuid[]), 0
-                    UNION
-                    SELECT q.id, m.depth + 1 FROM question q JOIN members m ON q.merged_into = m.id WHERE m.depth < 32
-                )
-                SELECT DISTINCT list_id FROM list_entry WHERE question_id IN (SELECT id FROM members)
-                ORDER BY list_id""", UUID.class, (Object) questions);
-    }
-
-    /** The key for an entry inserted at {@code index} (0-based) of the current entries. */
-    BigDecimal sortKeyAt(UUID listId, int index) {
-        if (index <= 0) {
-            BigDecimal first = jdbc.queryForObject("SELECT min(sort_key) FROM list_entry WHERE list_id = ?",
-                    BigDecimal.class, listId);
-            return SortKeys.between(null, first);
-        }
-        List<BigDecimal> around = jdbc.queryForList("""
-                SELECT sort_key FROM list_entry WHERE list_id = ? ORDER BY sort_key OFFSET ? LIMIT 2""",
-                BigDecimal.class, listId, index - 1);
-        if (around.isEmpty()) {
-            BigDecimal last = jdbc.queryForObject("SELECT max(sort_key) FROM list_entry WHERE list_id = ?",
-                    BigDecimal.class, listId);
-            return SortKeys.between(last, null);
-        }
-        return SortKeys.between(around.get(0), around.size() > 1 ? around.get(1) : null);
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -292,8 +293,11 @@ public class DuplicateIndex implements AutoCloseable {
         document.add(new StoredField(TEXT, text));
         document.add(new StringField(SEARCHABLE, Boolean.toString(searchable), Field.Store.NO));
         for (String variant : variants) {
-            document.add(new TextField(BODY, variant, Field.Store.NO));
-            for (Variant analysed : variantsOf(variant)) {
+            // analysed once: the terms feed the stored variants, the cached tokens are what the writer indexes
+            CachingTokenFilter tokens = new CachingTokenFilter(analyzer.tokenStream(BODY, variant));
+            List<String> terms = QuestionAnalyzer.terms(tokens);
+            document.add(new Field(BODY, tokens, TextField.TYPE_NOT_STORED));
+            for (Variant analysed : variantsOf(variant, new LinkedHashSet<>(terms))) {
                 document.add(new StoredField(analysed.part() ? PARTS : TERMS, String.join(" ", analysed.terms())));
             }
         }
@@ -302,14 +306,22 @@ public class DuplicateIndex implements AutoCloseable {
 
     /** The whole text, and each of its sentences when it has more than one that means something. */
     private List<Variant> variantsOf(String text) {
+        return variantsOf(text, termSet(text));
+    }
+
+    /** As {@link #variantsOf(String)}, with the terms of the whole text known. */
+    private List<Variant> variantsOf(String text, Set<String> whole) {
         List<Variant> variants = new ArrayList<>();
-        Set<String> whole = termSet(text);
         if (whole.isEmpty()) {
             return variants;
         }
         variants.add(new Variant(whole, false));
+        String[] pieces = SENTENCE_END.split(text);
+        if (pieces.length < 2) {
+            return variants; // one sentence: no parts, nothing more to analyse
+        }
         List<Set<String>> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(text)) {
+        for (String sentence : pieces) {
             Set<String> terms = termSet(sentence);
             if (!terms.isEmpty() && !terms.equals(whole)) {
                 sentences.add(terms);

@@ -85,6 +85,18 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         }
     }
 
+    /** Notes the batch's questions; they are read back and indexed once, when the batch commits. */
+    @Override
+    public void applyBatch(List<StoredEvent> events) {
+        Batch batch = batch();
+        for (StoredEvent event : events) {
+            touchedQuestion(event.payload()).ifPresent(batch.touched::add);
+        }
+        if (batch.standalone) {
+            batch.commit();
+        }
+    }
+
     @Override
     public void reset() {
         Batch batch = batch();

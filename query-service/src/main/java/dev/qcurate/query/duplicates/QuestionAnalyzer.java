@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -116,8 +117,16 @@ final class QuestionAnalyzer extends Analyzer {
 
     /** The analysed terms of {@code text}, in order, duplicates kept. */
     List<String> terms(String text) {
+        return terms(tokenStream(DuplicateIndex.BODY, text));
+    }
+
+    /**
+     * Reads {@code stream} to its end and closes it, returning its terms. A {@link CachingTokenFilter} can be read
+     * again afterwards (it replays its cache), which is how a text is analysed once for its terms and for indexing.
+     */
+    static List<String> terms(TokenStream tokens) {
         List<String> terms = new ArrayList<>();
-        try (TokenStream stream = tokenStream(DuplicateIndex.BODY, text)) {
+        try (TokenStream stream = tokens) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

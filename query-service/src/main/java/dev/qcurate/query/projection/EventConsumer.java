@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,18 +81,21 @@ class EventConsumer implements ConsumerSeekAware {
 
     private AppliedPositions applyInOrder(List<ConsumerRecord<String, byte[]>> records) {
         AppliedPositions done = position.lockForBatch();
+        List<StoredEvent> events = new ArrayList<>(records.size());
         Instant newest = null;
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<Long> eventPosition = decoder.position(record);
             if (eventPosition.isEmpty() || done.contains(eventPosition.get())) {
                 continue; // not from the relay, or already applied (redelivery, replay, duplicate publish)
             }
-            decode(record, eventPosition.get()).ifPresent(event -> {
-                projections.forEach(projection -> projection.apply(event));
-                applied.increment();
-            });
+            decode(record, eventPosition.get()).ifPresent(events::add);
             newest = Instant.ofEpochMilli(record.timestamp());
             done.add(eventPosition.get(), newest);
+        }
+        if (!events.isEmpty()) {
+            // each projection takes the whole batch at once, so it can read and write it set-based
+            projections.forEach(projection -> projection.applyBatch(events));
+            applied.increment(events.size());
         }
         if (newest != null) {
             done.abandonGapsOlderThan(gapTimeout, newest);

@@ -1,12 +1,22 @@
 package dev.qcurate.query.projection;
 
+import java.util.List;
+
 /**
- * A part of the read model. Called inside the batch's transaction, once per event and in global order; events it
- * does not care about are ignored.
+ * A part of the read model. Called inside the batch's transaction with the batch's new events in global order;
+ * events it does not care about are ignored.
  */
 public interface Projection {
 
     void apply(StoredEvent event);
+
+    /**
+     * Applies the batch's new events, in order, as if {@link #apply} were called for each. Projections that can
+     * read and write a whole batch at once (one query for the rows it needs, batched writes) override this.
+     */
+    default void applyBatch(List<StoredEvent> events) {
+        events.forEach(this::apply);
+    }
 
     /** Empties this projection's tables, before a rebuild from the start of the topic. */
     void reset();

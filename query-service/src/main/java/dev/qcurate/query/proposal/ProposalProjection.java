@@ -13,11 +13,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The review queue and every proposal's decision, for reviewers and for proposers' feedback. */
 @Component
-@Order(2)
+@Order(3)
 class ProposalProjection implements Projection {
 
     private final JdbcTemplate jdbc;
@@ -30,25 +34,55 @@ class ProposalProjection implements Projection {
 
     @Override
     public void apply(StoredEvent event) {
-        Object payload = event.payload();
-        if (payload instanceof ProposalSubmittedEvent e) {
-            jdbc.update("""
+        applyBatch(List.of(event));
+    }
+
+    /**
+     * Proposals submitted in the batch are inserted once, with what the rest of the batch did to them (a typical
+     * approval submits, approves and applies in one batch); the others get batched updates in event order.
+     */
+    @Override
+    public void applyBatch(List<StoredEvent> events) {
+        Map<UUID, Submitted> submitted = new LinkedHashMap<>();
+        List<Object[]> approvals = new ArrayList<>();
+        List<Object[]> decisions = new ArrayList<>();
+        for (StoredEvent event : events) {
+            Object payload = event.payload();
+            if (payload instanceof ProposalSubmittedEvent e) {
+                Submitted row = new Submitted(e, at(event));
+                if (submitted.put(e.proposalId().value(), row) != null) {
+                    throw new IllegalStateException("proposal " + e.proposalId() + " submitted twice");
+                }
+            } else if (payload instanceof ProposalApprovalRecordedEvent e) {
+                Submitted row = submitted.get(e.proposalId().value());
+                if (row != null) {
+                    row.approvers.add(e.reviewer());
+                } else {
+                    approvals.add(new Object[] {e.reviewer(), e.proposalId().value()});
+                }
+            } else if (payload instanceof ProposalAppliedEvent e) {
+                decide(submitted, decisions, event, e.proposalId(), "APPROVED", e.reviewer(), null);
+            } else if (payload instanceof ProposalRejectedEvent e) {
+                decide(submitted, decisions, event, e.proposalId(), "REJECTED", e.reviewer(), e.reason());
+            } else if (payload instanceof ProposalMarkedStaleEvent e) {
+                decide(submitted, decisions, event, e.proposalId(), "STALE", e.reviewer(), "made against revision "
+                        + e.baseRevision() + ", but the question is at revision " + e.currentRevision());
+            }
+        }
+        if (!submitted.isEmpty()) {
+            jdbc.batchUpdate("""
                     INSERT INTO proposal (id, type, status, question_id, list_id, proposer, payload,
-                                          duplicate_candidates, required_approvals, approvers, created_at)
-                    VALUES (?, ?, 'PENDING', ?, ?, ?, ?::jsonb, ?::jsonb, ?, '{}', ?)""",
-                    e.proposalId().value(), e.change().type().name(), subject(e.change()), list(e.change()),
-                    e.proposer(), toJson(e.change()), toJson(e.duplicateCandidates()), e.requiredApprovals(),
-                    at(event));
-        } else if (payload instanceof ProposalApprovalRecordedEvent e) {
-            jdbc.update("UPDATE proposal SET approvers = array_append(approvers, ?) WHERE id = ?",
-                    e.reviewer(), e.proposalId().value());
-        } else if (payload instanceof ProposalAppliedEvent e) {
-            decide(event, e.proposalId(), "APPROVED", e.reviewer(), null);
-        } else if (payload instanceof ProposalRejectedEvent e) {
-            decide(event, e.proposalId(), "REJECTED", e.reviewer(), e.reason());
-        } else if (payload instanceof ProposalMarkedStaleEvent e) {
-            decide(event, e.proposalId(), "STALE", e.reviewer(), "made against revision " + e.baseRevision()
-                    + ", but the question is at revision " + e.currentRevision());
+                                          duplicate_candidates, required_approvals, approvers, decided_by, reason,
+                                          created_at, decided_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
+                    submitted.values().stream().map(this::insert).toList());
+        }
+        if (!approvals.isEmpty()) {
+            jdbc.batchUpdate("UPDATE proposal SET approvers = array_append(approvers, ?) WHERE id = ?", approvals);
+        }
+        if (!decisions.isEmpty()) {
+            jdbc.batchUpdate("UPDATE proposal SET status = ?, decided_by = ?, reason = ?, decided_at = ? WHERE id = ?",
+                    decisions);
         }
     }
 
@@ -57,9 +91,41 @@ class ProposalProjection implements Projection {
         jdbc.execute("TRUNCATE proposal");
     }
 
-    private void decide(StoredEvent event, ProposalId id, String status, String reviewer, String reason) {
-        jdbc.update("UPDATE proposal SET status = ?, decided_by = ?, reason = ?, decided_at = ? WHERE id = ?",
-                status, reviewer, reason, at(event), id.value());
+    private static void decide(Map<UUID, Submitted> submitted, List<Object[]> decisions, StoredEvent event,
+                               ProposalId id, String status, String reviewer, String reason) {
+        Submitted row = submitted.get(id.value());
+        if (row != null) {
+            row.status = status;
+            row.decidedBy = reviewer;
+            row.reason = reason;
+            row.decidedAt = at(event);
+        } else {
+            decisions.add(new Object[] {status, reviewer, reason, at(event), id.value()});
+        }
+    }
+
+    private Object[] insert(Submitted row) {
+        ProposalSubmittedEvent e = row.event;
+        return new Object[] {e.proposalId().value(), e.change().type().name(), row.status, subject(e.change()),
+                list(e.change()), e.proposer(), toJson(e.change()), toJson(e.duplicateCandidates()),
+                e.requiredApprovals(), row.approvers.toArray(String[]::new), row.decidedBy, row.reason, row.createdAt,
+                row.decidedAt};
+    }
+
+    /** A proposal submitted in the current batch, with what later events of the batch did to it. */
+    private static final class Submitted {
+        final ProposalSubmittedEvent event;
+        final Timestamp createdAt;
+        final List<String> approvers = new ArrayList<>();
+        String status = "PENDING";
+        String decidedBy;
+        String reason;
+        Timestamp decidedAt;
+
+        Submitted(ProposalSubmittedEvent event, Timestamp createdAt) {
+            this.event = event;
+            this.createdAt = createdAt;
+        }
     }
 
     /** The question a proposal is about: the new, reworded, tagged, retired, merged or listed one. */

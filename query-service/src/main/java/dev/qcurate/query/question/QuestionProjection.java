@@ -9,11 +9,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
-/** Questions with their current state, every step of their history, and the aliases merges gave them. */
+/**
+ * Questions with their current state, every step of their history, and the aliases merges gave them. A batch is
+ * applied in memory: one query reads the rows its events update, then the new rows, the updated rows, the history
+ * steps and the alias changes are written with one batched statement each.
+ */
 @Component
-@Order(1)
+@Order(2)
 class QuestionProjection implements Projection {
 
     private final JdbcTemplate jdbc;
@@ -24,49 +35,48 @@ class QuestionProjection implements Projection {
 
     @Override
     public void apply(StoredEvent event) {
-        Object payload = event.payload();
-        if (payload instanceof QuestionProposedEvent e) {
-            SourceRef source = e.source();
-            jdbc.update("""
-                    WITH changed AS (
-                        INSERT INTO question (id, text, status, revision, tags, proposal_id, proposed_by,
-                                              source_document, source_line, import_id, created_at, updated_at)
-                        VALUES (?, ?, 'PROPOSED', 1, ?, ?, ?, ?, ?, ?, ?, ?)
-                        RETURNING id, revision, text, status)
-                    """ + HISTORY_FROM_CHANGED,
-                    e.questionId().value(), e.text(), array(e.tags()), e.proposalId().value(), e.proposedBy(),
-                    source == null ? null : source.document(), source == null ? null : source.line(),
-                    source == null ? null : source.importId(), at(event), at(event),
-                    event.position(), "PROPOSED", event.actor(), e.proposalId().value(), at(event));
-        } else if (payload instanceof QuestionAcceptedEvent e) {
-            update(event, e.questionId(), "ACCEPTED", e.proposalId(), "status = 'ACTIVE'");
-        } else if (payload instanceof QuestionRejectedEvent e) {
-            update(event, e.questionId(), "REJECTED", e.proposalId(), "status = 'REJECTED'");
-        } else if (payload instanceof QuestionRewordedEvent e) {
-            update(event, e.questionId(), "REWORDED", e.proposalId(), "text = ?, revision = ?", e.text(), e.revision());
-        } else if (payload instanceof QuestionTagsChangedEvent e) {
-            update(event, e.questionId(), "TAGS_CHANGED", e.proposalId(), "tags = ?, revision = ?", array(e.tags()),
-                    e.revision());
-        } else if (payload instanceof QuestionRetiredEvent e) {
-            update(event, e.questionId(), "RETIRED", e.proposalId(), "status = 'RETIRED', revision = ?", e.revision());
-        } else if (payload instanceof QuestionMergedEvent e) {
-            update(event, e.questionId(), "MERGED", e.proposalId(), "status = 'MERGED', merged_into = ?, revision = ?",
-                    e.targetId().value(), e.revision());
-        } else if (payload instanceof DuplicateAbsorbedEvent e) {
-            jdbc.update("INSERT INTO question_alias (question_id, source_id, alias) VALUES (?, ?, ?)",
-                    e.questionId().value(), e.sourceId().value(), e.alias());
-            update(event, e.questionId(), "ABSORBED_DUPLICATE", e.proposalId(), "tags = ?, revision = ?",
-                    array(e.tags()), e.revision());
-        } else if (payload instanceof QuestionUnmergedEvent e) {
-            update(event, e.questionId(), "UNMERGED", e.proposalId(),
-                    "status = 'ACTIVE', merged_into = NULL, text = ?, tags = ?, revision = ?",
-                    e.text(), array(e.tags()), e.revision());
-        } else if (payload instanceof DuplicateReleasedEvent e) {
-            jdbc.update("DELETE FROM question_alias WHERE question_id = ? AND source_id = ?",
-                    e.questionId().value(), e.sourceId().value());
-            update(event, e.questionId(), "RELEASED_DUPLICATE", e.proposalId(), "tags = ?, revision = ?",
-                    array(e.tags()), e.revision());
+        applyBatch(List.of(event));
+    }
+
+    @Override
+    public void applyBatch(List<StoredEvent> events) {
+        Map<UUID, Row> rows = load(events);
+        List<Object[]> history = new ArrayList<>();
+        Map<List<UUID>, String> aliases = new LinkedHashMap<>(); // (question, source) -> alias, or null: deleted
+        Set<List<UUID>> aliasesDeleted = new LinkedHashSet<>();
+        for (StoredEvent event : events) {
+            Object payload = event.payload();
+            UUID id = QuestionState.subject(payload);
+            if (id == null) {
+                continue;
+            }
+            if (payload instanceof QuestionProposedEvent e) {
+                Row row = new Row(QuestionState.proposed(e), e, event);
+                rows.put(id, row);
+                history.add(step(row, event, "PROPOSED", e.proposalId()));
+                continue;
+            }
+            if (payload instanceof DuplicateAbsorbedEvent e) {
+                aliases.put(List.of(id, e.sourceId().value()), e.alias());
+            } else if (payload instanceof DuplicateReleasedEvent e) {
+                List<UUID> key = List.of(id, e.sourceId().value());
+                if (aliases.containsKey(key) && aliases.get(key) != null) {
+                    aliases.remove(key); // added in this batch: never written
+                } else {
+                    aliases.put(key, null);
+                }
+                aliasesDeleted.add(key);
+            }
+            Row row = rows.get(id);
+            if (row == null) {
+                continue; // no such question: nothing to update, no history (as an UPDATE of no row)
+            }
+            row.state = row.state.next(payload);
+            row.updatedAt = at(event);
+            row.changed = true;
+            history.add(step(row, event, QuestionState.step(payload), QuestionState.proposalOf(payload)));
         }
+        write(rows.values(), history, aliases, aliasesDeleted);
     }
 
     @Override
@@ -74,28 +84,79 @@ class QuestionProjection implements Projection {
         jdbc.execute("TRUNCATE question, question_history, question_alias");
     }
 
-    /**
-     * Records the step with the question's state right after it: the row as the statement before it in the same
-     * WITH left it ({@code changed}). One round trip per event instead of two; the rebuild is bound by them.
-     */
-    private static final String HISTORY_FROM_CHANGED = """
-            INSERT INTO question_history (question_id, position, revision, event, text, status, actor, proposal_id, at)
-            SELECT id, ?, revision, ?, text, status, ?, ?, ? FROM changed""";
+    /** The existing rows of the questions the batch updates, in one query. */
+    private Map<UUID, Row> load(List<StoredEvent> events) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (StoredEvent event : events) {
+            UUID id = QuestionState.subject(event.payload());
+            if (id != null && !(event.payload() instanceof QuestionProposedEvent)) {
+                ids.add(id);
+            }
+        }
+        Map<UUID, Row> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        jdbc.query("SELECT id, text, status, revision, tags, merged_into FROM question WHERE id = ANY (?)", rs -> {
+            UUID id = rs.getObject(1, UUID.class);
+            java.sql.Array tags = rs.getArray(5);
+            rows.put(id, new Row(new QuestionState(id, rs.getString(2), rs.getString(3), rs.getInt(4),
+                    tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getObject(6, UUID.class))));
+        }, (Object) ids.toArray(UUID[]::new));
+        return rows;
+    }
 
-    private void update(StoredEvent event, QuestionId id, String step, ProposalId proposalId, String assignments,
-                        Object... values) {
-        Object[] arguments = new Object[values.length + 7];
-        System.arraycopy(values, 0, arguments, 0, values.length);
-        arguments[values.length] = at(event);
-        arguments[values.length + 1] = id.value();
-        arguments[values.length + 2] = event.position();
-        arguments[values.length + 3] = step;
-        arguments[values.length + 4] = event.actor();
-        arguments[values.length + 5] = proposalId == null ? null : proposalId.value();
-        arguments[values.length + 6] = at(event);
-        jdbc.update("WITH changed AS (UPDATE question SET " + assignments
-                + ", updated_at = ? WHERE id = ? RETURNING id, revision, text, status) " + HISTORY_FROM_CHANGED,
-                arguments);
+    private void write(Iterable<Row> rows, List<Object[]> history, Map<List<UUID>, String> aliases,
+                       Set<List<UUID>> aliasesDeleted) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Row row : rows) {
+            QuestionState s = row.state;
+            if (row.proposed != null) {
+                QuestionProposedEvent e = row.proposed;
+                SourceRef source = e.source();
+                inserts.add(new Object[] {s.id(), s.text(), s.status(), s.revision(), array(s.tags()),
+                        s.mergedInto(), e.proposalId().value(), e.proposedBy(),
+                        source == null ? null : source.document(), source == null ? null : source.line(),
+                        source == null ? null : source.importId(), row.createdAt, row.updatedAt});
+            } else if (row.changed) {
+                updates.add(new Object[] {s.text(), s.status(), s.revision(), array(s.tags()), s.mergedInto(),
+                        row.updatedAt, s.id()});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO question (id, text, status, revision, tags, merged_into, proposal_id, proposed_by,
+                                          source_document, source_line, import_id, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE question SET text = ?, status = ?, revision = ?, tags = ?, merged_into = ?, updated_at = ?
+                    WHERE id = ?""", updates);
+        }
+        if (!history.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO question_history (question_id, position, revision, event, text, status, actor,
+                                                  proposal_id, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
+        }
+        if (!aliasesDeleted.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM question_alias WHERE question_id = ? AND source_id = ?",
+                    aliasesDeleted.stream().map(key -> new Object[] {key.get(0), key.get(1)}).toList());
+        }
+        List<Object[]> aliasInserts = aliases.entrySet().stream().filter(entry -> entry.getValue() != null)
+                .map(entry -> new Object[] {entry.getKey().get(0), entry.getKey().get(1), entry.getValue()}).toList();
+        if (!aliasInserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO question_alias (question_id, source_id, alias) VALUES (?, ?, ?)",
+                    aliasInserts);
+        }
+    }
+
+    private static Object[] step(Row row, StoredEvent event, String step, ProposalId proposalId) {
+        QuestionState s = row.state;
+        return new Object[] {s.id(), event.position(), s.revision(), step, s.text(), s.status(), event.actor(),
+                proposalId == null ? null : proposalId.value(), at(event)};
     }
 
     private static Timestamp at(StoredEvent event) {
@@ -103,6 +164,28 @@ class QuestionProjection implements Projection {
     }
 
     private static String[] array(List<String> values) {
-        return values == null ? new String[0] : values.toArray(String[]::new);
+        return values.toArray(String[]::new);
+    }
+
+    /** A question's row during a batch: created by it ({@code proposed}), or read and perhaps changed by it. */
+    private static final class Row {
+        QuestionState state;
+        final QuestionProposedEvent proposed;
+        final Timestamp createdAt;
+        Timestamp updatedAt;
+        boolean changed;
+
+        Row(QuestionState state) {
+            this.state = state;
+            this.proposed = null;
+            this.createdAt = null;
+        }
+
+        Row(QuestionState state, QuestionProposedEvent proposed, StoredEvent event) {
+            this.state = state;
+            this.proposed = proposed;
+            this.createdAt = at(event);
+            this.updatedAt = createdAt;
+        }
     }
 }
