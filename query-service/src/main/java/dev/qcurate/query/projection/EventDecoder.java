@@ -2,6 +2,7 @@ package dev.qcurate.query.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -11,7 +12,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a Kafka record of the {@code qcurate.events} topic into a {@link StoredEvent}. Only types of the shared
@@ -31,6 +34,8 @@ class EventDecoder {
 
     private final ObjectMapper json;
     private final List<EventUpcaster> upcasters;
+    /** Contract types and their readers by class name; the topic holds a few dozen types, read millions of times. */
+    private final Map<String, Optional<ObjectReader>> readers = new ConcurrentHashMap<>();
 
     EventDecoder(ObjectMapper json, List<EventUpcaster> upcasters) {
         this.json = json;
@@ -44,12 +49,17 @@ class EventDecoder {
 
     /** The decoded event, or empty when its type is not part of the contract this service knows. */
     Optional<StoredEvent> decode(ConsumerRecord<String, byte[]> record, long position) throws java.io.IOException {
-        Optional<Class<?>> type = header(record, TYPE).flatMap(EventDecoder::contractType);
-        if (type.isEmpty()) {
+        Optional<String> typeName = header(record, TYPE);
+        Optional<ObjectReader> reader = typeName.flatMap(name -> readers.computeIfAbsent(name,
+                known -> contractType(known).map(json::readerFor)));
+        if (reader.isEmpty()) {
             return Optional.empty();
         }
-        Object payload = json.treeToValue(upcast(header(record, TYPE).orElseThrow(), header(record, REVISION),
-                json.readTree(record.value())), type.get());
+        Optional<String> revision = header(record, REVISION);
+        boolean current = upcasters.stream().noneMatch(u -> u.canUpcast(typeName.get(), revision.orElse(null)));
+        // the current revision is read straight into its record; older ones go through the JSON tree once
+        Object payload = current ? reader.get().readValue(record.value())
+                : reader.get().readValue(upcast(typeName.get(), revision, json.readTree(record.value())));
         Instant at = Optional.ofNullable(record.headers().lastHeader(TIMESTAMP))
                 .map(h -> Instant.ofEpochMilli(ByteBuffer.wrap(h.value()).getLong()))
                 .orElse(Instant.ofEpochMilli(record.timestamp()));
