@@ -91,7 +91,7 @@ public final class Bench {
         RebuildData.Written data = null;
         Api readApi = api;
         if (options.scenarios().contains("rebuild") && stack.started()) {
-            ServiceJar rebuilt = rebuild();
+            rebuilt = rebuild();
             data = lastData;
             readApi = new Api(stack.commandUrl, rebuilt.url(), 128);
         }
@@ -202,6 +202,7 @@ public final class Bench {
     // ------------------------------------------------------------------------------------------------ (4) rebuild
 
     private RebuildData.Written lastData;
+    private ServiceJar rebuilt;
 
     private ServiceJar rebuild() throws Exception {
         String topic = "bench-rebuild.events";
@@ -282,6 +283,7 @@ public final class Bench {
         String[] names = {"latest", "version " + oldVersion};
         Load.closed("read-warm-up", 16, options.quick() ? 1 : 10, r -> readApi.getDiscarding(reader, paths[0]),
                 readApi, reader, null);
+        startProfile(readApi, "reads");
         for (int i = 0; i < paths.length; i++) {
             String path = paths[i];
             for (int rep = 0; rep < options.repetitions(); rep++) {
@@ -294,6 +296,7 @@ public final class Bench {
                         step.failures(), step.loadAverage());
             }
         }
+        stopProfile(readApi, "reads", "query-service (list reads)");
         report.note("reads", Machine.loadAverage());
     }
 
@@ -312,6 +315,7 @@ public final class Bench {
         }
         Load.closed("duplicates-warm-up", options.duplicateClients(), options.quick() ? 1 : 10,
                 r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)), readApi, reader, null);
+        startProfile(readApi, "duplicates");
         for (int rep = 0; rep < options.repetitions(); rep++) {
             Load.Step step = Load.closed("duplicates", options.duplicateClients(), options.seconds(),
                     r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)), readApi, reader, null);
@@ -321,7 +325,28 @@ public final class Bench {
                     step.latency().percentileMillis(50), step.latency().percentileMillis(99), step.failures(),
                     step.loadAverage());
         }
+        stopProfile(readApi, "duplicates", "query-service (duplicate lookups)");
         report.note("duplicates", Machine.loadAverage());
+    }
+
+    /** JFR on the query service under test (the rebuilt one, or the stack's), when --jfr is given. */
+    private void startProfile(Api readApi, String name) throws Exception {
+        if (options.jfr() && queryPid(readApi) > 0) {
+            Profiles.start(queryPid(readApi), name);
+        }
+    }
+
+    private void stopProfile(Api readApi, String name, String title) throws Exception {
+        if (options.jfr() && queryPid(readApi) > 0) {
+            Path file = Files.createDirectories(options.out().resolve("profiles"))
+                    .resolve(report.stamp() + "-" + name + "-query-service.jfr");
+            Profiles.stop(queryPid(readApi), name, file);
+            report.profiles.put(title, Profiles.summarise(file, 15));
+        }
+    }
+
+    private long queryPid(Api readApi) {
+        return readApi == api || rebuilt == null ? stack.queryPid() : rebuilt.pid();
     }
 
     private static String duplicatesPath(List<String> texts, SplittableRandom random) {

@@ -42,7 +42,7 @@ record Options(boolean quick, int repetitions, int rebuildRepetitions, double se
               --only a,b              scenarios among reference,throughput,latency,rebuild,reads,duplicates
               --label TEXT            a name for this run in the report (e.g. the lever under test)
               --out DIR               where the report goes (bench/results)
-              --jfr                   record JFR on both services during the throughput steps
+              --jfr                   record JFR on the services during the throughput, rebuild, reads and duplicates steps
               --jvm "FLAGS"           the services' JVM flags (default: %s)
               --env K=V               extra environment for the services (repeatable), e.g. QCURATE_COMMAND_DB_POOL=32
               --pg K=V                extra postgresql.conf setting for the embedded server (repeatable)

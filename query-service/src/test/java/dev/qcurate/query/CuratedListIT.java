@@ -166,6 +166,65 @@ class CuratedListIT {
     }
 
     @Test
+    void listVersionsCarryETagsAndTheLatestMovesOn() throws Exception {
+        topic = writer();
+        CuratedListId list = CuratedListId.random();
+        topic.write(list, new CuratedListCreatedEvent(list, "cache-" + UUID.randomUUID(), "Cached", null), "editor");
+        QuestionId first = question("What is a closure?", List.of("python"));
+        long position = add(list, first, 0);
+
+        ResponseEntity<String> latest = raw("/api/lists/" + list + "?minPosition=" + position);
+        String v1 = latest.getHeaders().getETag();
+        assertThat(v1).startsWith("\"v1-");
+        assertThat(latest.getHeaders().getCacheControl()).contains("no-cache").contains("private");
+        assertThat(json.readValue(latest.getBody(), Map.class)).containsEntry("version", 1);
+        assertThat(latest.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+
+        // revalidation: same version, no body
+        ResponseEntity<String> unchanged = conditional("/api/lists/" + list, v1);
+        assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+        assertThat(unchanged.getBody()).isNull();
+        assertThat(unchanged.getHeaders().getETag()).isEqualTo(v1);
+
+        // a pinned version is the same bytes, and may be kept
+        ResponseEntity<String> pinned = raw("/api/lists/" + list + "?version=1");
+        assertThat(pinned.getHeaders().getETag()).isEqualTo(v1);
+        assertThat(pinned.getBody()).isEqualTo(latest.getBody());
+        assertThat(pinned.getHeaders().getCacheControl()).contains("max-age=86400").contains("private")
+                .contains("immutable");
+        assertThat(conditional("/api/lists/" + list + "?version=1", v1).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_MODIFIED);
+
+        // a new version is served as soon as it is projected; the old ETag no longer matches the latest
+        QuestionId second = question("What is a decorator?", List.of("python"));
+        position = add(list, second, 1);
+        ResponseEntity<String> moved = conditional("/api/lists/" + list + "?minPosition=" + position, v1);
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> body = json.readValue(moved.getBody(), Map.class);
+        assertThat(body).containsEntry("version", 2);
+        assertThat(ids(body)).containsExactly(first.toString(), second.toString());
+        assertThat(moved.getHeaders().getETag()).startsWith("\"v2-").isNotEqualTo(v1);
+        assertThat(texts(get("/api/lists/" + list + "?version=1"))).containsExactly("What is a closure?");
+
+        // exports: their own ETag per format, revalidated the same way
+        ResponseEntity<String> csv = raw("/api/lists/" + list + "/export?format=csv&version=2");
+        String csvTag = csv.getHeaders().getETag();
+        assertThat(csvTag).startsWith("\"v2-").endsWith("-csv\"");
+        assertThat(csv.getBody().split("\r\n")).hasSize(3);
+        assertThat(conditional("/api/lists/" + list + "/export?format=csv&version=2", csvTag).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_MODIFIED);
+        assertThat(raw("/api/lists/" + list + "/export?format=markdown&version=2").getHeaders().getETag())
+                .isNotEqualTo(csvTag);
+
+        // a release label is part of the answer, so it has its own ETag
+        position = topic.write(list, new ListReleasedEvent(list, "r1", 1), "reviewer");
+        ResponseEntity<String> released = raw("/api/lists/" + list + "?release=r1&minPosition=" + position);
+        assertThat(json.readValue(released.getBody(), Map.class)).containsEntry("release", "r1")
+                .containsEntry("version", 1);
+        assertThat(released.getHeaders().getETag()).startsWith("\"v1-").isNotEqualTo(v1);
+    }
+
+    @Test
     void rebuildGivesTheIdenticalReadModelAndRepublishesNothing() throws Exception {
         topic = writer();
         Random random = new Random(42);
@@ -218,6 +277,7 @@ class CuratedListIT {
         Map<String, String> checksums = checksum.compute();
         assertThat(checksums).containsKeys("list_view_row", "list_version", "curated_list");
 
+        String etagBefore = raw("/api/lists/" + list + "?version=" + version).getHeaders().getETag();
         HttpHeaders admin = new HttpHeaders();
         admin.setBearerAuth(TOKENS.token("admin", "ADMIN"));
         ResponseEntity<Map> started = http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin),
@@ -234,6 +294,8 @@ class CuratedListIT {
 
         assertThat(checksum.compute()).isEqualTo(checksums);
         assertThat(get("/api/lists/" + list)).isEqualTo(before);
+        // the same bytes as before the rebuild, so the same ETag: clients' copies stay valid
+        assertThat(raw("/api/lists/" + list + "?version=" + version).getHeaders().getETag()).isEqualTo(etagBefore);
         Thread.sleep(1_000); // give the relay the chance to (wrongly) publish again
         assertThat(feedOf(list, version + 1, Duration.ofSeconds(5))).isEqualTo(feedBefore);
     }
@@ -296,6 +358,13 @@ class CuratedListIT {
         ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET, reader(), String.class);
         assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return answer;
+    }
+
+    private ResponseEntity<String> conditional(String path, String etag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TOKENS.token("reader", "READER"));
+        headers.setIfNoneMatch(etag);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     private HttpStatusCode status(String path) {

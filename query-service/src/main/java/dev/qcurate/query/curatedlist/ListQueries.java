@@ -1,8 +1,13 @@
 package dev.qcurate.query.curatedlist;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
@@ -18,9 +23,18 @@ import java.util.stream.Collectors;
 class ListQueries {
 
     private final ListStore store;
+    private final ListVersionCache cache;
+    private final ObjectMapper json;
+    private final TransactionTemplate snapshot;
 
-    ListQueries(ListStore store) {
+    ListQueries(ListStore store, ListVersionCache cache, ObjectMapper json, PlatformTransactionManager transactions) {
         this.store = store;
+        this.cache = cache;
+        this.json = json;
+        // header, rows and time of a version from one snapshot, or a rebuild could slip between them
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Which version a request means: at most one of version, release and asOf; none means the latest. */
@@ -42,15 +56,39 @@ class ListQueries {
                 h.description(), h.version(), h.size(), h.updatedAt())).toList();
     }
 
-    @Transactional(readOnly = true)
-    ListVersionView.Content content(UUID listId, Selector selector) {
+    /**
+     * The version a request means, as answered: one primary-key read of the list's header decides which version that
+     * is and that the read model has it; the version itself comes from the cache, or is read and rendered once.
+     */
+    ListVersionCache.Rendered content(UUID listId, Selector selector) {
+        long generation = cache.generation(); // before reading anything: see ListVersionCache
         ListStore.Header header = header(listId);
         int version = resolve(header, selector);
-        View view = store.view(listId, version);
-        Instant at = store.versions(listId).stream().filter(v -> v.version() == version).findFirst()
-                .map(ListStore.Version::at).orElse(header.createdAt());
-        return new ListVersionView.Content(listId, header.name(), header.title(), header.description(), version, at,
-                selector.release(), view.rows().size(), view.rows().stream().map(ListEntryView::of).toList());
+        ListVersionCache.Key key = new ListVersionCache.Key(generation, listId, version, selector.release());
+        ListVersionCache.Rendered rendered = cache.get(key, this::load);
+        if (!rendered.matches(header)) {
+            // the header moved on since the version was rendered (names are not versioned): render it again
+            rendered = load(key);
+            cache.replace(key, rendered);
+        }
+        return rendered;
+    }
+
+    private ListVersionCache.Rendered load(ListVersionCache.Key key) {
+        return snapshot.execute(status -> {
+            ListStore.Header header = header(key.listId());
+            int version = existing(header, key.version());
+            List<ViewRow> rows = store.rows(key.listId(), version);
+            Instant at = store.versionTime(key.listId(), version).orElse(header.createdAt());
+            ListVersionView.Content content = new ListVersionView.Content(key.listId(), header.name(), header.title(),
+                    header.description(), version, at, key.release(), rows.size(),
+                    rows.stream().map(ListEntryView::of).toList());
+            try {
+                return new ListVersionCache.Rendered(content, json.writeValueAsBytes(content));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the list as JSON", e);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,13 @@
 package dev.qcurate.query.curatedlist;
 
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
@@ -10,8 +15,13 @@ import org.springframework.web.bind.annotation.*;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
-/** Lists at any version (number, release label or moment), their versions, diffs, releases and exports. */
+/**
+ * Lists at any version (number, release label or moment), their versions, diffs, releases and exports. A list version
+ * and its exports carry a strong ETag ({@code If-None-Match} answers 304); one pinned by number or release label never
+ * changes, so clients may keep it, while the latest (or {@code asOf}) must be revalidated.
+ */
 @RestController
 @Validated
 class ListQueryController {
@@ -29,11 +39,24 @@ class ListQueryController {
         return lists.all();
     }
 
+    /** Pinned versions never change; a day is a bound on how long a client trusts it without asking. */
+    private static final CacheControl PINNED = CacheControl.maxAge(1, TimeUnit.DAYS).cachePrivate().immutable();
+    private static final CacheControl MOVING = CacheControl.noCache().cachePrivate();
+
     @GetMapping("/api/lists/{id}")
-    ListVersionView.Content list(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-                                 @RequestParam(required = false) @Size(max = 64) String release,
-                                 @RequestParam(required = false) @Size(max = 64) String asOf) {
-        return lists.content(id, new ListQueries.Selector(version, release, asOf));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ListVersionView.Content.class)))
+    ResponseEntity<byte[]> list(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+                                @RequestParam(required = false) @Size(max = 64) String release,
+                                @RequestParam(required = false) @Size(max = 64) String asOf) {
+        ListQueries.Selector selector = new ListQueries.Selector(version, release, asOf);
+        ListVersionCache.Rendered rendered = lists.content(id, selector);
+        // Spring answers 304 without the body when If-None-Match names this ETag
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag(rendered.etag())
+                .cacheControl(cacheControl(selector))
+                .body(rendered.json());
     }
 
     @GetMapping("/api/lists/{id}/versions")
@@ -57,12 +80,20 @@ class ListQueryController {
                                   @RequestParam(required = false) @Size(max = 64) String release,
                                   @RequestParam(required = false) @Size(max = 64) String asOf) {
         ListExport.Format chosen = ListExport.Format.parse(format);
-        ListVersionView.Content content = lists.content(id, new ListQueries.Selector(version, release, asOf));
+        ListQueries.Selector selector = new ListQueries.Selector(version, release, asOf);
+        ListVersionCache.Rendered rendered = lists.content(id, selector);
+        ListVersionView.Content content = rendered.content();
         return ResponseEntity.ok()
                 .contentType(chosen.mediaType)
+                .eTag(rendered.etag(chosen))
+                .cacheControl(cacheControl(selector))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(export.fileName(content, chosen), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(export.render(content, chosen));
+                .body(rendered.export(chosen, f -> export.render(content, f)));
+    }
+
+    private static CacheControl cacheControl(ListQueries.Selector selector) {
+        return selector.version() != null || selector.release() != null ? PINNED : MOVING;
     }
 }

@@ -58,17 +58,22 @@ class ListStore {
     }
 
     View view(UUID listId, int version) {
-        List<ViewRow> rows = jdbc.query("""
-                SELECT question_id, sort_key, text, tags, revision FROM list_view_row
-                WHERE list_id = ? AND valid_from <= ? AND valid_to > ? ORDER BY sort_key""",
-                (rs, n) -> new ViewRow(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getString(3),
-                        strings(rs.getArray(4)), rs.getInt(5)), listId, version, version);
+        List<ViewRow> rows = rows(listId, version);
         List<View.Alias> aliases = jdbc.query("""
                 SELECT source_id, target_id FROM list_view_alias
                 WHERE list_id = ? AND valid_from <= ? AND valid_to > ? ORDER BY source_id, target_id""",
                 (rs, n) -> new View.Alias(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
                 listId, version, version);
         return new View(rows, aliases);
+    }
+
+    /** The rows version {@code version} shows, in list order (without the aliases only diffs need). */
+    List<ViewRow> rows(UUID listId, int version) {
+        return jdbc.query("""
+                SELECT question_id, sort_key, text, tags, revision FROM list_view_row
+                WHERE list_id = ? AND valid_from <= ? AND valid_to > ? ORDER BY sort_key""",
+                (rs, n) -> new ViewRow(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getString(3),
+                        strings(rs.getArray(4)), rs.getInt(5)), listId, version, version);
     }
 
     List<Version> versions(UUID listId) {
@@ -78,6 +83,12 @@ class ListStore {
                 (rs, n) -> new Version(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getString(4),
                         rs.getObject(5, UUID.class), rs.getString(6), rs.getInt(7),
                         new ListDiff.Summary(rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11))), listId);
+    }
+
+    /** When {@code version} was made; one row by primary key (not a scan of every version). */
+    Optional<Instant> versionTime(UUID listId, int version) {
+        return jdbc.query("SELECT at FROM list_version WHERE list_id = ? AND version = ?",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), listId, version).stream().findFirst();
     }
 
     /** The version the list showed at {@code at}: the last one created at or before it. */

@@ -3,6 +3,8 @@ package dev.qcurate.query.duplicates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -27,20 +30,31 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 import dev.qcurate.query.duplicates.Resemblance.Variant;
 import org.springframework.stereotype.Component;
@@ -73,6 +87,8 @@ public class DuplicateIndex implements AutoCloseable {
     private static final Query SEARCHABLE_ONLY = new TermQuery(new Term(SEARCHABLE, "true"));
 
     private static final int RERANK_DEPTH = 30;
+    /** As IndexSearcher.search(query, n): hits counted exactly up to here, then pruning may start. */
+    private static final int TOTAL_HITS_THRESHOLD = 1_000;
     private static final int FUZZY_EXPANSIONS = 10;
     private static final float FUZZY_BOOST = 0.5f;
     private static final Set<String> STORED = Set.of(ID, TEXT, TERMS, PARTS);
@@ -85,6 +101,8 @@ public class DuplicateIndex implements AutoCloseable {
     private final AtomicLong writes = new AtomicLong();
     private final Object refreshLock = new Object();
     private volatile long visibleWrites;
+    private final Map<IndexReader.CacheKey, FixedBitSet> searchableBySegment =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     public DuplicateIndex() {
         try {
@@ -269,10 +287,18 @@ public class DuplicateIndex implements AutoCloseable {
             }
         }
         query.setMinimumNumberShouldMatch(1);
-        query.add(visible, Occur.FILTER);
         excludedIds.forEach(id -> query.add(new TermQuery(new Term(ID, id)), Occur.MUST_NOT));
-
-        TopDocs top = searcher.search(query.build(), Math.max(RERANK_DEPTH, limit));
+        int depth = Math.max(RERANK_DEPTH, limit);
+        TopDocs top;
+        if (visible == SEARCHABLE_ONLY) {
+            // Filtered while collecting, not by a FILTER clause: next to a required clause Lucene scores the disjunction
+            // exhaustively (every document sharing any term, most of the index for common words), while a disjunction
+            // of its own gets top-k pruning (WAND/MaxScore). Same documents, same BM25 scores, same top hits.
+            top = searcher.search(query.build(), new SearchableOnly(depth));
+        } else {
+            query.add(visible, Occur.FILTER);
+            top = searcher.search(query.build(), depth);
+        }
         StoredFields stored = searcher.storedFields();
         List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
@@ -285,6 +311,75 @@ public class DuplicateIndex implements AutoCloseable {
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::bm25).reversed()));
         return ranked.stream().limit(limit).map(Ranked::toCandidate).toList();
+    }
+
+    /** The best {@code depth} hits among searchable documents. */
+    private final class SearchableOnly implements CollectorManager<SearchableOnly.Filtered, TopDocs> {
+
+        private final TopScoreDocCollectorManager top;
+
+        SearchableOnly(int depth) {
+            top = new TopScoreDocCollectorManager(depth, null, TOTAL_HITS_THRESHOLD);
+        }
+
+        @Override
+        public Filtered newCollector() throws IOException {
+            return new Filtered(top.newCollector());
+        }
+
+        @Override
+        public TopDocs reduce(Collection<Filtered> collectors) throws IOException {
+            return top.reduce(collectors.stream().map(collector -> collector.top).toList());
+        }
+
+        final class Filtered extends FilterCollector {
+
+            private final TopScoreDocCollector top;
+
+            Filtered(TopScoreDocCollector top) {
+                super(top);
+                this.top = top;
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                Bits searchable = searchable(context.reader());
+                return new FilterLeafCollector(super.getLeafCollector(context)) {
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        if (searchable.get(doc)) {
+                            in.collect(doc);
+                        }
+                    }
+                };
+            }
+        }
+    }
+
+    /**
+     * The documents of a segment indexed as searchable. A segment's postings never change (an update deletes the old
+     * document and adds one to a new segment), so this is kept per segment core until the segment is gone.
+     */
+    private Bits searchable(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper cache = reader.getCoreCacheHelper();
+        if (cache == null) {
+            return searchableDocs(reader);
+        }
+        FixedBitSet known = searchableBySegment.get(cache.getKey());
+        if (known == null) {
+            known = searchableDocs(reader);
+            searchableBySegment.put(cache.getKey(), known);
+        }
+        return known;
+    }
+
+    private static FixedBitSet searchableDocs(LeafReader reader) throws IOException {
+        FixedBitSet searchable = new FixedBitSet(Math.max(1, reader.maxDoc()));
+        PostingsEnum postings = reader.postings(new Term(SEARCHABLE, "true"), PostingsEnum.NONE);
+        if (postings != null) {
+            searchable.or(postings);
+        }
+        return searchable;
     }
 
     private Document document(UUID questionId, String text, List<String> variants, boolean searchable) {

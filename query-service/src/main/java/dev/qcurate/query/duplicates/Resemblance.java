@@ -12,8 +12,6 @@ import java.util.Set;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * The calibrated score of one candidate: an IDF-weighted Dice overlap of the analysed terms, read from the index
@@ -36,7 +34,7 @@ final class Resemblance {
     private final IndexReader reader;
     private final int documents;
     private final Map<String, Integer> docFreqs = new HashMap<>();
-    private final Map<String, CharacterRunAutomaton> typoAutomata = new HashMap<>();
+    private final Map<String, Typos> typos = new HashMap<>();
 
     Resemblance(IndexReader reader) {
         this.reader = reader;
@@ -105,13 +103,13 @@ final class Resemblance {
         double shared = 0;
         for (var fromTerms = from.iterator(); fromTerms.hasNext() && !to.isEmpty(); ) {
             String term = fromTerms.next();
-            CharacterRunAutomaton typos = typoAutomaton(term);
+            Typos typos = typosOf(term);
             if (typos == null) {
                 continue;
             }
             for (var toTerms = to.iterator(); toTerms.hasNext(); ) {
                 String other = toTerms.next();
-                if (typos.run(other)) {
+                if (typos.matches(other)) {
                     shared += FUZZY_CREDIT * (idf(term) + idf(other));
                     toTerms.remove();
                     fromTerms.remove();
@@ -151,12 +149,63 @@ final class Resemblance {
         });
     }
 
-    private CharacterRunAutomaton typoAutomaton(String term) {
+    private Typos typosOf(String term) {
         if (!mayBeTypo(term)) {
             return null;
         }
-        return typoAutomata.computeIfAbsent(term, t -> new CharacterRunAutomaton(
-                new LevenshteinAutomata(t.substring(1), true).toAutomaton(maxEdits(t), t.substring(0, 1))));
+        return typos.computeIfAbsent(term, t -> new Typos(t, maxEdits(t)));
+    }
+
+    /**
+     * The strings a typo of {@code term} may be: the same first character, then at most {@code maxEdits} insertions,
+     * deletions, substitutions or swaps of adjacent characters (optimal string alignment) in the rest — what Lucene's
+     * {@code LevenshteinAutomata(rest, true).toAutomaton(maxEdits, first)} accepts, computed directly: building that
+     * automaton cost about a millisecond per rare term, most of a lookup's time (ResemblanceTest compares the two).
+     */
+    static final class Typos {
+
+        private final char first;
+        private final int[] rest;
+        private final int maxEdits;
+
+        Typos(String term, int maxEdits) {
+            this.first = term.charAt(0);
+            this.rest = term.substring(1).codePoints().toArray();
+            this.maxEdits = maxEdits;
+        }
+
+        boolean matches(String other) {
+            if (other.isEmpty() || other.codePointAt(0) != first) {
+                return false;
+            }
+            int[] candidate = other.substring(Character.charCount(first)).codePoints().toArray();
+            return withinEdits(rest, candidate, maxEdits);
+        }
+
+        /** Optimal string alignment distance of {@code a} and {@code b} is at most {@code max}. */
+        static boolean withinEdits(int[] a, int[] b, int max) {
+            if (Math.abs(a.length - b.length) > max) {
+                return false;
+            }
+            int[][] d = new int[a.length + 1][b.length + 1];
+            for (int i = 0; i <= a.length; i++) {
+                d[i][0] = i;
+            }
+            for (int j = 0; j <= b.length; j++) {
+                d[0][j] = j;
+            }
+            for (int i = 1; i <= a.length; i++) {
+                for (int j = 1; j <= b.length; j++) {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                        best = Math.min(best, d[i - 2][j - 2] + 1);
+                    }
+                    d[i][j] = best;
+                }
+            }
+            return d[a.length][b.length] <= max;
+        }
     }
 
     private static boolean subjectsConflict(Set<String> query, Set<String> candidate) {

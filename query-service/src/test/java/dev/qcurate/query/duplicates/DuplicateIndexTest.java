@@ -107,6 +107,19 @@ class DuplicateIndexTest {
     }
 
     @Test
+    void followsAQuestionThatStopsAndStartsBeingSearchable() {
+        // lookups in between: what is searchable is remembered per index segment, and must follow each update
+        assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
+                .extracting(DuplicateCandidate::questionId).contains(LIST_TUPLE);
+        index.upsert(LIST_TUPLE, "What is the difference between a list and a tuple?", List.of(), false);
+        assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
+                .extracting(DuplicateCandidate::questionId).doesNotContain(LIST_TUPLE);
+        index.upsert(LIST_TUPLE, "What is the difference between a list and a tuple?", List.of(), true);
+        assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
+                .extracting(DuplicateCandidate::questionId).contains(LIST_TUPLE);
+    }
+
+    @Test
     void forgetsRemovedQuestions() {
         index.remove(DECORATORS);
 
