@@ -63,10 +63,11 @@ class ListFeedRelay {
     }
 
     private int publishBatch() {
-        // SKIP LOCKED: several instances share the outbox without publishing a row twice at the same time
+        // SKIP LOCKED: several instances share the outbox without publishing a row twice at the same time. Each list's
+        // versions go out in version order; not by cause position, which concurrent commands can make run backwards.
         List<Pending> pending = jdbc.query("""
                 SELECT list_id, version, payload FROM list_feed_outbox WHERE published_at IS NULL
-                ORDER BY position, list_id, version LIMIT ? FOR UPDATE SKIP LOCKED""",
+                ORDER BY list_id, version LIMIT ? FOR UPDATE SKIP LOCKED""",
                 (rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)), BATCH);
         List<CompletableFuture<?>> acks = new ArrayList<>();
         for (Pending message : pending) {
