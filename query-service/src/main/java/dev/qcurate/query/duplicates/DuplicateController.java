@@ -103,7 +103,7 @@ class DuplicateController {
 
     /**
      * The read model has reached {@code minPosition} already (the interceptor waited for it); the index follows it
-     * right after each commit, so this wait is short.
+     * on its own worker, at most a few batches behind, so this wait is short.
      */
     private void awaitIndexed(Long minPosition) throws InterruptedException {
         if (minPosition != null && !projection.awaitIndexed(minPosition, maxWait)) {

@@ -1,5 +1,6 @@
 package dev.qcurate.query.duplicates;
 
+import dev.qcurate.query.projection.AppliedPositions;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.ProjectionPosition;
 import dev.qcurate.query.projection.StoredEvent;
@@ -14,6 +15,7 @@ import dev.qcurate.shared.question.QuestionRewordedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,26 +33,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Keeps the in-memory {@link DuplicateIndex} in step with the read model, which stays the source of truth: at
  * start-up the index is loaded from the {@code question} and {@code question_alias} tables, and afterwards every
  * batch re-reads the questions it touched (after the question projection wrote them) and hands them to the index
- * only once the batch has committed, so a rolled-back batch leaves nothing behind. PROPOSED and ACTIVE questions are
+ * only once the batch has committed, so a rolled-back batch leaves nothing behind. The index is updated on one
+ * worker thread, in commit order, so the consumer can wake readers and fetch the next batch meanwhile; readers that
+ * need the index itself wait for {@link #awaitIndexed}. PROPOSED and ACTIVE questions are
  * candidates; REJECTED, RETIRED and MERGED ones stay in the index (their own candidates can still be asked for) but
  * are never proposed. A merged question's text lives on as an alias of its target.
  */
 @Component
 @Order(10)
-public class DuplicateProjection implements Projection, SmartInitializingSingleton {
+public class DuplicateProjection implements Projection, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DuplicateProjection.class);
     private static final Set<String> SEARCHABLE = Set.of("PROPOSED", "ACTIVE");
+    /** Batches committed but not yet indexed; a full queue holds the consumer back rather than reorder or drop. */
+    private static final int QUEUED_BATCHES = 8;
 
     private final DuplicateIndex index;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final ProjectionPosition position;
+    private final BlockingQueue<IndexUpdate> updates = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final Thread indexer = new Thread(this::indexUpdates, "duplicate-indexer");
 
     DuplicateProjection(DuplicateIndex index, JdbcTemplate jdbc, TransactionTemplate transaction,
                         ProjectionPosition position) {
@@ -60,6 +70,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         this.snapshot = new TransactionTemplate(transaction.getTransactionManager());
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
+        this.indexer.setDaemon(true);
     }
 
     /** Runs before the Kafka listeners start, so no batch can overtake the load. */
@@ -74,6 +85,15 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         });
         log.info("Duplicate index loaded: {} questions up to position {} in {} ms", index.size(), loadedUpTo,
                 (System.nanoTime() - started) / 1_000_000);
+        if (indexer.getState() == Thread.State.NEW) { // a reload (tests) keeps the running worker
+            indexer.start();
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        indexer.interrupt();
+        indexer.join(5_000);
     }
 
     @Override
@@ -109,15 +129,37 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
 
     /** The highest position whose batch this instance has indexed. */
     public long indexedPosition() {
-        return position.currentLocally();
+        return position.indexedHighest();
     }
 
-    /**
-     * Waits until the index holds the event at {@code eventPosition}: a batch's index changes are made after it
-     * commits and before this instance counts its positions as applied, so the local count is the index's.
-     */
+    /** Waits until the index holds the event at {@code eventPosition} (the worker has indexed its batch). */
     public boolean awaitIndexed(long eventPosition, Duration maxWait) throws InterruptedException {
-        return position.awaitAppliedLocally(eventPosition, maxWait);
+        return position.awaitIndexed(eventPosition, maxWait);
+    }
+
+    /** The worker: applies committed batches to the index one at a time, in commit order. */
+    private void indexUpdates() {
+        while (true) {
+            IndexUpdate update;
+            try {
+                update = updates.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (update.reset()) {
+                    index.clear();
+                }
+                update.changed().forEach(question -> question.writeTo(index));
+            } catch (RuntimeException e) {
+                // marked anyway: readers waiting for these positions get a possibly stale answer, not a timeout
+                log.error("Indexing the batch up to {} failed; the index misses its changes until the next rebuild "
+                        + "or restart", update.snapshot(), e);
+            }
+            if (update.snapshot() != null) {
+                position.markIndexed(update.snapshot());
+            }
+        }
     }
 
     private static java.util.Optional<UUID> touchedQuestion(Object payload) {
@@ -181,12 +223,17 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         }
     }
 
+    /** One committed batch for the worker; {@code snapshot} is the positions it covers (null if none stored). */
+    private record IndexUpdate(boolean reset, List<IndexedQuestion> changed, AppliedPositions snapshot) {
+    }
+
     /** What one projecting transaction changes in the index, applied only once it has committed. */
     private final class Batch implements TransactionSynchronization {
 
         private final boolean standalone;
         private final Set<UUID> touched = new LinkedHashSet<>();
         private List<IndexedQuestion> changed = List.of();
+        private AppliedPositions snapshot;
         private boolean reset;
 
         Batch(boolean standalone) {
@@ -197,14 +244,23 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         @Override
         public void beforeCommit(boolean readOnly) {
             changed = touched.isEmpty() ? List.of() : read(touched);
+            snapshot = position.lastStored().orElse(null);
         }
 
+        /** Hands the batch to the worker; blocks while it is {@value #QUEUED_BATCHES} batches behind. */
         @Override
         public void afterCommit() {
-            if (reset) {
-                index.clear();
+            IndexUpdate update = new IndexUpdate(reset, changed, snapshot);
+            if (snapshot != null) {
+                position.indexWorkQueued();
             }
-            changed.forEach(question -> question.writeTo(index));
+            try {
+                updates.put(update);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.error("Interrupted while handing the batch up to {} to the index; the index misses its changes "
+                        + "until the next rebuild or restart", snapshot);
+            }
         }
 
         @Override
@@ -212,9 +268,13 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
             TransactionSynchronizationManager.unbindResourceIfPossible(DuplicateProjection.this);
         }
 
+        /** Without a transaction (no positions to mark), the index is updated right away on the calling thread. */
         void commit() {
-            beforeCommit(false);
-            afterCommit();
+            changed = touched.isEmpty() ? List.of() : read(touched);
+            if (reset) {
+                index.clear();
+            }
+            changed.forEach(question -> question.writeTo(index));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.qcurate.query.projection;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -10,10 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which events the read model has applied ({@link AppliedPositions}). Stored in the same transaction as the projected
  * rows, which is what makes redelivered events harmless: anything it contains has been applied already.
+ * <p>
+ * This instance keeps two views of it: what it has seen committed ({@link #currentLocally()}), and what its
+ * in-memory duplicate index has caught up with ({@link #indexedHighest()}), which is updated off the consumer
+ * thread and so may trail the first.
  */
 @Component
 public class ProjectionPosition {
@@ -24,6 +31,13 @@ public class ProjectionPosition {
     private final JdbcTemplate jdbc;
     private final Object changed = new Object();
     private volatile AppliedPositions known = AppliedPositions.none();
+    private final Object indexedChanged = new Object();
+    private volatile AppliedPositions indexed = AppliedPositions.none();
+    private int indexWorkQueued; // guarded by indexedChanged
+    /** The last batch committed while index work was queued; indexed as well once that work is done. */
+    private AppliedPositions committedWhileIndexing; // guarded by indexedChanged
+    /** Transaction resource key for the snapshot last stored in the current transaction. */
+    private final Object lastStoredKey = new Object();
 
     ProjectionPosition(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -48,15 +62,52 @@ public class ProjectionPosition {
         Long[] noticed = applied.gaps().values().stream().map(Instant::toEpochMilli).toArray(Long[]::new);
         jdbc.update("UPDATE projection_state SET position = ?, gaps = ?, gaps_noticed_ms = ? WHERE name = ?",
                 applied.highest(), gaps, noticed, NAME);
+        rememberStored(applied.copy());
     }
 
-    /** Called after a batch committed, to wake up readers waiting for it. */
+    /**
+     * The snapshot last {@link #store stored} in the current transaction (so after-commit work can say which
+     * positions it covers); empty outside a transaction or before anything was stored in it.
+     */
+    public Optional<AppliedPositions> lastStored() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        StoredSnapshot stored = (StoredSnapshot) TransactionSynchronizationManager.getResource(lastStoredKey);
+        return Optional.ofNullable(stored).map(StoredSnapshot::get);
+    }
+
+    private void rememberStored(AppliedPositions copy) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        StoredSnapshot stored = (StoredSnapshot) TransactionSynchronizationManager.getResource(lastStoredKey);
+        if (stored == null) {
+            stored = new StoredSnapshot();
+            TransactionSynchronizationManager.bindResource(lastStoredKey, stored);
+            TransactionSynchronizationManager.registerSynchronization(stored);
+        }
+        stored.set(copy);
+    }
+
+    /**
+     * Called after a batch committed, to wake up readers waiting for it. A batch that handed the index no work (its
+     * events were all of types this service skips) counts as indexed too, once no earlier work is queued.
+     */
     void committed(AppliedPositions applied) {
         synchronized (changed) {
             if (applied.highest() >= known.highest()) {
                 known = applied.copy();
             }
             changed.notifyAll();
+        }
+        synchronized (indexedChanged) {
+            if (indexWorkQueued > 0) {
+                committedWhileIndexing = applied.copy();
+            } else if (applied.highest() >= indexed.highest()) {
+                indexed = applied.copy();
+                indexedChanged.notifyAll();
+            }
         }
     }
 
@@ -72,7 +123,59 @@ public class ProjectionPosition {
     public long loadedLocally() {
         AppliedPositions loaded = stored();
         committed(loaded);
+        synchronized (indexedChanged) {
+            indexed = loaded.copy();
+            indexedChanged.notifyAll();
+        }
         return loaded.highest();
+    }
+
+    /**
+     * Records that in-memory indexes now reflect {@code applied}. Set unconditionally, also to a lower position
+     * (after a reset): the one worker that calls this does so in commit order.
+     */
+    public void markIndexed(AppliedPositions applied) {
+        synchronized (indexedChanged) {
+            indexed = applied.copy();
+            indexWorkQueued = Math.max(0, indexWorkQueued - 1);
+            if (indexWorkQueued == 0 && committedWhileIndexing != null) {
+                if (committedWhileIndexing.highest() >= indexed.highest()) {
+                    indexed = committedWhileIndexing;
+                }
+                committedWhileIndexing = null;
+            }
+            indexedChanged.notifyAll();
+        }
+    }
+
+    /** Notes that work was handed to the index worker, which {@link #markIndexed marks} it when done. */
+    public void indexWorkQueued() {
+        synchronized (indexedChanged) {
+            indexWorkQueued++;
+        }
+    }
+
+    /** The highest position the in-memory indexes of this instance reflect. */
+    public long indexedHighest() {
+        return indexed.highest();
+    }
+
+    /** Waits until this instance's in-memory indexes reflect the event at {@code position}; local only. */
+    public boolean awaitIndexed(long position, Duration maxWait) throws InterruptedException {
+        if (indexed.contains(position)) {
+            return true;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (indexedChanged) {
+            while (!indexed.contains(position)) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                indexedChanged.wait(Math.max(1, remaining / 1_000_000));
+            }
+            return true;
+        }
     }
 
     /** The highest position this instance has seen committed, without asking the database. */
@@ -87,14 +190,6 @@ public class ProjectionPosition {
      */
     public boolean awaitApplied(long position, Duration maxWait) throws InterruptedException {
         return await(position, maxWait, true);
-    }
-
-    /**
-     * As {@link #awaitApplied}, counting only batches this instance projected and whose after-commit work (such as
-     * updating in-memory indexes) has run.
-     */
-    public boolean awaitAppliedLocally(long position, Duration maxWait) throws InterruptedException {
-        return await(position, maxWait, false);
     }
 
     private boolean await(long position, Duration maxWait, boolean askDatabase) throws InterruptedException {
@@ -121,10 +216,17 @@ public class ProjectionPosition {
         }
     }
 
+    /**
+     * Empties the stored position and the committed view. The indexed view is reset by the index's worker, after
+     * the work queued before it, when it clears the index (it marks the empty snapshot stored here).
+     */
     void reset() {
         store(AppliedPositions.none());
         synchronized (changed) {
             known = AppliedPositions.none();
+        }
+        synchronized (indexedChanged) {
+            committedWhileIndexing = null;
         }
     }
 
@@ -148,5 +250,24 @@ public class ProjectionPosition {
 
     private static Object[] array(Array array, Object[] empty) throws SQLException {
         return array == null ? empty : (Object[]) array.getArray();
+    }
+
+    /** Holds the current transaction's last stored snapshot; unbound when the transaction ends. */
+    private final class StoredSnapshot implements TransactionSynchronization {
+
+        private AppliedPositions snapshot;
+
+        AppliedPositions get() {
+            return snapshot;
+        }
+
+        void set(AppliedPositions snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(lastStoredKey);
+        }
     }
 }
