@@ -1,7 +1,5 @@
 package dev.qcurate.query;
 
-import dev.qcurate.devstack.LocalPostgres;
-import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.ReadModelChecksum;
 import dev.qcurate.query.projection.StoredEvent;
@@ -32,17 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchingIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final TestTokens TOKENS = tokens();
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        LocalPostgres postgres = TestInfrastructure.postgres();
-        postgres.createDatabaseIfMissing("batching_" + RUN);
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("batching_" + RUN));
-        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("qcurate.kafka.topic", () -> "batching-" + RUN + ".events");
-        registry.add("qcurate.kafka.group-id", () -> "batching-" + RUN);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
+        QueryServiceStack.register(registry, "batching_" + RUN, TOKENS);
     }
 
     @AfterAll
@@ -315,11 +307,4 @@ class BatchingIT {
         }
     }
 
-    private static TestTokens tokens() {
-        try {
-            return new TestTokens();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package dev.qcurate.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.projection.ReadModelChecksum;
 import dev.qcurate.shared.curatedlist.*;
@@ -37,21 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CuratedListIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final String TOPIC = "lists-it-" + RUN + ".events";
+    private static final String TOPIC = QueryServiceStack.topic("lists_" + RUN);
     private static final String FEED = "lists-it-" + RUN + ".list-versions";
-    private static final TestTokens TOKENS = tokens();
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        LocalPostgres postgres = TestInfrastructure.postgres();
-        postgres.createDatabaseIfMissing("lists_" + RUN);
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("lists_" + RUN));
-        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("qcurate.kafka.topic", () -> TOPIC);
-        registry.add("qcurate.kafka.group-id", () -> "lists-it-" + RUN);
+        QueryServiceStack.register(registry, "lists_" + RUN, TOKENS);
         registry.add("qcurate.list-feed.topic", () -> FEED);
         registry.add("qcurate.list-feed.interval", () -> "PT0.2S");
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
     }
 
     @AfterAll
@@ -402,11 +395,4 @@ class CuratedListIT {
         return messages;
     }
 
-    private static TestTokens tokens() {
-        try {
-            return new TestTokens();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

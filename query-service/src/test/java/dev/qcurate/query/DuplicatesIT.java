@@ -1,7 +1,6 @@
 package dev.qcurate.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.duplicates.DuplicateIndex;
 import dev.qcurate.query.duplicates.DuplicateProjection;
@@ -39,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuplicatesIT {
 
-    private static final String TOPIC = "duplicates_it.events";
-    private static final TestTokens TOKENS = tokens();
+    private static final String TOPIC = QueryServiceStack.topic("duplicates_it");
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
 
     private final QuestionId listTuple = QuestionId.random();
     private final QuestionId decorators = QuestionId.random();
@@ -51,13 +50,7 @@ class DuplicatesIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        LocalPostgres postgres = TestInfrastructure.postgres();
-        postgres.createDatabaseIfMissing("duplicates_it");
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("duplicates_it"));
-        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("qcurate.kafka.topic", () -> TOPIC);
-        registry.add("qcurate.kafka.group-id", () -> "duplicates-it-read-model");
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
+        QueryServiceStack.register(registry, "duplicates_it", TOKENS);
     }
 
     @Autowired
@@ -241,11 +234,4 @@ class DuplicatesIT {
         return headers;
     }
 
-    private static TestTokens tokens() {
-        try {
-            return new TestTokens();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

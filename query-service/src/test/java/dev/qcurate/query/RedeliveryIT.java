@@ -1,7 +1,6 @@
 package dev.qcurate.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.projection.ReadModelChecksum;
 import dev.qcurate.shared.proposal.*;
@@ -34,19 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RedeliveryIT {
 
-    private static final String TOPIC = "redelivery.events";
-    private static final String GROUP = "redelivery-read-model";
-    private static final TestTokens TOKENS = tokens();
+    private static final String TOPIC = QueryServiceStack.topic("redelivery");
+    private static final String GROUP = QueryServiceStack.group("redelivery");
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        LocalPostgres postgres = TestInfrastructure.postgres();
-        postgres.createDatabaseIfMissing("redelivery");
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("redelivery"));
-        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("qcurate.kafka.topic", () -> TOPIC);
-        registry.add("qcurate.kafka.group-id", () -> GROUP);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
+        QueryServiceStack.register(registry, "redelivery", TOKENS);
     }
 
     private static EventTopicWriter topic;
@@ -160,11 +153,4 @@ class RedeliveryIT {
         }
     }
 
-    private static TestTokens tokens() {
-        try {
-            return new TestTokens();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

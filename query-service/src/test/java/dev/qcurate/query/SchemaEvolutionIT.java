@@ -1,7 +1,6 @@
 package dev.qcurate.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
@@ -32,18 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SchemaEvolutionIT {
 
-    private static final String TOPIC = "schema-evolution.events";
-    private static final TestTokens TOKENS = tokens();
+    private static final String TOPIC = QueryServiceStack.topic("schema_evolution");
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        LocalPostgres postgres = TestInfrastructure.postgres();
-        postgres.createDatabaseIfMissing("schema_evolution");
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("schema_evolution"));
-        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("qcurate.kafka.topic", () -> TOPIC);
-        registry.add("qcurate.kafka.group-id", () -> "schema-evolution-read-model");
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
+        QueryServiceStack.register(registry, "schema_evolution", TOKENS);
     }
 
     @AfterAll
@@ -86,11 +79,4 @@ class SchemaEvolutionIT {
         return answer.getBody();
     }
 
-    private static TestTokens tokens() {
-        try {
-            return new TestTokens();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
