@@ -1,0 +1,2 @@
+/** Security (session, CSRF, CSP, roles) and the workspace's settings. */
+package dev.qcurate.web.config;

@@ -1,0 +1,46 @@
+package dev.qcurate.web.home;
+
+import dev.qcurate.web.services.Services;
+import dev.qcurate.web.services.SignedInUser;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.List;
+import java.util.Map;
+
+/** Home: the lists for everyone, the pending count for reviewers, the user's own open proposals for editors. */
+@Controller
+class HomeController {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS = new ParameterizedTypeReference<>() {
+    };
+
+    private final Services services;
+
+    HomeController(Services services) {
+        this.services = services;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("lists", services.query().get("/api/lists", Map.of(), ROWS));
+        if (user.canReview()) {
+            model.addAttribute("pending", services.query().get("/api/proposals",
+                    Map.of("status", "PENDING", "size", 1000), ROWS).size());
+        }
+        if (user.canPropose()) {
+            model.addAttribute("myPending", services.query().get("/api/proposals",
+                    Map.of("proposer", "me", "status", "PENDING", "size", 1000), ROWS).size());
+        }
+        return "home";
+    }
+
+    /** Where Spring Security forwards a signed-in user who opened a page their roles do not allow (403). */
+    @GetMapping("/forbidden")
+    String forbidden() {
+        return "error/forbidden";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.qcurate.web;
+
+import dev.qcurate.web.services.SignedInUser;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/**
+ * Base of the page and fragment tests: the whole web application over MockMvc, with both services replaced by
+ * {@link FakeService}s on loopback ports (real HTTP, canned answers), and jsoup to read the pages.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class PageTest {
+
+    protected static final FakeService COMMAND = new FakeService();
+    protected static final FakeService QUERY = new FakeService();
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("qcurate.web.command-url", COMMAND::url);
+        registry.add("qcurate.web.query-url", QUERY::url);
+    }
+
+    @BeforeEach
+    void resetServices() {
+        COMMAND.reset();
+        QUERY.reset();
+    }
+
+    /** Signed in as {@code username} with {@code roles} and token {@code token-<username>}. */
+    protected static RequestPostProcessor as(String username, String... roles) {
+        SignedInUser user = new SignedInUser(username, Set.of(roles), "token-" + username,
+                Instant.now().plusSeconds(3600));
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                Arrays.stream(roles).map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+    }
+
+    protected static Document html(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.qcurate.web;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class SignInTest extends PageTest {
+
+    @Test
+    void signingInKeepsTheTokenOnTheServerAndSendsItToTheServices() throws Exception {
+        COMMAND.onJson("POST", "/api/auth/token",
+                "{\"accessToken\":\"secret-token\",\"tokenType\":\"Bearer\",\"expiresIn\":3600,\"roles\":[\"EDITOR\"]}");
+        QUERY.onJson("GET", "/api/lists", "[]").onJson("GET", "/api/proposals", "[]");
+
+        MvcResult signIn = mvc.perform(post("/login").param("username", "editor").param("password", "pw")
+                .with(csrf())).andExpect(redirectedUrl("/")).andReturn();
+        assertThat(signIn.getResponse().getHeaders("Set-Cookie")).noneMatch(c -> c.contains("secret-token"));
+        assertThat(COMMAND.last("POST", "/api/auth/token").body()).contains("\"username\":\"editor\"");
+
+        MockHttpSession session = (MockHttpSession) signIn.getRequest().getSession();
+        Document home = html(mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn());
+        assertThat(QUERY.last("GET", "/api/lists").header("Authorization")).isEqualTo("Bearer secret-token");
+        assertThat(home.select("a:containsOwn(Propose a question)")).hasSize(2);
+        assertThat(home.select("a:containsOwn(Review queue)")).isEmpty();
+        assertThat(home.select("button:containsOwn(Sign out)")).hasSize(1);
+    }
+
+    @Test
+    void aWrongPasswordSaysInvalidAndKeepsTheUsername() throws Exception {
+        COMMAND.on("POST", "/api/auth/token", FakeService.Answer.problem(401, "bad credentials"));
+
+        MvcResult failed = mvc.perform(post("/login").param("username", "editor").param("password", "wrong")
+                .with(csrf())).andExpect(redirectedUrl("/login?error")).andReturn();
+        Document page = html(mvc.perform(get("/login").session((MockHttpSession) failed.getRequest().getSession()))
+                .andReturn());
+
+        assertThat(page.select("[role=alert]").text()).contains("Invalid");
+        assertThat(page.select("input#username").val()).isEqualTo("editor");
+        assertThat(page.select("input#password").val()).isEmpty();
+    }
+
+    @Test
+    void aLockedOutUserIsToldWhenToTryAgain() throws Exception {
+        COMMAND.on("POST", "/api/auth/token",
+                FakeService.Answer.problem(429, "too many").withHeader("Retry-After", "42"));
+
+        MvcResult failed = mvc.perform(post("/login").param("username", "editor").param("password", "x")
+                .with(csrf())).andReturn();
+        Document page = html(mvc.perform(get("/login").session((MockHttpSession) failed.getRequest().getSession()))
+                .andReturn());
+
+        assertThat(page.select("[role=alert]").text()).contains("Try again in 42 s");
+    }
+
+    @Test
+    void pagesNeedASignIn() throws Exception {
+        mvc.perform(get("/lists")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("http://localhost/login"));
+    }
+
+    @Test
+    void signInWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", "editor").param("password", "pw"))
+                .andExpect(status().isForbidden());
+    }
+}
