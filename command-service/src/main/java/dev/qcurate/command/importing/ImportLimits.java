@@ -12,6 +12,15 @@ final class ImportLimits {
     /** Cleaned question text longer than this is rejected. */
     static final int MAX_QUESTION_LENGTH = 1_000;
 
+    /**
+     * Longest line parsed; a longer one is rejected unread (questions are at most 1,000 characters, Markdown around
+     * them adds little). Keeps every line's parsing cost small whatever the document holds.
+     */
+    static final int MAX_LINE_LENGTH = 4_000;
+
+    /** How much of a rejected long line the answer repeats. */
+    static final int SHOWN_PREFIX_OF_LONG_LINE = 120;
+
     /** Cleaned question text shorter than this is rejected ("GIL?" is, "Decorators" is not). */
     static final int MIN_QUESTION_LENGTH = 5;
 

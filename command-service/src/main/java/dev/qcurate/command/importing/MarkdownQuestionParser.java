@@ -23,15 +23,16 @@ import java.util.regex.Pattern;
  */
 final class MarkdownQuestionParser {
 
+    // Written so that no two repeats can share a character: every pattern here runs in time linear in the line
+    // (a line of 20,000 spaces once cost seconds through "(\\s*)…\\s*"), and none loops over a group per character
+    // (which recurses and overflowed the stack on long lines).
     private static final Pattern NUMBERED = Pattern.compile(
-            "^(\\s*)(\\*\\*|__)?\\s*(\\d{1,9})[.)](\\*\\*|__)?(?:[ \\t]+(.*))?$");
+            "^(\\s*)(?:(\\*\\*|__)\\s*)?(\\d{1,9})[.)](\\*\\*|__)?(?:[ \\t]+(.*))?$");
     private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*))?$");
-    private static final Pattern ATX_CLOSING = Pattern.compile("(?:^|[ \\t]+)#+[ \\t]*$");
-    private static final Pattern THEMATIC_BREAK = Pattern.compile(
-            "^ {0,3}(?:(?:-[ \\t]*){3,}|(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,})$");
     private static final Pattern BULLET = Pattern.compile("^\\s*[-*+][ \\t]+(.*)$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(`{3,}|~{3,})");
-    private static final Pattern BOLD_LINE = Pattern.compile("^(\\*\\*|__)((?:(?!\\1).)+)\\1:?$");
+    /** Group 2 must not hold the marker itself: checked in code, a per-character lookahead loop would recurse. */
+    private static final Pattern BOLD_LINE = Pattern.compile("^(\\*\\*|__)(.+?)\\1:?$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
     private static final Pattern SAME_LETTER_REPEATED = Pattern.compile("(\\p{L})\\1*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
@@ -70,7 +71,11 @@ final class MarkdownQuestionParser {
         ParsedDocument parse(List<String> lines) {
             for (int index = 0; index < lines.size(); index++) {
                 String raw = index == 0 ? lines.get(0).replace("\uFEFF", "") : lines.get(index);
-                read(index + 1, raw, MojibakeRepair.repair(raw));
+                if (raw.length() > ImportLimits.MAX_LINE_LENGTH) {
+                    rejectLongLine(index + 1, raw);
+                } else {
+                    read(index + 1, raw, MojibakeRepair.repair(raw));
+                }
             }
             close();
             return new ParsedDocument(items, rejected);
@@ -98,13 +103,13 @@ final class MarkdownQuestionParser {
                 }
                 return;
             }
-            if (THEMATIC_BREAK.matcher(line).matches()) {
+            if (isThematicBreak(line)) {
                 close();
                 return;
             }
             Matcher heading = ATX_HEADING.matcher(line);
             if (heading.matches()) {
-                String content = heading.group(2) == null ? "" : ATX_CLOSING.matcher(heading.group(2)).replaceFirst("");
+                String content = heading.group(2) == null ? "" : withoutClosingHashes(heading.group(2));
                 Matcher numbered = NUMBERED.matcher(content);
                 if (numbered.matches() && InlineMarkdown.toPlainText(content).endsWith("?")) {
                     open(lineNumber, raw, numbered); // "### 12. What is a closure?" is a question, not a section
@@ -137,6 +142,15 @@ final class MarkdownQuestionParser {
                 return;
             }
             close(); // prose between or around the list
+        }
+
+        /** No question needs a line this long: it is reported, not parsed, so no line costs more than a moment. */
+        private void rejectLongLine(int lineNumber, String raw) {
+            close();
+            String shown = raw.substring(0, ImportLimits.SHOWN_PREFIX_OF_LONG_LINE).stripTrailing() + "…";
+            rejected.add(new ParsedDocument.Rejection(lineNumber, shown, "line too long: " + raw.length()
+                    + " characters, at most " + ImportLimits.MAX_LINE_LENGTH));
+            blankSinceOpen = true;
         }
 
         private void readFenced(String raw, String line) {
@@ -242,8 +256,55 @@ final class MarkdownQuestionParser {
         if (plain.isEmpty() || plain.endsWith("?") || plain.length() > MAX_LOOSE_HEADING_LENGTH) {
             return Optional.empty();
         }
-        boolean heading = BOLD_LINE.matcher(rest).matches() || decorated && !SENTENCE_END.matcher(plain).find();
+        Matcher bold = BOLD_LINE.matcher(rest);
+        boolean boldOnly = bold.matches() && !bold.group(2).contains(bold.group(1));
+        boolean heading = boldOnly || decorated && !SENTENCE_END.matcher(plain).find();
         return heading ? Optional.of(rest) : Optional.empty();
+    }
+
+    /** "---", "* * *", "___" (three or more of one of them, spaces between), indented at most three spaces. */
+    private static boolean isThematicBreak(String line) {
+        int start = 0;
+        while (start < line.length() && line.charAt(start) == ' ') {
+            start++;
+        }
+        if (start > 3 || start == line.length()) {
+            return false;
+        }
+        char marker = line.charAt(start);
+        if (marker != '-' && marker != '*' && marker != '_') {
+            return false;
+        }
+        int count = 0;
+        for (int i = start; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == marker) {
+                count++;
+            } else if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return count >= 3;
+    }
+
+    /** An ATX heading's optional closing sequence: "## Title ##" → "Title"; "## C#" keeps its "#". */
+    private static String withoutClosingHashes(String content) {
+        int end = content.length();
+        while (end > 0 && (content.charAt(end - 1) == ' ' || content.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int hashes = end;
+        while (hashes > 0 && content.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        if (hashes == end || hashes > 0 && content.charAt(hashes - 1) != ' ' && content.charAt(hashes - 1) != '\t') {
+            return content;
+        }
+        int text = hashes;
+        while (text > 0 && (content.charAt(text - 1) == ' ' || content.charAt(text - 1) == '\t')) {
+            text--;
+        }
+        return content.substring(0, text);
     }
 
     private static int indentation(String line) {

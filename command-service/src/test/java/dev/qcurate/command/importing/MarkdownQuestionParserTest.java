@@ -250,4 +250,56 @@ class MarkdownQuestionParserTest {
                 .isInstanceOf(DocumentTooLargeException.class)
                 .hasMessageContaining("1 MiB");
     }
+
+    @Test
+    void reportsLinesLongerThanAnyQuestionWithoutParsingThem() {
+        String spaces = " ".repeat(20_000) + "x";
+        String dots = "1. " + ".".repeat(500_000);
+        ParsedDocument document = parser.parse("1. What is a closure?\n" + spaces + "\n" + dots + "\n2. What is a generator?");
+
+        assertThat(document.items()).extracting(ParsedDocument.Item::text)
+                .containsExactly("What is a closure?", "What is a generator?");
+        assertThat(document.rejected()).extracting(ParsedDocument.Rejection::line, ParsedDocument.Rejection::reason)
+                .containsExactly(tuple(2, "line too long: 20001 characters, at most 4000"),
+                        tuple(3, "line too long: 500003 characters, at most 4000"));
+        assertThat(document.rejected().get(1).text()).startsWith("1. ...").endsWith("…").hasSizeLessThan(130);
+    }
+
+    @Test
+    void longRunsOfMarkersAtTheLineLimitParseWithoutOverflowingTheStack() {
+        String limit = "*".repeat(ImportLimits.MAX_LINE_LENGTH - 2);
+        ParsedDocument document = parser.parse("**" + limit + "\n__" + "_".repeat(3_990) + "a__\n1. **"
+                + "a".repeat(3_990) + "\n" + "- ".repeat(1_999) + "\n3. What is a set?");
+
+        assertThat(document.items()).extracting(ParsedDocument.Item::text).containsExactly("What is a set?");
+    }
+
+    @Test
+    void stripsAnAtxClosingSequenceButKeepsHashesThatArePartOfTheHeading() {
+        ParsedDocument document = parser.parse("""
+                ## Django ##
+                1. What is a view?
+                ## C#
+                2. What is LINQ?
+                """);
+
+        assertThat(document.items()).extracting(ParsedDocument.Item::tags)
+                .containsExactly(List.of("django"), List.of("c#"));
+    }
+
+    @Test
+    void recognisesThematicBreaksOfEachKind() {
+        ParsedDocument document = parser.parse("""
+                1. What is a tuple?
+                continued here
+                * * *
+                not part of the tuple question
+                2. What is a dict?
+                ___
+                neither of the dict one
+                """);
+
+        assertThat(document.items()).extracting(ParsedDocument.Item::text)
+                .containsExactly("What is a tuple? continued here", "What is a dict?");
+    }
 }
