@@ -126,7 +126,17 @@ class ImportIT {
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(second.getBody().get("alreadyImported").asBoolean()).isTrue();
         assertThat(second.getBody().get("importId")).isEqualTo(first.get("importId"));
-        assertThat(second.getBody().get("proposalIds")).isEqualTo(first.get("proposalIds"));
+        assertThat(second.getBody().get("listId")).isEqualTo(first.get("listId"));
+        assertThat(second.getBody().get("proposed").asInt()).as("nothing new was proposed").isZero();
+        assertThat(second.getBody().get("proposalIds")).isEmpty();
+        assertThat(second.getBody().get("earlier").get("proposed")).isEqualTo(first.get("proposed"));
+        assertThat(second.getBody().get("earlier").get("proposalIds")).isEqualTo(first.get("proposalIds"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+
+        ResponseEntity<JsonNode> elsewhere = post("again.md", "Another list entirely", document, "text/markdown",
+                "editor");
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(elsewhere.getBody().get("detail").asText()).contains("imported before").contains("another list");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
     }
 

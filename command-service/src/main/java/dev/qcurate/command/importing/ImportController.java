@@ -48,8 +48,9 @@ class ImportController {
         String document = documentName(source);
         byte[] content = readLimited(request);
         String text = decode(content, request.getContentType());
-        String listName = list == null || list.isBlank() ? defaultListName(document) : list.strip();
-        QuestionImport.Outcome outcome = imports.run(text, sha256(content), document, listName);
+        boolean listChosen = list != null && !list.isBlank();
+        String listName = listChosen ? list.strip() : defaultListName(document);
+        QuestionImport.Outcome outcome = imports.run(text, sha256(content), document, listName, listChosen);
         return ResponseEntity.status(outcome.repeated() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .header(PositionHeader.NAME, Long.toString(outcome.position()))
                 .body(outcome.body());

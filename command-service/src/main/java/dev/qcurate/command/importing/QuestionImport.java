@@ -55,7 +55,10 @@ class QuestionImport {
                               List<String> tags) {
     }
 
-    Outcome run(String document, String contentSha256, String source, String listName) {
+    /**
+     * @param listChosen whether the caller named the list (else {@code listName} was derived from the document name)
+     */
+    Outcome run(String document, String contentSha256, String source, String listName, boolean listChosen) {
         ParsedDocument parsed = parser.parse(document);
         List<Map<String, Object>> rejected = new ArrayList<>();
         parsed.rejected().forEach(r -> rejected.add(rejection(r.line(), r.text(), r.reason())));
@@ -78,7 +81,7 @@ class QuestionImport {
         UUID importId = UUID.randomUUID();
         var earlier = records.claim(contentSha256, importId, source, CommandDispatcher.currentUser());
         if (earlier.isPresent()) {
-            return repeated(earlier.get());
+            return repeated(earlier.get(), listChosen ? listName : null);
         }
         try {
             Map<QuestionId, DuplicateCheck.Candidates> candidates = duplicates.check(proposable.stream()
@@ -125,20 +128,43 @@ class QuestionImport {
         }
     }
 
-    private Outcome repeated(ImportRecords.Earlier earlier) {
+    /**
+     * The same content again: nothing new is proposed, and the answer says so ({@code proposed} 0) while naming what
+     * the first import did under {@code earlier}. Asking for another list than the first import's is refused rather
+     * than answered with the first list as if it were the one asked for.
+     */
+    private Outcome repeated(ImportRecords.Earlier earlier, String requestedList) {
         if (earlier.answer() == null) {
             throw new IllegalStateException("this document is being imported right now (import " + earlier.importId()
                     + "); it is imported once");
         }
+        Map<String, Object> first;
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> body = json.readValue(earlier.answer(), LinkedHashMap.class);
-            body.put("alreadyImported", true);
-            Object position = body.get("position");
-            return new Outcome(true, position instanceof Number n ? n.longValue() : 0, body);
+            Map<String, Object> read = json.readValue(earlier.answer(), LinkedHashMap.class);
+            first = read;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the record of import " + earlier.importId() + " cannot be read", e);
         }
+        String firstList = String.valueOf(first.get("listId"));
+        if (requestedList != null && !lists.find(requestedList).map(id -> id.value().toString().equals(firstList))
+                .orElse(false)) {
+            throw new IllegalStateException("this document was imported before (import " + earlier.importId()
+                    + ") into another list, where its questions are proposed; it is imported once. To show them in '"
+                    + requestedList + "', add them to that list");
+        }
+        Map<String, Object> body = new LinkedHashMap<>(first);
+        body.put("proposed", 0);
+        body.put("duplicatesFlagged", 0);
+        body.put("proposalIds", List.of());
+        body.put("alreadyImported", true);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("proposed", first.get("proposed"));
+        before.put("duplicatesFlagged", first.get("duplicatesFlagged"));
+        before.put("proposalIds", first.get("proposalIds"));
+        body.put("earlier", before);
+        Object position = first.get("position");
+        return new Outcome(true, position instanceof Number n ? n.longValue() : 0, body);
     }
 
     private CuratedListId findOrCreateList(String name, String source) {
