@@ -61,8 +61,12 @@ class ImportIT {
     @Test
     void importsTheSeedListProposingEveryQuestionWithProvenanceAndRejectingThePlaceholders() throws Exception {
         byte[] seed = seed("000_0f91697fe15f572d.txt");
+        long headBefore = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
+                Long.class);
 
         ResponseEntity<JsonNode> answer = post("000_0f91697fe15f572d.txt", null, seed, "text/markdown", "editor");
+        assertThat(QUERY_SERVICE.queries).as("the check waits for what was committed before the import")
+                .last().isEqualTo("minPosition=" + headBefore);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         JsonNode body = answer.getBody();
@@ -267,6 +271,7 @@ class ImportIT {
 
         private final ObjectMapper json = new ObjectMapper();
         final List<String> authorizations = new CopyOnWriteArrayList<>();
+        final List<String> queries = new CopyOnWriteArrayList<>();
         private HttpServer server;
         private int port;
 
@@ -282,6 +287,7 @@ class ImportIT {
             port = server.getAddress().getPort();
             server.createContext("/api/duplicates/batch", exchange -> {
                 authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                queries.add(String.valueOf(exchange.getRequestURI().getQuery()));
                 JsonNode request = json.readTree(exchange.getRequestBody());
                 Map<String, String> earlier = new HashMap<>();
                 List<Map<String, Object>> items = new ArrayList<>();

@@ -163,6 +163,22 @@ class DuplicatesIT {
     }
 
     @Test
+    void aBatchWithMinPositionSeesTheQuestionWrittenJustBefore() {
+        QuestionId walrus = QuestionId.random();
+        long proposed = topic.write(walrus, new QuestionProposedEvent(walrus, ProposalId.random(),
+                "What does the walrus operator do in Python?", List.of("python"), null, "editor"), "editor");
+        UUID item = UUID.randomUUID();
+        Map<String, Object> body = Map.of("items", List.of(Map.of("id", item, "text", "Explain the walrus operator")));
+
+        ResponseEntity<Map> answer = http.exchange("/api/duplicates/batch?minPosition=" + proposed, HttpMethod.POST,
+                new HttpEntity<>(body, bearer(TOKENS.token("editor", "EDITOR"))), Map.class);
+
+        @SuppressWarnings("unchecked")
+        var items = (List<Map<String, Object>>) answer.getBody().get("items");
+        assertThat(candidateIds(items.get(0))).first().isEqualTo(walrus.toString());
+    }
+
+    @Test
     void rejectsBadLimitsAndTexts() {
         assertThat(status("/api/duplicates?text=list vs tuple&limit=0")).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status("/api/duplicates?text=list vs tuple&limit=51")).isEqualTo(HttpStatus.BAD_REQUEST);

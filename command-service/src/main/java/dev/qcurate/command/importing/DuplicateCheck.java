@@ -10,6 +10,9 @@ import java.util.Map;
 interface DuplicateCheck {
 
     /**
+     * Checks against everything committed before the call: the query side is asked to have indexed the event store's
+     * head first, so a document imported right after another sees the other's questions.
+     *
      * @param items in document order, each under the id its question will get
      * @return per item its candidates, best first, and whether the query side flags it as a likely duplicate
      * @throws DuplicateCheckUnavailableException when the check cannot be made; nothing must be proposed then

@@ -4,6 +4,7 @@ import dev.qcurate.shared.proposal.DuplicateCandidate;
 import dev.qcurate.shared.question.QuestionId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -27,9 +28,12 @@ class QueryServiceDuplicateCheck implements DuplicateCheck {
     static final int CANDIDATES_PER_ITEM = 5;
 
     private final RestClient http;
+    private final JdbcTemplate jdbc;
 
     QueryServiceDuplicateCheck(RestClient.Builder builder, @Value("${qcurate.query-service-url}") String baseUrl,
-                               @Value("${qcurate.import.duplicate-check-timeout:PT60S}") Duration timeout) {
+                               @Value("${qcurate.import.duplicate-check-timeout:PT60S}") Duration timeout,
+                               JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(3));
         requests.setReadTimeout(timeout);
@@ -57,7 +61,7 @@ class QueryServiceDuplicateCheck implements DuplicateCheck {
                 .toList(), CANDIDATES_PER_ITEM);
         Answer answer;
         try {
-            answer = http.post().uri("/api/duplicates/batch")
+            answer = http.post().uri("/api/duplicates/batch?minPosition={head}", eventStoreHead())
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(headers -> bearerToken().ifPresent(headers::setBearerAuth))
                     .body(request)
@@ -79,6 +83,11 @@ class QueryServiceDuplicateCheck implements DuplicateCheck {
                     found.stream().anyMatch(AnswerCandidate::likelyDuplicate)));
         }
         return byItem;
+    }
+
+    private long eventStoreHead() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
     }
 
     private static java.util.Optional<String> bearerToken() {

@@ -91,9 +91,15 @@ class DuplicateController {
         return index.candidates(text, limit, Set.of());
     }
 
-    /** Each item against the bank and against the items before it in the batch; the index is not changed. */
+    /**
+     * Each item against the bank and against the items before it in the batch; the index is not changed. With
+     * {@code minPosition} (an import passes the event store's head) the index first reaches that event, so the
+     * check sees what was committed before it.
+     */
     @PostMapping("/api/duplicates/batch")
-    BatchAnswer ofBatch(@Valid @RequestBody BatchRequest request) {
+    BatchAnswer ofBatch(@Valid @RequestBody BatchRequest request,
+                        @RequestParam(required = false) @Min(0) Long minPosition) throws InterruptedException {
+        awaitIndexed(minPosition);
         List<BatchItem> items = request.items().stream().map(item -> new BatchItem(item.id(), item.text())).toList();
         int limit = request.limit() == null ? 5 : request.limit();
         return new BatchAnswer(index.candidatesForBatch(items, limit).stream()
