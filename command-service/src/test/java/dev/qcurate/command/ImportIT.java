@@ -145,6 +145,28 @@ class ImportIT {
     }
 
     @Test
+    void anUnfinishedImportKeepsItsClaimForTenMinutesThenAnotherUploadTakesItOver() throws Exception {
+        byte[] document = bytes("1. What is a context manager?\n");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(document));
+        // an import that died midway: claimed, never answered
+        jdbc.update("INSERT INTO import_record (content_sha256, import_id, source, imported_by, created_at)"
+                + " VALUES (?, ?, 'crashed.md', 'editor', now() - interval '1 minute')", sha, UUID.randomUUID());
+
+        ResponseEntity<JsonNode> whileRunning = post("crashed.md", null, document, "text/markdown", "editor");
+        jdbc.update("UPDATE import_record SET created_at = now() - interval '11 minutes' WHERE content_sha256 = ?",
+                sha);
+        ResponseEntity<JsonNode> afterTheTimeout = post("crashed.md", null, document, "text/markdown", "editor");
+
+        assertThat(whileRunning.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(whileRunning.getBody().get("detail").asText()).contains("being imported right now");
+        assertThat(afterTheTimeout.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(afterTheTimeout.getBody().get("proposed").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT answer IS NOT NULL FROM import_record WHERE content_sha256 = ?",
+                Boolean.class, sha)).isTrue();
+    }
+
+    @Test
     void addsToAnExistingListNamedByTheCaller() {
         JsonNode first = post("a.md", "Shared list", bytes("1. What is a Python wheel?\n"), "text/markdown",
                 "editor").getBody();

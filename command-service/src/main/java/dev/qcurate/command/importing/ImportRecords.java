@@ -1,8 +1,10 @@
 package dev.qcurate.command.importing;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,9 +13,15 @@ import java.util.UUID;
 class ImportRecords {
 
     private final JdbcTemplate jdbc;
+    private final Duration claimTimeout;
 
-    ImportRecords(JdbcTemplate jdbc) {
+    /**
+     * @param claimTimeout how long an unfinished import keeps its claim; a process that died mid-import never
+     *                     releases it, and without this bound every later upload of the document would answer 409
+     */
+    ImportRecords(JdbcTemplate jdbc, @Value("${qcurate.import.claim-timeout:PT10M}") Duration claimTimeout) {
         this.jdbc = jdbc;
+        this.claimTimeout = claimTimeout;
     }
 
     /** An earlier import of the same content; {@code answer} is null while it is still running. */
@@ -26,6 +34,13 @@ class ImportRecords {
                 INSERT INTO import_record (content_sha256, import_id, source, imported_by) VALUES (?, ?, ?, ?)
                 ON CONFLICT (content_sha256) DO NOTHING""", contentSha256, importId, source, user);
         if (claimed == 1) {
+            return Optional.empty();
+        }
+        int takenOver = jdbc.update("""
+                UPDATE import_record SET import_id = ?, source = ?, imported_by = ?, created_at = now()
+                WHERE content_sha256 = ? AND answer IS NULL AND created_at < now() - make_interval(secs => ?)""",
+                importId, source, user, contentSha256, (double) claimTimeout.toSeconds());
+        if (takenOver == 1) {
             return Optional.empty();
         }
         return jdbc.query("SELECT import_id, answer FROM import_record WHERE content_sha256 = ?",
