@@ -28,7 +28,7 @@ class QuestionPageController {
     @GetMapping("/questions/{id}")
     String question(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         QuestionDetails question = questions.question(id);
-        List<DuplicateCandidate> duplicates = questions.duplicatesOf(id, DUPLICATES);
+        List<DuplicateCandidate> duplicates = duplicatesOf(id);
         List<PendingProposal> pending = user.canPropose() ? questions.pendingProposals(id) : List.of();
         model.addAttribute("page", QuestionPage.of(question, mergedInto(question), duplicates, pending));
         return "questions/question";
@@ -39,6 +39,18 @@ class QuestionPageController {
                    @RequestParam(required = false) String to, Model model) {
         model.addAttribute("page", ComparePage.of(questions.question(id), from, to));
         return "questions/compare";
+    }
+
+    /** Hints only: a lagging or refusing duplicate index leaves the region empty rather than the page unavailable. */
+    private List<DuplicateCandidate> duplicatesOf(UUID id) {
+        try {
+            return questions.duplicatesOf(id, DUPLICATES);
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 401) {
+                throw problem;
+            }
+            return List.of();
+        }
     }
 
     /** The target's text when it can be read; a merge target that is gone still gets its link. */

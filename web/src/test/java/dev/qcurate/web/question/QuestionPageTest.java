@@ -105,6 +105,18 @@ class QuestionPageTest extends PageTest {
     }
 
     @Test
+    void aLaggingDuplicateIndexLeavesTheRegionEmptyButShowsThePage() throws Exception {
+        QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion())
+                .on("GET", "/api/questions/" + ID + "/duplicates", FakeService.Answer.problem(503, "index behind"));
+
+        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("h1").text()).isEqualTo("What is a Python decorator?");
+        assertThat(page.select("section[aria-label=Possible duplicates]").text()).contains("No similar questions");
+    }
+
+    @Test
     void anIdThatIsNoUuidIsNotFound() throws Exception {
         Document page = html(mvc.perform(get("/questions/not-a-uuid").with(as("reader", "READER")))
                 .andExpect(status().isNotFound()).andReturn());
