@@ -40,6 +40,9 @@ class WebSecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/questions/new", "/questions/suggestions", "/imports/**",
                                 "/proposals/mine").hasAnyRole("EDITOR", "REVIEWER")
+                        .requestMatchers("/questions/*/reword", "/questions/*/tags", "/questions/*/tags/preview",
+                                "/questions/*/merge", "/questions/*/retire", "/questions/*/unmerge")
+                        .hasAnyRole("EDITOR", "REVIEWER")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", false).failureHandler(failedSignIn))
