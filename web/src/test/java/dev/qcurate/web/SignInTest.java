@@ -3,12 +3,15 @@ package dev.qcurate.web;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,5 +73,26 @@ class SignInTest extends PageTest {
     void signInWithoutCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/login").param("username", "editor").param("password", "pw"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aFormFromAnEarlierSessionIsExplainedNotBlamedOnRoles() throws Exception {
+        mvc.perform(post("/questions/new").param("text", "What is a closure?").with(as("editor", "EDITOR"))
+                .with(csrf().useInvalidToken())).andExpect(status().isForbidden()).andExpect(forwardedUrl("/forbidden"));
+
+        MvcResult page = mvc.perform(post("/forbidden").with(as("editor", "EDITOR")).with(csrf())
+                .requestAttr(WebAttributes.ACCESS_DENIED_403, new MissingCsrfTokenException("stale"))).andReturn();
+
+        assertThat(html(page).select("[role=alert]").text()).contains("out of date").doesNotContain("role");
+    }
+
+    @Test
+    void aPageTheRolesDoNotAllowSaysSo() throws Exception {
+        mvc.perform(get("/review").with(as("reader", "READER"))).andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/forbidden"));
+
+        MvcResult page = mvc.perform(get("/forbidden").with(as("reader", "READER"))).andReturn();
+
+        assertThat(html(page).select("[role=alert]").text()).contains("does not have the role");
     }
 }

@@ -2,11 +2,15 @@ package dev.qcurate.web.home;
 
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.util.List;
 import java.util.Map;
@@ -39,8 +43,10 @@ class HomeController {
     }
 
     /** Where Spring Security forwards a signed-in user who opened a page their roles do not allow (403). */
-    @GetMapping("/forbidden")
-    String forbidden() {
+    @RequestMapping("/forbidden") // any method: a refused POST (e.g. a stale CSRF token) is forwarded here as a POST
+    String forbidden(HttpServletRequest request, Model model) {
+        // a CSRF refusal is not about roles: the form came from an older session (e.g. after signing in again)
+        model.addAttribute("staleForm", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return "error/forbidden";
     }
 }
