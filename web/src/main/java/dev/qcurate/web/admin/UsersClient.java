@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +34,11 @@ class UsersClient {
     }
 
     void create(String username, String password, List<String> roles) {
-        services.command().post("/api/admin/users", Map.of("username", username, "password", password,
-                "roles", roles));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", password);
+        body.put("roles", roles);
+        services.command().post("/api/admin/users", body);
     }
 
     void changeRoles(String username, List<String> roles) {

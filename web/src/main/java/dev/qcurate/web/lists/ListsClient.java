@@ -47,7 +47,10 @@ class ListsClient {
     }
 
     ListDiff diff(UUID listId, int from, int to) {
-        return services.query().get("/api/lists/{id}/diff", Map.of("from", from, "to", to), ListDiff.class, listId);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("from", from);
+        query.put("to", to);
+        return services.query().get("/api/lists/{id}/diff", query, ListDiff.class, listId);
     }
 
     /** The service's file of one version ({@code version} null: the latest). */
@@ -88,7 +91,10 @@ class ListsClient {
     }
 
     Written publish(UUID listId, String label, int version) {
-        return services.command().post("/api/lists/{id}/releases", Map.of("label", label, "version", version), listId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("label", label);
+        body.put("version", version);
+        return services.command().post("/api/lists/{id}/releases", body, listId);
     }
 
     Written proposeAdding(UUID listId, UUID questionId) {

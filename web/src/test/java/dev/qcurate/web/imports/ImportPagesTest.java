@@ -92,11 +92,11 @@ class ImportPagesTest extends PageTest {
         assertThat(page.select("table.rejected-lines td").eachText())
                 .containsExactly("4", "Hi", "a question has at least 5 characters");
         assertThat(page.select("a:containsOwn(Open the list)").attr("href")).isEqualTo("/lists/" + LIST);
-        assertThat(page.select("a:containsOwn(Review this import's proposals)")).as("editors cannot review").isEmpty();
+        assertThat(page.select("a:containsOwn(Review this import)")).as("editors cannot review").isEmpty();
 
         Document reviewer = html(mvc.perform(get("/imports/" + IMPORT).with(as("reviewer", "REVIEWER"))
                 .session((MockHttpSession) posted.getRequest().getSession())).andReturn());
-        assertThat(reviewer.select("a:containsOwn(Review this import's proposals)").attr("href"))
+        assertThat(reviewer.select("a:containsOwn(Review this import)").attr("href"))
                 .isEqualTo("/review?import=" + IMPORT);
     }
 
