@@ -1,0 +1,96 @@
+package dev.qcurate.web.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.qcurate.web.duplicates.DuplicateCandidate;
+import dev.qcurate.web.services.Services;
+import dev.qcurate.web.services.Written;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code POST /api/imports} on the command service, and the import's proposals on the query service. */
+@Component
+class ImportClient {
+
+    static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown");
+    private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {
+    };
+    private static final int PAGE_SIZE = 1000;
+    private static final int MAX_PAGES = 20;
+
+    private final Services services;
+
+    ImportClient(Services services) {
+        this.services = services;
+    }
+
+    ImportOutcome run(String source, String listName, byte[] document) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("source", source);
+        query.put("list", listName);
+        Written answer = services.command().postDocument("/api/imports", query, MARKDOWN, document);
+        JsonNode body = answer.body();
+        List<ImportOutcome.RejectedLine> rejected = new ArrayList<>();
+        body.path("rejected").forEach(line -> rejected.add(new ImportOutcome.RejectedLine(line.path("line").asInt(),
+                line.path("text").asText(), line.path("reason").asText())));
+        List<UUID> proposals = new ArrayList<>();
+        body.path("proposalIds").forEach(id -> proposals.add(UUID.fromString(id.asText())));
+        return new ImportOutcome(UUID.fromString(body.path("importId").asText()),
+                UUID.fromString(body.path("listId").asText()), listName,
+                body.path("source").asText(source), body.path("proposed").asInt(),
+                body.path("duplicatesFlagged").asInt(), List.copyOf(rejected), List.copyOf(proposals),
+                body.path("alreadyImported").asBoolean(false));
+    }
+
+    /** The import's proposals that are flagged as likely duplicates, in document order. */
+    List<FlaggedItem> flagged(ImportOutcome outcome) {
+        Set<UUID> ours = new HashSet<>(outcome.proposalIds());
+        List<FlaggedItem> flagged = new ArrayList<>();
+        int found = 0;
+        for (int page = 0; page < MAX_PAGES && found < ours.size(); page++) {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("listId", outcome.listId());
+            query.put("type", "NEW_QUESTION");
+            query.put("page", page);
+            query.put("size", PAGE_SIZE);
+            List<JsonNode> rows = services.query().get("/api/proposals", query, ROWS);
+            for (JsonNode row : rows) {
+                if (!ours.contains(UUID.fromString(row.path("proposalId").asText()))) {
+                    continue;
+                }
+                found++;
+                if (row.path("likelyDuplicate").asBoolean()) {
+                    flagged.add(item(row));
+                }
+            }
+            if (rows.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        flagged.sort((a, b) -> Integer.compare(a.line() == null ? 0 : a.line(), b.line() == null ? 0 : b.line()));
+        return flagged;
+    }
+
+    private static FlaggedItem item(JsonNode row) {
+        JsonNode payload = row.path("payload");
+        List<DuplicateCandidate> candidates = new ArrayList<>();
+        for (JsonNode candidate : row.path("duplicateCandidates")) {
+            candidates.add(new DuplicateCandidate(UUID.fromString(candidate.path("questionId").asText()),
+                    candidate.path("text").asText(), candidate.path("score").asDouble(),
+                    candidate.path("likelyDuplicate").asBoolean()));
+        }
+        JsonNode line = payload.path("source").path("line");
+        return new FlaggedItem(UUID.fromString(row.path("proposalId").asText()),
+                row.hasNonNull("questionId") ? UUID.fromString(row.path("questionId").asText()) : null,
+                payload.path("text").asText(), line.canConvertToInt() ? line.asInt() : null,
+                row.path("status").asText(), candidates);
+    }
+}
