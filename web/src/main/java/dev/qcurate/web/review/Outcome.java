@@ -16,7 +16,7 @@ public record Outcome(UUID proposalId, String kindLabel, String heading, String 
 
     /** What the live region says: the outcome and how many are left. */
     public String announcement() {
-        return verdict + ": " + heading + ". " + leftText();
+        return verdict + ": \u201c" + heading + "\u201d. " + leftText();
     }
 
     public String leftText() {
