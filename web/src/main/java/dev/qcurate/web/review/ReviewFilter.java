@@ -85,26 +85,18 @@ public record ReviewFilter(ChangeKind kind, String tag, String proposer, UUID im
 
     /** This queue's address: where a plain form goes back to and what paging and view links point at. */
     public String url() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("type", kind == null ? null : kind.name());
+        values.put("tag", tag);
+        values.put("proposer", proposer);
+        values.put("import", importId);
+        values.put("page", page > 1 ? page : null);
+        values.put("view", sideBySide ? "side" : null);
+        values.values().removeIf(java.util.Objects::isNull);
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/review");
-        if (kind != null) {
-            url.queryParam("type", kind.name());
-        }
-        if (tag != null) {
-            url.queryParam("tag", tag);
-        }
-        if (proposer != null) {
-            url.queryParam("proposer", proposer);
-        }
-        if (importId != null) {
-            url.queryParam("import", importId);
-        }
-        if (page > 1) {
-            url.queryParam("page", page);
-        }
-        if (sideBySide) {
-            url.queryParam("view", "side");
-        }
-        return url.encode().build().toUriString();
+        values.keySet().forEach(name -> url.queryParam(name, "{" + name + "}"));
+        // as template variables, values are encoded strictly ('+' and '&' in a tag survive the round trip)
+        return url.encode().buildAndExpand(values).toUriString();
     }
 
     public String previousUrl() {
