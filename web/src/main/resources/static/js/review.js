@@ -103,7 +103,8 @@
         if (!toggle.checked || event.altKey || event.ctrlKey || event.metaKey) {
             return;
         }
-        if (event.target.closest("input, textarea, select, [contenteditable]")) {
+        if (event.target.closest("input:not([type=checkbox]):not([type=radio]):not([type=submit]), textarea, select,"
+                + " [contenteditable]")) {
             return;
         }
         var article = itemOf(event.target) || current || items().filter(open)[0];
@@ -142,7 +143,7 @@
     }
 
     // An item was decided: its outcome replaced it; go on with the next open item (or the end of the page).
-    document.body.addEventListener("htmx:afterSwap", function (event) {
+    document.body.addEventListener("htmx:afterSettle", function (event) {
         var done = queue.querySelector('article[data-outcome="new"]');
         if (done) {
             done.removeAttribute("data-outcome");

@@ -23,6 +23,8 @@ class ReviewClient {
     /** How far down a merge source's candidates the target is looked for to show their score. */
     private static final int MERGE_CANDIDATES = 50;
 
+    private static final int MAX_PROBE = 200;
+
     private static final ParameterizedTypeReference<List<Proposal>> PROPOSALS = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<DuplicateCandidate>> CANDIDATES =
@@ -59,6 +61,23 @@ class ReviewClient {
             @Override
             public Question question(UUID id) {
                 return questions.computeIfAbsent(id, ReviewClient.this::question);
+            }
+
+            @Override
+            public List<DuplicateCandidate> candidates(String text) {
+                if (text.isBlank()) {
+                    return List.of();
+                }
+                // the index refuses texts over 200 characters; the start of a question is what it is about
+                String probe = text.length() > MAX_PROBE ? text.substring(0, MAX_PROBE) : text;
+                try {
+                    return services.query().get("/api/duplicates", Map.of("text", probe, "limit", 5), CANDIDATES);
+                } catch (ServiceProblem problem) {
+                    if (problem.status() == 503 || problem.status() == 401) {
+                        throw problem;
+                    }
+                    return List.of(); // candidates are a hint; the item is shown without them
+                }
             }
 
             @Override

@@ -3,6 +3,7 @@ package dev.qcurate.web.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;
+import dev.qcurate.web.duplicates.DuplicateCandidate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +19,9 @@ final class ReviewItems {
     interface Lookup {
         /** The question, or null when the query service has none by that id. */
         Question question(UUID id);
+
+        /** Questions the index finds like {@code text}, best first. */
+        List<DuplicateCandidate> candidates(String text);
 
         /** How alike the index finds two questions, in [0, 1], when it ranks one among the other's candidates. */
         OptionalDouble similarity(UUID source, UUID target);
@@ -50,6 +54,10 @@ final class ReviewItems {
                 item.baseRevision = base;
                 item.textDiff = WordDiff.of(before, change.path("text").asText(""));
                 item.changedSince = changedSince(question, base);
+                // the new wording may say what another question already says
+                UUID self = proposal.questionId();
+                item.candidates = lookup.candidates(change.path("text").asText("")).stream()
+                        .filter(candidate -> !candidate.questionId().equals(self)).toList();
             }
             case TAG_CHANGE -> {
                 Question question = lookup.question(proposal.questionId());
@@ -165,6 +173,7 @@ final class ReviewItems {
         String source;
         UUID listId;
         String changedSince;
+        List<DuplicateCandidate> candidates;
 
         Builder(Proposal proposal, ChangeKind kind, String viewer) {
             this.proposal = proposal;
@@ -176,8 +185,10 @@ final class ReviewItems {
             return new ReviewItem(proposal.proposalId(), kind, heading.isBlank() ? "(question text not found)" : heading,
                     proposal.questionId(), proposal.proposer(), proposal.createdAt(),
                     viewer != null && viewer.equals(proposal.proposer()), textDiff, baseRevision, tags, merge, detail,
-                    source, listId, changedSince, approvals(proposal), proposal.duplicateCandidates(),
-                    proposal.likelyDuplicate());
+                    source, listId, changedSince, approvals(proposal),
+                    candidates == null ? proposal.duplicateCandidates() : candidates,
+                    candidates == null ? proposal.likelyDuplicate()
+                            : candidates.stream().anyMatch(DuplicateCandidate::likelyDuplicate));
         }
 
         private static String approvals(Proposal proposal) {

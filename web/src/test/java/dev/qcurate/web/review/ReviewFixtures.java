@@ -48,6 +48,8 @@ final class ReviewFixtures {
                 .onJson("GET", "/api/questions/" + WHAT_DOES, """
                         {"questionId":"%s","text":"What does a decorator do?","status":"ACTIVE","revision":1,
                          "tags":[],"history":[]}""".formatted(WHAT_DOES))
+                .onJson("GET", "/api/duplicates", "[{\"questionId\":\"" + WHAT_DOES
+                        + "\",\"text\":\"What does a decorator do?\",\"score\":0.7,\"likelyDuplicate\":false}]")
                 .onJson("GET", "/api/questions/" + WHAT_DOES + "/duplicates", "[{\"questionId\":\"" + DECORATOR
                         + "\",\"text\":\"What is a decorator?\",\"score\":0.87,\"likelyDuplicate\":true}]");
     }

@@ -27,6 +27,12 @@ class ReviewItemsTest {
         }
 
         @Override
+        public List<DuplicateCandidate> candidates(String text) {
+            return List.of(new DuplicateCandidate(QUESTION, "itself", 1.0, true),
+                    new DuplicateCandidate(TARGET, "Another: " + text, 0.9, true));
+        }
+
+        @Override
         public OptionalDouble similarity(UUID source, UUID target) {
             return target.equals(TARGET) ? OptionalDouble.of(0.734) : OptionalDouble.empty();
         }
@@ -48,6 +54,8 @@ class ReviewItemsTest {
         assertThat(item.textDiff().inline()).contains("<ins>").contains("better");
         assertThat(item.changedSince()).contains("revision 2", "now at revision 3");
         assertThat(item.own()).isFalse();
+        assertThat(item.candidates()).extracting(DuplicateCandidate::questionId).containsExactly(TARGET);
+        assertThat(item.likelyDuplicate()).isTrue();
     }
 
     @Test

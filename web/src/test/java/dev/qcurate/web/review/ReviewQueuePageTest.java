@@ -53,6 +53,8 @@ class ReviewQueuePageTest extends PageTest {
         assertThat(item.select(".stale-warning").text()).contains("changed since this was proposed")
                 .contains("now at revision 2");
         assertThat(item.select(".stale-warning a").attr("href")).isEqualTo("/questions/" + DECORATOR);
+        assertThat(item.select("[aria-label=Possible duplicates] a").text()).isEqualTo("What does a decorator do?");
+        assertThat(QUERY.last("GET", "/api/duplicates").query()).contains("text=What%20is%20a%20Python%20decorator");
     }
 
     @Test
