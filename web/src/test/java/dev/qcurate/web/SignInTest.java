@@ -21,7 +21,7 @@ class SignInTest extends PageTest {
     void signingInKeepsTheTokenOnTheServerAndSendsItToTheServices() throws Exception {
         COMMAND.onJson("POST", "/api/auth/token",
                 "{\"accessToken\":\"secret-token\",\"tokenType\":\"Bearer\",\"expiresIn\":3600,\"roles\":[\"EDITOR\"]}");
-        QUERY.onJson("GET", "/api/lists", "[]").onJson("GET", "/api/proposals", "[]");
+        QUERY.onJson("GET", "/api/lists", "[]").onJson("GET", "/api/proposals/counts", "{\"total\":0,\"byType\":{}}");
 
         MvcResult signIn = mvc.perform(post("/login").param("username", "editor").param("password", "pw")
                 .with(csrf())).andExpect(redirectedUrl("/")).andReturn();

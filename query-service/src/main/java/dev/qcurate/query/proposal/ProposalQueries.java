@@ -9,6 +9,7 @@ import dev.qcurate.query.duplicates.DuplicateIndex;
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
@@ -16,9 +17,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** Reads proposals with optional filters, oldest first (a queue). */
+/** Reads proposals with optional filters, oldest first (a queue) or newest first (a proposer's feedback). */
 @Component
 class ProposalQueries {
 
@@ -35,23 +38,24 @@ class ProposalQueries {
         this.duplicates = duplicates;
     }
 
-    record Filter(String status, String proposer, String type, UUID questionId, UUID listId) {
+    /**
+     * @param tag      the proposal's question carries this tag (now: a new question's tags are its proposed ones)
+     * @param importId the proposal's question came in with this import
+     */
+    record Filter(String status, String proposer, String type, UUID questionId, UUID listId, String tag,
+                  UUID importId) {
     }
 
-    List<ProposalView> find(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+    List<ProposalView> find(Filter filter, int page, int size, boolean newestFirst) {
         List<Object> arguments = new ArrayList<>();
-        add(where, arguments, "status", filter.status());
-        add(where, arguments, "proposer", filter.proposer());
-        add(where, arguments, "type", filter.type());
-        add(where, arguments, "question_id", filter.questionId());
-        add(where, arguments, "list_id", filter.listId());
+        String where = where(filter, arguments);
         arguments.add(size);
         arguments.add((long) page * size);
+        String order = newestFirst ? " ORDER BY created_at DESC, id DESC" : " ORDER BY created_at, id";
         return jdbc.query("""
                 SELECT id, type, status, question_id, list_id, proposer, payload, duplicate_candidates,
                        required_approvals, approvers, decided_by, reason, created_at, decided_at
-                FROM proposal""" + where + " ORDER BY created_at, id LIMIT ? OFFSET ?",
+                FROM proposal""" + where + order + " LIMIT ? OFFSET ?",
                 (rs, row) -> {
                     JsonNode candidates = candidates(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
                             read(rs.getString(8)));
@@ -62,6 +66,33 @@ class ProposalQueries {
                             rs.getTimestamp(13).toInstant(),
                             rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
                 }, arguments.toArray());
+    }
+
+    /** How many proposals match, in all and by type (types without any are left out). */
+    Map<String, Long> countByType(Filter filter) {
+        List<Object> arguments = new ArrayList<>();
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT type, count(*) FROM proposal" + where(filter, arguments) + " GROUP BY type",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), arguments.toArray());
+        return counts;
+    }
+
+    private static String where(Filter filter, List<Object> arguments) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        add(where, arguments, "status", filter.status());
+        add(where, arguments, "proposer", filter.proposer());
+        add(where, arguments, "type", filter.type());
+        add(where, arguments, "question_id", filter.questionId());
+        add(where, arguments, "list_id", filter.listId());
+        if (filter.tag() != null) {
+            where.append(" AND question_id IN (SELECT id FROM question WHERE ? = ANY (tags))");
+            arguments.add(filter.tag());
+        }
+        if (filter.importId() != null) {
+            where.append(" AND question_id IN (SELECT id FROM question WHERE import_id = ?)");
+            arguments.add(filter.importId());
+        }
+        return where.toString();
     }
 
     private static void add(StringBuilder where, List<Object> arguments, String column, Object value) {

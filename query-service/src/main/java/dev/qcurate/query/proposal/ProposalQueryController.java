@@ -12,11 +12,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The review queue ({@code ?status=PENDING}) and proposers' feedback ({@code ?proposer=me}): each proposal with its
- * decision and, when rejected, the reason.
+ * decision and, when rejected, the reason. Filters: status, proposer, type, question, list, the question's tag and
+ * the import that brought the question; {@code /counts} answers {@code {"total", "byType": {TYPE: n}}}.
  */
 @RestController
 @Validated
@@ -28,17 +30,46 @@ class ProposalQueryController {
         this.proposals = proposals;
     }
 
+    /** Order of the answer: the queue's oldest first, or a proposer's newest first. */
+    enum Sort { OLDEST, NEWEST }
+
     @GetMapping("/api/proposals")
     List<ProposalView> proposals(@RequestParam(required = false) ProposalStatus status,
                                  @RequestParam(required = false) @Size(max = 64) String proposer,
                                  @RequestParam(required = false) ProposalType type,
                                  @RequestParam(required = false) UUID questionId,
                                  @RequestParam(required = false) UUID listId,
+                                 @RequestParam(required = false) @Size(max = 40) String tag,
+                                 @RequestParam(required = false) UUID importId,
+                                 @RequestParam(defaultValue = "OLDEST") Sort sort,
                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1_000) int size,
                                  Authentication user) {
+        return proposals.find(filter(status, proposer, type, questionId, listId, tag, importId, user), page, size,
+                sort == Sort.NEWEST);
+    }
+
+    /** How many proposals the same filters match, in all and by type, without fetching them. */
+    @GetMapping("/api/proposals/counts")
+    Map<String, Object> counts(@RequestParam(required = false) ProposalStatus status,
+                               @RequestParam(required = false) @Size(max = 64) String proposer,
+                               @RequestParam(required = false) ProposalType type,
+                               @RequestParam(required = false) UUID questionId,
+                               @RequestParam(required = false) UUID listId,
+                               @RequestParam(required = false) @Size(max = 40) String tag,
+                               @RequestParam(required = false) UUID importId,
+                               Authentication user) {
+        Map<String, Long> byType = proposals.countByType(
+                filter(status, proposer, type, questionId, listId, tag, importId, user));
+        return Map.of("total", byType.values().stream().mapToLong(Long::longValue).sum(), "byType", byType);
+    }
+
+    private static ProposalQueries.Filter filter(ProposalStatus status, String proposer, ProposalType type,
+                                                 UUID questionId, UUID listId, String tag, UUID importId,
+                                                 Authentication user) {
         String proposedBy = "me".equals(proposer) ? user.getName() : proposer;
-        return proposals.find(new ProposalQueries.Filter(status == null ? null : status.name(), proposedBy,
-                type == null ? null : type.name(), questionId, listId), page, size);
+        return new ProposalQueries.Filter(status == null ? null : status.name(), proposedBy,
+                type == null ? null : type.name(), questionId, listId, tag == null || tag.isBlank() ? null : tag,
+                importId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.qcurate.web.home;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,12 +33,12 @@ class HomeController {
     String home(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("lists", services.query().get("/api/lists", Map.of(), ROWS));
         if (user.canReview()) {
-            model.addAttribute("pending", services.query().get("/api/proposals",
-                    Map.of("status", "PENDING", "size", 1000), ROWS).size());
+            model.addAttribute("pending", services.query().get("/api/proposals/counts",
+                    Map.of("status", "PENDING"), JsonNode.class).path("total").asLong());
         }
         if (user.canPropose()) {
-            model.addAttribute("myPending", services.query().get("/api/proposals",
-                    Map.of("proposer", "me", "status", "PENDING", "size", 1000), ROWS).size());
+            model.addAttribute("myPending", services.query().get("/api/proposals/counts",
+                    Map.of("proposer", "me", "status", "PENDING"), JsonNode.class).path("total").asLong());
         }
         return "home";
     }

@@ -1,0 +1,156 @@
+package dev.qcurate.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.devstack.TestInfrastructure;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
+import dev.qcurate.shared.proposal.ProposedChange;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.SourceRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The review queue's filters by tag and import, its counts, and the proposer's newest-first order. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProposalFiltersIT {
+
+    private static final String TOPIC = QueryServiceStack.topic("proposal_filters_it");
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+
+    private final UUID importId = UUID.randomUUID();
+    private final QuestionId imported = QuestionId.random();
+    private final QuestionId byHand = QuestionId.random();
+    private final QuestionId accepted = QuestionId.random();
+    private ProposalId importedProposal;
+    private ProposalId byHandProposal;
+    private ProposalId tagProposal;
+    private EventTopicWriter topic;
+    private long position;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        QueryServiceStack.register(registry, "proposal_filters_it", TOKENS);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    void threeProposals() {
+        topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json);
+        importedProposal = proposeNew(imported, "What is a Python generator?", List.of("python"),
+                new SourceRef("python.md", 3, importId), "importer");
+        byHandProposal = proposeNew(byHand, "What is a Java record?", List.of("java"), null, "editor");
+        ProposalId first = ProposalId.random();
+        topic.write(accepted, new QuestionProposedEvent(accepted, first, "What is a list comprehension?",
+                List.of("python"), null, "editor"), "editor");
+        topic.write(accepted, new QuestionAcceptedEvent(accepted, first), "reviewer");
+        tagProposal = ProposalId.random();
+        position = topic.write(tagProposal, new ProposalSubmittedEvent(tagProposal,
+                new ProposedChange.TagChange(accepted, List.of("iteration"), List.of(), 1), "editor", 1, List.of()),
+                "editor");
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        topic.close();
+        TOKENS.close();
+    }
+
+    @Test
+    void filtersByTheQuestionsTag() {
+        assertThat(ids("/api/proposals?status=PENDING&tag=python&minPosition=" + position))
+                .containsExactly(importedProposal.toString(), tagProposal.toString());
+        assertThat(ids("/api/proposals?status=PENDING&tag=java")).containsExactly(byHandProposal.toString());
+        assertThat(ids("/api/proposals?status=PENDING&tag=rust")).isEmpty();
+    }
+
+    @Test
+    void filtersByTheImportThatBroughtTheQuestion() {
+        assertThat(ids("/api/proposals?importId=" + importId + "&minPosition=" + position))
+                .containsExactly(importedProposal.toString());
+        assertThat(ids("/api/proposals?importId=" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void countsByTypeWithTheSameFilters() {
+        Map<String, Object> all = counts("/api/proposals/counts?status=PENDING&minPosition=" + position);
+        Map<String, Object> python = counts("/api/proposals/counts?status=PENDING&tag=python");
+        Map<String, Object> none = counts("/api/proposals/counts?status=REJECTED");
+
+        assertThat(all).containsEntry("total", 3).containsEntry("byType", Map.of("NEW_QUESTION", 2, "TAG_CHANGE", 1));
+        assertThat(python).containsEntry("total", 2)
+                .containsEntry("byType", Map.of("NEW_QUESTION", 1, "TAG_CHANGE", 1));
+        assertThat(none).containsEntry("total", 0).containsEntry("byType", Map.of());
+    }
+
+    @Test
+    void aProposerSeesTheNewestFirstWhenAsked() {
+        assertThat(ids("/api/proposals?proposer=editor&sort=NEWEST&minPosition=" + position))
+                .containsExactly(tagProposal.toString(), byHandProposal.toString());
+        assertThat(ids("/api/proposals?proposer=editor")).containsExactly(byHandProposal.toString(),
+                tagProposal.toString());
+    }
+
+    @Test
+    void refusesAnOverlongTagAndABadImportId() {
+        assertThat(status("/api/proposals?tag=" + "t".repeat(41))).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status("/api/proposals/counts?importId=not-a-uuid")).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private ProposalId proposeNew(QuestionId id, String text, List<String> tags, SourceRef source, String proposer) {
+        ProposalId proposal = ProposalId.random();
+        topic.write(id, new QuestionProposedEvent(id, proposal, text, tags, source, proposer), proposer);
+        topic.write(proposal, new ProposalSubmittedEvent(proposal,
+                new ProposedChange.NewQuestion(id, text, tags, source, null), proposer, 1, List.of()), proposer);
+        return proposal;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> ids(String path) {
+        ResponseEntity<List> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), List.class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) answer.getBody()).stream().map(p -> p.get("proposalId")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> counts(String path) {
+        ResponseEntity<Map> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), Map.class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private HttpStatus status(String path) {
+        return HttpStatus.valueOf(http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), String.class)
+                .getStatusCode().value());
+    }
+
+    private static HttpHeaders reviewer() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TOKENS.token("reviewer", "REVIEWER"));
+        return headers;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.qcurate.web.review;
+
+import dev.qcurate.web.diff.TagChange;
+import dev.qcurate.web.diff.WordDiff;
+import dev.qcurate.web.duplicates.DuplicateCandidate;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One proposal as the queue shows it: what it changes against the revision it was made on, and who may decide it.
+ *
+ * @param heading      the question's text (for a new question, the proposed text)
+ * @param textDiff     a text change against the base revision, or null when the kind changes no text
+ * @param tags         a tag change (or a new question's tags, all added), or null
+ * @param merge        the two questions of a merge, or null
+ * @param detail       a sentence about the change that has no diff (retirement reason, list entry, unmerge)
+ * @param changedSince why approving will fail as stale (the question moved on since the proposal), or null
+ * @param own          proposed by the signed-in reviewer: no approve, no reject
+ */
+public record ReviewItem(UUID proposalId, ChangeKind kind, String heading, UUID questionId, String proposer,
+                         Instant createdAt, boolean own, WordDiff textDiff, int baseRevision, TagChange tags,
+                         Merge merge, String detail, String source, UUID listId, String changedSince,
+                         String approvals, List<DuplicateCandidate> candidates, boolean likelyDuplicate) {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** A merge of {@code source} into {@code target}, with their similarity when the index knows it. */
+    public record Merge(UUID sourceId, String sourceText, UUID targetId, String targetText, Integer percent) {
+    }
+
+    public String kindLabel() {
+        return kind == null ? "Change" : kind.label();
+    }
+
+    public String createdAtText() {
+        return createdAt == null ? "" : WHEN.format(createdAt);
+    }
+
+    /** The id the page uses for this item's elements. */
+    public String domId() {
+        return "item-" + proposalId;
+    }
+}
