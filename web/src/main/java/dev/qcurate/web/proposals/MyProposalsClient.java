@@ -1,7 +1,7 @@
 package dev.qcurate.web.proposals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.qcurate.web.review.ChangeKind;
+import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.Services;
 import org.springframework.core.ParameterizedTypeReference;

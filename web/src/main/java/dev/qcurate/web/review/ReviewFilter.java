@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.services.ChangeKind;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;
 import dev.qcurate.web.duplicates.DuplicateCandidate;

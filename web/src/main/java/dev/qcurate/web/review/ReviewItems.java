@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.services.ChangeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;

@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.services.ChangeKind;
 import java.util.List;
 import java.util.UUID;
 

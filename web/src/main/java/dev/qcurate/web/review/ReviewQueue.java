@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.services.SignedInUser;
 import org.springframework.stereotype.Component;
 

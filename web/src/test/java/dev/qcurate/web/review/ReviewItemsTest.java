@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.services.ChangeKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.qcurate.web.review;
+package dev.qcurate.web.services;
 
 import java.util.Arrays;
 import java.util.Optional;
