@@ -9,12 +9,12 @@ import org.springframework.http.ProblemDetail;
 import java.io.IOException;
 
 /** Writes a problem+json answer from a filter or handler that runs before Spring MVC's own error handling. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -58,6 +58,12 @@ final class Client {
                 .POST(body(body)).build());
     }
 
+    /** A POST with an {@code Idempotency-Key}, as a client that retries after a lost connection sends it. */
+    Answer postIdempotently(String path, Object body, String key) {
+        return send(authorized(commandUrl + path).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(body(body)).build());
+    }
+
     Answer delete(String path) {
         return send(authorized(commandUrl + path).DELETE().build());
     }

@@ -36,6 +36,29 @@ class WorkflowIT {
     }
 
     @Test
+    void aRetriedProposalWithTheSameIdempotencyKeyIsProposedOnce() {
+        String key = java.util.UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("text", "What does functools.partial do?", "tags", List.of("python"));
+
+        Client.Answer first = editor.postIdempotently("/api/questions", body, key);
+        Client.Answer retry = editor.postIdempotently("/api/questions", body, key);
+        Client.Answer otherBody = editor.postIdempotently("/api/questions",
+                Map.of("text", "What does functools.wraps do?", "tags", List.of()), key);
+        Client.Answer otherUser = reviewer.postIdempotently("/api/questions", body, key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.text("questionId")).isEqualTo(first.text("questionId"));
+        assertThat(retry.position()).isEqualTo(first.position());
+        assertThat(retry.response().headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(otherBody.status()).as("the key reused for another request").isEqualTo(422);
+        assertThat(otherUser.status()).as("keys are per user").isEqualTo(202);
+        assertThat(otherUser.text("questionId")).isNotEqualTo(first.text("questionId"));
+        JsonNode found = reader.read("/api/questions?q=functools.partial", otherUser.position()).body();
+        assertThat(found.path("items")).hasSize(2);
+    }
+
+    @Test
     void rewordingFromAnOldRevisionIsStale() {
         String id = activeQuestion("What is a decorator?", List.of("python"));
         String first = editor.post("/api/questions/" + id + "/rewordings",
