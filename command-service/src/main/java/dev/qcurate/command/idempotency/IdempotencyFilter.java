@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -28,10 +27,9 @@ import java.util.regex.Pattern;
  * A command sent with {@code Idempotency-Key} runs once per user and key: a repeat of the same request (method, path,
  * query and body) answers with the stored first answer (header {@code Idempotent-Replayed: true}); a repeat while the
  * first still runs answers 409, and the key reused for a different request 422 (as the IETF Idempotency-Key draft
- * says). Only successful answers are kept, so a request that failed may simply be sent again. Runs after Spring
- * Security (the default filter order), so the user is known and unauthenticated requests never get here.
+ * says). Only successful answers are kept, so a request that failed may simply be sent again. Registered by
+ * {@link IdempotencyConfig} after Spring Security, so the user is known and unauthenticated requests never get here.
  */
-@Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
