@@ -43,17 +43,16 @@ final class Browser implements AutoCloseable {
     private static final String CHECKED_MARK = "__qcurateAxeChecked";
 
     private final ChromeDriver driver;
-    private final String baseUrl;
     private final Path downloads;
+    private String baseUrl = "http://127.0.0.1";
     private int pagesChecked;
 
-    private Browser(ChromeDriver driver, String baseUrl, Path downloads) {
+    private Browser(ChromeDriver driver, Path downloads) {
         this.driver = driver;
-        this.baseUrl = baseUrl;
         this.downloads = downloads;
     }
 
-    static Browser start(String baseUrl, Path downloads, Path driverLog) throws IOException {
+    static Browser start(Path downloads, Path driverLog) throws IOException {
         if (!ChromiumAvailable.installed()) {
             throw new IllegalStateException("no " + ChromiumAvailable.CHROMIUM + " or " + ChromiumAvailable.CHROMEDRIVER
                     + " (CI=true: the browser tests must run): " + ChromiumAvailable.INSTALL);
@@ -78,7 +77,12 @@ final class Browser implements AutoCloseable {
                 "safebrowsing.enabled", false));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        return new Browser(driver, baseUrl, downloads);
+        return new Browser(driver, downloads);
+    }
+
+    /** The site that {@link #open} paths are relative to. */
+    void useSite(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     String baseUrl() {

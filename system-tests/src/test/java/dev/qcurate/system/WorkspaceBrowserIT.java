@@ -52,8 +52,10 @@ class WorkspaceBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         started = System.nanoTime();
+        // the browser first: without one (CI=true) this fails at once rather than after starting the system
+        browser = Browser.start(LOGS.resolve("browser-downloads"), LOGS.resolve("chromedriver.log"));
         qcurate = Qcurate.startWithWeb("browser");
-        browser = Browser.start(qcurate.web.url(), LOGS.resolve("browser-downloads"), LOGS.resolve("chromedriver.log"));
+        browser.useSite(qcurate.web.url());
         editor = qcurate.as("editor");
         reviewer2 = qcurate.as("reviewer2");
         reader = qcurate.as("reader");
