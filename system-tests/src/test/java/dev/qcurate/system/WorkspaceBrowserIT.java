@@ -211,6 +211,7 @@ class WorkspaceBrowserIT {
 
         signIn("reviewer");
         browser.clickToLoad(browser.link("Review queue"));
+        filterQueue("Proposer", "editor2");
         WebElement item = browser.article(text);
         WebElement reason = browser.field(item, "Reason");
         browser.button(item, "Reject").click();
@@ -247,7 +248,7 @@ class WorkspaceBrowserIT {
         assertThat(browser.heading()).isEqualTo(sourceText);
         proposeMergeInto(targetText);
 
-        approveInQueue(sourceText);
+        approveInQueue("Merge", sourceText);
         awaitStatus(source, "MERGED");
 
         signIn("editor");
@@ -258,7 +259,7 @@ class WorkspaceBrowserIT {
             browser.clickToLoad(browser.button("Unmerge"));
         }
 
-        approveInQueue(sourceText);
+        approveInQueue("Unmerge", sourceText);
         awaitStatus(source, "ACTIVE");
         signIn("reader");
         browser.open("/questions/" + source);
@@ -272,33 +273,25 @@ class WorkspaceBrowserIT {
         Path seeds = REPO.resolve("command-service/src/test/resources/seeds");
         signIn("editor");
 
-        importDocument(seeds.resolve("000_0f91697fe15f572d.txt"), "Django interview");
+        String first = importIdOf(importDocument(seeds.resolve("000_0f91697fe15f572d.txt"), "Django interview"));
         String outcome = browser.bodyText();
         assertThat(outcome).contains("98").containsIgnoringCase("proposed");
         assertThat(outcome).as("rejected lines with line number and reason").contains("101", "102", "placeholder text");
 
-        String outcomePage = importDocument(seeds.resolve("004_111ccd207ca0913c.txt"), "Python common");
+        String second = importIdOf(importDocument(seeds.resolve("004_111ccd207ca0913c.txt"), "Python common"));
         outcome = browser.bodyText();
         assertThat(outcome).contains("74").containsIgnoringCase("proposed").containsIgnoringCase("duplicate");
 
-        // the editor sends the outcome's address to a reviewer, who follows it into the queue filtered to the import
+        // The outcome page is kept in the editor's session only, so the editor passes the import's id (from the
+        // outcome's address) to a reviewer, who filters the queue by it.
         signIn("reviewer");
-        browser.open(outcomePage);
-        browser.clickToLoad(browser.link("Review this import's proposals"));
-        assertThat(browser.bodyText()).containsPattern("74 pending");
+        browser.clickToLoad(browser.link("Review queue"));
+        filterQueue("Import", second);
+        assertThat(browser.bodyText()).contains("74 pending");
         browser.screenshot(REPO.resolve("docs/review-queue.png"));
-        int approved = 0;
-        for (int round = 0; round < 10 && !browser.articles().isEmpty(); round++) {
-            int shown = browser.articles().size();
-            browser.button("Select all on this page").click();
-            browser.waitFor("the selection announced", d -> browser.announced().contains(shown + " items selected"));
-            browser.clickToLoad(browser.button("Approve selected"));
-            WebElement result = browser.region("Bulk approval outcome");
-            assertThat(result.getText()).as("each item's outcome").contains(shown + " approved, 0 failed");
-            approved += shown;
-        }
-        assertThat(approved).isEqualTo(74);
-        assertThat(browser.bodyText()).contains("No tasks left");
+        assertThat(approveAllInBulk()).isEqualTo(74);
+        filterQueue("Import", first);
+        assertThat(approveAllInBulk()).isEqualTo(98);
 
         signIn("reader");
         browser.clickToLoad(browser.link("Lists"));
@@ -314,6 +307,7 @@ class WorkspaceBrowserIT {
         String text = "What does the walrus operator do in Python?";
         propose(text, "python");
         browser.clickToLoad(browser.link("Review queue"));
+        filterQueue("Proposer", "reviewer");
         WebElement own = browser.article(text);
         assertThat(own.getText()).contains("Your proposal");
         assertThat(browser.buttons(own, "Approve")).isEmpty();
@@ -372,11 +366,13 @@ class WorkspaceBrowserIT {
 
         signIn("reviewer");
         browser.clickToLoad(browser.link("Review queue"));
+        filterQueue("Change kind", "Rewording");
         WebElement one = itemContaining("write one");
         browser.button(one, "Approve").click();
         browser.waitFor("the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
 
-        browser.open("/review");
+        browser.driver().navigate().refresh();
+        browser.settle();
         browser.button(itemContaining("wrap a function"), "Approve").click();
         String message = browser.waitFor("a message explaining the stale approval", d -> {
             String shown = alertIn("wrap a function");
@@ -426,6 +422,42 @@ class WorkspaceBrowserIT {
         browser.waitForText("PROPOSED");
     }
 
+    /** Approves every item the filtered queue shows, a page at a time, through "Approve selected"; how many. */
+    private static int approveAllInBulk() {
+        int approved = 0;
+        for (int round = 0; round < 10 && !browser.articles().isEmpty(); round++) {
+            int shown = browser.articles().size();
+            browser.button("Select all on this page").click();
+            browser.waitFor("the selection announced", d -> browser.announced().contains(shown + " items selected"));
+            browser.clickToLoad(browser.button("Approve selected"));
+            assertThat(browser.region("Bulk approval outcome").getText()).as("each item's outcome")
+                    .contains(shown + " approved, 0 failed");
+            approved += shown;
+        }
+        assertThat(browser.bodyText()).contains("No tasks left");
+        return approved;
+    }
+
+    /** Narrows the review queue by one of its filters (a text box or a combobox, by its label). */
+    private static void filterQueue(String filter, String value) {
+        WebElement field = browser.field(filter);
+        if ("select".equals(field.getTagName())) {
+            Select select = new Select(field);
+            select.getOptions().stream().filter(option -> option.getText().strip().startsWith(value))
+                    .findFirst().orElseThrow(() -> new AssertionError("no option '" + value + "' in " + filter))
+                    .click();
+        } else {
+            browser.type(field, value);
+        }
+        browser.clickToLoad(browser.button("Filter"));
+    }
+
+    private static String importIdOf(String outcomePath) {
+        Matcher matcher = Pattern.compile("^/imports/([0-9a-f-]{36})").matcher(outcomePath);
+        assertThat(matcher.find()).as("on an import's outcome page: " + outcomePath).isTrue();
+        return matcher.group(1);
+    }
+
     /** Imports a document into a list through the import page; the outcome page's path. */
     private static String importDocument(Path document, String listName) {
         browser.clickToLoad(browser.link("Import a document"));
@@ -451,9 +483,10 @@ class WorkspaceBrowserIT {
         assertThat(alertIn(null)).as("the merge proposal was accepted").isBlank();
     }
 
-    private static void approveInQueue(String text) {
+    private static void approveInQueue(String kind, String text) {
         signIn("reviewer");
         browser.clickToLoad(browser.link("Review queue"));
+        filterQueue("Change kind", kind);
         WebElement item = browser.article(text);
         browser.button(item, "Approve").click();
         browser.waitFor("the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
