@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The whole system for a test class: a fresh database and topic on the shared test PostgreSQL and Kafka, and both
- * services as real processes wired like {@code ./qcurate up} wires them.
+ * services as real processes wired like {@code ./qcurate up} wires them; for the browser tests the web too.
  */
 final class Qcurate implements AutoCloseable {
 
@@ -15,6 +15,8 @@ final class Qcurate implements AutoCloseable {
 
     final ServiceProcess commands;
     final ServiceProcess queries;
+    /** The web workspace, or null when the test did not ask for it ({@link #startWithWeb}). */
+    ServiceProcess web;
     final String jdbcUrl;
 
     final String name;
@@ -61,6 +63,23 @@ final class Qcurate implements AutoCloseable {
         return system;
     }
 
+    /** The services and, once they are healthy, the web workspace talking to them (as {@code ./qcurate up} does). */
+    static Qcurate startWithWeb(String name) throws Exception {
+        Qcurate system = start(name);
+        try {
+            int webPort = ServiceProcess.freePort();
+            system.web = new ServiceProcess(name + "-web", "qcurate.web-jar", webPort, Map.of(
+                    "QCURATE_WEB_PORT", Integer.toString(webPort),
+                    "QCURATE_COMMAND_URL", system.commands.url(),
+                    "QCURATE_QUERY_URL", system.queries.url()));
+            system.web.start();
+            return system;
+        } catch (Exception | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
     /** Another query-service process on the same read database and consumer group, not started yet. */
     ServiceProcess anotherQueryService(String suffix) {
         int port = ServiceProcess.freePort();
@@ -75,6 +94,9 @@ final class Qcurate implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (web != null) {
+            web.close();
+        }
         queries.close();
         commands.close();
     }
