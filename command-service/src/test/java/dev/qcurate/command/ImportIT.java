@@ -87,6 +87,15 @@ class ImportIT {
         assertThat(body.get("listId").asText()).isEqualTo(listId);
         assertThat(QUERY_SERVICE.authorizations).allSatisfy(header -> assertThat(header).startsWith("Bearer "));
 
+        assertThat(body.get("list").asText()).isEqualTo("000_0f91697fe15f572d");
+        ResponseEntity<JsonNode> again = get("/api/imports/" + body.get("importId").asText(), "editor2");
+        assertThat(again.getStatusCode()).as("an outcome page can be shared").isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).isEqualTo(body);
+        assertThat(get("/api/imports/" + UUID.randomUUID(), "editor").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/imports/" + body.get("importId").asText(), "reader").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
         List<JsonNode> proposed = payloads("QuestionProposedEvent", body.get("importId").asText());
         assertThat(proposed).hasSize(98);
         assertThat(proposed.get(0).get("text").asText()).isEqualTo("What is Python ?");
@@ -249,6 +258,12 @@ class ImportIT {
         String query = "?source={source}" + (list == null ? "" : "&list={list}");
         return http.exchange("/api/imports" + query, HttpMethod.POST, new HttpEntity<>(content, headers),
                 JsonNode.class, list == null ? Map.of("source", source) : Map.of("source", source, "list", list));
+    }
+
+    private ResponseEntity<JsonNode> get(String path, String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token(user));
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
     }
 
     private String token(String user) {

@@ -278,15 +278,17 @@ class WorkspaceBrowserIT {
         assertThat(outcome).contains("98").containsIgnoringCase("proposed");
         assertThat(outcome).as("rejected lines with line number and reason").contains("101", "102", "placeholder text");
 
-        String second = importIdOf(importDocument(seeds.resolve("004_111ccd207ca0913c.txt"), "Python common"));
+        String secondOutcome = importDocument(seeds.resolve("004_111ccd207ca0913c.txt"), "Python common");
+        String second = importIdOf(secondOutcome);
         outcome = browser.bodyText();
         assertThat(outcome).contains("74").containsIgnoringCase("proposed").containsIgnoringCase("duplicate");
 
-        // The outcome page is kept in the editor's session only, so the editor passes the import's id (from the
-        // outcome's address) to a reviewer, who filters the queue by it.
+        // the editor passes the outcome page's address to a reviewer, who opens its proposals from there
         signIn("reviewer");
-        browser.clickToLoad(browser.link("Review queue"));
-        filterQueue("Import", second);
+        browser.open(secondOutcome);
+        assertThat(browser.bodyText()).contains("74").containsIgnoringCase("proposed");
+        browser.clickToLoad(browser.link("Review this import's proposals"));
+        assertThat(browser.path()).contains("import=" + second);
         assertThat(browser.bodyText()).contains("74 pending");
         browser.screenshot(REPO.resolve("docs/review-queue.png"));
         assertThat(approveAllInBulk()).isEqualTo(74);

@@ -51,6 +51,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/**", "/api/merges",
                                 "/api/lists", "/api/lists/**", "/api/imports").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/lists/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))

@@ -7,9 +7,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code POST /api/imports?source=<document name>&list=<list name>} with the document as the raw body
@@ -54,6 +58,13 @@ class ImportController {
         return ResponseEntity.status(outcome.repeated() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .header(PositionHeader.NAME, Long.toString(outcome.position()))
                 .body(outcome.body());
+    }
+
+    /** A finished import's answer again (the web's outcome page, shared or reloaded); 404 while none is stored. */
+    @GetMapping("/api/imports/{importId}")
+    Map<String, Object> importOutcome(@PathVariable UUID importId) {
+        return imports.answerOf(importId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no finished import " + importId));
     }
 
     @ExceptionHandler(DocumentTooLargeException.class)

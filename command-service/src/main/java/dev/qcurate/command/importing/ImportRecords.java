@@ -53,6 +53,12 @@ class ImportRecords {
                 contentSha256);
     }
 
+    /** What a finished import answered, by its id. */
+    Optional<String> answerOf(UUID importId) {
+        return jdbc.queryForList("SELECT answer FROM import_record WHERE import_id = ? AND answer IS NOT NULL",
+                String.class, importId).stream().findFirst();
+    }
+
     /** Gives up a claim whose import failed before it finished, so the document can be imported again. */
     void release(String contentSha256) {
         jdbc.update("DELETE FROM import_record WHERE content_sha256 = ? AND answer IS NULL", contentSha256);

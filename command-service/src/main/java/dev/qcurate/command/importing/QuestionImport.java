@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -111,6 +112,7 @@ class QuestionImport {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("importId", importId);
             body.put("listId", listId);
+            body.put("list", listName);
             body.put("source", source);
             body.put("proposed", proposalIds.size());
             body.put("duplicatesFlagged", flagged);
@@ -138,14 +140,7 @@ class QuestionImport {
             throw new IllegalStateException("this document is being imported right now (import " + earlier.importId()
                     + "); it is imported once");
         }
-        Map<String, Object> first;
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> read = json.readValue(earlier.answer(), LinkedHashMap.class);
-            first = read;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the record of import " + earlier.importId() + " cannot be read", e);
-        }
+        Map<String, Object> first = read(earlier.answer());
         String firstList = String.valueOf(first.get("listId"));
         if (requestedList != null && !lists.find(requestedList).map(id -> id.value().toString().equals(firstList))
                 .orElse(false)) {
@@ -165,6 +160,21 @@ class QuestionImport {
         body.put("earlier", before);
         Object position = first.get("position");
         return new Outcome(true, position instanceof Number n ? n.longValue() : 0, body);
+    }
+
+    /** A finished import's answer, as it was given (so an outcome page can be shared and reloaded). */
+    Optional<Map<String, Object>> answerOf(UUID importId) {
+        return records.answerOf(importId).map(this::read);
+    }
+
+    private Map<String, Object> read(String answer) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = json.readValue(answer, LinkedHashMap.class);
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored import answer cannot be read", e);
+        }
     }
 
     private CuratedListId findOrCreateList(String name, String source) {

@@ -32,22 +32,34 @@ class ImportClient {
         this.services = services;
     }
 
-    ImportOutcome run(String source, String listName, byte[] document) {
+    /** Imports the document; the answer names the import (for a repeat: the first import of the same content). */
+    Uploaded run(String source, String listName, byte[] document) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("source", source);
         query.put("list", listName);
-        Written answer = services.command().postDocument("/api/imports", query, MARKDOWN, document);
-        JsonNode body = answer.body();
+        JsonNode body = services.command().postDocument("/api/imports", query, MARKDOWN, document).body();
+        return new Uploaded(UUID.fromString(body.path("importId").asText()),
+                body.path("alreadyImported").asBoolean(false));
+    }
+
+    record Uploaded(UUID importId, boolean alreadyImported) {
+    }
+
+    /**
+     * What the import did ({@code GET /api/imports/{id}} on the command service, kept there): the outcome page can
+     * be reloaded and its link shared with reviewers.
+     */
+    ImportOutcome outcome(UUID importId, boolean uploadedAgain) {
+        JsonNode body = services.command().get("/api/imports/{id}", Map.of(), JsonNode.class, importId);
         List<ImportOutcome.RejectedLine> rejected = new ArrayList<>();
         body.path("rejected").forEach(line -> rejected.add(new ImportOutcome.RejectedLine(line.path("line").asInt(),
                 line.path("text").asText(), line.path("reason").asText())));
         List<UUID> proposals = new ArrayList<>();
         body.path("proposalIds").forEach(id -> proposals.add(UUID.fromString(id.asText())));
-        return new ImportOutcome(UUID.fromString(body.path("importId").asText()),
-                UUID.fromString(body.path("listId").asText()), listName,
-                body.path("source").asText(source), body.path("proposed").asInt(),
-                body.path("duplicatesFlagged").asInt(), List.copyOf(rejected), List.copyOf(proposals),
-                body.path("alreadyImported").asBoolean(false));
+        UUID listId = UUID.fromString(body.path("listId").asText());
+        return new ImportOutcome(importId, listId, body.path("list").asText(listId.toString()),
+                body.path("source").asText(), body.path("proposed").asInt(), body.path("duplicatesFlagged").asInt(),
+                List.copyOf(rejected), List.copyOf(proposals), uploadedAgain);
     }
 
     /** The import's proposals that are flagged as likely duplicates, in document order. */

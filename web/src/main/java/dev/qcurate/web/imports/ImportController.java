@@ -2,7 +2,6 @@ package dev.qcurate.web.imports;
 
 import dev.qcurate.web.services.ServiceProblem;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Upload a question document into a list, then see what became of it (Post/Redirect/Get via the session). */
+/** Upload a question document into a list, then see what became of it (Post/Redirect/Get; the outcome is read back from the command service). */
 @Controller
 class ImportController {
 
@@ -33,7 +32,7 @@ class ImportController {
 
     @PostMapping("/imports/new")
     String upload(@RequestParam(required = false) MultipartFile document,
-                  @RequestParam(defaultValue = "") String listName, HttpSession session, Model model,
+                  @RequestParam(defaultValue = "") String listName, Model model,
                   HttpServletResponse response) throws IOException {
         String refused = DocumentCheck.problem(document);
         if (refused == null && listName.strip().length() > DocumentCheck.MAX_LIST_NAME) {
@@ -45,9 +44,8 @@ class ImportController {
         String source = DocumentCheck.fileName(document.getOriginalFilename());
         String list = listName.isBlank() ? DocumentCheck.defaultListName(source) : listName.strip();
         try {
-            ImportOutcome outcome = imports.run(source, list, document.getBytes());
-            ImportOutcomes.keep(session, outcome);
-            return "redirect:/imports/" + outcome.importId();
+            ImportClient.Uploaded uploaded = imports.run(source, list, document.getBytes());
+            return "redirect:/imports/" + uploaded.importId() + (uploaded.alreadyImported() ? "?repeat=true" : "");
         } catch (ServiceProblem problem) {
             if (problem.status() == 401 || problem.status() >= 500) {
                 throw problem;
@@ -59,13 +57,11 @@ class ImportController {
     }
 
     @GetMapping("/imports/{importId}")
-    String outcome(@PathVariable String importId, HttpSession session, Model model) {
-        Optional<ImportOutcome> outcome = parse(importId).flatMap(id -> ImportOutcomes.find(session, id));
-        if (outcome.isEmpty()) {
-            throw new ServiceProblem(404, "The outcome of this import is not kept any more (it is kept for the"
-                    + " session it was made in). Its proposals are in the review queue.", null);
-        }
-        model.addAttribute("page", new ImportPage(outcome.get(), imports.flagged(outcome.get())));
+    String outcome(@PathVariable String importId, @RequestParam(defaultValue = "false") boolean repeat, Model model) {
+        UUID id = parse(importId).orElseThrow(() -> new ServiceProblem(404, "There is no import " + importId + ".",
+                null));
+        ImportOutcome outcome = imports.outcome(id, repeat);
+        model.addAttribute("page", new ImportPage(outcome, imports.flagged(outcome)));
         return "imports/outcome";
     }
 

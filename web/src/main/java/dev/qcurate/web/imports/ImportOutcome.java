@@ -1,27 +1,18 @@
 package dev.qcurate.web.imports;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * What {@code POST /api/imports} answered, kept in the session for the outcome page (Post/Redirect/Get).
+ * What an import did ({@code GET /api/imports/{id}}), for its outcome page.
  *
- * @param alreadyImported the same content had been imported before: nothing new was proposed, the numbers are the
- *                        first import's
+ * @param alreadyImported this upload repeated content imported before: nothing new was proposed, the numbers are
+ *                        the first import's
  */
 record ImportOutcome(UUID importId, UUID listId, String listName, String source, int proposed, int duplicatesFlagged,
-                     List<RejectedLine> rejected, List<UUID> proposalIds, boolean alreadyImported)
-        implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+                     List<RejectedLine> rejected, List<UUID> proposalIds, boolean alreadyImported) {
 
     /** A numbered line of the document that did not become a proposal, and why. */
-    record RejectedLine(int line, String text, String reason) implements Serializable {
-
-        @Serial
-        private static final long serialVersionUID = 1L;
+    record RejectedLine(int line, String text, String reason) {
     }
 }

@@ -188,8 +188,9 @@ class ReviewController {
     private static String message(ServiceProblem problem, ItemForm form) {
         String heading = form.heading() == null ? "" : " \u201c" + form.heading() + "\u201d";
         return switch (problem.status()) {
-            case 409 -> "Not approved: the question changed since this was proposed, so the proposal" + heading
-                    + " is stale (" + problem.detail() + ").";
+            // the heading holds the question's text as the queue showed it, not the proposed change
+            case 409 -> "Not approved: the question" + heading + " changed since this was proposed, so this"
+                    + " proposal is stale (" + problem.detail() + ").";
             case 403 -> "Not allowed: " + problem.detail()
                     + " (nobody may approve or reject their own proposal).";
             case 404 -> "Not found: this proposal" + heading + " no longer exists (" + problem.detail() + ").";

@@ -85,7 +85,7 @@ class ReviewActionsTest extends PageTest {
         Document page = html(mvc.perform(action(REWORDING, "approve")).andExpect(status().isConflict()).andReturn());
 
         assertThat(viaHtmx.getResponse().getHeader("HX-Retarget")).isNull();
-        assertThat(fragment.select("[role=alert]").text()).contains("the question changed since this was proposed")
+        assertThat(fragment.select("[role=alert]").text()).contains("changed since this was proposed", "this proposal is stale")
                 .contains("made against revision 1");
         assertThat(fragment.select("a:containsOwn(current text)").attr("href")).isEqualTo("/questions/" + DECORATOR);
         assertThat(page.select("h1").text()).isEqualTo("Review queue");
