@@ -52,7 +52,12 @@ final class EventTopicWriter implements AutoCloseable {
 
     /** Writes at a {@link #reserve reserved} position, as the relay publishes a command that committed late. */
     long writeAt(long reserved, Object aggregateId, Object payload, String actor) {
-        Written event = new Written(aggregateId.toString(), payload, reserved, actor, Instant.now());
+        return writeAt(reserved, aggregateId, payload, actor, Instant.now());
+    }
+
+    /** Writes with a given event time, e.g. several events of one command within the same millisecond. */
+    long writeAt(long reserved, Object aggregateId, Object payload, String actor, Instant at) {
+        Written event = new Written(aggregateId.toString(), payload, reserved, actor, at);
         written.add(event);
         send(event);
         return reserved;

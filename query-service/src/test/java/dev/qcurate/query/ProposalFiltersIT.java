@@ -3,6 +3,7 @@ package dev.qcurate.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ProposalRejectedEvent;
 import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
@@ -96,10 +97,39 @@ class ProposalFiltersIT {
     }
 
     @Test
+    void anImportsProposalsOfTheSameInstantAreQueuedInDocumentOrder() {
+        UUID sameInstant = UUID.randomUUID();
+        java.time.Instant at = java.time.Instant.now();
+        List<ProposalId> byLine = new java.util.ArrayList<>();
+        for (int line : new int[] {9, 4, 7}) { // written out of order, ids random: only the line can order them
+            QuestionId question = QuestionId.random();
+            ProposalId proposal = ProposalId.random();
+            SourceRef source = new SourceRef("order.md", line, sameInstant);
+            String text = "What is ordered question " + line + "?";
+            topic.writeAt(topic.reserve(), question, new QuestionProposedEvent(question, proposal, text, List.of(),
+                    source, "importer"), "importer", at);
+            long written = topic.writeAt(topic.reserve(), proposal, new ProposalSubmittedEvent(proposal,
+                    new ProposedChange.NewQuestion(question, text, List.of(), source, null), "importer", 1, List.of()),
+                    "importer", at);
+            byLine.add(proposal);
+            position = Math.max(position, written);
+        }
+
+        List<Object> queued = ids("/api/proposals?importId=" + sameInstant + "&minPosition=" + position);
+        for (ProposalId proposal : byLine) { // decided again, so the other tests' pending counts stay as they were
+            position = topic.write(proposal, new ProposalRejectedEvent(proposal, "reviewer", "ordering test"),
+                    "reviewer");
+        }
+
+        assertThat(queued).containsExactly(byLine.get(1).toString(), byLine.get(2).toString(),
+                byLine.get(0).toString());
+    }
+
+    @Test
     void countsByTypeWithTheSameFilters() {
         Map<String, Object> all = counts("/api/proposals/counts?status=PENDING&minPosition=" + position);
         Map<String, Object> python = counts("/api/proposals/counts?status=PENDING&tag=python");
-        Map<String, Object> none = counts("/api/proposals/counts?status=REJECTED");
+        Map<String, Object> none = counts("/api/proposals/counts?status=REJECTED&proposer=editor");
 
         assertThat(all).containsEntry("total", 3).containsEntry("byType", Map.of("NEW_QUESTION", 2, "TAG_CHANGE", 1));
         assertThat(python).containsEntry("total", 2)

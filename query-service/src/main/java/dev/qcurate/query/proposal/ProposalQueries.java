@@ -25,6 +25,8 @@ import java.util.UUID;
 @Component
 class ProposalQueries {
 
+    private static final String SOURCE_LINE = "(payload #>> '{source,line}')::int";
+
     /** Candidates shown for a proposal whose candidates are looked up live. */
     static final int LIVE_CANDIDATES = 5;
 
@@ -51,7 +53,10 @@ class ProposalQueries {
         String where = where(filter, arguments);
         arguments.add(size);
         arguments.add((long) page * size);
-        String order = newestFirst ? " ORDER BY created_at DESC, id DESC" : " ORDER BY created_at, id";
+        // an import proposes a chunk of questions within the same millisecond: their document line keeps them in the
+        // document's order (so approving the queue in order builds the list in that order), not the random ids
+        String order = newestFirst ? " ORDER BY created_at DESC, " + SOURCE_LINE + " DESC, id DESC"
+                : " ORDER BY created_at, " + SOURCE_LINE + ", id";
         return jdbc.query("""
                 SELECT id, type, status, question_id, list_id, proposer, payload, duplicate_candidates,
                        required_approvals, approvers, decided_by, reason, created_at, decided_at
