@@ -8,12 +8,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -41,6 +41,7 @@ final class Browser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CHECKED_MARK = "__qcurateAxeChecked";
+    private static final String LEAVING_MARK = "__qcurateLeavingPage";
 
     private final ChromeDriver driver;
     private final Path downloads;
@@ -103,9 +104,12 @@ final class Browser implements AutoCloseable {
 
     /** Clicks something that loads a new page, and waits for that page. */
     void clickToLoad(WebElement element) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
+        // a mark on the old page's window: gone once the new page is there. (Waiting for the old <html> element to
+        // go stale raced with the navigation: chromedriver then answered "Node … does not belong to the document".)
+        js("window." + LEAVING_MARK + " = true");
         element.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class)
+                .until(d -> !Boolean.TRUE.equals(js("return window." + LEAVING_MARK + " === true")));
         settle();
     }
 
