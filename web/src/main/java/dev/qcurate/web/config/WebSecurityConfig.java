@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 import java.util.LinkedHashMap;
@@ -32,7 +33,10 @@ class WebSecurityConfig {
     @Bean
     SecurityFilterChain web(HttpSecurity http, AuthenticationProvider tokens, AuthenticationFailureHandler failedSignIn)
             throws Exception {
+        HttpSessionRequestCache savedPages = new HttpSessionRequestCache();
+        savedPages.setMatchingRequestParameterName(null); // back to the page asked for, without "?continue"
         http.authenticationProvider(tokens)
+                .requestCache(cache -> cache.requestCache(savedPages))
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
                                 "/actuator/health", "/error").permitAll()
