@@ -1,5 +1,6 @@
 package dev.qcurate.web.config;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +73,18 @@ class WebSecurityConfig {
                 new LinkedHashMap<>(Map.of(new RequestHeaderRequestMatcher("HX-Request", "true"), htmx)));
         entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
         return entryPoint;
+    }
+
+    /** Every POST form gets a form key beside its CSRF token (see {@link FormKeyFields}). */
+    @Bean
+    static BeanPostProcessor formKeys() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof RequestDataValueProcessor processor && !(bean instanceof FormKeyFields)
+                        ? new FormKeyFields(processor) : bean;
+            }
+        };
     }
 
     /** ADMIN may do everything; REVIEWER and EDITOR may read. */

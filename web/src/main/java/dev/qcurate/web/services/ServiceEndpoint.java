@@ -1,5 +1,6 @@
 package dev.qcurate.web.services;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.ParameterizedTypeReference;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -88,11 +90,14 @@ public final class ServiceEndpoint {
 
     private Written write(HttpMethod method, String path, Map<String, ?> query, MediaType type, Object body,
                           Object... pathVariables) {
+        byte[] bytes = body == null ? null : body instanceof byte[] raw ? raw : json(body);
+        Optional<String> idempotencyKey = FormKey.idempotencyKey(method, path, pathVariables, query, bytes);
         ResponseEntity<JsonNode> answer = call(() -> {
             RestClient.RequestBodySpec request = http.method(method).uri(uri(path, query, pathVariables, 0))
                     .headers(this::authorize);
-            if (body != null) {
-                request.contentType(type).body(body);
+            idempotencyKey.ifPresent(key -> request.header("Idempotency-Key", key));
+            if (bytes != null) {
+                request.contentType(type).body(bytes);
             }
             return request.retrieve().toEntity(JsonNode.class);
         });
@@ -100,6 +105,14 @@ public final class ServiceEndpoint {
         ReadPosition.advanceTo(position);
         JsonNode content = answer.getBody() == null ? json.nullNode() : answer.getBody();
         return new Written(answer.getStatusCode().value(), content, position);
+    }
+
+    private byte[] json(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the command as JSON", e);
+        }
     }
 
     /** Sign-in: the only call made without a token. */
