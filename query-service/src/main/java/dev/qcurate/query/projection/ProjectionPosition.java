@@ -1,5 +1,7 @@
 package dev.qcurate.query.projection;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -9,6 +11,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +30,11 @@ public class ProjectionPosition {
 
     static final String NAME = "read-model";
     private static final long POLL_MILLIS = 20;
+    static final int DEFAULT_MAX_WAITERS = 64;
 
     private final JdbcTemplate jdbc;
+    private final Semaphore waiters;
+    private final int maxWaiters;
     private final Object changed = new Object();
     private volatile AppliedPositions known = AppliedPositions.none();
     private final Object indexedChanged = new Object();
@@ -40,7 +46,19 @@ public class ProjectionPosition {
     private final Object lastStoredKey = new Object();
 
     ProjectionPosition(JdbcTemplate jdbc) {
+        this(jdbc, DEFAULT_MAX_WAITERS);
+    }
+
+    /**
+     * @param maxWaiters requests that may wait for a position at once; each holds a request thread and, for the read
+     *                   model, asks the database every 20 ms, so beyond this a request is answered "not yet" (503
+     *                   with Retry-After) at once instead of queueing without bound
+     */
+    @Autowired
+    ProjectionPosition(JdbcTemplate jdbc, @Value("${qcurate.consistency.max-waiters:64}") int maxWaiters) {
         this.jdbc = jdbc;
+        this.waiters = new Semaphore(maxWaiters);
+        this.maxWaiters = maxWaiters;
     }
 
     /** Reads what is stored, as any instance sees it (also one that is not projecting itself). */
@@ -165,17 +183,29 @@ public class ProjectionPosition {
         if (indexed.contains(position)) {
             return true;
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        synchronized (indexedChanged) {
-            while (!indexed.contains(position)) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                indexedChanged.wait(Math.max(1, remaining / 1_000_000));
-            }
-            return true;
+        if (!waiters.tryAcquire()) {
+            return false;
         }
+        try {
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            synchronized (indexedChanged) {
+                while (!indexed.contains(position)) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return false;
+                    }
+                    indexedChanged.wait(Math.max(1, remaining / 1_000_000));
+                }
+                return true;
+            }
+        } finally {
+            waiters.release();
+        }
+    }
+
+    /** Requests waiting for a position right now. */
+    int waiting() {
+        return maxWaiters - waiters.availablePermits();
     }
 
     /** The highest position this instance has seen committed, without asking the database. */
@@ -193,6 +223,21 @@ public class ProjectionPosition {
     }
 
     private boolean await(long position, Duration maxWait, boolean askDatabase) throws InterruptedException {
+        if (known.contains(position)) {
+            return true;
+        }
+        if (!waiters.tryAcquire()) {
+            return false;
+        }
+        try {
+            return awaitHoldingAPermit(position, maxWait, askDatabase);
+        } finally {
+            waiters.release();
+        }
+    }
+
+    private boolean awaitHoldingAPermit(long position, Duration maxWait, boolean askDatabase)
+            throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             if (known.contains(position)) {

@@ -37,6 +37,32 @@ class ProjectionPositionIndexedTest {
     }
 
     @Test
+    void waitersBeyondTheBoundAreAnsweredAtOnceInsteadOfQueueing() throws Exception {
+        ProjectionPosition bounded = new ProjectionPosition(null, 1);
+        bounded.indexWorkQueued();
+        bounded.committed(upTo(3));
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> awaitIndexed(bounded, 3));
+        while (bounded.waiting() == 0) { // the first reader holds the only permit
+            Thread.onSpinWait();
+        }
+
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> awaitIndexed(bounded, 3));
+
+        assertThat(second.get(5, TimeUnit.SECONDS)).as("refused without waiting its 30 s").isFalse();
+        bounded.markIndexed(upTo(3));
+        assertThat(first.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(bounded.waiting()).isZero();
+    }
+
+    private static boolean awaitIndexed(ProjectionPosition position, long wanted) {
+        try {
+            return position.awaitIndexed(wanted, Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aBatchWithoutIndexWorkCountsAsIndexedOnceEarlierWorkIsDone() throws Exception {
         position.indexWorkQueued();
         position.committed(upTo(2));
