@@ -9,11 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** {@code POST /api/imports} on the command service, and the import's proposals on the query service. */
@@ -24,7 +22,8 @@ class ImportClient {
     private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {
     };
     private static final int PAGE_SIZE = 1000;
-    private static final int MAX_PAGES = 20;
+    /** An import has at most 10,000 numbered entries. */
+    private static final int MAX_PAGES = 10;
 
     private final Services services;
 
@@ -62,27 +61,18 @@ class ImportClient {
                 List.copyOf(rejected), List.copyOf(proposals), uploadedAgain);
     }
 
-    /** The import's proposals that are flagged as likely duplicates, in document order. */
+    /** The import's proposals that are flagged as likely duplicates, in document order (the queue's order). */
     List<FlaggedItem> flagged(ImportOutcome outcome) {
-        Set<UUID> ours = new HashSet<>(outcome.proposalIds());
         List<FlaggedItem> flagged = new ArrayList<>();
-        int found = 0;
-        for (int page = 0; page < MAX_PAGES && found < ours.size(); page++) {
+        for (int page = 0; page < MAX_PAGES; page++) {
             Map<String, Object> query = new LinkedHashMap<>();
-            query.put("listId", outcome.listId());
+            query.put("importId", outcome.importId());
             query.put("type", "NEW_QUESTION");
             query.put("page", page);
             query.put("size", PAGE_SIZE);
             List<JsonNode> rows = services.query().get("/api/proposals", query, ROWS);
-            for (JsonNode row : rows) {
-                if (!ours.contains(UUID.fromString(row.path("proposalId").asText()))) {
-                    continue;
-                }
-                found++;
-                if (row.path("likelyDuplicate").asBoolean()) {
-                    flagged.add(item(row));
-                }
-            }
+            rows.stream().filter(row -> row.path("likelyDuplicate").asBoolean()).map(ImportClient::item)
+                    .forEach(flagged::add);
             if (rows.size() < PAGE_SIZE) {
                 break;
             }
