@@ -2,7 +2,6 @@ package dev.qcurate.query.proposal;
 
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalType;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -34,31 +33,43 @@ class ProposalQueryController {
     /** Order of the answer: the queue's oldest first, or a proposer's newest first. */
     enum Sort { OLDEST, NEWEST }
 
-    /** The filters both endpoints take from the query string, all optional and combined with AND. */
-    record Filters(ProposalStatus status, @Size(max = 64) String proposer, ProposalType type, UUID questionId,
-                   UUID listId, @Size(max = 40) String tag, UUID importId) {
-
-        ProposalQueries.Filter of(Authentication user) {
-            String proposedBy = "me".equals(proposer) ? user.getName() : proposer;
-            return new ProposalQueries.Filter(status == null ? null : status.name(), proposedBy,
-                    type == null ? null : type.name(), questionId, listId, tag == null || tag.isBlank() ? null : tag,
-                    importId);
-        }
-    }
-
     @GetMapping("/api/proposals")
-    List<ProposalView> proposals(@Valid Filters filters,
+    List<ProposalView> proposals(@RequestParam(required = false) ProposalStatus status,
+                                 @RequestParam(required = false) @Size(max = 64) String proposer,
+                                 @RequestParam(required = false) ProposalType type,
+                                 @RequestParam(required = false) UUID questionId,
+                                 @RequestParam(required = false) UUID listId,
+                                 @RequestParam(required = false) @Size(max = 40) String tag,
+                                 @RequestParam(required = false) UUID importId,
                                  @RequestParam(defaultValue = "OLDEST") Sort sort,
                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1_000) int size,
                                  Authentication user) {
-        return proposals.find(filters.of(user), page, size, sort == Sort.NEWEST);
+        return proposals.find(filter(status, proposer, type, questionId, listId, tag, importId, user), page, size,
+                sort == Sort.NEWEST);
     }
 
     /** How many proposals the same filters match, in all and by type, without fetching them. */
     @GetMapping("/api/proposals/counts")
-    Map<String, Object> counts(@Valid Filters filters, Authentication user) {
-        Map<String, Long> byType = proposals.countByType(filters.of(user));
+    Map<String, Object> counts(@RequestParam(required = false) ProposalStatus status,
+                               @RequestParam(required = false) @Size(max = 64) String proposer,
+                               @RequestParam(required = false) ProposalType type,
+                               @RequestParam(required = false) UUID questionId,
+                               @RequestParam(required = false) UUID listId,
+                               @RequestParam(required = false) @Size(max = 40) String tag,
+                               @RequestParam(required = false) UUID importId,
+                               Authentication user) {
+        Map<String, Long> byType = proposals.countByType(
+                filter(status, proposer, type, questionId, listId, tag, importId, user));
         return Map.of("total", byType.values().stream().mapToLong(Long::longValue).sum(), "byType", byType);
+    }
+
+    private static ProposalQueries.Filter filter(ProposalStatus status, String proposer, ProposalType type,
+                                                 UUID questionId, UUID listId, String tag, UUID importId,
+                                                 Authentication user) {
+        String proposedBy = "me".equals(proposer) ? user.getName() : proposer;
+        return new ProposalQueries.Filter(status == null ? null : status.name(), proposedBy,
+                type == null ? null : type.name(), questionId, listId, tag == null || tag.isBlank() ? null : tag,
+                importId);
     }
 }
