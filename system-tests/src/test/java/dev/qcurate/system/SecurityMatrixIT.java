@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The authorization matrix: every endpoint of both services × no token and each role, checked against the running
  * services. "401"/"403" must be exactly that; "ok" means anything but 401 and 403 (the request got past
- * authorization; 2xx, 404 for a made-up id, 409 and so on are all fine). The README's table is rendered from this one.
+ * authorization; 2xx, 404 for a made-up id, 409 and so on are all fine). docs/security.md holds this table (DocumentedTablesTest).
  */
 class SecurityMatrixIT {
 
@@ -167,7 +167,7 @@ class SecurityMatrixIT {
         return body.length() <= 200 ? body : body.substring(0, 200) + "…";
     }
 
-    /** The README's table, rendered from {@link #MATRIX}. */
+    /** The table in docs/security.md, rendered from {@link #MATRIX}. */
     static String markdown() {
         StringBuilder table = new StringBuilder("| service | method & path | none | READER | EDITOR | REVIEWER | ADMIN |\n")
                 .append("|---|---|---|---|---|---|---|\n");

@@ -1,6 +1,6 @@
 package dev.qcurate.command.auth;
 
-/** What a user may do; see the README's authorization table. */
+/** What a user may do; see the authorization matrix in docs/security.md. */
 public enum Role {
     /** Everything, including user management. */
     ADMIN,

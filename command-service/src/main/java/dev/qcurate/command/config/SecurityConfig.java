@@ -24,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Stateless JWT security. The authorization rules per endpoint and role are the table in the README; they are
+ * Stateless JWT security. The authorization rules per endpoint and role are the matrix in docs/security.md; they are
  * written here once, as request matchers, so they can be read in one place.
  */
 @Configuration

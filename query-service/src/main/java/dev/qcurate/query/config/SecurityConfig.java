@@ -21,7 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Verifies the command service's tokens with its public keys (JWK set), so this service can check tokens but never
- * mint them. Authorization per endpoint and role: see the README's table.
+ * mint them. Authorization per endpoint and role: the matrix in docs/security.md.
  */
 @Configuration
 class SecurityConfig {
