@@ -1,5 +1,6 @@
 package dev.qcurate.command.auth;
 
+import dev.qcurate.support.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

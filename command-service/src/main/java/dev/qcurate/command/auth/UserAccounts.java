@@ -1,5 +1,6 @@
 package dev.qcurate.command.auth;
 
+import dev.qcurate.support.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;

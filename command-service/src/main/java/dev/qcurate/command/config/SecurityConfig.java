@@ -1,6 +1,8 @@
 package dev.qcurate.command.config;
 
+import dev.qcurate.support.ApiSecurity;
 import dev.qcurate.support.ProblemAuthenticationHandlers;
+import dev.qcurate.support.Role;
 import dev.qcurate.support.TokenCacheSettings;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -12,16 +14,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.*;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import static dev.qcurate.support.Role.ADMIN;
+import static dev.qcurate.support.Role.EDITOR;
+import static dev.qcurate.support.Role.REVIEWER;
 
 /**
  * Stateless JWT security. The authorization rules per endpoint and role are the matrix in docs/security.md; they are
@@ -30,38 +35,27 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 class SecurityConfig {
 
-    private static final String[] WRITERS = {"EDITOR", "REVIEWER", "ADMIN"};
-    private static final String[] REVIEWERS = {"REVIEWER", "ADMIN"};
+    private static final String[] WRITERS = Role.names(EDITOR, REVIEWER, ADMIN);
+    private static final String[] REVIEWERS = Role.names(REVIEWER, ADMIN);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .cors(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        ApiSecurity.statelessResourceServer(http, problems)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/.well-known/jwks.json", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/proposals/approval", "/api/proposals/*/approval",
                                 "/api/proposals/*/rejection", "/api/lists/*/releases").hasAnyRole(REVIEWERS)
                         .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/**", "/api/merges",
                                 "/api/lists", "/api/lists/**", "/api/imports").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/lists/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(WRITERS)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems)
-                        .withObjectPostProcessor(problems.bearerFailures()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+                        .anyRequest().authenticated());
         return http.build();
     }
 
@@ -87,14 +81,5 @@ class SecurityConfig {
         NimbusJwtDecoder verifier = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
         verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
         return tokenCache.cache(verifier, accountStatus);
-    }
-
-    static JwtAuthenticationConverter rolesFromClaim() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 }

@@ -1,6 +1,6 @@
 package dev.qcurate.command.user;
 
-import dev.qcurate.command.auth.Role;
+import dev.qcurate.support.Role;
 import dev.qcurate.shared.user.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;

@@ -40,7 +40,7 @@ class ProductionSafetyTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("qcurate.jwt.private-key", KEY)
                 .withProperty("spring.datasource.password", "s3cret-enough");
-        assertThat(ProductionSafety.problems(environment)).isEmpty();
+        assertThat(new ProductionSafety().problems(environment)).isEmpty();
     }
 
     private static void start(String... args) {

@@ -1,6 +1,8 @@
 package dev.qcurate.query.config;
 
+import dev.qcurate.support.ApiSecurity;
 import dev.qcurate.support.ProblemAuthenticationHandlers;
+import dev.qcurate.support.Role;
 import dev.qcurate.support.TokenCacheSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
@@ -8,16 +10,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import dev.qcurate.query.user.AccountStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import static dev.qcurate.support.Role.ADMIN;
+import static dev.qcurate.support.Role.EDITOR;
+import static dev.qcurate.support.Role.READER;
+import static dev.qcurate.support.Role.REVIEWER;
 
 /**
  * Verifies the command service's tokens with its public keys (JWK set), so this service can check tokens but never
@@ -26,31 +28,23 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 class SecurityConfig {
 
+    private static final String[] READERS = Role.names(READER, EDITOR, REVIEWER, ADMIN);
+    private static final String[] WRITERS = Role.names(EDITOR, REVIEWER, ADMIN);
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .cors(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        ApiSecurity.statelessResourceServer(http, problems)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/proposals", "/api/proposals/**").hasAnyRole("EDITOR", "REVIEWER", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("READER", "EDITOR", "REVIEWER", "ADMIN")
+                        .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/proposals", "/api/proposals/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         // the command service checks an import on behalf of the importing user, with their token
-                        .requestMatchers(HttpMethod.POST, "/api/duplicates/batch").hasAnyRole("EDITOR", "REVIEWER", "ADMIN")
-                        .anyRequest().hasRole("ADMIN"))
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems)
-                        .withObjectPostProcessor(problems.bearerFailures()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+                        .requestMatchers(HttpMethod.POST, "/api/duplicates/batch").hasAnyRole(WRITERS)
+                        .anyRequest().hasRole(ADMIN.name()));
         return http.build();
     }
 
@@ -61,14 +55,5 @@ class SecurityConfig {
         NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri()).build();
         verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
         return tokenCache.cache(verifier, accountStatus);
-    }
-
-    static JwtAuthenticationConverter rolesFromClaim() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 }
