@@ -1,8 +1,8 @@
 package dev.qcurate.query.curatedlist;
 
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +15,6 @@ import java.util.List;
  * projection changes them.
  */
 @Component
-@Order(1)
 class ListProjection implements Projection {
 
     private final JdbcTemplate jdbc;
@@ -24,6 +23,11 @@ class ListProjection implements Projection {
     ListProjection(JdbcTemplate jdbc, ListVersioning versioning) {
         this.jdbc = jdbc;
         this.versioning = versioning;
+    }
+
+    @Override
+    public ProjectionOrder order() {
+        return ProjectionOrder.LISTS;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.qcurate.query.curatedlist;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -117,6 +118,11 @@ class ListVersionCache implements Projection {
 
     long size() {
         return cache.estimatedSize();
+    }
+
+    @Override
+    public ProjectionOrder order() {
+        return ProjectionOrder.LIST_VERSION_CACHE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.qcurate.query.duplicates;
 
 import dev.qcurate.query.projection.AppliedPositions;
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.ProjectionPosition;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
@@ -17,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,7 +47,6 @@ import java.util.concurrent.BlockingQueue;
  * are never proposed. A merged question's text lives on as an alias of its target.
  */
 @Component
-@Order(10)
 public class DuplicateProjection implements Projection, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DuplicateProjection.class);
@@ -71,6 +70,11 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.indexer.setDaemon(true);
+    }
+
+    @Override
+    public ProjectionOrder order() {
+        return ProjectionOrder.DUPLICATES;
     }
 
     /** Runs before the Kafka listeners start, so no batch can overtake the load. */

@@ -44,7 +44,7 @@ class EventConsumer implements ConsumerSeekAware {
     EventConsumer(List<Projection> projections, EventDecoder decoder, ProjectionPosition position,
                   TransactionTemplate transaction, MeterRegistry metrics,
                   @Value("${qcurate.projection.gap-timeout:PT5M}") Duration gapTimeout) {
-        this.projections = projections;
+        this.projections = Projection.inOrder(projections);
         this.decoder = decoder;
         this.position = position;
         this.transaction = transaction;

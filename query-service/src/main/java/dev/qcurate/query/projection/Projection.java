@@ -1,5 +1,6 @@
 package dev.qcurate.query.projection;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -7,6 +8,9 @@ import java.util.List;
  * events it does not care about are ignored.
  */
 public interface Projection {
+
+    /** Where this projection applies each batch, relative to the others. */
+    ProjectionOrder order();
 
     void apply(StoredEvent event);
 
@@ -20,4 +24,9 @@ public interface Projection {
 
     /** Empties this projection's tables, before a rebuild from the start of the topic. */
     void reset();
+
+    /** The projections in the order of {@link ProjectionOrder}. */
+    static List<Projection> inOrder(List<Projection> projections) {
+        return projections.stream().sorted(Comparator.comparing(Projection::order)).toList();
+    }
 }

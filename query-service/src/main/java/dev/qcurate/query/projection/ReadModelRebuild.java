@@ -43,7 +43,7 @@ class ReadModelRebuild {
     ReadModelRebuild(KafkaListenerEndpointRegistry listeners, List<Projection> projections,
                      ProjectionPosition position, EventConsumer consumer, TransactionTemplate transaction) {
         this.listeners = listeners;
-        this.projections = projections;
+        this.projections = Projection.inOrder(projections);
         this.position = position;
         this.consumer = consumer;
         this.transaction = transaction;

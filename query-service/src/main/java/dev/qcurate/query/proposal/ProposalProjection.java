@@ -3,12 +3,12 @@ package dev.qcurate.query.proposal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.curatedlist.CuratedListId;
 import dev.qcurate.shared.proposal.*;
 import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.QuestionId;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,6 @@ import java.util.UUID;
 
 /** The review queue and every proposal's decision, for reviewers and for proposers' feedback. */
 @Component
-@Order(3)
 class ProposalProjection implements Projection {
 
     private final JdbcTemplate jdbc;
@@ -30,6 +29,11 @@ class ProposalProjection implements Projection {
     ProposalProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    @Override
+    public ProjectionOrder order() {
+        return ProjectionOrder.PROPOSALS;
     }
 
     @Override

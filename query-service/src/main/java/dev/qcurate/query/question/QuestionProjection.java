@@ -1,10 +1,10 @@
 package dev.qcurate.query.question;
 
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.*;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +24,17 @@ import java.util.UUID;
  * steps and the alias changes are written with one batched statement each.
  */
 @Component
-@Order(2)
 class QuestionProjection implements Projection {
 
     private final JdbcTemplate jdbc;
 
     QuestionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public ProjectionOrder order() {
+        return ProjectionOrder.QUESTIONS;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.qcurate.query.user;
 
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.user.*;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +14,17 @@ import java.sql.Timestamp;
  * change, password reset or re-enabling makes older tokens invalid). Read by {@link AccountStatus}.
  */
 @Component
-@Order(50)
 class UserAccessProjection implements Projection {
 
     private final JdbcTemplate jdbc;
 
     UserAccessProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public ProjectionOrder order() {
+        return ProjectionOrder.USER_ACCESS;
     }
 
     @Override
