@@ -111,7 +111,8 @@ public class Proposal {
 
     /** A new revision of the same kind of change to the same question, by the proposer, while it is still open. */
     void amend(String actor, ProposedChange amended) {
-        checkAmendable(actor, amended);
+        checkAmendable(actor);
+        Amendments.requireSameSubject(change, amended);
         if (change.equals(amended)) {
             throw new IllegalArgumentException("the amendment changes nothing");
         }
@@ -122,14 +123,14 @@ public class Proposal {
     }
 
     /** Who may amend, when, and into what: checked before the amended change itself is validated. */
-    void checkAmendable(String actor, ProposedChange amended) {
+    void checkAmendable(String actor) {
         if (!actor.equals(proposer)) {
             throw new ReviewForbiddenException("only the proposer may amend a proposal");
         }
         if (status != ProposalStatus.PENDING && status != ProposalStatus.CHANGES_REQUESTED) {
             throw new IllegalStateException("proposal " + id + " is " + status + " and can no longer be amended");
         }
-        Amendments.requireSameSubject(change, amended);
+        Amendments.requireAmendable(change);
     }
 
     ProposalStatus status() {

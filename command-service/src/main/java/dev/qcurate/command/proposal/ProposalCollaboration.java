@@ -54,8 +54,8 @@ class ProposalCollaboration {
     @CommandHandler
     void handle(AmendProposalCommand command, @MetaDataValue("actor") String proposer) {
         Aggregate<Proposal> proposal = load(command.proposalId().toString());
-        proposal.execute(p -> p.checkAmendable(proposer, command.change()));
-        ProposedChange amended = submissions.validated(command.change());
+        proposal.execute(p -> p.checkAmendable(proposer));
+        ProposedChange amended = submissions.validated(Amendments.of(proposal.invoke(Proposal::change), command));
         proposal.execute(p -> p.amend(proposer, amended));
     }
 
