@@ -9,9 +9,17 @@ import java.util.UUID;
 /**
  * A proposal in the review queue or in a proposer's feedback: what it changes ({@code payload}), possible
  * duplicates, approvals so far, and the decision with its reason.
+ *
+ * @param claim    who holds the pending proposal and until when, or null when nobody does (now)
+ * @param revision 1 as submitted, one more per amendment
+ * @param comments how many comments and requests for changes its conversation has
  */
 public record ProposalView(UUID proposalId, String type, String status, UUID questionId, UUID listId,
                            String proposer, JsonNode payload, JsonNode duplicateCandidates, boolean likelyDuplicate,
                            int requiredApprovals, List<String> approvers, String decidedBy, String reason,
-                           Instant createdAt, Instant decidedAt) {
+                           Instant createdAt, Instant decidedAt, ClaimView claim, int revision, int comments) {
+
+    /** A reviewer's claim that still holds when the proposal is read. */
+    public record ClaimView(String holder, Instant expiresAt) {
+    }
 }
