@@ -122,8 +122,8 @@ class ProposalCollaborationIT {
         assertThat(revision.path("amendedBy").asText()).isEqualTo("editor");
         assertThat(revision.path("previous").path("text").asText()).isEqualTo("What is hoisting in JS?");
         assertThat(revision.path("change").path("text").asText()).isEqualTo("What is hoisting in JavaScript?");
-        assertThat(texts(reviewer.read("/api/proposals?status=PENDING&questionId=" + question, amended.position())
-                .body().findValues("proposalId"))).containsExactly(proposal);
+        assertThat(reviewer.read("/api/proposals?status=PENDING&questionId=" + question, amended.position())
+                .body().findValuesAsText("proposalId")).containsExactly(proposal);
 
         Client.Answer approved = reviewer.post("/api/proposals/" + proposal + "/approval", Map.of());
         assertThat(approved.status()).isEqualTo(200);

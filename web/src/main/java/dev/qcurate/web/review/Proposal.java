@@ -14,10 +14,20 @@ import java.util.UUID;
 record Proposal(UUID proposalId, String type, String status, UUID questionId, UUID listId, String proposer,
                 JsonNode payload, List<DuplicateCandidate> duplicateCandidates, boolean likelyDuplicate,
                 int requiredApprovals, List<String> approvers, String decidedBy, String reason, Instant createdAt,
-                Instant decidedAt) {
+                Instant decidedAt, ReviewItem.Claim claim, int revision, int comments) {
 
     Proposal {
         duplicateCandidates = duplicateCandidates == null ? List.of() : duplicateCandidates;
         approvers = approvers == null ? List.of() : approvers;
+        revision = Math.max(revision, 1);
+    }
+
+    /** A proposal nobody holds, as submitted, without comments. */
+    Proposal(UUID proposalId, String type, String status, UUID questionId, UUID listId, String proposer,
+             JsonNode payload, List<DuplicateCandidate> duplicateCandidates, boolean likelyDuplicate,
+             int requiredApprovals, List<String> approvers, String decidedBy, String reason, Instant createdAt,
+             Instant decidedAt) {
+        this(proposalId, type, status, questionId, listId, proposer, payload, duplicateCandidates, likelyDuplicate,
+                requiredApprovals, approvers, decidedBy, reason, createdAt, decidedAt, null, 1, 0);
     }
 }

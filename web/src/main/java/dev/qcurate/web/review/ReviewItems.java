@@ -189,7 +189,8 @@ final class ReviewItems {
                     source, listId, changedSince, approvals(proposal),
                     candidates == null ? proposal.duplicateCandidates() : candidates,
                     candidates == null ? proposal.likelyDuplicate()
-                            : candidates.stream().anyMatch(DuplicateCandidate::likelyDuplicate));
+                            : candidates.stream().anyMatch(DuplicateCandidate::likelyDuplicate),
+                    proposal.claim(), proposal.comments(), proposal.revision());
         }
 
         private static String approvals(Proposal proposal) {
