@@ -107,6 +107,13 @@ class ProposalCollaborationBrowserIT {
         assertThat(item.getText()).contains("Held by reviewer", "Conversation (2), revision 2");
         browser.clickToLoad(browser.button(item, "Take over"));
         assertThat(browser.article(questionText).getText()).contains("Held by reviewer2");
+        item = browser.article(questionText);
+        assertThat(item.getText()).as("the latest comments, in the queue").contains("Done, thanks.");
+        browser.type(browser.field(item, "Comment"), "Taking this one, **sorry**.");
+        browser.clickToLoad(browser.button(item, "Add comment"));
+        assertThat(browser.path()).isEqualTo("/review");
+        assertThat(browser.article(questionText).findElement(By.cssSelector(".comments li:last-child .comment-body"))
+                .getText()).isEqualTo("Taking this one, sorry.");
         browser.clickToLoad(browser.button(browser.article(questionText), "Release"));
         assertThat(browser.article(questionText).getText()).doesNotContain("Held by");
         assertThat(browser.buttons(browser.article(questionText), "Claim")).isNotEmpty();

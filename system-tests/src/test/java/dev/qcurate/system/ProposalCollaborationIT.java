@@ -122,8 +122,12 @@ class ProposalCollaborationIT {
         assertThat(revision.path("amendedBy").asText()).isEqualTo("editor");
         assertThat(revision.path("previous").path("text").asText()).isEqualTo("What is hoisting in JS?");
         assertThat(revision.path("change").path("text").asText()).isEqualTo("What is hoisting in JavaScript?");
-        assertThat(reviewer.read("/api/proposals?status=PENDING&questionId=" + question, amended.position())
-                .body().findValuesAsText("proposalId")).containsExactly(proposal);
+        JsonNode queue2 = reviewer.read("/api/proposals?status=PENDING&questionId=" + question, amended.position())
+                .body();
+        assertThat(queue2.findValuesAsText("proposalId")).containsExactly(proposal);
+        assertThat(queue2.get(0).path("recentConversation").findValuesAsText("kind"))
+                .as("the queue's answer carries the latest comments").containsExactly("COMMENT", "CHANGES_REQUESTED");
+        assertThat(queue2.get(0).path("revision").asInt()).isEqualTo(2);
 
         Client.Answer approved = reviewer.post("/api/proposals/" + proposal + "/approval", Map.of());
         assertThat(approved.status()).isEqualTo(200);

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads a proposal's conversation and its amendments; the command side bounds how many of each there can be. */
@@ -16,6 +20,9 @@ class ProposalConversation {
 
     /** More than the command side lets a proposal collect, so nothing is cut; a guard, not a page size. */
     static final int MAX_ENTRIES = 1_000;
+    /** What a list shows of each proposal's conversation: enough to see where it stands, bounded per page. */
+    static final int RECENT = 3;
+    static final int PREVIEW = 1_000;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -31,6 +38,31 @@ class ProposalConversation {
 
     /** Amendment to {@code revision}: the change it replaced and the new one. */
     record Revision(int revision, String amendedBy, JsonNode previous, JsonNode change, Instant at) {
+    }
+
+    /**
+     * The proposals with the last {@value #RECENT} entries of each one's conversation, texts cut to
+     * {@value #PREVIEW} characters: one query for the page, and none when nobody commented.
+     */
+    List<ProposalView> withRecentConversation(List<ProposalView> proposals) {
+        UUID[] discussed = proposals.stream().filter(p -> p.comments() > 0).map(ProposalView::proposalId)
+                .toArray(UUID[]::new);
+        if (discussed.length == 0) {
+            return proposals;
+        }
+        Map<UUID, List<Entry>> recent = new HashMap<>();
+        jdbc.query("""
+                SELECT proposal_id, kind, author, text, at FROM (
+                    SELECT proposal_id, position, kind, author, left(text, ?) AS text, at,
+                           row_number() OVER (PARTITION BY proposal_id ORDER BY position DESC) AS newest
+                    FROM proposal_comment WHERE proposal_id = ANY (?)) recent
+                WHERE newest <= ? ORDER BY proposal_id, position""",
+                (RowCallbackHandler) rs -> recent.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(new Entry(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getTimestamp(5).toInstant())),
+                PREVIEW, discussed, RECENT);
+        return proposals.stream().map(p -> recent.containsKey(p.proposalId())
+                ? p.withRecentConversation(recent.get(p.proposalId())) : p).toList();
     }
 
     List<Entry> entries(UUID proposalId) {

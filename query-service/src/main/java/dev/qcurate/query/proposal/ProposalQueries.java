@@ -88,7 +88,7 @@ class ProposalQueries {
                 rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(),
                 rs.getString(15) == null ? null
                         : new ProposalView.ClaimView(rs.getString(15), rs.getTimestamp(16).toInstant()),
-                rs.getInt(17), rs.getInt(18));
+                rs.getInt(17), rs.getInt(18), List.of());
     }
 
     /** How many proposals match, in all and by type (types without any are left out). */

@@ -50,8 +50,9 @@ class ProposalQueryController {
                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1_000) int size,
                                  Authentication user) {
-        return proposals.find(filter(status, proposer, type, questionId, listId, tag, importId, user), page, size,
-                sort == Sort.NEWEST);
+        return conversation.withRecentConversation(proposals.find(
+                filter(status, proposer, type, questionId, listId, tag, importId, user), page, size,
+                sort == Sort.NEWEST));
     }
 
     /** How many proposals the same filters match, in all and by type, without fetching them. */

@@ -3,6 +3,7 @@ package dev.qcurate.web.proposals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;
+import dev.qcurate.web.markdown.Markdown;
 import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.Services;

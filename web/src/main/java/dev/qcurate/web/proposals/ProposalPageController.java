@@ -56,29 +56,29 @@ class ProposalPageController {
 
     @PostMapping("/proposals/{id}/comments")
     String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
-                   @AuthenticationPrincipal SignedInUser user, HttpServletResponse response, Model model,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String from, @AuthenticationPrincipal SignedInUser user,
+                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Typed typed = new Typed(text, "", null, null, null);
         String problem = commentProblem(text);
         if (problem != null) {
             response.setStatus(422);
             return show(id, user, model, typed, problem);
         }
-        return act(id, user, response, model, redirect, typed, "", "Your comment was added.",
+        return act(id, user, response, model, redirect, typed, from, "Your comment was added.",
                 () -> client.comment(id, text.strip()));
     }
 
     @PostMapping("/proposals/{id}/request-changes")
     String requestChanges(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
-                          @AuthenticationPrincipal SignedInUser user, HttpServletResponse response, Model model,
-                          RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "") String from, @AuthenticationPrincipal SignedInUser user,
+                          HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Typed typed = new Typed("", comment, null, null, null);
         String problem = commentProblem(comment);
         if (problem != null) {
             response.setStatus(422);
             return show(id, user, model, typed, problem);
         }
-        return act(id, user, response, model, redirect, typed, "",
+        return act(id, user, response, model, redirect, typed, from,
                 "The proposal went back to its proposer with your comment.",
                 () -> client.requestChanges(id, comment.strip()));
     }

@@ -24,12 +24,20 @@ import java.util.UUID;
  * @param claim        the reviewer holding it now, or null
  * @param comments     how many comments its conversation has (on the proposal's page)
  * @param revision     1 as submitted, more once amended
+ * @param conversation the last comments, rendered from Markdown to safe HTML, oldest first
  */
 public record ReviewItem(UUID proposalId, ChangeKind kind, String heading, UUID questionId, String proposer,
                          Instant createdAt, boolean own, WordDiff textDiff, int baseRevision, TagChange tags,
                          Merge merge, String detail, String source, UUID listId, String changedSince,
                          String approvals, List<DuplicateCandidate> candidates, boolean likelyDuplicate,
-                         Claim claim, int comments, int revision) {
+                         Claim claim, int comments, int revision, List<Comment> conversation) {
+
+    /** A comment (or a request for changes) as the queue shows it. */
+    public record Comment(boolean changeRequest, String author, String html, Instant at) {
+        public String atText() {
+            return WHEN.format(at);
+        }
+    }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

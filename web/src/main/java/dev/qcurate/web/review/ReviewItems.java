@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.markdown.Markdown;
 import dev.qcurate.web.services.ChangeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.diff.TagChange;
@@ -190,7 +191,10 @@ final class ReviewItems {
                     candidates == null ? proposal.duplicateCandidates() : candidates,
                     candidates == null ? proposal.likelyDuplicate()
                             : candidates.stream().anyMatch(DuplicateCandidate::likelyDuplicate),
-                    proposal.claim(), proposal.comments(), proposal.revision());
+                    proposal.claim(), proposal.comments(), proposal.revision(),
+                    proposal.recentConversation().stream().map(entry -> new ReviewItem.Comment(
+                            "CHANGES_REQUESTED".equals(entry.kind()), entry.author(), Markdown.toHtml(entry.text()),
+                            entry.at())).toList());
         }
 
         private static String approvals(Proposal proposal) {

@@ -27,10 +27,16 @@ class ReviewClaimsPageTest extends PageTest {
                 + ",\"comments\":" + comments + "}";
     }
 
+    private static final String RECENT = """
+            ,"recentConversation":[{"kind":"COMMENT","author":"editor","text":"Is it *really* obsolete? <i>x</i>",
+              "at":"2026-12-01T09:00:00Z"},{"kind":"CHANGES_REQUESTED","author":"reviewer","text":"Cite the source.",
+              "at":"2026-12-01T09:05:00Z"}]}""";
+
     private void queue() {
+        String held = proposal(HELD, "{\"holder\":\"reviewer2\",\"expiresAt\":\"2026-12-01T10:15:00Z\"}", 3, 4);
+        held = held.substring(0, held.length() - 1) + RECENT;
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":2,\"byType\":{\"RETIREMENT\":2}}")
-                .onJson("GET", "/api/proposals", "[" + proposal(HELD,
-                        "{\"holder\":\"reviewer2\",\"expiresAt\":\"2026-12-01T10:15:00Z\"}", 3, 4) + ","
+                .onJson("GET", "/api/proposals", "[" + held + ","
                         + proposal(FREE, "null", 1, 0) + "]")
                 .onJson("GET", "/api/questions/" + DECORATOR, """
                         {"questionId":"%s","text":"What is a decorator?","status":"ACTIVE","revision":2,
@@ -52,6 +58,36 @@ class ReviewClaimsPageTest extends PageTest {
         assertThat(held.select(".claim-line input[name=takeOver]").val()).isEqualTo("true");
         assertThat(held.select("a.conversation-link").text()).isEqualTo("Conversation (4), revision 3");
         assertThat(held.select("a.conversation-link").attr("href")).isEqualTo("/proposals/" + HELD);
+    }
+
+    @Test
+    void theLatestCommentsAreRenderedSafelyWithFormsToCommentAndRequestChanges() throws Exception {
+        queue();
+        Element held = item("reviewer", HELD);
+
+        assertThat(held.select("details.discussion summary").text()).isEqualTo("Latest comments (2 of 4)");
+        assertThat(held.select("details.discussion").hasAttr("open")).isTrue();
+        assertThat(held.select(".comment-body em").text()).isEqualTo("really");
+        assertThat(held.select(".comment-body i")).as("HTML in a comment is escaped").isEmpty();
+        assertThat(held.select(".comment .badge").text()).isEqualTo("requested changes");
+        assertThat(held.select("label[for=comment-" + HELD + "]").text()).isEqualTo("Comment");
+        assertThat(held.select("label[for=change-request-" + HELD + "]").text()).isEqualTo("What should change");
+        assertThat(held.select("form[action=/proposals/" + HELD + "/request-changes] input[name=from]").val())
+                .isEqualTo("review");
+        Element free = item("reviewer", FREE);
+        assertThat(free.select("details.discussion summary").text()).isEqualTo("Discuss");
+        assertThat(free.select("details.discussion").hasAttr("open")).isFalse();
+    }
+
+    @Test
+    void aCommentFromTheQueueGoesBackToTheQueue() throws Exception {
+        COMMAND.onJson("POST", "/api/proposals/" + FREE + "/comments", "{\"position\":3}");
+
+        mvc.perform(post("/proposals/{id}/comments", FREE).param("text", "Looks fine.").param("from", "review")
+                        .with(as("reviewer", "REVIEWER")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/review"));
+
+        assertThat(COMMAND.last("POST", "/api/proposals/" + FREE + "/comments").body()).contains("Looks fine.");
     }
 
     @Test
