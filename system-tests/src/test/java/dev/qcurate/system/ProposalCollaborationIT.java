@@ -152,6 +152,28 @@ class ProposalCollaborationIT {
         assertThat(reviewer.query("/api/proposals/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
     }
 
+    @Test
+    void theReadModelOfClaimsCommentsAndAmendmentsEqualsACleanRebuild() throws Exception {
+        String proposal = rewording("What is a generator?", "What is a generator function?");
+        assertThat(reviewer.post("/api/proposals/" + proposal + "/claim", Map.of()).status()).isEqualTo(200);
+        assertThat(editor.post("/api/proposals/" + proposal + "/comments", Map.of("text", "Why *function*?"))
+                .status()).isEqualTo(201);
+        assertThat(reviewer.post("/api/proposals/" + proposal + "/change-request", Map.of("comment", "Say Python."))
+                .status()).isEqualTo(200);
+        assertThat(editor.post("/api/proposals/" + proposal + "/amendments",
+                Map.of("text", "What is a generator function in Python?")).status()).isEqualTo(200);
+        Client.Answer held = reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of());
+        assertThat(held.status()).isEqualTo(200);
+        detail(proposal, held.position());
+
+        new Stores(qcurate).assertEqualsCleanRebuild(qcurate.as("admin"));
+
+        JsonNode rebuilt = detail(proposal, held.position());
+        assertThat(rebuilt.path("proposal").path("claim").path("holder").asText()).isEqualTo("reviewer2");
+        assertThat(rebuilt.path("conversation")).hasSize(2);
+        assertThat(rebuilt.path("revisions")).hasSize(1);
+    }
+
     private static JsonNode detail(String proposal, long position) {
         Client.Answer answer = reviewer.read("/api/proposals/" + proposal, position);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
