@@ -58,6 +58,11 @@ class SecurityMatrixIT {
         row(Service.COMMAND, "POST",   "/api/proposals/{p}/approval",       JSON, "{}",                                              "401 403 403 ok  ok"),
         row(Service.COMMAND, "POST",   "/api/proposals/{p}/rejection",      JSON, "{\"reason\":\"matrix\"}",                         "401 403 403 ok  ok"),
         row(Service.COMMAND, "POST",   "/api/proposals/approval",           JSON, "{\"proposalIds\":[\"{p}\"]}",                     "401 403 403 ok  ok"),
+        row(Service.COMMAND, "POST",   "/api/proposals/{p}/claim",          JSON, "{}",                                              "401 403 403 ok  ok"),
+        row(Service.COMMAND, "DELETE", "/api/proposals/{p}/claim",          null, null,                                              "401 403 403 ok  ok"),
+        row(Service.COMMAND, "POST",   "/api/proposals/{p}/comments",       JSON, "{\"text\":\"matrix\"}",                           "401 403 ok  ok  ok"),
+        row(Service.COMMAND, "POST",   "/api/proposals/{p}/change-request", JSON, "{\"comment\":\"matrix\"}",                        "401 403 403 ok  ok"),
+        row(Service.COMMAND, "POST",   "/api/proposals/{p}/amendments",     JSON, "{\"text\":\"What does the matrix amend?\"}",      "401 403 ok  ok  ok"),
         row(Service.COMMAND, "POST",   "/api/lists",                        JSON, "{\"name\":\"matrix-{n}\",\"title\":\"Matrix\"}",   "401 403 ok  ok  ok"),
         row(Service.COMMAND, "POST",   "/api/lists/{l}/entries",            JSON, "{\"questionId\":\"{q}\"}",                         "401 403 ok  ok  ok"),
         row(Service.COMMAND, "DELETE", "/api/lists/{l}/entries/{q}",        null, null,                                              "401 403 ok  ok  ok"),
@@ -85,6 +90,7 @@ class SecurityMatrixIT {
         row(Service.QUERY,   "GET",    "/api/duplicates?text=matrix",       null, null,                                              "401 ok  ok  ok  ok"),
         row(Service.QUERY,   "POST",   "/api/duplicates/batch",             JSON, "{\"items\":[{\"text\":\"What does the matrix check?\"}]}", "401 403 ok  ok  ok"),
         row(Service.QUERY,   "GET",    "/api/proposals?status=PENDING",     null, null,                                              "401 403 ok  ok  ok"),
+        row(Service.QUERY,   "GET",    "/api/proposals/{p}",                null, null,                                              "401 403 ok  ok  ok"),
         row(Service.QUERY,   "GET",    "/api/admin/rebuild",                null, null,                                              "401 403 403 403 ok"),
         row(Service.QUERY,   "POST",   "/api/admin/rebuild",                JSON, "{}",                                              "401 403 403 403 ok"));
     // @formatter:on

@@ -51,6 +51,10 @@ class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/proposals/approval", "/api/proposals/*/approval",
                                 "/api/proposals/*/rejection", "/api/lists/*/releases").hasAnyRole(REVIEWERS)
+                        .requestMatchers("/api/proposals/*/claim").hasAnyRole(REVIEWERS)
+                        .requestMatchers(HttpMethod.POST, "/api/proposals/*/change-request").hasAnyRole(REVIEWERS)
+                        .requestMatchers(HttpMethod.POST, "/api/proposals/*/comments", "/api/proposals/*/amendments")
+                        .hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/**", "/api/merges",
                                 "/api/lists", "/api/lists/**", "/api/imports").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/lists/**").hasAnyRole(WRITERS)

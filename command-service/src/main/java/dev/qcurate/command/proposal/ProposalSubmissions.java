@@ -67,7 +67,8 @@ class ProposalSubmissions {
                 policy.requiredApprovals(change.type()), command.duplicateCandidates()));
     }
 
-    private ProposedChange validated(ProposedChange change) {
+    /** The change as it would be stored, or why it cannot apply to the current state; amendments are checked alike. */
+    ProposedChange validated(ProposedChange change) {
         if (change instanceof Rewording c) {
             Question question = active(c.questionId());
             int base = question.baseRevisionFor(c.baseRevision());

@@ -25,10 +25,12 @@ class ProposalProjection implements Projection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ProposalCollaborationStore collaboration;
 
-    ProposalProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    ProposalProjection(JdbcTemplate jdbc, ObjectMapper json, ProposalCollaborationStore collaboration) {
         this.jdbc = jdbc;
         this.json = json;
+        this.collaboration = collaboration;
     }
 
     @Override
@@ -43,7 +45,9 @@ class ProposalProjection implements Projection {
 
     /**
      * Proposals submitted in the batch are inserted once, with what the rest of the batch did to them (a typical
-     * approval submits, approves and applies in one batch); the others get batched updates in event order.
+     * approval submits, approves and applies in one batch); the others get batched updates in event order. Claims,
+     * comments and amendments are rarer and order-sensitive (an amendment clears earlier approvals): what came before
+     * them is written first, then they are applied one by one.
      */
     @Override
     public void applyBatch(List<StoredEvent> events) {
@@ -52,7 +56,10 @@ class ProposalProjection implements Projection {
         List<Object[]> decisions = new ArrayList<>();
         for (StoredEvent event : events) {
             Object payload = event.payload();
-            if (payload instanceof ProposalSubmittedEvent e) {
+            if (ProposalCollaborationStore.handles(payload)) {
+                write(submitted, approvals, decisions);
+                collaboration.apply(event);
+            } else if (payload instanceof ProposalSubmittedEvent e) {
                 Submitted row = new Submitted(e, at(event));
                 if (submitted.put(e.proposalId().value(), row) != null) {
                     throw new IllegalStateException("proposal " + e.proposalId() + " submitted twice");
@@ -73,6 +80,10 @@ class ProposalProjection implements Projection {
                         + e.baseRevision() + ", but the question is at revision " + e.currentRevision());
             }
         }
+        write(submitted, approvals, decisions);
+    }
+
+    private void write(Map<UUID, Submitted> submitted, List<Object[]> approvals, List<Object[]> decisions) {
         if (!submitted.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO proposal (id, type, status, question_id, list_id, proposer, payload,
@@ -82,17 +93,25 @@ class ProposalProjection implements Projection {
                     submitted.values().stream().map(this::insert).toList());
         }
         if (!approvals.isEmpty()) {
-            jdbc.batchUpdate("UPDATE proposal SET approvers = array_append(approvers, ?) WHERE id = ?", approvals);
+            // an approval ends its reviewer's claim, as in the aggregate
+            jdbc.batchUpdate("""
+                    UPDATE proposal SET approvers = array_append(approvers, ?), claimed_by = NULL,
+                                        claim_expires_at = NULL
+                    WHERE id = ?""", approvals);
         }
         if (!decisions.isEmpty()) {
             jdbc.batchUpdate("UPDATE proposal SET status = ?, decided_by = ?, reason = ?, decided_at = ? WHERE id = ?",
                     decisions);
         }
+        submitted.clear();
+        approvals.clear();
+        decisions.clear();
     }
 
     @Override
     public void reset() {
         jdbc.execute("TRUNCATE proposal");
+        collaboration.reset();
     }
 
     private static void decide(Map<UUID, Submitted> submitted, List<Object[]> decisions, StoredEvent event,

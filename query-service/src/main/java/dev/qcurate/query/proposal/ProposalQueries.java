@@ -13,11 +13,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -26,6 +28,9 @@ import java.util.UUID;
 class ProposalQueries {
 
     private static final String SOURCE_LINE = "(payload #>> '{source,line}')::int";
+    /** The stored claim holds only while pending and unexpired: decided at read time, so rebuilds stay identical. */
+    private static final String HELD_CLAIM =
+            "CASE WHEN status = 'PENDING' AND claim_expires_at > now() THEN claimed_by END";
 
     /** Candidates shown for a proposal whose candidates are looked up live. */
     static final int LIVE_CANDIDATES = 5;
@@ -57,20 +62,33 @@ class ProposalQueries {
         // document's order (so approving the queue in order builds the list in that order), not the random ids
         String order = newestFirst ? " ORDER BY created_at DESC, " + SOURCE_LINE + " DESC, id DESC"
                 : " ORDER BY created_at, " + SOURCE_LINE + ", id";
-        return jdbc.query("""
-                SELECT id, type, status, question_id, list_id, proposer, payload, duplicate_candidates,
-                       required_approvals, approvers, decided_by, reason, created_at, decided_at
-                FROM proposal""" + where + order + " LIMIT ? OFFSET ?",
-                (rs, row) -> {
-                    JsonNode candidates = candidates(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                            read(rs.getString(8)));
-                    return new ProposalView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
-                            read(rs.getString(7)), candidates, likelyDuplicate(candidates), rs.getInt(9),
-                            strings(rs.getArray(10)), rs.getString(11), rs.getString(12),
-                            rs.getTimestamp(13).toInstant(),
-                            rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
-                }, arguments.toArray());
+        return jdbc.query(SELECT + where + order + " LIMIT ? OFFSET ?", (rs, row) -> view(rs), arguments.toArray());
+    }
+
+    /** One proposal by id, in any status. */
+    Optional<ProposalView> find(UUID proposalId) {
+        return jdbc.query(SELECT + " WHERE id = ?", (rs, row) -> view(rs), proposalId).stream().findFirst();
+    }
+
+    private static final String SELECT = """
+            SELECT id, type, status, question_id, list_id, proposer, payload, duplicate_candidates,
+                   required_approvals, approvers, decided_by, reason, created_at, decided_at,
+                   """ + HELD_CLAIM + """
+                   , claim_expires_at, revision, comments
+            FROM proposal""";
+
+    private ProposalView view(ResultSet rs) throws SQLException {
+        JsonNode candidates = candidates(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                read(rs.getString(8)));
+        return new ProposalView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
+                read(rs.getString(7)), candidates, likelyDuplicate(candidates), rs.getInt(9),
+                strings(rs.getArray(10)), rs.getString(11), rs.getString(12),
+                rs.getTimestamp(13).toInstant(),
+                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(),
+                rs.getString(15) == null ? null
+                        : new ProposalView.ClaimView(rs.getString(15), rs.getTimestamp(16).toInstant()),
+                rs.getInt(17), rs.getInt(18), List.of());
     }
 
     /** How many proposals match, in all and by type (types without any are left out). */

@@ -5,11 +5,14 @@ import dev.qcurate.shared.proposal.ProposalType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Map;
@@ -25,9 +28,11 @@ import java.util.UUID;
 class ProposalQueryController {
 
     private final ProposalQueries proposals;
+    private final ProposalConversation conversation;
 
-    ProposalQueryController(ProposalQueries proposals) {
+    ProposalQueryController(ProposalQueries proposals, ProposalConversation conversation) {
         this.proposals = proposals;
+        this.conversation = conversation;
     }
 
     /** Order of the answer: the queue's oldest first, or a proposer's newest first. */
@@ -45,8 +50,9 @@ class ProposalQueryController {
                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1_000) int size,
                                  Authentication user) {
-        return proposals.find(filter(status, proposer, type, questionId, listId, tag, importId, user), page, size,
-                sort == Sort.NEWEST);
+        return conversation.withRecentConversation(proposals.find(
+                filter(status, proposer, type, questionId, listId, tag, importId, user), page, size,
+                sort == Sort.NEWEST));
     }
 
     /** How many proposals the same filters match, in all and by type, without fetching them. */
@@ -62,6 +68,19 @@ class ProposalQueryController {
         Map<String, Long> byType = proposals.countByType(
                 filter(status, proposer, type, questionId, listId, tag, importId, user));
         return Map.of("total", byType.values().stream().mapToLong(Long::longValue).sum(), "byType", byType);
+    }
+
+    /** One proposal with its conversation and amendments; 404 when the read model does not know it (yet). */
+    @GetMapping("/api/proposals/{id}")
+    ProposalDetail proposal(@PathVariable UUID id) {
+        ProposalView proposal = proposals.find(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "no proposal " + id));
+        return new ProposalDetail(proposal, conversation.entries(id), conversation.revisions(id));
+    }
+
+    /** A proposal, what was said about it, and its amendments (revision 2 onwards), oldest first. */
+    record ProposalDetail(ProposalView proposal, List<ProposalConversation.Entry> conversation,
+                          List<ProposalConversation.Revision> revisions) {
     }
 
     private static ProposalQueries.Filter filter(ProposalStatus status, String proposer, ProposalType type,

@@ -46,6 +46,7 @@ class WebSecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/questions/new", "/questions/suggestions", "/imports/**",
                                 "/proposals/mine").hasAnyRole("EDITOR", "REVIEWER")
+                        .requestMatchers("/proposals/*", "/proposals/*/*").hasAnyRole("EDITOR", "REVIEWER")
                         .requestMatchers("/questions/*/reword", "/questions/*/tags", "/questions/*/tags/preview",
                                 "/questions/*/merge", "/questions/*/retire", "/questions/*/unmerge")
                         .hasAnyRole("EDITOR", "REVIEWER")

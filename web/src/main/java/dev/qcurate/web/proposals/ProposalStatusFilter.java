@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The statuses people choose from, and the query service's name for each (it calls an applied one APPROVED). */
 enum ProposalStatusFilter {
-    PENDING("PENDING"), APPLIED("APPROVED"), REJECTED("REJECTED"), STALE("STALE");
+    PENDING("PENDING"), APPLIED("APPROVED"), REJECTED("REJECTED"), STALE("STALE"),
+    CHANGES_REQUESTED("CHANGES_REQUESTED");
 
     private final String serviceName;
 

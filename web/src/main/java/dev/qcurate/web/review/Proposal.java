@@ -14,10 +14,26 @@ import java.util.UUID;
 record Proposal(UUID proposalId, String type, String status, UUID questionId, UUID listId, String proposer,
                 JsonNode payload, List<DuplicateCandidate> duplicateCandidates, boolean likelyDuplicate,
                 int requiredApprovals, List<String> approvers, String decidedBy, String reason, Instant createdAt,
-                Instant decidedAt) {
+                Instant decidedAt, ReviewItem.Claim claim, int revision, int comments,
+                List<ConversationEntry> recentConversation) {
+
+    /** One of the last entries of the proposal's conversation; {@code text} is Markdown (a preview of it). */
+    record ConversationEntry(String kind, String author, String text, Instant at) {
+    }
 
     Proposal {
         duplicateCandidates = duplicateCandidates == null ? List.of() : duplicateCandidates;
         approvers = approvers == null ? List.of() : approvers;
+        revision = Math.max(revision, 1);
+        recentConversation = recentConversation == null ? List.of() : recentConversation;
+    }
+
+    /** A proposal nobody holds, as submitted, without comments. */
+    Proposal(UUID proposalId, String type, String status, UUID questionId, UUID listId, String proposer,
+             JsonNode payload, List<DuplicateCandidate> duplicateCandidates, boolean likelyDuplicate,
+             int requiredApprovals, List<String> approvers, String decidedBy, String reason, Instant createdAt,
+             Instant decidedAt) {
+        this(proposalId, type, status, questionId, listId, proposer, payload, duplicateCandidates, likelyDuplicate,
+                requiredApprovals, approvers, decidedBy, reason, createdAt, decidedAt, null, 1, 0, List.of());
     }
 }

@@ -174,7 +174,7 @@ class ReviewController {
             throw problem;
         }
         ItemProblem refused = new ItemProblem(id, problem.status(), message(problem, form),
-                problem.isConflict() ? form.questionId() : null, reason);
+                stale(problem) ? form.questionId() : null, reason);
         response.setStatus(problem.status());
         model.addAttribute("problem", refused);
         if ("true".equals(htmx)) {
@@ -187,6 +187,10 @@ class ReviewController {
 
     private static String message(ServiceProblem problem, ItemForm form) {
         String heading = form.heading() == null ? "" : " \u201c" + form.heading() + "\u201d";
+        if (problem.isConflict() && !stale(problem)) {
+            // claimed by another reviewer, sent back to its proposer, or decided meanwhile: the service says which
+            return "Not done: " + problem.detail();
+        }
         return switch (problem.status()) {
             // the heading holds the question's text as the queue showed it, not the proposed change
             case 409 -> "Not approved: the question" + heading + " changed since this was proposed, so this"
@@ -196,6 +200,11 @@ class ReviewController {
             case 404 -> "Not found: this proposal" + heading + " no longer exists (" + problem.detail() + ").";
             default -> "Not done: " + problem.detail();
         };
+    }
+
+    /** A 409 the command service gives when the question moved on since the proposal (not a claim or a decision). */
+    private static boolean stale(ServiceProblem problem) {
+        return problem.isConflict() && problem.detail() != null && problem.detail().startsWith("proposal is stale");
     }
 
     /** The hidden fields every item's forms carry, so the answer can name the item without another lookup. */

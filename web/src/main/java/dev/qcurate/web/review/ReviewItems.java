@@ -1,5 +1,6 @@
 package dev.qcurate.web.review;
 
+import dev.qcurate.web.markdown.Markdown;
 import dev.qcurate.web.services.ChangeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.diff.TagChange;
@@ -189,7 +190,11 @@ final class ReviewItems {
                     source, listId, changedSince, approvals(proposal),
                     candidates == null ? proposal.duplicateCandidates() : candidates,
                     candidates == null ? proposal.likelyDuplicate()
-                            : candidates.stream().anyMatch(DuplicateCandidate::likelyDuplicate));
+                            : candidates.stream().anyMatch(DuplicateCandidate::likelyDuplicate),
+                    proposal.claim(), proposal.comments(), proposal.revision(),
+                    proposal.recentConversation().stream().map(entry -> new ReviewItem.Comment(
+                            "CHANGES_REQUESTED".equals(entry.kind()), entry.author(), Markdown.toHtml(entry.text()),
+                            entry.at())).toList());
         }
 
         private static String approvals(Proposal proposal) {

@@ -1,0 +1,80 @@
+package dev.qcurate.query.proposal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.query.projection.StoredEvent;
+import dev.qcurate.shared.proposal.*;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * The read side of claims, comments, requests for changes and amendments: all their SQL. Called by
+ * {@link ProposalProjection} in event order, after it has written what came before in the batch.
+ */
+@Component
+class ProposalCollaborationStore {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    ProposalCollaborationStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    static boolean handles(Object payload) {
+        return payload instanceof ProposalClaimedEvent || payload instanceof ProposalClaimReleasedEvent
+                || payload instanceof ProposalCommentedEvent || payload instanceof ProposalChangesRequestedEvent
+                || payload instanceof ProposalAmendedEvent;
+    }
+
+    void apply(StoredEvent event) {
+        Timestamp at = Timestamp.from(event.at());
+        Object payload = event.payload();
+        if (payload instanceof ProposalClaimedEvent e) {
+            jdbc.update("UPDATE proposal SET claimed_by = ?, claim_expires_at = ? WHERE id = ?", e.reviewer(),
+                    Timestamp.from(e.expiresAt()), e.proposalId().value());
+        } else if (payload instanceof ProposalClaimReleasedEvent e) {
+            endClaim(e.proposalId());
+        } else if (payload instanceof ProposalCommentedEvent e) {
+            comment(event, e.proposalId(), "COMMENT", e.author(), e.text(), at);
+        } else if (payload instanceof ProposalChangesRequestedEvent e) {
+            comment(event, e.proposalId(), "CHANGES_REQUESTED", e.reviewer(), e.comment(), at);
+            jdbc.update("""
+                    UPDATE proposal SET status = 'CHANGES_REQUESTED', claimed_by = NULL, claim_expires_at = NULL
+                    WHERE id = ?""", e.proposalId().value());
+        } else if (payload instanceof ProposalAmendedEvent e) {
+            jdbc.update("""
+                    INSERT INTO proposal_revision (proposal_id, revision, amended_by, previous, change, at)
+                    SELECT id, ?, ?, payload, ?::jsonb, ? FROM proposal WHERE id = ?""",
+                    e.revision(), e.amendedBy(), toJson(e.change()), at, e.proposalId().value());
+            jdbc.update("""
+                    UPDATE proposal SET payload = ?::jsonb, revision = ?, status = 'PENDING', approvers = '{}'
+                    WHERE id = ?""", toJson(e.change()), e.revision(), e.proposalId().value());
+        }
+    }
+
+    void reset() {
+        jdbc.execute("TRUNCATE proposal_comment, proposal_revision");
+    }
+
+    private void endClaim(ProposalId id) {
+        jdbc.update("UPDATE proposal SET claimed_by = NULL, claim_expires_at = NULL WHERE id = ?", id.value());
+    }
+
+    private void comment(StoredEvent event, ProposalId id, String kind, String author, String text, Timestamp at) {
+        jdbc.update("""
+                INSERT INTO proposal_comment (proposal_id, position, kind, author, text, at) VALUES (?, ?, ?, ?, ?, ?)""", id.value(), event.position(), kind, author, text, at);
+        jdbc.update("UPDATE proposal SET comments = comments + 1 WHERE id = ?", id.value());
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.qcurate.web.proposals;
+
+import dev.qcurate.web.FakeService;
+import dev.qcurate.web.PageTest;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ProposalPageTest extends PageTest {
+
+    private static final UUID PROPOSAL = UUID.fromString("22222222-2222-2222-2222-222222222222");
+    private static final UUID QUESTION = UUID.fromString("11111111-1111-1111-1111-111111111111");
+
+    private static String detail(String status, String claim, String conversation, String revisions) {
+        return """
+                {"proposal":{"proposalId":"%s","type":"REWORDING","status":"%s","questionId":"%s",
+                 "proposer":"editor","payload":{"kind":"REWORDING","questionId":"%s","text":"What is a monad, exactly?",
+                 "baseRevision":1},"requiredApprovals":1,"approvers":[],"createdAt":"2026-12-01T10:00:00Z",
+                 "claim":%s,"revision":2,"comments":1},
+                 "conversation":%s,"revisions":%s}""".formatted(PROPOSAL, status, QUESTION, QUESTION, claim,
+                conversation, revisions);
+    }
+
+    private static final String CONVERSATION = """
+            [{"kind":"CHANGES_REQUESTED","author":"reviewer",
+              "text":"Say **which** <script>alert(1)</script> [x](javascript:alert(1))","at":"2026-12-01T10:05:00Z"}]""";
+    private static final String REVISIONS = """
+            [{"revision":2,"amendedBy":"editor","previous":{"kind":"REWORDING","text":"What is a monad?"},
+              "change":{"kind":"REWORDING","text":"What is a monad, exactly?"},"at":"2026-12-01T10:06:00Z"}]""";
+
+    private void answers(String status, String claim) {
+        QUERY.onJson("GET", "/api/proposals/" + PROPOSAL, detail(status, claim, CONVERSATION, REVISIONS))
+                .onJson("GET", "/api/questions/" + QUESTION, "{\"questionId\":\"" + QUESTION
+                        + "\",\"text\":\"What is a monad?\",\"revision\":1}");
+    }
+
+    private Document page(String user, String role) throws Exception {
+        return html(mvc.perform(get("/proposals/{id}", PROPOSAL).with(as(user, role)))
+                .andExpect(status().isOk()).andReturn());
+    }
+
+    @Test
+    void showsTheClaimTheConversationSafelyAndTheAmendmentDiff() throws Exception {
+        answers("PENDING", "{\"holder\":\"reviewer2\",\"expiresAt\":\"2026-12-01T10:15:00Z\"}");
+
+        Document page = page("reviewer", "REVIEWER");
+
+        assertThat(page.select(".claim-holder").text()).contains("Held by reviewer2 until 2026-12-01 10:15 UTC");
+        assertThat(page.select(".claim button").eachText()).containsExactly("Take over from reviewer2");
+        assertThat(page.select(".claim form input[name=takeOver]").val()).isEqualTo("true");
+        var body = page.select(".comment-body").first();
+        assertThat(body.select("strong").text()).isEqualTo("which");
+        assertThat(body.select("script")).as("HTML in a comment is escaped").isEmpty();
+        assertThat(body.text()).contains("<script>alert(1)</script>");
+        assertThat(body.select("a").attr("href")).as("javascript: URLs are dropped").doesNotContain("javascript");
+        assertThat(page.select(".comment .badge").text()).isEqualTo("requested changes");
+        assertThat(page.select(".amendment-list h3").text()).contains("Revision 2 by editor");
+        assertThat(page.select(".amendment-list ins").text()).contains("exactly");
+        assertThat(page.select("label[for=comment-text]").text()).isEqualTo("Comment");
+        assertThat(page.select("label[for=change-request-text]").text()).isEqualTo("What should change");
+        assertThat(page.select("form.amend-form")).as("only the proposer amends").isEmpty();
+    }
+
+    @Test
+    void aReviewerWithoutClaimClaimsAndTheHolderReleases() throws Exception {
+        answers("PENDING", "null");
+        assertThat(page("reviewer", "REVIEWER").select(".claim button").eachText()).containsExactly("Claim");
+
+        answers("PENDING", "{\"holder\":\"reviewer\",\"expiresAt\":\"2026-12-01T10:15:00Z\"}");
+        assertThat(page("reviewer", "REVIEWER").select(".claim button").eachText())
+                .containsExactly("Renew claim", "Release");
+    }
+
+    @Test
+    void claimingPostsToTheCommandServiceAndReturnsToTheQueueWhenAskedFrom() throws Exception {
+        COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/claim", "{\"position\":5}");
+
+        mvc.perform(post("/proposals/{id}/claim", PROPOSAL).param("takeOver", "true").param("from", "review")
+                        .with(as("reviewer", "REVIEWER")).with(csrf()))
+                .andExpect(redirectedUrl("/review"));
+
+        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/claim").body()).contains("\"takeOver\":true");
+    }
+
+    @Test
+    void aRefusedClaimShowsTheServicesWords() throws Exception {
+        answers("APPROVED", "null");
+        COMMAND.on("POST", "/api/proposals/" + PROPOSAL + "/claim", FakeService.Answer.problem(409,
+                "proposal is APPROVED, no longer open for review"));
+
+        Document page = html(mvc.perform(post("/proposals/{id}/claim", PROPOSAL).with(as("reviewer", "REVIEWER"))
+                .with(csrf())).andExpect(status().isConflict()).andReturn());
+
+        assertThat(page.select("[role=alert]").text()).contains("proposal is APPROVED, no longer open for review");
+    }
+
+    @Test
+    void aTooLongCommentIsRefusedHereAndKeptInTheForm() throws Exception {
+        answers("PENDING", "null");
+        String text = "y".repeat(100_000);
+
+        Document page = html(mvc.perform(post("/proposals/{id}/comments", PROPOSAL).param("text", text)
+                .with(as("reviewer", "REVIEWER")).with(csrf())).andExpect(status().is(422)).andReturn());
+
+        assertThat(page.select("[role=alert]").text()).contains("100000 characters");
+        assertThat(page.select("#comment-text").text()).hasSize(100_000);
+        assertThat(COMMAND.requests()).isEmpty();
+    }
+
+    @Test
+    void commentingPostsTheTextAndComesBack() throws Exception {
+        COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/comments", "{\"position\":6}");
+
+        MvcResult done = mvc.perform(post("/proposals/{id}/comments", PROPOSAL).param("text", " Why *so*? ")
+                .with(as("editor", "EDITOR")).with(csrf())).andExpect(redirectedUrl("/proposals/" + PROPOSAL))
+                .andReturn();
+
+        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/comments").body())
+                .contains("\"text\":\"Why *so*?\"");
+        assertThat(done.getFlashMap().get("notice")).asString().contains("comment was added");
+    }
+
+    @Test
+    void theProposerAmendsASentBackProposalAndSeesTheRefusalWithTheirText() throws Exception {
+        answers("CHANGES_REQUESTED", "null");
+        Document page = page("editor", "EDITOR");
+        assertThat(page.select(".status").text()).isEqualTo("CHANGES REQUESTED");
+        assertThat(page.select("label[for=amend-text]").text()).isEqualTo("New proposed text");
+        assertThat(page.select("#amend-text").text()).isEqualTo("What is a monad, exactly?");
+        assertThat(page.select("form[action$=/request-changes]")).as("not on one's own proposal").isEmpty();
+
+        COMMAND.on("POST", "/api/proposals/" + PROPOSAL + "/amendments", FakeService.Answer.problem(400,
+                "the question already has this text"));
+        Document refused = html(mvc.perform(post("/proposals/{id}/amend", PROPOSAL).param("text", "What is a monad?")
+                .with(as("editor", "EDITOR")).with(csrf())).andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(refused.select("[role=alert]").text()).contains("the question already has this text");
+        assertThat(refused.select("#amend-text").text()).isEqualTo("What is a monad?");
+        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/amendments").body())
+                .contains("\"text\":\"What is a monad?\"");
+    }
+
+    @Test
+    void readersCannotOpenIt() throws Exception {
+        mvc.perform(get("/proposals/{id}", PROPOSAL).with(as("reader", "READER"))).andExpect(status().isForbidden());
+    }
+}
