@@ -1,5 +1,6 @@
 package dev.qcurate.query.proposal;
 
+import dev.qcurate.query.tag.TagSynonyms;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,10 @@ class ProposalQueries {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DuplicateIndex duplicates;
+    private final TagSynonyms synonyms;
 
-    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates) {
+    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates, TagSynonyms synonyms) {
+        this.synonyms = synonyms;
         this.jdbc = jdbc;
         this.json = json;
         this.duplicates = duplicates;
@@ -82,7 +85,7 @@ class ProposalQueries {
         return counts;
     }
 
-    private static String where(Filter filter, List<Object> arguments) {
+    private String where(Filter filter, List<Object> arguments) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         add(where, arguments, "status", filter.status());
         add(where, arguments, "proposer", filter.proposer());
@@ -90,8 +93,8 @@ class ProposalQueries {
         add(where, arguments, "question_id", filter.questionId());
         add(where, arguments, "list_id", filter.listId());
         if (filter.tag() != null) {
-            where.append(" AND question_id IN (SELECT id FROM question WHERE ? = ANY (tags))");
-            arguments.add(filter.tag());
+            where.append(" AND question_id IN (SELECT id FROM question WHERE tags && ?::text[])");
+            arguments.add(synonyms.namesFor(filter.tag()));
         }
         if (filter.importId() != null) {
             where.append(" AND question_id IN (SELECT id FROM question WHERE import_id = ?)");
