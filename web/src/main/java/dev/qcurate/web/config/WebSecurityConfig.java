@@ -47,7 +47,8 @@ class WebSecurityConfig {
                         .requestMatchers("/questions/new", "/questions/suggestions", "/imports/**",
                                 "/proposals/mine").hasAnyRole("EDITOR", "REVIEWER")
                         .requestMatchers("/questions/*/reword", "/questions/*/tags", "/questions/*/tags/preview",
-                                "/questions/*/merge", "/questions/*/retire", "/questions/*/unmerge")
+                                "/questions/*/merge", "/questions/*/retire", "/questions/*/unmerge",
+                                "/questions/*/revert", "/tags/rename")
                         .hasAnyRole("EDITOR", "REVIEWER")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").loginProcessingUrl("/login")
