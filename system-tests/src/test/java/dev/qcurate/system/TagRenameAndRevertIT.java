@@ -142,6 +142,35 @@ class TagRenameAndRevertIT {
         assertThat(texts(last.path("tags"))).containsExactly("go");
     }
 
+    /** Measures one approval that re-tags a few hundred questions: its transaction holds every question's event. */
+    @Test
+    void aRenameOfThreeHundredQuestionsIsOneBoundedApproval() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String tag = "bulk-" + suffix;
+        List<String> proposals = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            proposals.add(editor.post("/api/questions", Map.of("text", "Bulk question " + i + " about " + suffix + "?",
+                    "tags", List.of(tag, "other"))).text("proposalId"));
+        }
+        Client.Answer accepted = reviewer.post("/api/proposals/approval", Map.of("proposalIds", proposals));
+        assertThat(accepted.body().path("approved")).hasSize(300);
+        String rename = editor.post("/api/tag-renames", Map.of("from", List.of(tag), "to", "renamed-" + suffix))
+                .text("proposalId");
+
+        long started = System.nanoTime();
+        Client.Answer approved = reviewer.post("/api/proposals/" + rename + "/approval", Map.of());
+        long approvalMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        started = System.nanoTime();
+        JsonNode renamed = reader.read("/api/questions?tag=renamed-" + suffix + "&size=500", approved.position()).body();
+        long visibleMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("TagRenameAndRevertIT: renaming a tag on 300 questions: approval %d ms, then visible on"
+                + " the query side %d ms later%n", approvalMillis, visibleMillis);
+        assertThat(renamed.path("total").asInt()).isEqualTo(300);
+        assertThat(reader.read("/api/questions?tag=" + tag, approved.position()).body().path("total").asInt())
+                .as("the old name finds them too").isEqualTo(300);
+    }
+
     private static long lastPosition;
 
     private static String activeQuestion(String text, List<String> tags) {
