@@ -3,7 +3,10 @@ package dev.qcurate.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tag renames and merges, and reverts, over HTTP against the real stack (both services as processes, PostgreSQL and
  * Kafka): each is a proposal that shows in the review queue, and approval changes every question it touches.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TagRenameAndRevertIT {
 
     private static Qcurate qcurate;
@@ -36,6 +40,7 @@ class TagRenameAndRevertIT {
     }
 
     @Test
+    @Order(1)
     void anApprovedMergeRetagsEveryQuestionAndOldNamesLandOnTheNewTag() {
         String suffix = Long.toString(System.nanoTime(), 36);
         String js = "js-" + suffix;
@@ -88,6 +93,7 @@ class TagRenameAndRevertIT {
     }
 
     @Test
+    @Order(1)
     void badRenamesAreRefusedAndChangeNothing() {
         String suffix = Long.toString(System.nanoTime(), 36);
         String tag = "rust-" + suffix;
@@ -109,6 +115,7 @@ class TagRenameAndRevertIT {
     }
 
     @Test
+    @Order(1)
     void anApprovedRevertReturnsTextAndTagsToTheEarlierRevision() {
         String suffix = Long.toString(System.nanoTime(), 36);
         String id = activeQuestion("What is a goroutine? " + suffix, List.of("go"));
@@ -144,6 +151,7 @@ class TagRenameAndRevertIT {
 
     /** Measures one approval that re-tags a few hundred questions: its transaction holds every question's event. */
     @Test
+    @Order(1)
     void aRenameOfThreeHundredQuestionsIsOneBoundedApproval() {
         String suffix = Long.toString(System.nanoTime(), 36);
         String tag = "bulk-" + suffix;
@@ -169,6 +177,35 @@ class TagRenameAndRevertIT {
         assertThat(renamed.path("total").asInt()).isEqualTo(300);
         assertThat(reader.read("/api/questions?tag=" + tag, approved.position()).body().path("total").asInt())
                 .as("the old name finds them too").isEqualTo(300);
+    }
+
+    /**
+     * Both sides are deterministic after the renames and reverts above: the read model equals a clean rebuild from
+     * the topic, and the command side's tag index equals what its migration derives from the event store alone.
+     */
+    @Test
+    @Order(100)
+    void afterRenamesAndRevertsBothSidesEqualWhatTheEventsAloneGive() throws Exception {
+        Stores stores = new Stores(qcurate);
+        stores.assertEqualsCleanRebuild(qcurate.as("admin"));
+        String derived = """
+                SELECT coalesce(md5(string_agg(r::text, E'\n' ORDER BY r::text)), '') FROM (
+                  SELECT DISTINCT latest.aggregate_identifier::uuid AS question_id,
+                         jsonb_array_elements_text(convert_from(latest.payload, 'UTF8')::jsonb -> 'tags') AS tag
+                  FROM (SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, payload_type, payload
+                        FROM qcurate_command.domain_event_entry
+                        WHERE payload_type LIKE 'dev.qcurate.shared.question.%'
+                          AND payload_type NOT IN ('dev.qcurate.shared.question.QuestionAcceptedEvent',
+                                                   'dev.qcurate.shared.question.QuestionRewordedEvent')
+                        ORDER BY aggregate_identifier, sequence_number DESC) latest
+                  WHERE latest.payload_type NOT IN ('dev.qcurate.shared.question.QuestionRejectedEvent',
+                                                    'dev.qcurate.shared.question.QuestionRetiredEvent',
+                                                    'dev.qcurate.shared.question.QuestionMergedEvent')) r""";
+        String indexed = """
+                SELECT coalesce(md5(string_agg(r::text, E'\n' ORDER BY r::text)), '') FROM (
+                  SELECT question_id, tag FROM qcurate_command.question_tag) r""";
+        assertThat(stores.strings(indexed)).isEqualTo(stores.strings(derived));
+        assertThat(stores.number("SELECT count(*) FROM qcurate_command.question_tag")).isGreaterThan(300);
     }
 
     private static long lastPosition;
