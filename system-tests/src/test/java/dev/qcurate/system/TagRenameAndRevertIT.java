@@ -85,6 +85,12 @@ class TagRenameAndRevertIT {
         String export = reader.queryText("/api/lists/" + list + "/export?format=csv").response().body();
         assertThat(export).contains(javascript).doesNotContain(js);
 
+        Client.Answer rewording = editor.post("/api/questions/" + closures + "/rewordings",
+                Map.of("text", "What is a closure in JavaScript? " + suffix));
+        JsonNode queuedByOldName = reviewer.read("/api/proposals?status=PENDING&tag=" + js, rewording.position()).body();
+        assertThat(queuedByOldName.toString()).as("the queue's tag filter follows the rename")
+                .contains(rewording.text("proposalId"));
+
         Client.Answer tagged = editor.post("/api/questions", Map.of("text", "What is a promise? " + suffix,
                 "tags", List.of(ecma.toUpperCase())));
         approve(tagged.text("proposalId"));

@@ -1,12 +1,12 @@
 package dev.qcurate.query.proposal;
 
-import dev.qcurate.query.tag.TagSynonyms;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qcurate.query.duplicates.DuplicateIndex;
+import dev.qcurate.query.tag.TagSynonyms;
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,10 +34,8 @@ class ProposalQueries {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DuplicateIndex duplicates;
-    private final TagSynonyms synonyms;
 
-    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates, TagSynonyms synonyms) {
-        this.synonyms = synonyms;
+    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates) {
         this.jdbc = jdbc;
         this.json = json;
         this.duplicates = duplicates;
@@ -85,7 +83,7 @@ class ProposalQueries {
         return counts;
     }
 
-    private String where(Filter filter, List<Object> arguments) {
+    private static String where(Filter filter, List<Object> arguments) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         add(where, arguments, "status", filter.status());
         add(where, arguments, "proposer", filter.proposer());
@@ -93,8 +91,8 @@ class ProposalQueries {
         add(where, arguments, "question_id", filter.questionId());
         add(where, arguments, "list_id", filter.listId());
         if (filter.tag() != null) {
-            where.append(" AND question_id IN (SELECT id FROM question WHERE tags && ?::text[])");
-            arguments.add(synonyms.namesFor(filter.tag()));
+            where.append(" AND question_id IN (SELECT id FROM question WHERE tags && " + TagSynonyms.NAMES + ")");
+            arguments.addAll(TagSynonyms.arguments(filter.tag()));
         }
         if (filter.importId() != null) {
             where.append(" AND question_id IN (SELECT id FROM question WHERE import_id = ?)");

@@ -18,11 +18,9 @@ import java.util.UUID;
 public class QuestionQueries {
 
     private final JdbcTemplate jdbc;
-    private final TagSynonyms synonyms;
 
-    QuestionQueries(JdbcTemplate jdbc, TagSynonyms synonyms) {
+    QuestionQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.synonyms = synonyms;
     }
 
     public Optional<QuestionView> find(UUID id) {
@@ -55,8 +53,8 @@ public class QuestionQueries {
             arguments.add("%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (tag != null && !tag.isBlank()) {
-            where.append(" AND tags && ?::text[]");
-            arguments.add(synonyms.namesFor(tag));
+            where.append(" AND tags && " + TagSynonyms.NAMES);
+            arguments.addAll(TagSynonyms.arguments(tag));
         }
         if (status != null && !status.isBlank()) {
             where.append(" AND status = ?");
