@@ -56,7 +56,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/proposals/*/comments", "/api/proposals/*/amendments")
                         .hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/**", "/api/merges",
-                                "/api/lists", "/api/lists/**", "/api/imports").hasAnyRole(WRITERS)
+                                "/api/lists", "/api/lists/**", "/api/imports", "/api/tag-renames").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/lists/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated());

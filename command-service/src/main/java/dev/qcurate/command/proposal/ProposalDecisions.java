@@ -4,6 +4,7 @@ import dev.qcurate.command.curatedlist.CuratedList;
 import dev.qcurate.command.question.Question;
 import dev.qcurate.command.question.QuestionText;
 import dev.qcurate.command.question.StaleRevisionException;
+import dev.qcurate.command.tag.TagCatalogue;
 import dev.qcurate.shared.proposal.ApproveProposalCommand;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange;
@@ -30,15 +31,18 @@ class ProposalDecisions {
     private final Repository<Proposal> proposals;
     private final Repository<Question> questions;
     private final Repository<CuratedList> lists;
+    private final TagCatalogue tags;
 
-    ProposalDecisions(Repository<Proposal> proposals, Repository<Question> questions, Repository<CuratedList> lists) {
+    ProposalDecisions(Repository<Proposal> proposals, Repository<Question> questions, Repository<CuratedList> lists,
+                      TagCatalogue tags) {
         this.proposals = proposals;
         this.questions = questions;
         this.lists = lists;
+        this.tags = tags;
     }
 
     @CommandHandler
-    ApprovalOutcome handle(ApproveProposalCommand command, @MetaDataValue("actor") String reviewer) {
+    ApprovalOutcome handle(ApproveProposalCommand command, @MetaDataValue("actor") String reviewer) throws Exception {
         Aggregate<Proposal> proposal = proposals.load(command.proposalId().toString());
         ProposalId proposalId = command.proposalId();
         ProposedChange change = proposal.invoke(Proposal::change);
@@ -80,6 +84,8 @@ class ProposalDecisions {
             requireRevision(c.sourceId(), c.sourceRevision());
         } else if (change instanceof Unmerge c) {
             requireRevision(c.sourceId(), c.baseRevision());
+        } else if (change instanceof Revert c) {
+            requireRevision(c.questionId(), c.baseRevision());
         }
     }
 
@@ -90,7 +96,7 @@ class ProposalDecisions {
         }
     }
 
-    private void apply(ProposedChange change, ProposalId proposalId, String proposer) {
+    private void apply(ProposedChange change, ProposalId proposalId, String proposer) throws Exception {
         if (change instanceof NewQuestion c) {
             question(c.questionId()).execute(q -> q.accept(proposalId));
             if (c.listId() != null) {
@@ -100,7 +106,16 @@ class ProposalDecisions {
             question(c.questionId()).execute(q -> q.reword(new QuestionText(c.text()), c.baseRevision(), proposalId,
                     proposer));
         } else if (change instanceof TagChange c) {
-            question(c.questionId()).execute(q -> q.changeTags(c.add(), c.remove(), c.baseRevision(), proposalId));
+            // a rename approved since the proposal was made may have turned its tags into old names
+            var add = tags.current(c.add());
+            var remove = tags.current(c.remove());
+            question(c.questionId()).execute(q -> q.changeTags(add, remove, c.baseRevision(), proposalId));
+        } else if (change instanceof TagRename c) {
+            for (QuestionId carrier : tags.rename(c, proposalId)) {
+                question(carrier).execute(q -> q.renameTags(c.from(), c.to(), proposalId));
+            }
+        } else if (change instanceof Revert c) {
+            question(c.questionId()).execute(q -> q.revert(c.toRevision(), c.baseRevision(), proposalId, proposer));
         } else if (change instanceof Retirement c) {
             question(c.questionId()).execute(q -> q.retire(c.reason(), c.baseRevision(), proposalId));
         } else if (change instanceof Merge c) {

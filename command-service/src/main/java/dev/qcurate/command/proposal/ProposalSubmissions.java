@@ -3,7 +3,9 @@ package dev.qcurate.command.proposal;
 import dev.qcurate.command.curatedlist.CuratedList;
 import dev.qcurate.command.question.Question;
 import dev.qcurate.command.question.QuestionText;
+import dev.qcurate.command.question.RevisionContent;
 import dev.qcurate.command.question.Tags;
+import dev.qcurate.command.tag.TagCatalogue;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.proposal.SubmitProposalCommand;
@@ -29,13 +31,15 @@ class ProposalSubmissions {
     private final Repository<Question> questions;
     private final Repository<CuratedList> lists;
     private final ReviewPolicy policy;
+    private final TagCatalogue tags;
 
     ProposalSubmissions(Repository<Proposal> proposals, Repository<Question> questions, Repository<CuratedList> lists,
-                        ReviewPolicy policy) {
+                        ReviewPolicy policy, TagCatalogue tags) {
         this.proposals = proposals;
         this.questions = questions;
         this.lists = lists;
         this.policy = policy;
+        this.tags = tags;
     }
 
     @CommandHandler
@@ -44,9 +48,10 @@ class ProposalSubmissions {
         if (command.listId() != null) {
             lists.load(command.listId().toString());
         }
-        questions.newInstance(() -> new Question(command.questionId(), command.proposalId(), text, command.tags(),
+        var currentTags = tags.current(command.tags());
+        questions.newInstance(() -> new Question(command.questionId(), command.proposalId(), text, currentTags,
                 command.source(), actor));
-        NewQuestion change = new NewQuestion(command.questionId(), text.value(), Tags.normaliseAll(command.tags()),
+        NewQuestion change = new NewQuestion(command.questionId(), text.value(), currentTags,
                 command.source(), command.listId());
         proposals.newInstance(() -> new Proposal(command.proposalId(), change, actor,
                 policy.requiredApprovals(change.type()), command.duplicateCandidates()));
@@ -80,8 +85,8 @@ class ProposalSubmissions {
         }
         if (change instanceof TagChange c) {
             int base = active(c.questionId()).baseRevisionFor(c.baseRevision());
-            var add = Tags.normaliseAll(c.add());
-            var remove = Tags.normaliseAll(c.remove());
+            var add = tags.current(c.add());
+            var remove = tags.current(c.remove());
             if (add.isEmpty() && remove.isEmpty()) {
                 throw new IllegalArgumentException("a tag change needs tags to add or remove");
             }
@@ -126,6 +131,15 @@ class ProposalSubmissions {
         if (change instanceof ListEntryMove c) {
             lists.load(c.listId().toString()).execute(list -> list.checkCanMove(c.questionId(), c.index()));
             return c;
+        }
+        if (change instanceof TagRename c) {
+            return tags.validated(c);
+        }
+        if (change instanceof Revert c) {
+            Question question = active(c.questionId());
+            int base = question.baseRevisionFor(c.baseRevision());
+            RevisionContent target = question.revertibleTo(c.toRevision());
+            return new Revert(c.questionId(), c.toRevision(), target.text(), target.tags(), base);
         }
         throw new IllegalArgumentException("new questions are proposed with their own command");
     }

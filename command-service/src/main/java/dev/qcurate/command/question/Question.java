@@ -26,6 +26,8 @@ public class Question {
     private QuestionId mergedInto;
     /** Per absorbed duplicate: its text (now an alias) and the tags only it brought. */
     private Map<QuestionId, DuplicateAbsorbedEvent> absorbed;
+    /** What each revision showed, for reverts. */
+    private Map<Integer, RevisionContent> revisions;
 
     protected Question() {
         // for Axon
@@ -70,6 +72,61 @@ public class Question {
             throw new IllegalArgumentException("at most " + Tags.MAX_TAGS + " tags per question");
         }
         apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, List.copyOf(after)));
+    }
+
+    /**
+     * Replaces the tags in {@code from} that this question carries with {@code to}: its part of a tag rename. Proposed
+     * questions are re-tagged too, so they are accepted under the new name.
+     */
+    public void renameTags(Collection<String> from, String to, ProposalId proposalId) {
+        if (status != QuestionStatus.ACTIVE && status != QuestionStatus.PROPOSED) {
+            throw new IllegalStateException("question " + id + " is " + status + " and cannot be re-tagged");
+        }
+        TreeSet<String> after = new TreeSet<>(tags);
+        List<String> removed = from.stream().filter(after::remove).sorted().toList();
+        if (removed.isEmpty()) {
+            throw new IllegalStateException("question " + id + " carries none of the tags " + from);
+        }
+        List<String> added = after.add(to) ? List.of(to) : List.of();
+        apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, List.copyOf(after)));
+    }
+
+    /** What revision {@code number} showed, if the question had such a revision. */
+    public Optional<RevisionContent> contentAt(int number) {
+        return Optional.ofNullable(revisions.get(number));
+    }
+
+    /**
+     * Returns the text and tags to what revision {@code toRevision} showed, as new revisions on top of the current one:
+     * a rewording when the text differs, then a tag change when the tags do.
+     */
+    public void revert(int toRevision, int baseRevision, ProposalId proposalId, String proposedBy) {
+        requireStatus(QuestionStatus.ACTIVE, "reverted");
+        requireRevision(baseRevision);
+        RevisionContent target = revertibleTo(toRevision);
+        if (!target.text().equals(text)) {
+            apply(new QuestionRewordedEvent(id, proposalId, revision + 1, target.text(), text, proposedBy));
+        }
+        if (!target.tags().equals(tags)) {
+            TreeSet<String> before = new TreeSet<>(tags);
+            List<String> added = target.tags().stream().filter(tag -> !before.contains(tag)).toList();
+            List<String> removed = tags.stream().filter(tag -> !target.tags().contains(tag)).toList();
+            apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, target.tags()));
+        }
+    }
+
+    /** The content of an earlier revision that differs from the current one; bad input otherwise. */
+    public RevisionContent revertibleTo(int toRevision) {
+        if (toRevision < 1 || toRevision >= revision) {
+            throw new IllegalArgumentException("revision " + toRevision + " does not exist before the current revision "
+                    + revision + " of question " + id);
+        }
+        RevisionContent target = revisions.get(toRevision);
+        if (target.equals(new RevisionContent(text, tags))) {
+            throw new IllegalArgumentException("revision " + toRevision + " has the current text and tags: "
+                    + "reverting to it would change nothing");
+        }
+        return target;
     }
 
     public void retire(String reason, int baseRevision, ProposalId proposalId) {
@@ -169,6 +226,8 @@ public class Question {
         tags = event.tags();
         revision = 1;
         absorbed = new HashMap<>();
+        revisions = new HashMap<>();
+        recordRevision();
     }
 
     @EventSourcingHandler
@@ -185,18 +244,21 @@ public class Question {
     void on(QuestionRewordedEvent event) {
         text = event.text();
         revision = event.revision();
+        recordRevision();
     }
 
     @EventSourcingHandler
     void on(QuestionTagsChangedEvent event) {
         tags = event.tags();
         revision = event.revision();
+        recordRevision();
     }
 
     @EventSourcingHandler
     void on(QuestionRetiredEvent event) {
         status = QuestionStatus.RETIRED;
         revision = event.revision();
+        recordRevision();
     }
 
     @EventSourcingHandler
@@ -204,6 +266,7 @@ public class Question {
         status = QuestionStatus.MERGED;
         mergedInto = event.targetId();
         revision = event.revision();
+        recordRevision();
     }
 
     @EventSourcingHandler
@@ -211,6 +274,7 @@ public class Question {
         absorbed.put(event.sourceId(), event);
         tags = event.tags();
         revision = event.revision();
+        recordRevision();
     }
 
     @EventSourcingHandler
@@ -218,6 +282,7 @@ public class Question {
         status = QuestionStatus.ACTIVE;
         mergedInto = null;
         revision = event.revision();
+        recordRevision();
     }
 
     @EventSourcingHandler
@@ -225,5 +290,10 @@ public class Question {
         absorbed.remove(event.sourceId());
         tags = event.tags();
         revision = event.revision();
+        recordRevision();
+    }
+
+    private void recordRevision() {
+        revisions.put(revision, new RevisionContent(text, tags));
     }
 }

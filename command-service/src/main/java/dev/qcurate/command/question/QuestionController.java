@@ -55,6 +55,9 @@ class QuestionController {
     record UnmergeBody(Integer baseRevision) {
     }
 
+    record RevertBody(@NotNull @Positive Integer toRevision, Integer baseRevision) {
+    }
+
     @PostMapping("/api/questions")
     ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeBody body) {
         var questionId = QuestionId.random();
@@ -92,6 +95,13 @@ class QuestionController {
     ResponseEntity<Map<String, Object>> unmerge(@PathVariable UUID id,
                                                 @RequestBody(required = false) UnmergeBody body) {
         return submit(new ProposedChange.Unmerge(QuestionId.of(id), body == null ? 0 : revision(body.baseRevision())));
+    }
+
+    /** Proposes returning the question to what an earlier revision showed (text and tags). */
+    @PostMapping("/api/questions/{id}/reverts")
+    ResponseEntity<Map<String, Object>> revert(@PathVariable UUID id, @Valid @RequestBody RevertBody body) {
+        return submit(new ProposedChange.Revert(QuestionId.of(id), body.toRevision(), null, List.of(),
+                revision(body.baseRevision())));
     }
 
     private ResponseEntity<Map<String, Object>> submit(ProposedChange change) {

@@ -2,6 +2,9 @@ package dev.qcurate.command.proposal;
 
 import dev.qcurate.command.curatedlist.CuratedList;
 import dev.qcurate.command.question.Question;
+import dev.qcurate.command.tag.InMemoryTagIndex;
+import dev.qcurate.command.tag.TagCatalogue;
+import dev.qcurate.command.tag.TagVocabulary;
 import dev.qcurate.shared.curatedlist.CuratedListId;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
@@ -31,12 +34,17 @@ final class OtherAggregates {
             .eventStore(store).build();
     final EventSourcingRepository<CuratedList> lists = EventSourcingRepository.builder(CuratedList.class)
             .eventStore(store).build();
+    final EventSourcingRepository<TagVocabulary> vocabulary = EventSourcingRepository.builder(TagVocabulary.class)
+            .eventStore(store).build();
+    final InMemoryTagIndex tagIndex = new InMemoryTagIndex();
+    final TagCatalogue tags = new TagCatalogue(vocabulary, tagIndex);
     private final Map<String, Integer> given = new HashMap<>();
 
     /** Stores events of a question or list as they would have been before the command under test. */
     void given(Object aggregateId, Object... events) {
         String id = aggregateId.toString();
-        String type = aggregateId instanceof CuratedListId ? "CuratedList" : "Question";
+        String type = aggregateId instanceof CuratedListId ? "CuratedList"
+                : TagVocabulary.ID.equals(id) ? "TagVocabulary" : "Question";
         for (Object event : events) {
             int sequence = given.merge(id, 1, Integer::sum) - 1;
             store.publish(new GenericDomainEventMessage<>(type, id, sequence, event));

@@ -38,9 +38,9 @@ class ProposalDecisionsTest {
         fixture = new AggregateTestFixture<>(Proposal.class);
         other = new OtherAggregates();
         fixture.registerAnnotatedCommandHandler(
-                new ProposalDecisions(fixture.getRepository(), other.questions, other.lists));
+                new ProposalDecisions(fixture.getRepository(), other.questions, other.lists, other.tags));
         fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(fixture.getRepository(), other.questions,
-                other.lists, new ReviewPolicy(Map.of("merge", 2))));
+                other.lists, new ReviewPolicy(Map.of("merge", 2)), other.tags));
     }
 
     @AfterEach

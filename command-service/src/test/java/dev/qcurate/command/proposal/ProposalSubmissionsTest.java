@@ -32,7 +32,7 @@ class ProposalSubmissionsTest {
         fixture = new AggregateTestFixture<>(Proposal.class);
         other = new OtherAggregates();
         fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(fixture.getRepository(), other.questions,
-                other.lists, new ReviewPolicy(Map.of("merge", 2))));
+                other.lists, new ReviewPolicy(Map.of("merge", 2)), other.tags));
     }
 
     @AfterEach

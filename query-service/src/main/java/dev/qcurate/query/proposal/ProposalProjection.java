@@ -172,6 +172,8 @@ class ProposalProjection implements Projection {
             id = c.questionId();
         } else if (change instanceof ListEntryMove c) {
             id = c.questionId();
+        } else if (change instanceof Revert c) {
+            id = c.questionId();
         }
         return id == null ? null : id.value();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qcurate.query.duplicates.DuplicateIndex;
+import dev.qcurate.query.tag.TagSynonyms;
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,8 +109,8 @@ class ProposalQueries {
         add(where, arguments, "question_id", filter.questionId());
         add(where, arguments, "list_id", filter.listId());
         if (filter.tag() != null) {
-            where.append(" AND question_id IN (SELECT id FROM question WHERE ? = ANY (tags))");
-            arguments.add(filter.tag());
+            where.append(" AND question_id IN (SELECT id FROM question WHERE tags && " + TagSynonyms.NAMES + ")");
+            arguments.addAll(TagSynonyms.arguments(filter.tag()));
         }
         if (filter.importId() != null) {
             where.append(" AND question_id IN (SELECT id FROM question WHERE import_id = ?)");

@@ -142,8 +142,8 @@ class QuestionProjection implements Projection {
         if (!history.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO question_history (question_id, position, revision, event, text, status, actor,
-                                                  proposal_id, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
+                                                  proposal_id, at, tags)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
         }
         if (!aliasesDeleted.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM question_alias WHERE question_id = ? AND source_id = ?",
@@ -160,7 +160,7 @@ class QuestionProjection implements Projection {
     private static Object[] step(Row row, StoredEvent event, String step, ProposalId proposalId) {
         QuestionState s = row.state;
         return new Object[] {s.id(), event.position(), s.revision(), step, s.text(), s.status(), event.actor(),
-                proposalId == null ? null : proposalId.value(), at(event)};
+                proposalId == null ? null : proposalId.value(), at(event), array(s.tags())};
     }
 
     private static Timestamp at(StoredEvent event) {

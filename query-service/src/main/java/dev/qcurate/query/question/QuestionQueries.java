@@ -1,5 +1,6 @@
 package dev.qcurate.query.question;
 
+import dev.qcurate.query.tag.TagSynonyms;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +27,12 @@ public class QuestionQueries {
         List<String> aliases = jdbc.queryForList(
                 "SELECT alias FROM question_alias WHERE question_id = ? ORDER BY alias", String.class, id);
         List<QuestionView.Step> history = jdbc.query("""
-                SELECT revision, event, text, status, at, actor, proposal_id FROM question_history
-                WHERE question_id = ? ORDER BY position""",
+                SELECT h.revision, h.event, h.text, h.status, h.at, h.actor, h.proposal_id, h.tags, p.type
+                FROM question_history h LEFT JOIN proposal p ON p.id = h.proposal_id
+                WHERE h.question_id = ? ORDER BY h.position""",
                 (rs, row) -> new QuestionView.Step(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getObject(7, UUID.class)), id);
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getObject(7, UUID.class),
+                        rs.getArray(8) == null ? null : strings(rs.getArray(8)), rs.getString(9)), id);
         return jdbc.query("""
                 SELECT id, text, status, revision, tags, merged_into, source_document, source_line, import_id,
                        proposal_id, proposed_by, created_at, updated_at
@@ -50,8 +53,8 @@ public class QuestionQueries {
             arguments.add("%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (tag != null && !tag.isBlank()) {
-            where.append(" AND tags @> ARRAY[?]::text[]");
-            arguments.add(tag.strip().toLowerCase(java.util.Locale.ROOT));
+            where.append(" AND tags && " + TagSynonyms.NAMES);
+            arguments.addAll(TagSynonyms.arguments(tag));
         }
         if (status != null && !status.isBlank()) {
             where.append(" AND status = ?");

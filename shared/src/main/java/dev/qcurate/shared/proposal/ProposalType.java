@@ -11,7 +11,9 @@ public enum ProposalType {
     RETIREMENT("retirement"),
     MERGE("merge"),
     UNMERGE("unmerge"),
-    LIST_ENTRY("list-entry");
+    LIST_ENTRY("list-entry"),
+    TAG_RENAME("tag-rename"),
+    REVERT("revert");
 
     private final String key;
 

@@ -23,6 +23,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ProposedChange.ListEntryAddition.class, name = "LIST_ENTRY_ADDITION"),
         @JsonSubTypes.Type(value = ProposedChange.ListEntryRemoval.class, name = "LIST_ENTRY_REMOVAL"),
         @JsonSubTypes.Type(value = ProposedChange.ListEntryMove.class, name = "LIST_ENTRY_MOVE"),
+        @JsonSubTypes.Type(value = ProposedChange.TagRename.class, name = "TAG_RENAME"),
+        @JsonSubTypes.Type(value = ProposedChange.Revert.class, name = "REVERT"),
 })
 public sealed interface ProposedChange {
 
@@ -68,5 +70,22 @@ public sealed interface ProposedChange {
 
     record ListEntryMove(CuratedListId listId, QuestionId questionId, int index) implements ProposedChange {
         public ProposalType type() { return ProposalType.LIST_ENTRY; }
+    }
+
+    /**
+     * Rename the tags in {@code from} to {@code to} on every question carrying them (one tag: a rename; several: a
+     * merge). Each old name stays as a synonym of {@code to}.
+     */
+    record TagRename(List<String> from, String to) implements ProposedChange {
+        public ProposalType type() { return ProposalType.TAG_RENAME; }
+    }
+
+    /**
+     * Return a question to revision {@code toRevision}: its {@code text} and {@code tags}, captured when the proposal
+     * was made so reviewers see what they approve. Applied as a new revision on top of {@code baseRevision}.
+     */
+    record Revert(QuestionId questionId, int toRevision, String text, List<String> tags, int baseRevision)
+            implements ProposedChange {
+        public ProposalType type() { return ProposalType.REVERT; }
     }
 }

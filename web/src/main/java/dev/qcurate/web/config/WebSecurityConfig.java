@@ -48,7 +48,8 @@ class WebSecurityConfig {
                                 "/proposals/mine").hasAnyRole("EDITOR", "REVIEWER")
                         .requestMatchers("/proposals/*", "/proposals/*/*").hasAnyRole("EDITOR", "REVIEWER")
                         .requestMatchers("/questions/*/reword", "/questions/*/tags", "/questions/*/tags/preview",
-                                "/questions/*/merge", "/questions/*/retire", "/questions/*/unmerge")
+                                "/questions/*/merge", "/questions/*/retire", "/questions/*/unmerge",
+                                "/questions/*/revert", "/tags/rename")
                         .hasAnyRole("EDITOR", "REVIEWER")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").loginProcessingUrl("/login")

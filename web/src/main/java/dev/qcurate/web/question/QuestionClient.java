@@ -86,6 +86,13 @@ class QuestionClient {
         services.command().post("/api/questions/{id}/retirement", Map.of("reason", reason), id);
     }
 
+    void revert(UUID id, int toRevision, int baseRevision) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("toRevision", toRevision);
+        body.put("baseRevision", baseRevision);
+        services.command().post("/api/questions/{id}/reverts", body, id);
+    }
+
     void unmerge(UUID id) {
         services.command().post("/api/questions/{id}/unmerge", Map.of(), id);
     }

@@ -22,7 +22,11 @@ record QuestionDetails(UUID questionId, String text, String status, int revision
     record Source(String document, Integer line) {
     }
 
-    /** One step of the history: what happened, the text right after it, who did it. */
-    record Step(int revision, String event, String text, String status, Instant at, String actor, UUID proposalId) {
+    /**
+     * One step of the history: what happened, the text (and tags; null from older read models) right after it, who
+     * did it, and the type of the proposal behind it.
+     */
+    record Step(int revision, String event, String text, String status, Instant at, String actor, UUID proposalId,
+                List<String> tags, String proposalType) {
     }
 }

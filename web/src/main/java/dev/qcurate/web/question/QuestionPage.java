@@ -16,7 +16,8 @@ record QuestionPage(QuestionDetails question, List<HistoryRow> history, Link mer
 
     static QuestionPage of(QuestionDetails question, Link mergedInto, List<DuplicateCandidate> duplicates,
                            List<PendingProposal> pending) {
-        List<HistoryRow> history = question.history().stream().map(HistoryRow::of).toList();
+        List<HistoryRow> history = question.history().stream()
+                .map(step -> HistoryRow.of(step, RevertChoice.offeredFor(question, step))).toList();
         return new QuestionPage(question, history, mergedInto, sourceOf(question.source()), duplicates, pending);
     }
 
@@ -27,12 +28,12 @@ record QuestionPage(QuestionDetails question, List<HistoryRow> history, Link mer
         return source.line() == null ? source.document() : source.document() + ", line " + source.line();
     }
 
-    /** One row of the "History" table. */
-    record HistoryRow(int revision, String change, String who, String when, String status) {
+    /** One row of the "History" table; {@code revertible}: it offers "Revert to this revision". */
+    record HistoryRow(int revision, String change, String who, String when, String status, boolean revertible) {
 
-        static HistoryRow of(QuestionDetails.Step step) {
-            return new HistoryRow(step.revision(), Words.ofConstant(step.event()),
-                    step.actor() == null ? "—" : step.actor(), Words.when(step.at()), step.status());
+        static HistoryRow of(QuestionDetails.Step step, boolean revertible) {
+            return new HistoryRow(step.revision(), Words.ofConstant(step.event()) + RevertChoice.causeOf(step),
+                    step.actor() == null ? "—" : step.actor(), Words.when(step.at()), step.status(), revertible);
         }
     }
 

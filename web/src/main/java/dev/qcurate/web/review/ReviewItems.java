@@ -107,6 +107,27 @@ final class ReviewItems {
                         : "Split this question out of \u201c" + target.text() + "\u201d again.";
                 item.changedSince = changedSince(question, base);
             }
+            case REVERT -> {
+                Question question = lookup.question(proposal.questionId());
+                int base = change.path("baseRevision").asInt();
+                item.heading = question == null ? "" : question.text();
+                item.baseRevision = base;
+                // against the current text: what approving changes now, not what the old revision changed
+                item.textDiff = WordDiff.of(question == null ? "" : question.text(), change.path("text").asText(""));
+                item.tags = TagChange.of(question == null ? List.of() : question.tags(), strings(change.path("tags")));
+                item.detail = "Return this question to revision " + change.path("toRevision").asInt() + ".";
+                item.changedSince = changedSince(question, base);
+            }
+            case TAG_RENAME -> {
+                List<String> from = strings(change.path("from"));
+                String to = change.path("to").asText("");
+                item.heading = (from.size() > 1 ? "Merge tags " : "Rename tag ") + String.join(", ", from) + " → "
+                        + to;
+                item.tags = TagChange.of(from, List.of(to));
+                item.detail = "On every question carrying " + (from.size() > 1 ? "them" : "it") + ", "
+                        + String.join(", ", from) + " becomes " + to + "; the old "
+                        + (from.size() > 1 ? "names stay as synonyms" : "name stays as a synonym") + " of " + to + ".";
+            }
             case LIST_ENTRY -> {
                 item.heading = textOf(lookup, proposal.questionId());
                 item.listId = proposal.listId();

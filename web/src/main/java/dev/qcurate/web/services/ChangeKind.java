@@ -11,7 +11,9 @@ public enum ChangeKind {
     RETIREMENT("Retirement"),
     MERGE("Merge"),
     UNMERGE("Unmerge"),
-    LIST_ENTRY("List entry");
+    LIST_ENTRY("List entry"),
+    TAG_RENAME("Tag rename"),
+    REVERT("Revert");
 
     private final String label;
 
