@@ -9,7 +9,9 @@ enum EventKind {
     /** A proposal was applied (approved) or rejected. */
     PROPOSAL_DECIDED("proposal.decided"),
     /** A version of a curated list was released under a label. */
-    RELEASE_PUBLISHED("release.published");
+    RELEASE_PUBLISHED("release.published"),
+    /** The query side published a new version of a curated list (its change feed, {@code qcurate.list-versions}). */
+    LIST_VERSION_PUBLISHED("list.version-published");
 
     private final String wireName;
 

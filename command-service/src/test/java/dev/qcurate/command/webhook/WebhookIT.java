@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +45,7 @@ class WebhookIT {
     private static final String PASSWORD = "test-password";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Receiver RECEIVER = new Receiver();
+    private static final String LIST_VERSIONS = DB + ".list-versions";
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -54,6 +62,15 @@ class WebhookIT {
         registry.add("qcurate.webhooks.poll-interval", () -> "PT0.1S");
         registry.add("qcurate.webhooks.connect-timeout", () -> "PT1S");
         registry.add("qcurate.webhooks.request-timeout", () -> "PT2S");
+        registry.add("qcurate.webhooks.list-versions-topic", () -> LIST_VERSIONS);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(LIST_VERSIONS, 1, (short) 1))).all().get();
+        } catch (Exception e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @AfterAll
@@ -204,6 +221,39 @@ class WebhookIT {
         assertThat(endpointCount()).isEqualTo(before);
         assertThat(send(HttpMethod.GET, "/api/admin/webhooks/00000000-0000-0000-0000-000000000000", "admin", null)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aListVersionFromTheQuerySidesFeedIsDeliveredOnceEvenIfTheFeedRepeatsIt() throws Exception {
+        JsonNode endpoint = register(RECEIVER.url("/versions", n -> 200), "list.version-published");
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        String listId = java.util.UUID.randomUUID().toString();
+        String before = versionMessage(listId, 1, head);
+        String after = versionMessage(listId, 2, head + 1);
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(LIST_VERSIONS, listId, before)).get();
+            producer.send(new ProducerRecord<>(LIST_VERSIONS, listId, after)).get();
+            producer.send(new ProducerRecord<>(LIST_VERSIONS, listId, after)).get(); // the feed is at-least-once
+        }
+
+        Receiver.Received request = RECEIVER.await("/versions", 1, WAIT).get(0);
+        JsonNode body = json.readTree(request.body());
+        assertThat(request.header("X-Qcurate-Event")).isEqualTo("list.version-published");
+        assertThat(body.path("eventId").asText()).isEqualTo("list-version:" + listId + ":2");
+        assertThat(body.path("data").path("version").asInt()).isEqualTo(2);
+        assertThat(body.path("data").path("summary").path("added").asInt()).isEqualTo(1);
+        Thread.sleep(1_000);
+        assertThat(RECEIVER.at("/versions")).as("version 1 was caused before the endpoint existed; 2 came twice")
+                .hasSize(1);
+        assertThat(deliveries(endpoint)).hasSize(1);
+    }
+
+    private static String versionMessage(String listId, int version, long position) {
+        return "{\"listId\":\"" + listId + "\",\"version\":" + version + ",\"cause\":{\"type\":\"ListEntryAddedEvent\","
+                + "\"proposalId\":null,\"actor\":\"editor\",\"at\":\"2026-12-01T00:00:00Z\",\"position\":" + position
+                + "},\"summary\":{\"added\":1,\"removed\":0,\"reworded\":0,\"merged\":0},\"size\":" + version + "}";
     }
 
     // --- helpers
