@@ -170,6 +170,7 @@ class WebhookIT {
             slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
         }
 
+        System.out.println("webhooks: slowest propose + approve with a receiver down: " + slowest + " ms");
         assertThat(slowest).as("ms for the slowest propose + approve").isLessThan(2_000);
         assertThat(RECEIVER.await("/beside-down", 5, WAIT)).as("the other endpoint is served meanwhile").hasSize(5);
         List<JsonNode> failed = awaitState(down, "FAILED", 5);
@@ -221,6 +222,11 @@ class WebhookIT {
         assertThat(endpointCount()).isEqualTo(before);
         assertThat(send(HttpMethod.GET, "/api/admin/webhooks/00000000-0000-0000-0000-000000000000", "admin", null)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode endpoint = register(RECEIVER.url("/limits", n -> 200), "release.published");
+        assertThat(send(HttpMethod.GET, "/api/admin/webhooks/" + id(endpoint) + "/deliveries?limit=0", "admin", null)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(send(HttpMethod.GET, "/api/admin/webhooks/" + id(endpoint) + "/deliveries?limit=101", "admin", null)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
