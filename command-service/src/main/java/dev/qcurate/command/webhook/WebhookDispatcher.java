@@ -10,18 +10,17 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due deliveries, off every command's path: it reads the outbox table, never the other way round, so a receiver
- * that is down or slow delays only its own deliveries. Each tick claims at most {@code concurrency} deliveries and
- * sends them in parallel; a failure is retried after an exponential back-off until its attempts run out. Its own
+ * that is down or slow never delays a command. At most {@code concurrency} deliveries are in flight per instance, and
+ * a slow receiver holds only the slots of its own deliveries; a failure is retried after an exponential back-off until its attempts run out. Its own
  * thread, not the shared scheduler: a tick can wait for slow receivers, and the relay's lag probe must not.
  */
 @Component
@@ -33,6 +32,7 @@ class WebhookDispatcher implements DisposableBean {
     private final WebhookSender sender;
     private final WebhookSettings settings;
     private final ExecutorService senders;
+    private final Semaphore slots;
     private final ScheduledExecutorService ticks;
     private final Duration pollInterval;
 
@@ -42,6 +42,7 @@ class WebhookDispatcher implements DisposableBean {
         this.sender = sender;
         this.settings = settings;
         this.pollInterval = pollInterval;
+        this.slots = new Semaphore(settings.concurrency());
         this.ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "webhook-dispatcher");
             thread.setDaemon(true);
@@ -60,28 +61,34 @@ class WebhookDispatcher implements DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Claims as many due deliveries as there are free sender slots and hands them over without waiting for them: a
+     * slow receiver holds only the slots of its own deliveries, the others go on being served.
+     */
     void sendDue() {
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return;
+        }
         List<DeliveryStore.Claimed> claimed;
         try {
-            claimed = deliveries.claimDue(settings.concurrency(), settings.lease());
+            claimed = deliveries.claimDue(free, settings.lease());
         } catch (RuntimeException e) { // the database away: try again next tick, never let the schedule die
             log.warn("Cannot read due webhook deliveries: {}", e.getMessage());
             return;
         }
-        List<Future<?>> sends = new ArrayList<>(claimed.size());
         for (DeliveryStore.Claimed delivery : claimed) {
-            sends.add(senders.submit(() -> attempt(delivery)));
-        }
-        for (Future<?> send : sends) {
-            try {
-                send.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-                log.warn("A webhook attempt failed to be recorded; it is sent again when its lease ends",
-                        e.getCause());
-            }
+            slots.acquireUninterruptibly(); // never waits: only this thread takes slots, and it saw them free
+            senders.execute(() -> {
+                try {
+                    attempt(delivery);
+                } catch (RuntimeException e) {
+                    log.warn("Webhook delivery {} could not be recorded; it is sent again when its lease ends",
+                            delivery.id(), e);
+                } finally {
+                    slots.release();
+                }
+            });
         }
     }
 
