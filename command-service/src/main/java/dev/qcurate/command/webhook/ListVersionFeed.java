@@ -69,10 +69,15 @@ class ListVersionFeed implements DisposableBean {
     }
 
     private void run() {
+        boolean rewind = false; // a batch failed: read it again from the committed offsets before going on
         try {
             consumer.subscribe(List.of(topic));
             while (running) {
                 try {
+                    if (rewind) {
+                        rewind();
+                        rewind = false;
+                    }
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofSeconds(1));
                     for (ConsumerRecord<String, String> record : records) {
                         queue(record.value());
@@ -82,9 +87,9 @@ class ListVersionFeed implements DisposableBean {
                     }
                 } catch (WakeupException e) {
                     throw e;
-                } catch (RuntimeException e) { // database or broker away: read the same records again
+                } catch (RuntimeException e) { // database or broker away: never skip, never let the thread die
                     log.warn("Cannot queue list versions for webhooks ({}); retrying", e.getMessage());
-                    rewind();
+                    rewind = true;
                     sleep();
                 }
             }
