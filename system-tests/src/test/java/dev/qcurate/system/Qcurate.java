@@ -25,6 +25,11 @@ final class Qcurate implements AutoCloseable {
     private final Map<String, String> environment;
 
     private Qcurate(String name, LocalPostgres postgres) {
+        this(name, postgres, Map.of());
+    }
+
+    /** {@code extra}: settings of the test's own for both services (e.g. webhooks allowed to call loopback). */
+    private Qcurate(String name, LocalPostgres postgres, Map<String, String> extra) {
         this.name = name;
         postgres.createDatabaseIfMissing(name);
         jdbcUrl = postgres.jdbcUrl(name);
@@ -32,7 +37,7 @@ final class Qcurate implements AutoCloseable {
         int queryPort = ServiceProcess.freePort();
         topic = name + ".events";
         consumerGroup = name + "-query";
-        environment = Map.ofEntries(
+        Map<String, String> settings = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("SPRING_PROFILES_ACTIVE", "dev"),
                 Map.entry("QCURATE_DB_URL", jdbcUrl),
                 Map.entry("QCURATE_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers()),
@@ -43,10 +48,13 @@ final class Qcurate implements AutoCloseable {
                 Map.entry("QCURATE_QUERY_URL", "http://127.0.0.1:" + queryPort),
                 Map.entry("QCURATE_JWKS_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json"),
                 Map.entry("QCURATE_QUERY_GROUP", consumerGroup),
+                Map.entry("QCURATE_WEBHOOKS_LIST_VERSIONS_GROUP", name + "-webhooks"),
                 // tokens stay valid when a test restarts the command service
                 Map.entry("QCURATE_JWT_KEY_FILE", java.nio.file.Path.of(System.getProperty("qcurate.logs",
                         "target/service-logs")).toAbsolutePath().resolve(name + "-signing-key.pem").toString()),
-                Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
+                Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
+        settings.putAll(extra);
+        environment = Map.copyOf(settings);
         commands = new ServiceProcess(name + "-command-service", "qcurate.command-jar", commandPort, environment);
         queries = new ServiceProcess(name + "-query-service", "qcurate.query-jar", queryPort, environment);
     }
@@ -65,7 +73,14 @@ final class Qcurate implements AutoCloseable {
 
     /** The services and, once they are healthy, the web workspace talking to them (as {@code ./qcurate up} does). */
     static Qcurate startWithWeb(String name) throws Exception {
-        Qcurate system = start(name);
+        return startWithWeb(name, Map.of());
+    }
+
+    /** As {@link #startWithWeb(String)}, with settings of the test's own for both services. */
+    static Qcurate startWithWeb(String name, Map<String, String> extra) throws Exception {
+        Qcurate system = new Qcurate(name, TestInfrastructure.postgres(), extra);
+        system.commands.start();
+        system.queries.start();
         try {
             int webPort = ServiceProcess.freePort();
             system.web = new ServiceProcess(name + "-web", "qcurate.web-jar", webPort, Map.of(

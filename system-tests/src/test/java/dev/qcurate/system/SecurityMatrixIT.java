@@ -38,6 +38,7 @@ class SecurityMatrixIT {
     private static final String Q = UUID.randomUUID().toString();
     private static final String P = UUID.randomUUID().toString();
     private static final String L = UUID.randomUUID().toString();
+    private static final String W = UUID.randomUUID().toString();
     private static final String TARGET = "matrix-target";
     private static final AtomicInteger NEW_USERS = new AtomicInteger();
 
@@ -76,6 +77,15 @@ class SecurityMatrixIT {
         row(Service.COMMAND, "POST",   "/api/admin/users/{u}/password",     JSON, "{\"password\":\"another long password\"}",        "401 403 403 403 ok"),
         row(Service.COMMAND, "POST",   "/api/admin/users/{u}/disable",      null, null,                                              "401 403 403 403 ok"),
         row(Service.COMMAND, "POST",   "/api/admin/users/{u}/enable",       null, null,                                              "401 403 403 403 ok"),
+        // webhooks: 192.0.2.1 is TEST-NET-1 (RFC 5737), a public address that nothing answers on
+        row(Service.COMMAND, "GET",    "/api/admin/webhooks",               null, null,                                              "401 403 403 403 ok"),
+        row(Service.COMMAND, "GET",    "/api/admin/webhooks/events",        null, null,                                              "401 403 403 403 ok"),
+        row(Service.COMMAND, "POST",   "/api/admin/webhooks",               JSON, "{\"url\":\"https://192.0.2.1/matrix-{n}\",\"events\":[\"proposal.decided\"]}", "401 403 403 403 ok"),
+        row(Service.COMMAND, "GET",    "/api/admin/webhooks/{w}",           null, null,                                              "401 403 403 403 ok"),
+        row(Service.COMMAND, "DELETE", "/api/admin/webhooks/{w}",           null, null,                                              "401 403 403 403 ok"),
+        row(Service.COMMAND, "POST",   "/api/admin/webhooks/{w}/secret",    null, null,                                              "401 403 403 403 ok"),
+        row(Service.COMMAND, "GET",    "/api/admin/webhooks/{w}/deliveries", null, null,                                             "401 403 403 403 ok"),
+        row(Service.COMMAND, "POST",   "/api/admin/webhooks/{w}/deliveries/{w}/resend", null, null,                                  "401 403 403 403 ok"),
         row(Service.QUERY,   "GET",    "/actuator/health",                  null, null,                                              "ok  ok  ok  ok  ok"),
         row(Service.QUERY,   "GET",    "/actuator/prometheus",              null, null,                                              "401 403 403 403 ok"),
         row(Service.QUERY,   "GET",    "/actuator/metrics",                 null, null,                                              "401 403 403 403 ok"),
@@ -165,7 +175,7 @@ class SecurityMatrixIT {
     }
 
     private static String fill(String template) {
-        return template.replace("{q}", Q).replace("{p}", P).replace("{l}", L).replace("{u}", TARGET)
+        return template.replace("{q}", Q).replace("{p}", P).replace("{l}", L).replace("{u}", TARGET).replace("{w}", W)
                 .replace("{n}", Integer.toString(NEW_USERS.incrementAndGet()));
     }
 

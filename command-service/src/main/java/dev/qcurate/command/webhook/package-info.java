@@ -1,0 +1,2 @@
+/** Signed webhooks: admins register endpoints for event kinds; stored events are queued and delivered with retries. */
+package dev.qcurate.command.webhook;
