@@ -15,6 +15,8 @@ public enum ProjectionOrder {
     DUPLICATES,
     /** Disabled users and token cut-off times; independent of the others. */
     USER_ACCESS,
+    /** The synonyms tag renames left; independent of the others. */
+    TAGS,
     /** The rendered list versions in memory: it applies nothing, it only empties itself when a rebuild resets. */
     LIST_VERSION_CACHE
 }

@@ -1,9 +1,9 @@
 package dev.qcurate.query.tag;
 
 import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +14,17 @@ import org.springframework.stereotype.Component;
  * {@code QuestionTagsChangedEvent}s, which the question and list projections apply.
  */
 @Component
-@Order(60)
 class TagProjection implements Projection {
 
     private final JdbcTemplate jdbc;
 
     TagProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public ProjectionOrder order() {
+        return ProjectionOrder.TAGS;
     }
 
     @Override
