@@ -54,6 +54,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
     private static final Set<String> SEARCHABLE = Set.of("PROPOSED", "ACTIVE");
     /** Batches committed but not yet indexed; a full queue holds the consumer back rather than reorder or drop. */
     private static final int QUEUED_BATCHES = 8;
+    private static final int WRITE_CHUNK = 512;
 
     private final DuplicateIndex index;
     private final JdbcTemplate jdbc;
@@ -79,8 +80,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         long started = System.nanoTime();
         long loadedUpTo = snapshot.execute(status -> {
             index.clear();
-            List<IndexedQuestion> questions = read(null);
-            questions.forEach(question -> question.writeTo(index));
+            writeAll(read(null));
             return position.loadedLocally();
         });
         log.info("Duplicate index loaded: {} questions up to position {} in {} ms", index.size(), loadedUpTo,
@@ -150,7 +150,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
                 if (update.reset()) {
                     index.clear();
                 }
-                update.changed().forEach(question -> question.writeTo(index));
+                writeAll(update.changed());
             } catch (RuntimeException e) {
                 // marked anyway: readers waiting for these positions get a possibly stale answer, not a timeout
                 log.error("Indexing the batch up to {} failed; the index misses its changes until the next rebuild "
@@ -159,6 +159,14 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
             if (update.snapshot() != null) {
                 position.markIndexed(update.snapshot());
             }
+        }
+    }
+
+    /** In chunks, so the texts not embedded yet are embedded in batches (on this thread, not the consumer's). */
+    private void writeAll(List<IndexedQuestion> questions) {
+        for (int start = 0; start < questions.size(); start += WRITE_CHUNK) {
+            index.upsertAll(questions.subList(start, Math.min(questions.size(), start + WRITE_CHUNK)).stream()
+                    .map(IndexedQuestion::entry).toList());
         }
     }
 
@@ -218,8 +226,8 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
 
     private record IndexedQuestion(UUID id, String text, List<String> aliases, boolean searchable) {
 
-        void writeTo(DuplicateIndex index) {
-            index.upsert(id, text, aliases, searchable);
+        IndexEntry entry() {
+            return new IndexEntry(id, text, aliases, searchable);
         }
     }
 
@@ -274,7 +282,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
             if (reset) {
                 index.clear();
             }
-            changed.forEach(question -> question.writeTo(index));
+            writeAll(changed);
         }
     }
 }
