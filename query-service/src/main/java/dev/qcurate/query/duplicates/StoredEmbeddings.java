@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,10 +30,19 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
     private final JdbcTemplate jdbc;
     private final SentenceModel model = new SentenceModel();
     private final Cache<String, float[]> queries = Caffeine.newBuilder().maximumSize(QUERY_CACHE).build();
+    private final Counter computed;
+    private final Counter stored;
 
-    StoredEmbeddings(JdbcTemplate jdbc) {
+    StoredEmbeddings(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.computed = Counter.builder(METRIC).tag("source", "model")
+                .description("indexed texts embedded by the sentence model").register(meters);
+        this.stored = Counter.builder(METRIC).tag("source", "stored")
+                .description("indexed texts whose stored vector was read").register(meters);
     }
+
+    /** Texts whose vectors were needed for indexing, by where they came from ({@code model} or {@code stored}). */
+    public static final String METRIC = "qcurate.duplicates.embeddings";
 
     @Override
     public String modelId() {
@@ -66,6 +77,8 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
             known.put(ByteBuffer.wrap(rs.getBytes(1)), Vectors.fromBytes(vector, 0, vector.length));
         }, modelId(), missing.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new));
         missing.keySet().removeAll(known.keySet());
+        stored.increment(known.size());
+        computed.increment(missing.size());
         if (!missing.isEmpty()) {
             List<ByteBuffer> computedKeys = List.copyOf(missing.keySet());
             List<float[]> computed = model.embed(List.copyOf(missing.values()));
