@@ -78,11 +78,12 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
     @Override
     public void afterSingletonsInstantiated() {
         long started = System.nanoTime();
-        long loadedUpTo = snapshot.execute(status -> {
-            index.clear();
-            writeAll(read(null));
-            return position.loadedLocally();
-        });
+        // read in one snapshot, indexed after it: embedding texts not stored yet writes their vectors, which a
+        // read-only snapshot could not, and a first start with many questions should not hold a transaction open
+        Snapshot loaded = snapshot.execute(status -> new Snapshot(read(null), position.loadedLocally()));
+        long loadedUpTo = loaded.upTo();
+        index.clear();
+        writeAll(loaded.questions());
         log.info("Duplicate index loaded: {} questions up to position {} in {} ms", index.size(), loadedUpTo,
                 (System.nanoTime() - started) / 1_000_000);
         if (indexer.getState() == Thread.State.NEW) { // a reload (tests) keeps the running worker
@@ -229,6 +230,9 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
         IndexEntry entry() {
             return new IndexEntry(id, text, aliases, searchable);
         }
+    }
+
+    private record Snapshot(List<IndexedQuestion> questions, long upTo) {
     }
 
     /** One committed batch for the worker; {@code snapshot} is the positions it covers (null if none stored). */

@@ -1,5 +1,6 @@
 package dev.qcurate.query.duplicates;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -23,7 +24,7 @@ public record IndexEntry(UUID questionId, String text, List<String> aliases, boo
 
     /** The text, then the aliases: every text that should find this question. */
     List<String> variants() {
-        List<String> all = new java.util.ArrayList<>(aliases.size() + 1);
+        List<String> all = new ArrayList<>(aliases.size() + 1);
         all.add(text);
         all.addAll(aliases);
         return all;
