@@ -53,6 +53,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
     private static final Set<String> SEARCHABLE = Set.of("PROPOSED", "ACTIVE");
     /** Batches committed but not yet indexed; a full queue holds the consumer back rather than reorder or drop. */
     private static final int QUEUED_BATCHES = 8;
+    private static final int WRITE_CHUNK = 512;
 
     private final DuplicateIndex index;
     private final JdbcTemplate jdbc;
@@ -81,12 +82,12 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
     @Override
     public void afterSingletonsInstantiated() {
         long started = System.nanoTime();
-        long loadedUpTo = snapshot.execute(status -> {
-            index.clear();
-            List<IndexedQuestion> questions = read(null);
-            questions.forEach(question -> question.writeTo(index));
-            return position.loadedLocally();
-        });
+        // read in one snapshot, indexed after it: embedding texts not stored yet writes their vectors, which a
+        // read-only snapshot could not, and a first start with many questions should not hold a transaction open
+        Snapshot loaded = snapshot.execute(status -> new Snapshot(read(null), position.loadedLocally()));
+        long loadedUpTo = loaded.upTo();
+        index.clear();
+        writeAll(loaded.questions());
         log.info("Duplicate index loaded: {} questions up to position {} in {} ms", index.size(), loadedUpTo,
                 (System.nanoTime() - started) / 1_000_000);
         if (indexer.getState() == Thread.State.NEW) { // a reload (tests) keeps the running worker
@@ -154,7 +155,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
                 if (update.reset()) {
                     index.clear();
                 }
-                update.changed().forEach(question -> question.writeTo(index));
+                writeAll(update.changed());
             } catch (RuntimeException e) {
                 // marked anyway: readers waiting for these positions get a possibly stale answer, not a timeout
                 log.error("Indexing the batch up to {} failed; the index misses its changes until the next rebuild "
@@ -163,6 +164,14 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
             if (update.snapshot() != null) {
                 position.markIndexed(update.snapshot());
             }
+        }
+    }
+
+    /** In chunks, so the texts not embedded yet are embedded in batches (on this thread, not the consumer's). */
+    private void writeAll(List<IndexedQuestion> questions) {
+        for (int start = 0; start < questions.size(); start += WRITE_CHUNK) {
+            index.upsertAll(questions.subList(start, Math.min(questions.size(), start + WRITE_CHUNK)).stream()
+                    .map(IndexedQuestion::entry).toList());
         }
     }
 
@@ -222,9 +231,12 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
 
     private record IndexedQuestion(UUID id, String text, List<String> aliases, boolean searchable) {
 
-        void writeTo(DuplicateIndex index) {
-            index.upsert(id, text, aliases, searchable);
+        IndexEntry entry() {
+            return new IndexEntry(id, text, aliases, searchable);
         }
+    }
+
+    private record Snapshot(List<IndexedQuestion> questions, long upTo) {
     }
 
     /** One committed batch for the worker; {@code snapshot} is the positions it covers (null if none stored). */
@@ -278,7 +290,7 @@ public class DuplicateProjection implements Projection, SmartInitializingSinglet
             if (reset) {
                 index.clear();
             }
-            changed.forEach(question -> question.writeTo(index));
+            writeAll(changed);
         }
     }
 }

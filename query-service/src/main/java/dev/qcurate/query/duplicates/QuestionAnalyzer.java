@@ -117,7 +117,7 @@ final class QuestionAnalyzer extends Analyzer {
 
     /** The analysed terms of {@code text}, in order, duplicates kept. */
     List<String> terms(String text) {
-        return terms(tokenStream(DuplicateIndex.BODY, text));
+        return terms(tokenStream(QuestionDocuments.BODY, text));
     }
 
     /**

@@ -92,6 +92,11 @@ final class Resemblance {
         return Math.min(1, shared / total);
     }
 
+    /** Each side names a subject (Python, Django, SQL, ...) and they share none. */
+    static boolean subjectsConflict(List<Variant> queryVariants, List<Variant> candidateVariants) {
+        return subjectsConflict(union(queryVariants), union(candidateVariants));
+    }
+
     private static Set<String> union(List<Variant> variants) {
         Set<String> terms = new LinkedHashSet<>();
         variants.forEach(variant -> terms.addAll(variant.terms()));
@@ -142,7 +147,7 @@ final class Resemblance {
     private int docFreq(String term) {
         return docFreqs.computeIfAbsent(term, t -> {
             try {
-                return reader.docFreq(new Term(DuplicateIndex.BODY, t));
+                return reader.docFreq(new Term(QuestionDocuments.BODY, t));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

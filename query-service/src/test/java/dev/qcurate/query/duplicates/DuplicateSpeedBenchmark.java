@@ -25,11 +25,14 @@ class DuplicateSpeedBenchmark {
 
     private static final int QUESTIONS = Integer.getInteger("qcurate.benchmark.questions", 100_000);
     private static final int QUERIES = 1_000;
-    private static final int WARM_UP_ROUNDS = 3;
-    private static final int REPETITIONS = 7;
+    private static final int WARM_UP_ROUNDS = 1;
+    private static final int REPETITIONS = 3;
+    /** Concurrent clients of candidates(text), as suggestions while typing for several editors. */
+    private static final int CLIENTS = 8;
+    private static final int EMBEDDING_SAMPLE = 512;
     private static final int LIMIT = 10;
     /** An import at the document limit. */
-    private static final int BATCH_ITEMS = 10_000;
+    private static final int BATCH_ITEMS = Integer.getInteger("qcurate.benchmark.batch", 10_000);
 
     private static final String[] TEMPLATES = {
             "What is %s in %s ?", "%s vs %s ?", "What is the difference between %s and %s?",
@@ -45,21 +48,42 @@ class DuplicateSpeedBenchmark {
     void reportsLookupLatency() {
         vocabulary = seedVocabulary();
         tail = compoundIdentifiers(20_000);
+        SentenceModel model = SentenceModel.shared();
+        List<String> sample = new ArrayList<>();
+        while (sample.size() < EMBEDDING_SAMPLE) {
+            sample.add(question());
+        }
+        model.embed(sample.subList(0, 32)); // warm-up
+        long singleStart = System.nanoTime();
+        sample.forEach(text -> model.embed(List.of(text)));
+        double singleMillis = (System.nanoTime() - singleStart) / 1e6 / sample.size();
+        long batchedStart = System.nanoTime();
+        model.embed(sample);
+        double batchedMillis = (System.nanoTime() - batchedStart) / 1e6 / sample.size();
         try (DuplicateIndex index = new DuplicateIndex()) {
+            long heapBefore = usedHeapAfterGc();
             long start = System.nanoTime();
             List<UUID> ids = new ArrayList<>(QUESTIONS);
+            List<IndexEntry> entries = new ArrayList<>();
             for (String seed : SeedQuestions.all()) {
                 UUID id = UUID.randomUUID();
                 ids.add(id);
-                index.upsert(id, seed, List.of(), true);
+                entries.add(new IndexEntry(id, seed, List.of(), true));
             }
             while (ids.size() < QUESTIONS) {
                 UUID id = UUID.randomUUID();
                 ids.add(id);
-                index.upsert(id, question(), List.of(), random.nextInt(20) != 0);
+                entries.add(new IndexEntry(id, question(), List.of(), random.nextInt(20) != 0));
+                if (entries.size() == 512) {
+                    index.upsertAll(entries);
+                    entries.clear();
+                }
             }
+            index.upsertAll(entries);
             int size = index.size();
             double indexSeconds = (System.nanoTime() - start) / 1e9;
+            long indexBytes = index.ramBytesUsed();
+            long heapDelta = usedHeapAfterGc() - heapBefore;
 
             List<String> queries = new ArrayList<>(QUERIES);
             List<String> seeds = SeedQuestions.all();
@@ -77,9 +101,12 @@ class DuplicateSpeedBenchmark {
             }
             double[][] byText = new double[REPETITIONS][];
             double[][] byId = new double[REPETITIONS][];
+            double[][] byTextConcurrent = new double[REPETITIONS][];
             for (int repetition = 0; repetition < REPETITIONS; repetition++) {
                 byText[repetition] = percentiles(time(queries, query -> index.candidates(query, LIMIT, Set.of())));
                 byId[repetition] = percentiles(time(lookups, id -> index.candidatesOf(id, LIMIT)));
+                byTextConcurrent[repetition] = percentiles(concurrently(queries,
+                        query -> index.candidates(query, LIMIT, Set.of())));
             }
 
             List<BatchItem> batch = new ArrayList<>();
@@ -97,7 +124,13 @@ class DuplicateSpeedBenchmark {
                     Runtime.getRuntime().availableProcessors()));
             report.append(String.format(Locale.ROOT, "%d lookups per repetition, limit %d, after %d warm-up rounds%n",
                     QUERIES, LIMIT, WARM_UP_ROUNDS));
+            report.append(String.format(Locale.ROOT, "Embedding (all-MiniLM-L6-v2-q, in process): %.2f ms per text one "
+                    + "at a time, %.2f ms per text in a batch of %d%n", singleMillis, batchedMillis, sample.size()));
+            report.append(String.format(Locale.ROOT, "Index memory: %.0f MB of Lucene files and buffers (%.0f MB per "
+                    + "100k questions); heap growth after GC %.0f MB%n", indexBytes / 1e6,
+                    indexBytes / 1e6 * 100_000 / size, heapDelta / 1e6));
             appendTimes(report, "candidates(text)     ", byText);
+            appendTimes(report, "candidates(text) x" + CLIENTS + " ", byTextConcurrent);
             appendTimes(report, "candidatesOf(id)     ", byId);
             report.append(String.format(Locale.ROOT, "candidatesForBatch(%,d items): %.0f ms (%.2f ms per item)%n",
                     batch.size(), batchMillis, batchMillis / batch.size()));
@@ -113,6 +146,41 @@ class DuplicateSpeedBenchmark {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         return millis;
+    }
+
+    /** The lookups shared among {@value #CLIENTS} threads, each timing its own; all times together. */
+    private static <T> double[] concurrently(List<T> inputs, java.util.function.Consumer<T> lookup) {
+        double[] millis = new double[inputs.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            Thread client = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < inputs.size(); i = next.getAndIncrement()) {
+                    long start = System.nanoTime();
+                    lookup.accept(inputs.get(i));
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+            });
+            clients.add(client);
+            client.start();
+        }
+        for (Thread client : clients) {
+            try {
+                client.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return millis;
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static double[] percentiles(double[] millis) {

@@ -15,10 +15,20 @@ record LabelledPairs(List<Pair> pairs) {
     record Pair(String textA, String textB, Label label) {
     }
 
+    /** The pairs of seed questions, labelled by reading both seed lists. */
     static LabelledPairs load() {
-        try (InputStream in = LabelledPairs.class.getResourceAsStream("/duplicates/labelled-pairs.csv")) {
+        return load("labelled-pairs.csv");
+    }
+
+    /** Pairs written for the evaluation (paraphrases, related but distinct, hard negatives); see README.md. */
+    static LabelledPairs written() {
+        return load("written-pairs.csv");
+    }
+
+    private static LabelledPairs load(String file) {
+        try (InputStream in = LabelledPairs.class.getResourceAsStream("/duplicates/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("Missing test resource duplicates/labelled-pairs.csv");
+                throw new IllegalStateException("Missing test resource duplicates/" + file);
             }
             List<List<String>> rows = parseCsv(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<Pair> pairs = new ArrayList<>();

@@ -32,13 +32,20 @@ final class SeedQuestions {
     static List<String> all() {
         List<String> questions = new ArrayList<>();
         for (String file : FILES) {
-            for (String line : read(file).split("\\R")) {
-                Matcher numbered = NUMBERED.matcher(line);
-                if (numbered.matches()) {
-                    String question = clean(numbered.group(1));
-                    if (question.length() > 2) {
-                        questions.add(question);
-                    }
+            questions.addAll(of(file));
+        }
+        return questions;
+    }
+
+    /** The questions of one seed file, in order. */
+    static List<String> of(String file) {
+        List<String> questions = new ArrayList<>();
+        for (String line : read(file).split("\\R")) {
+            Matcher numbered = NUMBERED.matcher(line);
+            if (numbered.matches()) {
+                String question = clean(numbered.group(1));
+                if (question.length() > 2) {
+                    questions.add(question);
                 }
             }
         }

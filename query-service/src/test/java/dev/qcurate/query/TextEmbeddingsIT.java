@@ -1,0 +1,102 @@
+package dev.qcurate.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.devstack.TestInfrastructure;
+import dev.qcurate.query.duplicates.DuplicateProjection;
+import dev.qcurate.query.duplicates.SentenceModel;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sentence vectors of indexed questions are kept in PostgreSQL: a reload of the whole index (what a restart or a
+ * second instance does) reads them instead of running the model again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TextEmbeddingsIT {
+
+    private static final String TOPIC = QueryServiceStack.topic("text_embeddings_it");
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+
+    private EventTopicWriter topic;
+    private long position;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        QueryServiceStack.register(registry, "text_embeddings_it", TOKENS);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    DuplicateProjection projection;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeAll
+    void twoQuestions() {
+        topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json);
+        accepted(QuestionId.random(), "What is a closure in Python?");
+        position = accepted(QuestionId.random(), "How does the with statement work in Python?");
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        topic.close();
+        TOKENS.close();
+    }
+
+    @Test
+    void aReloadReadsTheStoredVectorsInsteadOfEmbeddingAgain() {
+        HttpHeaders reader = new HttpHeaders();
+        reader.setBearerAuth(TOKENS.token("reader", "READER"));
+        assertThat(http.exchange("/api/duplicates?text=closures in python&minPosition=" + position, HttpMethod.GET,
+                new HttpEntity<>(reader), List.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM text_embedding WHERE model_id = ?", Long.class,
+                SentenceModel.MODEL_ID)).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT model_id) FROM text_embedding", Long.class))
+                .isEqualTo(1);
+        double computedBefore = count("model");
+        double storedBefore = count("stored");
+
+        projection.afterSingletonsInstantiated(); // loads the whole index again, as a restart does
+
+        assertThat(count("model")).as("texts embedded by the model").isEqualTo(computedBefore);
+        assertThat(count("stored")).as("stored vectors read").isGreaterThanOrEqualTo(storedBefore + 2);
+    }
+
+    private double count(String source) {
+        return meters.get("qcurate.duplicates.embeddings").tag("source", source).counter().count();
+    }
+
+    private long accepted(QuestionId id, String text) {
+        ProposalId proposal = ProposalId.random();
+        topic.write(id, new QuestionProposedEvent(id, proposal, text, List.of(), null, "editor"), "editor");
+        return topic.write(id, new QuestionAcceptedEvent(id, proposal), "reviewer");
+    }
+}
