@@ -41,13 +41,21 @@ class DuplicateController {
     private final DuplicateProjection projection;
     private final JdbcTemplate jdbc;
     private final Duration maxWait;
+    private final Duration importWait;
 
+    /**
+     * @param importWait how long an import's batch check waits for the index to reach the import's position: longer
+     *     than a reader's wait, because a document imported right after another waits for all of that one's texts
+     *     to be embedded and indexed, and an import is rare and already slow
+     */
     DuplicateController(DuplicateIndex index, DuplicateProjection projection, JdbcTemplate jdbc,
-                        @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait) {
+                        @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait,
+                        @Value("${qcurate.duplicates.import-index-wait:PT30S}") Duration importWait) {
         this.index = index;
         this.projection = projection;
         this.jdbc = jdbc;
         this.maxWait = maxWait;
+        this.importWait = importWait;
     }
 
     record BatchRequest(@NotNull @Size(max = MAX_BATCH_ITEMS) List<@Valid @NotNull Item> items,
@@ -99,7 +107,7 @@ class DuplicateController {
     @PostMapping("/api/duplicates/batch")
     BatchAnswer ofBatch(@Valid @RequestBody BatchRequest request,
                         @RequestParam(required = false) @Min(0) Long minPosition) throws InterruptedException {
-        awaitIndexed(minPosition);
+        awaitIndexed(minPosition, importWait);
         List<BatchItem> items = request.items().stream().map(item -> new BatchItem(item.id(), item.text())).toList();
         int limit = request.limit() == null ? 5 : request.limit();
         return new BatchAnswer(index.candidatesForBatch(items, limit).stream()
@@ -112,7 +120,11 @@ class DuplicateController {
      * on its own worker, at most a few batches behind, so this wait is short.
      */
     private void awaitIndexed(Long minPosition) throws InterruptedException {
-        if (minPosition != null && !projection.awaitIndexed(minPosition, maxWait)) {
+        awaitIndexed(minPosition, maxWait);
+    }
+
+    private void awaitIndexed(Long minPosition, Duration wait) throws InterruptedException {
+        if (minPosition != null && !projection.awaitIndexed(minPosition, wait)) {
             throw new ProjectionBehindException(minPosition, projection.indexedPosition());
         }
     }
