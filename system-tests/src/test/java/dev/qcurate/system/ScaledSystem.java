@@ -22,6 +22,9 @@ final class ScaledSystem implements AutoCloseable {
     final String topic;
     final List<ServiceProcess> commands = new ArrayList<>();
     final List<ServiceProcess> queries = new ArrayList<>();
+    /** The instances' API addresses (a process's own url() is its management port's, when one is set). */
+    final List<String> commandUrls = new ArrayList<>();
+    final List<String> queryUrls = new ArrayList<>();
 
     private ScaledSystem(String name) {
         this.name = name;
@@ -33,6 +36,12 @@ final class ScaledSystem implements AutoCloseable {
     /** {@code commandInstances} command services with {@code commandSettings}, and {@code queryInstances} query services. */
     static ScaledSystem start(String name, int commandInstances, Map<String, String> commandSettings,
                               int queryInstances) throws Exception {
+        return start(name, commandInstances, commandSettings, queryInstances, Map.of());
+    }
+
+    /** As {@link #start(String, int, Map, int)}, the query instances with {@code querySettings}. */
+    static ScaledSystem start(String name, int commandInstances, Map<String, String> commandSettings,
+                              int queryInstances, Map<String, String> querySettings) throws Exception {
         ScaledSystem system = new ScaledSystem(name);
         try {
             int[] queryPorts = new int[queryInstances];
@@ -46,15 +55,19 @@ final class ScaledSystem implements AutoCloseable {
                 Map<String, String> env = system.environment(firstCommandPort, queryPorts[0]);
                 env.put("QCURATE_COMMAND_PORT", Integer.toString(port));
                 env.putAll(commandSettings);
-                ServiceProcess process = new ServiceProcess(name + "-command-" + i, "qcurate.command-jar", port, env);
+                ServiceProcess process = new ServiceProcess(name + "-command-" + i, "qcurate.command-jar",
+                        healthPort(port, env), env);
                 system.commands.add(process);
+                system.commandUrls.add("http://127.0.0.1:" + port);
                 process.start();
             }
             for (int i = 0; i < queryInstances; i++) {
                 Map<String, String> env = system.environment(firstCommandPort, queryPorts[i]);
-                ServiceProcess process = new ServiceProcess(name + "-query-" + i, "qcurate.query-jar", queryPorts[i],
-                        env);
+                env.putAll(querySettings);
+                ServiceProcess process = new ServiceProcess(name + "-query-" + i, "qcurate.query-jar",
+                        healthPort(queryPorts[i], env), env);
                 system.queries.add(process);
+                system.queryUrls.add("http://127.0.0.1:" + queryPorts[i]);
                 process.start();
             }
             return system;
@@ -62,6 +75,11 @@ final class ScaledSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** Actuator moves to the management port when one is set: health is awaited there. */
+    private static int healthPort(int port, Map<String, String> env) {
+        return env.containsKey("MANAGEMENT_SERVER_PORT") ? Integer.parseInt(env.get("MANAGEMENT_SERVER_PORT")) : port;
     }
 
     private Map<String, String> environment(int commandPort, int queryPort) {
@@ -85,7 +103,7 @@ final class ScaledSystem implements AutoCloseable {
 
     /** Signed in on command instance {@code command}, reading from query instance {@code query}. */
     Client as(String user, int command, int query) {
-        return Client.signIn(commands.get(command).url(), queries.get(query).url(), user, PASSWORD);
+        return Client.signIn(commandUrls.get(command), queryUrls.get(query), user, PASSWORD);
     }
 
     Client as(String user) {

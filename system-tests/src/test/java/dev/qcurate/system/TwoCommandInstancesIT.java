@@ -96,7 +96,7 @@ class TwoCommandInstancesIT {
                     ready.countDown();
                     ready.await();
                     return admin.post("/api/admin/users", Map.of("username", name,
-                            "password", "twin-password-" + name, "roles", List.of("READER"))).status();
+                            "password", "olive thunder parcel", "roles", List.of("READER"))).status();
                 }));
             }
             List<Integer> statuses = List.of(answers.get(0).get(60, TimeUnit.SECONDS),
@@ -116,7 +116,7 @@ class TwoCommandInstancesIT {
     }
 
     private static int signIn(int instance, String user, String password) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.commands.get(instance).url()
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.commandUrls.get(instance)
                         + "/api/auth/token")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")).build();

@@ -1,5 +1,6 @@
 package dev.qcurate.command.config;
 
+import dev.qcurate.support.ManagementPortScrape;
 import dev.qcurate.support.ProblemAuthenticationHandlers;
 import dev.qcurate.support.TokenCacheSettings;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -34,7 +35,9 @@ class SecurityConfig {
     private static final String[] REVIEWERS = {"REVIEWER", "ADMIN"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                            @Value("${server.port:8080}") int serverPort,
+                            @Value("${management.server.port:-1}") int managementPort) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -44,6 +47,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(ManagementPortScrape.on(serverPort, managementPort)).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/proposals/approval", "/api/proposals/*/approval",

@@ -1,5 +1,6 @@
 package dev.qcurate.query.config;
 
+import dev.qcurate.support.ManagementPortScrape;
 import dev.qcurate.support.ProblemAuthenticationHandlers;
 import dev.qcurate.support.TokenCacheSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                            @Value("${server.port:8080}") int serverPort,
+                            @Value("${management.server.port:-1}") int managementPort) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -35,6 +38,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(ManagementPortScrape.on(serverPort, managementPort)).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/proposals", "/api/proposals/**").hasAnyRole("EDITOR", "REVIEWER", "ADMIN")
