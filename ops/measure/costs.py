@@ -66,7 +66,11 @@ def groups(args):
         found[f"query{i + 1}"] = [listening_pid(port(url))]
     postmasters = [p for p, (pp, cmd) in procs.items() if "postgres" in cmd and args.data_dir in cmd and " -D " in cmd]
     found["postgres"] = postmasters + [p for p, (pp, _) in procs.items() if pp in postmasters]
-    found["stack (kafka)"] = [p for p, (pp, cmd) in procs.items() if "dev.qcurate.devstack.DevStack" in cmd]
+    # the stack JVM that ./qcurate up started (give --stack-pid when several stacks run on the machine)
+    stacks = [p for p, (pp, cmd) in procs.items() if "dev.qcurate.devstack.DevStack" in cmd]
+    stack = [p for p in stacks if args.stack_pid in (0, p)][:1]
+    # the broker runs as a child JVM of the stack
+    found["stack (kafka)"] = stack + [p for p, (pp, _) in procs.items() if pp in stack]
     return found
 
 
@@ -99,12 +103,25 @@ def sign_in(command, user, password):
     return call("POST", command + "/api/auth/token", {"username": user, "password": password})[1]["accessToken"]
 
 
+IDLE = {}
+
+
+def idle_rate(found, seconds=20):
+    """CPU ms per second each process spends with no requests (schedulers, pollers): subtracted from every scenario."""
+    before, start = snapshot(found), time.time()
+    time.sleep(seconds)
+    wall, after = time.time() - start, snapshot(found)
+    IDLE.update({k: (after[k] - before[k]) / wall for k in after})
+    return {k: round(v, 1) for k, v in IDLE.items()}
+
+
 def measure(name, found, work, count, results):
     before, start = snapshot(found), time.time()
     work()
     wall, after = time.time() - start, snapshot(found)
     results[name] = {"operations": count, "wallSeconds": round(wall, 1),
-                     "cpuMsPerOperation": {k: round((after[k] - before[k]) / count, 2) for k in after}}
+                     "cpuMsPerOperation": {k: round((after[k] - before[k] - IDLE.get(k, 0) * wall) / count, 2)
+                                           for k in after}}
 
 
 def parallel(tasks, threads=4):
@@ -120,6 +137,7 @@ def main():
     parser.add_argument("--password", required=True)
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--n", type=int, default=400)
+    parser.add_argument("--stack-pid", type=int, default=0, help="the DevStack JVM, when several run")
     args = parser.parse_args()
     found, results, n = groups(args), {}, args.n
     queries = args.query.split(",")
@@ -135,6 +153,9 @@ def main():
         with lock:
             proposals.append(body["proposalId"])
 
+    parallel([lambda i=i: propose(-1 - i) for i in range(n // 2)])  # warm-up: JIT, pools, caches
+    proposals.clear()
+    results["idleCpuMsPerSecond"] = idle_rate(found)
     measure("propose (command + relay + projection on every query instance)", found,
             lambda: parallel([lambda i=i: propose(i) for i in range(n)]), n, results)
     approvals = proposals[: n // 2]
@@ -143,7 +164,7 @@ def main():
         len(approvals), results)
 
     document = "# Costs\n\n" + "".join(
-        f"- What does list entry {run}-{i} about topic {i * 7919 % 1000} mean?\n" for i in range(200))
+        f"{i + 1}. What does list entry {run}-{i} about topic {i * 7919 % 1000} mean?\n" for i in range(200))
     _, imported, _ = call("POST", f"{args.command}/api/imports?source=costs-{run}.md&list=costs-{run}",
                           document.encode(), editor, "text/markdown")
     _, approved, headers = call("POST", args.command + "/api/proposals/approval",
