@@ -24,13 +24,14 @@ import java.util.concurrent.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two relays (as on two query-service instances) drain one list-version outbox at the same time, while versions
- * keep arriving: every list's versions reach the feed topic, each list's in version order.
+ * Two relays (as on two query-service instances) start draining one full list-version outbox at the same moment,
+ * round after round: every list's versions reach the feed topic, each list's in version order.
  */
 class ListFeedTwoRelaysIT {
 
     private static final int LISTS = 7;
     private static final int VERSIONS = 130; // not a divisor of the relay's batch: batches end inside a list
+    private static final int ROUNDS = 4;
 
     @Test
     void twoRelayingInstancesPublishEachListInVersionOrder() throws Exception {
@@ -43,39 +44,25 @@ class ListFeedTwoRelaysIT {
         }
         ListFeedRelay first = relay(jdbc, topic);
         ListFeedRelay second = relay(jdbc, topic);
-        List<UUID> lists = new ArrayList<>();
-        for (int i = 0; i < LISTS; i++) {
-            lists.add(UUID.randomUUID());
-        }
-
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Future<?>> relays = List.of(
-                pool.submit(() -> drainUntil(first, stop)), pool.submit(() -> drainUntil(second, stop)));
-        long position = 0;
-        for (int version = 1; version <= VERSIONS; version++) {
-            for (UUID list : lists) {
-                position++;
-                jdbc.update("INSERT INTO list_feed_outbox (list_id, version, position, payload) VALUES (?, ?, ?, ?)",
-                        list, version, position, "{\"version\":" + version + "}");
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                queueVersions(jdbc, round);
+                // both start on a full outbox at once: a batch of one ends inside a list, the other takes the rest
+                CountDownLatch start = new CountDownLatch(2);
+                List<Future<?>> relays = List.of(pool.submit(() -> drain(first, jdbc, start)),
+                        pool.submit(() -> drain(second, jdbc, start)));
+                for (Future<?> relay : relays) {
+                    relay.get(60, TimeUnit.SECONDS);
+                }
             }
-            if (version % 20 == 0) {
-                Thread.sleep(50);
-            }
+        } finally {
+            pool.shutdown();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (pendingRows(jdbc) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        stop.set(true);
-        for (Future<?> relay : relays) {
-            relay.get(30, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
         assertThat(pendingRows(jdbc)).isZero();
 
-        Map<String, List<Integer>> versionsByList = readFeed(topic, LISTS * VERSIONS);
-        assertThat(versionsByList).hasSize(LISTS);
+        Map<String, List<Integer>> versionsByList = readFeed(topic, ROUNDS * LISTS * VERSIONS);
+        assertThat(versionsByList).hasSize(ROUNDS * LISTS);
         for (var list : versionsByList.entrySet()) {
             List<Integer> firstSeen = list.getValue().stream().distinct().toList();
             assertThat(firstSeen).as("list " + list.getKey())
@@ -83,10 +70,30 @@ class ListFeedTwoRelaysIT {
         }
     }
 
-    private static void drainUntil(ListFeedRelay relay, java.util.concurrent.atomic.AtomicBoolean stop) {
-        while (!stop.get()) {
+    private static void queueVersions(JdbcTemplate jdbc, int round) {
+        long position = round * (long) LISTS * VERSIONS;
+        List<Object[]> rows = new ArrayList<>();
+        List<UUID> lists = new ArrayList<>();
+        for (int i = 0; i < LISTS; i++) {
+            lists.add(UUID.randomUUID());
+        }
+        for (int version = 1; version <= VERSIONS; version++) {
+            for (UUID list : lists) {
+                rows.add(new Object[]{list, version, ++position, "{\"version\":" + version + "}"});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO list_feed_outbox (list_id, version, position, payload) VALUES (?, ?, ?, ?)",
+                rows);
+    }
+
+    private static Void drain(ListFeedRelay relay, JdbcTemplate jdbc, CountDownLatch start) throws Exception {
+        start.countDown();
+        start.await();
+        long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
+        while (pendingRows(jdbc) > 0 && System.nanoTime() < deadline) {
             relay.relay();
         }
+        return null;
     }
 
     private static long pendingRows(JdbcTemplate jdbc) {
