@@ -64,6 +64,11 @@ final class Client {
                 .header("Idempotency-Key", key).POST(body(body)).build());
     }
 
+    /** GET on the command service (its admin endpoints). */
+    Answer get(String path) {
+        return send(authorized(commandUrl + path).GET().build());
+    }
+
     Answer delete(String path) {
         return send(authorized(commandUrl + path).DELETE().build());
     }

@@ -70,6 +70,13 @@ class AxonConfig {
         return new BoundedCache(settings.lists());
     }
 
+    /** A unique-key violation on append is a concurrent change (409 or a retry), not a storage failure (500). */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    org.axonframework.common.jdbc.PersistenceExceptionResolver duplicateAppendResolver() {
+        return new DuplicateAppendResolver();
+    }
+
     /** correlationId and traceId, as Axon does by default. */
     @Bean
     CorrelationDataProvider messageOriginProvider() {

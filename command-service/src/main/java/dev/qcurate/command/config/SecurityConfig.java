@@ -1,6 +1,7 @@
 package dev.qcurate.command.config;
 
 import dev.qcurate.support.ApiSecurity;
+import dev.qcurate.support.ManagementPortScrape;
 import dev.qcurate.support.ProblemAuthenticationHandlers;
 import dev.qcurate.support.Role;
 import dev.qcurate.support.TokenCacheSettings;
@@ -39,7 +40,9 @@ class SecurityConfig {
     private static final String[] REVIEWERS = Role.names(REVIEWER, ADMIN);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                            @Value("${server.port:8080}") int serverPort,
+                            @Value("${management.server.port:-1}") int managementPort) throws Exception {
         ApiSecurity.statelessResourceServer(http, problems)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
@@ -47,6 +50,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(ManagementPortScrape.on(serverPort, managementPort)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/proposals/approval", "/api/proposals/*/approval",

@@ -1,8 +1,11 @@
 package dev.qcurate.command.dispatch;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,12 +21,24 @@ import java.util.Map;
 @Component
 public class CommandDispatcher {
 
+    /** Tries of a command that lost a race with a change made meanwhile (on this or another instance). */
+    static final int ATTEMPTS = 3;
+
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
+    private final Counter conflictRetries;
+    private final Counter ruleRetries;
 
-    CommandDispatcher(CommandGateway gateway, JdbcTemplate jdbc) {
+    CommandDispatcher(CommandGateway gateway, JdbcTemplate jdbc, MeterRegistry metrics) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.conflictRetries = retries(metrics, "conflict");
+        this.ruleRetries = retries(metrics, "rule");
+    }
+
+    private static Counter retries(MeterRegistry metrics, String reason) {
+        return Counter.builder("qcurate.commands.retried").tag("reason", reason)
+                .description("commands run again on a fresh load of their aggregates").register(metrics);
     }
 
     /** Aggregates a command on this thread will touch, and the position read inside its transaction. */
@@ -66,7 +81,38 @@ public class CommandDispatcher {
     public <R> R sendAndWait(Object command) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with("actor", currentUser()));
-        return gateway.sendAndWait(message);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (RuntimeException failure) {
+                if (!runAgain(CommandFailure.unwrap(failure), attempt)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a failed command is worth running again. Nothing of it was stored, and the unit of work's rollback
+     * evicted the aggregates it loaded from the cache, so the next try loads them from the event store:
+     * <ul>
+     * <li>a {@link ConcurrencyException}: its append collided on the event store's unique (aggregate, sequence) key
+     * with a change committed meanwhile (another instance, whose change this instance's cache had not seen);</li>
+     * <li>a rule broken ({@link IllegalStateException}, e.g. a stale base revision) on the first try: the rule may
+     * have been judged on a cached copy that another instance had already changed. Once more on fresh state, the
+     * answer is the true one. A rule broken on fresh state costs one extra run.</li>
+     * </ul>
+     */
+    private boolean runAgain(Throwable cause, int attempt) {
+        if (cause instanceof ConcurrencyException && attempt < ATTEMPTS) {
+            conflictRetries.increment();
+            return true;
+        }
+        if (cause instanceof IllegalStateException && attempt == 1) {
+            ruleRetries.increment();
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.qcurate.command.dispatch;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,10 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
         }
         if (e instanceof AggregateNotFoundException) {
             return new CommandFailure(HttpStatus.NOT_FOUND, "Not found", "no such question, proposal, list or user");
+        }
+        if (e instanceof AggregateStreamCreationException) {
+            return new CommandFailure(HttpStatus.CONFLICT, "Already exists",
+                    "an item with this identity was created at the same moment; reload and try again");
         }
         if (e instanceof ConcurrencyException || e instanceof DeadlockException) {
             return new CommandFailure(HttpStatus.CONFLICT, "Concurrent change",
@@ -65,7 +70,7 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
         return false;
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         Throwable e = failure;
         while ((e instanceof CommandExecutionException || e instanceof java.util.concurrent.CompletionException)
                 && e.getCause() != null) {

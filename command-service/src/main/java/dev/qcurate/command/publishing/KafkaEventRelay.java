@@ -67,8 +67,15 @@ class KafkaEventRelay {
     }
 
     private void sendAndAwait(List<EventMessage<?>> events) {
+        sendAndAwait(events, positionsOf(events));
+    }
+
+    /**
+     * Sends the events, each with its global index as {@value #POSITION_HEADER}, and waits until Kafka acknowledged
+     * all of them. Also used by the {@link Reconciliation} to republish events the topic lacks.
+     */
+    void sendAndAwait(List<? extends EventMessage<?>> events, Map<String, Long> positions) {
         topic.ensureExists();
-        Map<String, Long> positions = positionsOf(events);
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             ProducerRecord<String, byte[]> record = converter.createKafkaMessage(event, topic.name());

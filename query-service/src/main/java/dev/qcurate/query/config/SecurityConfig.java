@@ -1,6 +1,7 @@
 package dev.qcurate.query.config;
 
 import dev.qcurate.support.ApiSecurity;
+import dev.qcurate.support.ManagementPortScrape;
 import dev.qcurate.support.ProblemAuthenticationHandlers;
 import dev.qcurate.support.Role;
 import dev.qcurate.support.TokenCacheSettings;
@@ -32,12 +33,15 @@ class SecurityConfig {
     private static final String[] WRITERS = Role.names(EDITOR, REVIEWER, ADMIN);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                            @Value("${server.port:8080}") int serverPort,
+                            @Value("${management.server.port:-1}") int managementPort) throws Exception {
         ApiSecurity.statelessResourceServer(http, problems)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(ManagementPortScrape.on(serverPort, managementPort)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/proposals", "/api/proposals/**").hasAnyRole(WRITERS)

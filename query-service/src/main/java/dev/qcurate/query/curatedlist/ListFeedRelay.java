@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes queued list versions to the change feed topic (key = list id), oldest first, and marks them published
- * once Kafka acknowledged them. A crash in between publishes a version again, with the same content: consumers
+ * Publishes queued list versions to the change feed topic (key = list id), each list's in version order whatever
+ * the number of instances relaying, and marks them published once Kafka acknowledged them. A crash in between publishes a version again, with the same content: consumers
  * drop repeats by (listId, version).
  */
 @Component
@@ -25,6 +25,8 @@ class ListFeedRelay {
 
     private static final Logger log = LoggerFactory.getLogger(ListFeedRelay.class);
     private static final int BATCH = 500;
+    /** The first key of the lists' advisory locks (the second is the list's hash): no other lock uses it. */
+    private static final int LOCK_SPACE = 0x11f7eed;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -63,12 +65,29 @@ class ListFeedRelay {
     }
 
     private int publishBatch() {
-        // SKIP LOCKED: several instances share the outbox without publishing a row twice at the same time. Each list's
-        // versions go out in version order; not by cause position, which concurrent commands can make run backwards.
-        List<Pending> pending = jdbc.query("""
-                SELECT list_id, version, payload FROM list_feed_outbox WHERE published_at IS NULL
-                ORDER BY list_id, version LIMIT ? FOR UPDATE SKIP LOCKED""",
-                (rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)), BATCH);
+        // One instance at a time per list: a list's pending versions are taken under a transaction-scoped advisory
+        // lock on that list, so two instances never publish versions of one list side by side (row locks with SKIP
+        // LOCKED did not: a batch limit could cut a list, and the other instance sent the later versions first).
+        // Within a list, versions go out in version order; not by cause position, which concurrent commands can
+        // make run backwards. Lists another instance is publishing are skipped, not waited for.
+        List<UUID> lists = jdbc.queryForList("""
+                SELECT list_id FROM list_feed_outbox WHERE published_at IS NULL
+                GROUP BY list_id ORDER BY min(position) LIMIT ?""", UUID.class, BATCH);
+        List<Pending> pending = new ArrayList<>();
+        for (UUID list : lists) {
+            if (pending.size() >= BATCH) {
+                break;
+            }
+            Boolean mine = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, hashtext(?))", Boolean.class,
+                    LOCK_SPACE, list.toString());
+            if (Boolean.TRUE.equals(mine)) {
+                pending.addAll(jdbc.query("""
+                        SELECT list_id, version, payload FROM list_feed_outbox
+                        WHERE list_id = ? AND published_at IS NULL ORDER BY version LIMIT ?""",
+                        (rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)),
+                        list, BATCH - pending.size()));
+            }
+        }
         List<CompletableFuture<?>> acks = new ArrayList<>();
         for (Pending message : pending) {
             acks.add(kafka.send(topic, message.listId().toString(), message.payload()));
