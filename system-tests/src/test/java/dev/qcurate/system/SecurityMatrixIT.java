@@ -73,6 +73,8 @@ class SecurityMatrixIT {
         row(Service.COMMAND, "POST",   "/api/lists/{l}/releases",           JSON, "{\"label\":\"v{n}\"}",                            "401 403 403 ok  ok"),
         row(Service.COMMAND, "POST",   "/api/imports?source=matrix.md&list=matrix-import-{n}", "text/markdown", "1. What does the matrix import?\n", "401 403 ok  ok  ok"),
         row(Service.COMMAND, "GET",    "/api/imports/{p}",                  null, null,                                              "401 403 ok  ok  ok"),
+        row(Service.COMMAND, "GET",    "/api/admin/relay/reconciliation",   null, null,                                              "401 403 403 403 ok"),
+        row(Service.COMMAND, "POST",   "/api/admin/relay/reconciliation",   JSON, "{}",                                              "401 403 403 403 ok"),
         row(Service.COMMAND, "GET",    "/api/admin/users",                  null, null,                                              "401 403 403 403 ok"),
         row(Service.COMMAND, "POST",   "/api/admin/users",                  JSON, "{\"username\":\"matrix-user-{n}\",\"password\":\"a long enough password\",\"roles\":[\"READER\"]}", "401 403 403 403 ok"),
         row(Service.COMMAND, "PUT",    "/api/admin/users/{u}/roles",        JSON, "{\"roles\":[\"READER\",\"EDITOR\"]}",             "401 403 403 403 ok"),
