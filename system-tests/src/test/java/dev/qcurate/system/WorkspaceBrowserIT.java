@@ -270,7 +270,7 @@ class WorkspaceBrowserIT {
     @Test
     @Order(5)
     void anImportOfBothSeedDocumentsIsReviewedInBulk() throws Exception {
-        Path seeds = REPO.resolve("command-service/src/test/resources/seeds");
+        Path seeds = REPO.resolve("seeds");
         signIn("editor");
 
         String first = importIdOf(importDocument(seeds.resolve("000_0f91697fe15f572d.txt"), "Django interview"));
