@@ -1,6 +1,8 @@
 package dev.qcurate.query.duplicates;
 
 import dev.qcurate.query.consistency.ProjectionBehindException;
+import dev.qcurate.query.projection.TopicTail;
+import dev.qcurate.query.projection.Watermark;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,14 +40,14 @@ class DuplicateController {
     static final int MAX_BATCH_ITEMS = 10_000;
 
     private final DuplicateIndex index;
-    private final DuplicateProjection projection;
+    private final Watermark indexed;
     private final JdbcTemplate jdbc;
     private final Duration maxWait;
 
-    DuplicateController(DuplicateIndex index, DuplicateProjection projection, JdbcTemplate jdbc,
+    DuplicateController(DuplicateIndex index, TopicTail tail, JdbcTemplate jdbc,
                         @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait) {
         this.index = index;
-        this.projection = projection;
+        this.indexed = tail.local();
         this.jdbc = jdbc;
         this.maxWait = maxWait;
     }
@@ -108,12 +110,12 @@ class DuplicateController {
     }
 
     /**
-     * The read model has reached {@code minPosition} already (the interceptor waited for it); the index follows it
-     * on its own worker, at most a few batches behind, so this wait is short.
+     * This instance's index follows the topic on its own tail, whichever instance projects the read model; for a
+     * GET the interceptor has waited for the read model already, so this wait is short.
      */
     private void awaitIndexed(Long minPosition) throws InterruptedException {
-        if (minPosition != null && !projection.awaitIndexed(minPosition, maxWait)) {
-            throw new ProjectionBehindException(minPosition, projection.indexedPosition());
+        if (minPosition != null && !indexed.await(minPosition, maxWait)) {
+            throw new ProjectionBehindException(minPosition, indexed.highest());
         }
     }
 
