@@ -1,6 +1,7 @@
 package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qcurate.devstack.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two query-service processes on one read model and topic: whichever of them projects, each keeps its own in-memory
- * state (duplicate index) current from the topic, and {@code minPosition} tells the truth on both.
+ * state (duplicate index) current from the topic, and {@code minPosition} tells the truth on both; a disabled user is
+ * refused by both within seconds, also while the broker is down.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryInstancesIT {
@@ -69,6 +72,45 @@ class QueryInstancesIT {
         for (Client reader : List.of(qcurate.as("reader"), qcurate.as("reader").onQueryService(second.url()))) {
             JsonNode health = reader.query("/actuator/health").body();
             assertThat(health.path("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void aUserDisabledWhileTheBrokerIsDownIsRefusedByBothInstancesWithinSeconds() throws Exception {
+        String admin = RawHttp.signIn(qcurate.commands.url(), "admin", Qcurate.PASSWORD);
+        RawHttp.Answer created = RawHttp.send("POST", qcurate.commands.url() + "/api/admin/users", admin,
+                "application/json", RawHttp.json(Map.of("username", "ivy", "password", "violet kettle harbour",
+                        "roles", List.of("READER"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String ivy = RawHttp.signIn(qcurate.commands.url(), "ivy", "violet kettle harbour");
+        List<String> instances = List.of(qcurate.queries.url(), second.url());
+        for (String instance : instances) {
+            assertThat(RawHttp.send("GET", instance + "/api/questions", ivy, null, (String) null).status())
+                    .isEqualTo(200);
+        }
+
+        TestInfrastructure.kafka().stop();
+        try {
+            RawHttp.Answer disabled = RawHttp.send("POST", qcurate.commands.url() + "/api/admin/users/ivy/disable",
+                    admin, null, (String) null);
+            assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+            long disabledAt = System.nanoTime();
+
+            for (String instance : instances) {
+                int status;
+                do {
+                    Thread.sleep(100);
+                    status = RawHttp.send("GET", instance + "/api/questions", ivy, null, (String) null).status();
+                } while (status != 401 && System.nanoTime() - disabledAt < Duration.ofSeconds(10).toNanos());
+                assertThat(status).as("refused by " + instance).isEqualTo(401);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(5));
+            for (String instance : instances) {
+                assertThat(RawHttp.send("GET", instance + "/api/questions", admin, null, (String) null).status())
+                        .as("others still read on " + instance).isEqualTo(200);
+            }
+        } finally {
+            TestInfrastructure.kafka().start();
         }
     }
 }
