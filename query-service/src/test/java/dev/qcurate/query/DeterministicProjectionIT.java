@@ -7,6 +7,9 @@ import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.user.UserDisabledEvent;
+import dev.qcurate.shared.user.UserEnabledEvent;
+import dev.qcurate.shared.user.UserRegisteredEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The read model is a function of the topic alone: a gap is given up by one rule on the events' own times, so a live
  * run (one event per batch) and a rebuild (one big batch) agree; and an event that cannot be decoded stops the
- * projection instead of being marked applied. The second test leaves the projection stopped, so it runs last.
+ * projection instead of being marked applied; user access is kept out of a rebuild. The last test leaves the projection stopped, so it runs last.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "qcurate.projection.gap-timeout=PT1M")
@@ -114,6 +117,37 @@ class DeterministicProjectionIT {
 
     @Test
     @Order(2)
+    void aRebuildNeverLetsADisabledUserBackInNotEvenWhileItReplays() throws Exception {
+        String user = "zoe";
+        topic().write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
+        topic().write("user:" + user, new UserDisabledEvent(user), "admin");
+        topic().write("user:" + user, new UserEnabledEvent(user), "admin");
+        long disabled = topic().write("user:" + user, new UserDisabledEvent(user), "admin");
+        awaitApplied(disabled);
+        assertThat(enabled(user)).isFalse();
+        Map<String, String> before = checksum.compute();
+
+        HttpHeaders admin = bearer(TOKENS.token("admin", "ADMIN"));
+        http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
+        boolean everEnabled = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            everEnabled |= enabled(user);
+            Map<?, ?> progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin),
+                    Map.class).getBody();
+            if ("DONE".equals(progress.get("state"))) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+
+        assertThat(everEnabled).as("enabled at some moment of the replay").isFalse();
+        assertThat(enabled(user)).isFalse();
+        assertThat(checksum.compute()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
     void anUndecodableEventStopsTheProjectionInFrontOfItAndIsNeverMarkedApplied() throws Exception {
         QuestionId before = QuestionId.random();
         awaitApplied(topic().write(before, proposed(before, ProposalId.random(), "What is a generator?"), "editor"));
@@ -175,6 +209,10 @@ class DeterministicProjectionIT {
         ResponseEntity<String> answer = http.exchange("/api/questions?minPosition=" + position, HttpMethod.GET,
                 new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))), String.class);
         assertThat(answer.getStatusCode()).as("applied " + position).isEqualTo(HttpStatus.OK);
+    }
+
+    private boolean enabled(String user) {
+        return jdbc.queryForObject("SELECT enabled FROM user_access WHERE username = ?", Boolean.class, user);
     }
 
     private long storedPosition() {
