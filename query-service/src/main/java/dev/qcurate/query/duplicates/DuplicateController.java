@@ -1,6 +1,7 @@
 package dev.qcurate.query.duplicates;
 
 import dev.qcurate.query.consistency.ProjectionBehindException;
+import dev.qcurate.query.consistency.TooBusyException;
 import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.query.projection.Watermark;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Duplicate candidates, best first: of a question, of a free text (suggestions while typing), and of every item of
@@ -43,11 +45,18 @@ class DuplicateController {
     private final Watermark indexed;
     private final JdbcTemplate jdbc;
     private final Duration maxWait;
+    private final Semaphore batches;
 
+    /**
+     * @param maxConcurrentBatches batch checks this instance runs at once (one of 10,000 items keeps the CPU busy for
+     *                             seconds); beyond it 503 with Retry-After at once instead of queueing without bound
+     */
     DuplicateController(DuplicateIndex index, TopicTail tail, JdbcTemplate jdbc,
-                        @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait) {
+                        @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait,
+                        @Value("${qcurate.duplicates.max-concurrent-batches:2}") int maxConcurrentBatches) {
         this.index = index;
         this.indexed = tail.local();
+        this.batches = new Semaphore(maxConcurrentBatches);
         this.jdbc = jdbc;
         this.maxWait = maxWait;
     }
@@ -101,12 +110,20 @@ class DuplicateController {
     @PostMapping("/api/duplicates/batch")
     BatchAnswer ofBatch(@Valid @RequestBody BatchRequest request,
                         @RequestParam(required = false) @Min(0) Long minPosition) throws InterruptedException {
-        awaitIndexed(minPosition);
-        List<BatchItem> items = request.items().stream().map(item -> new BatchItem(item.id(), item.text())).toList();
-        int limit = request.limit() == null ? 5 : request.limit();
-        return new BatchAnswer(index.candidatesForBatch(items, limit).stream()
-                .map(result -> new ItemCandidates(result.questionId(), result.candidates()))
-                .toList());
+        if (!batches.tryAcquire()) {
+            throw new TooBusyException("this instance is checking as many batches as it allows at once; retry");
+        }
+        try {
+            awaitIndexed(minPosition);
+            List<BatchItem> items = request.items().stream().map(item -> new BatchItem(item.id(), item.text()))
+                    .toList();
+            int limit = request.limit() == null ? 5 : request.limit();
+            return new BatchAnswer(index.candidatesForBatch(items, limit).stream()
+                    .map(result -> new ItemCandidates(result.questionId(), result.candidates()))
+                    .toList());
+        } finally {
+            batches.release();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qcurate.query.duplicates.DuplicateIndex;
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,22 @@ class ProposalQueries {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DuplicateIndex duplicates;
+    private final int maxLiveLookups;
 
-    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates) {
+    /** One page of proposals, and how many of them had their live candidates left out (beyond the cap). */
+    record Page(List<ProposalView> proposals, int candidatesSkipped) {
+    }
+
+    /**
+     * @param maxLiveLookups live duplicate lookups one page may make (each is an index search); the proposals beyond
+     *                       it are answered without candidates, and the answer says how many
+     */
+    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates,
+                    @Value("${qcurate.proposals.max-live-lookups:100}") int maxLiveLookups) {
         this.jdbc = jdbc;
         this.json = json;
         this.duplicates = duplicates;
+        this.maxLiveLookups = maxLiveLookups;
     }
 
     /**
@@ -48,7 +60,8 @@ class ProposalQueries {
                   UUID importId) {
     }
 
-    List<ProposalView> find(Filter filter, int page, int size, boolean newestFirst) {
+    Page find(Filter filter, int page, int size, boolean newestFirst) {
+        int[] lookups = {0, 0}; // made, skipped
         List<Object> arguments = new ArrayList<>();
         String where = where(filter, arguments);
         arguments.add(size);
@@ -57,13 +70,13 @@ class ProposalQueries {
         // document's order (so approving the queue in order builds the list in that order), not the random ids
         String order = newestFirst ? " ORDER BY created_at DESC, " + SOURCE_LINE + " DESC, id DESC"
                 : " ORDER BY created_at, " + SOURCE_LINE + ", id";
-        return jdbc.query("""
+        List<ProposalView> proposals = jdbc.query("""
                 SELECT id, type, status, question_id, list_id, proposer, payload, duplicate_candidates,
                        required_approvals, approvers, decided_by, reason, created_at, decided_at
                 FROM proposal""" + where + order + " LIMIT ? OFFSET ?",
                 (rs, row) -> {
                     JsonNode candidates = candidates(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                            read(rs.getString(8)));
+                            read(rs.getString(8)), lookups);
                     return new ProposalView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
                             read(rs.getString(7)), candidates, likelyDuplicate(candidates), rs.getInt(9),
@@ -71,6 +84,7 @@ class ProposalQueries {
                             rs.getTimestamp(13).toInstant(),
                             rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
                 }, arguments.toArray());
+        return new Page(proposals, lookups[1]);
     }
 
     /** How many proposals match, in all and by type (types without any are left out). */
@@ -111,10 +125,15 @@ class ProposalQueries {
      * The candidates stored with the proposal (an import checks its items before proposing them), each with the
      * index's verdict; a pending new question proposed by hand has none stored, so its candidates are looked up live.
      */
-    private JsonNode candidates(String type, String status, UUID questionId, JsonNode stored) {
+    private JsonNode candidates(String type, String status, UUID questionId, JsonNode stored, int[] lookups) {
         ArrayNode candidates = json.createArrayNode();
         if (stored.isEmpty() && questionId != null && ProposalType.NEW_QUESTION.name().equals(type)
                 && ProposalStatus.PENDING.name().equals(status)) {
+            if (lookups[0] >= maxLiveLookups) {
+                lookups[1]++;
+                return candidates;
+            }
+            lookups[0]++;
             duplicates.candidatesOf(questionId, LIVE_CANDIDATES).forEach(candidate -> candidates.add(
                     candidate(candidate.questionId().toString(), candidate.text(), candidate.score())));
         } else {
