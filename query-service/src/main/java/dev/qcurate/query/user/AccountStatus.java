@@ -17,10 +17,10 @@ import java.util.List;
 
 /**
  * Refuses tokens of disabled accounts, and tokens issued before the account's last role change, password reset or
- * re-enabling. First as the command service says ({@link AccountCheck}, a few seconds old at most: this holds on
- * every instance even while the user events cannot arrive); when it cannot say, as the projected {@code user_access}
- * table says (one primary-key lookup; it changes as soon as the event is projected, and a rebuild leaves it alone).
- * See docs/security-access.md.
+ * re-enabling, when either of two sources says so: the command service ({@link AccountCheck}, a few seconds old at
+ * most: this holds on every instance even while the user events cannot arrive), and the projected
+ * {@code user_access} table (one primary-key lookup; it changes as soon as the event is projected, and a rebuild
+ * leaves it alone). See docs/security-access.md.
  */
 @Component
 public class AccountStatus implements OAuth2TokenValidator<Jwt> {
@@ -38,14 +38,12 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        switch (commandSide.verdict(token.getTokenValue())) {
-            case GOOD:
-                return OAuth2TokenValidatorResult.success();
-            case REFUSED:
-                return failure("the account is disabled or unknown, or the token was voided; sign in again");
-            default:
-                return projected(token);
+        // refused when either says so: the owner's word holds within seconds everywhere, the projection's as soon
+        // as the event is projected here (minPosition on the disabling command bounds that)
+        if (commandSide.verdict(token.getTokenValue()) == AccountCheck.Verdict.REFUSED) {
+            return failure("the account is disabled or unknown, or the token was voided; sign in again");
         }
+        return projected(token);
     }
 
     private OAuth2TokenValidatorResult projected(Jwt token) {
