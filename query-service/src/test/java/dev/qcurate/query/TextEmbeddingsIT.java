@@ -2,7 +2,7 @@ package dev.qcurate.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.devstack.TestInfrastructure;
-import dev.qcurate.query.duplicates.DuplicateProjection;
+import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.query.duplicates.SentenceModel;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
@@ -52,7 +52,7 @@ class TextEmbeddingsIT {
     @Autowired
     ObjectMapper json;
     @Autowired
-    DuplicateProjection projection;
+    TopicTail tail;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -84,7 +84,7 @@ class TextEmbeddingsIT {
         double computedBefore = count("model");
         double storedBefore = count("stored");
 
-        projection.afterSingletonsInstantiated(); // loads the whole index again, as a restart does
+        tail.reload(); // loads the whole index again from one snapshot, as a restart does
 
         assertThat(count("model")).as("texts embedded by the model").isEqualTo(computedBefore);
         assertThat(count("stored")).as("stored vectors read").isGreaterThanOrEqualTo(storedBefore + 2);

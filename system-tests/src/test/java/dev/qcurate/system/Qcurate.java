@@ -97,8 +97,14 @@ final class Qcurate implements AutoCloseable {
 
     /** Another query-service process on the same read database and consumer group, not started yet. */
     ServiceProcess anotherQueryService(String suffix) {
+        return anotherQueryService(suffix, Map.of());
+    }
+
+    /** As {@link #anotherQueryService(String)}, with settings of its own (e.g. smaller batches). */
+    ServiceProcess anotherQueryService(String suffix, Map<String, String> settings) {
         int port = ServiceProcess.freePort();
         Map<String, String> own = new java.util.HashMap<>(environment);
+        own.putAll(settings);
         own.put("QCURATE_QUERY_PORT", Integer.toString(port));
         return new ServiceProcess(name + "-query-service-" + suffix, "qcurate.query-jar", port, own);
     }

@@ -45,6 +45,7 @@ class SecurityMatrixIT {
     // @formatter:off
     static final List<Row> MATRIX = List.of(
         row(Service.COMMAND, "POST",   "/api/auth/token",                   JSON, "{\"username\":\"reader\",\"password\":\"" + Qcurate.PASSWORD + "\"}", "ok  ok  ok  ok  ok"),
+        row(Service.COMMAND, "GET",    "/api/auth/session",                 null, null,                                              "401 ok  ok  ok  ok"),
         row(Service.COMMAND, "GET",    "/.well-known/jwks.json",            null, null,                                              "ok  ok  ok  ok  ok"),
         row(Service.COMMAND, "GET",    "/actuator/health",                  null, null,                                              "ok  ok  ok  ok  ok"),
         row(Service.COMMAND, "GET",    "/actuator/prometheus",              null, null,                                              "401 403 403 403 ok"),

@@ -60,7 +60,7 @@ final class Stores {
         for (String table : strings("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'qcurate_query' AND table_type = 'BASE TABLE'
-                  AND table_name NOT IN ('flyway_schema_history', 'projection_state', 'list_feed_outbox')
+                  AND table_name NOT IN ('flyway_schema_history', 'projection_state', 'list_feed_outbox', 'rebuild_run')
                 ORDER BY table_name""")) {
             checksums.put(table, strings("SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '')"
                     + " FROM qcurate_query.\"" + table + "\" t").get(0));

@@ -2,6 +2,7 @@ package dev.qcurate.query.config;
 
 import dev.qcurate.support.DetailedProblems;
 import dev.qcurate.query.consistency.ProjectionBehindException;
+import dev.qcurate.query.consistency.TooBusyException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ class ApiExceptionHandler extends DetailedProblems {
     @ExceptionHandler(ProjectionBehindException.class)
     ResponseEntity<ProblemDetail> behind(ProjectionBehindException e) {
         return unavailable("Read model behind", e.getMessage());
+    }
+
+    @ExceptionHandler(TooBusyException.class)
+    ResponseEntity<ProblemDetail> busy(TooBusyException e) {
+        return unavailable("Too busy", e.getMessage());
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})

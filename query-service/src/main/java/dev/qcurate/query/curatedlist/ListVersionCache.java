@@ -2,6 +2,7 @@ package dev.qcurate.query.curatedlist;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.qcurate.query.projection.LocalState;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
@@ -14,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,11 +29,13 @@ import java.util.function.Function;
  *
  * <p>It is a {@link Projection} only to hear of a rebuild: a reset empties it (again after the reset's transaction
  * ends), and every entry is keyed by the generation current when its loading began, so an entry read from the old
- * read model is never found after a reset. Whether the version exists is checked against the read model on every
+ * read model is never found after a reset. Every instance's own {@link dev.qcurate.query.projection.TopicTail} also
+ * {@link #reload reloads} it when it sees the read model emptied or replaced, so no instance keeps serving renders of
+ * the old one. Whether the version exists is checked against the read model on every
  * request ({@link ListQueries}), never against this cache.
  */
 @Component
-class ListVersionCache implements Projection {
+class ListVersionCache implements Projection, LocalState {
 
     record Key(long generation, UUID listId, int version, String release) {
     }
@@ -128,6 +132,17 @@ class ListVersionCache implements Projection {
     @Override
     public void apply(StoredEvent event) {
         // a new version adds an entry when it is first read; nothing already cached can change
+    }
+
+    /** The read model was emptied or replaced (on this instance or another): forget every render of it. */
+    @Override
+    public void reload() {
+        clear();
+    }
+
+    @Override
+    public void apply(List<StoredEvent> events) {
+        // as for the projection: versions are immutable, nothing cached changes
     }
 
     @Override

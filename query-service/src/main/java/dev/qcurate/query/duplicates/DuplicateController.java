@@ -1,6 +1,9 @@
 package dev.qcurate.query.duplicates;
 
 import dev.qcurate.query.consistency.ProjectionBehindException;
+import dev.qcurate.query.consistency.TooBusyException;
+import dev.qcurate.query.projection.TopicTail;
+import dev.qcurate.query.projection.Watermark;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Duplicate candidates, best first: of a question, of a free text (suggestions while typing), and of every item of
@@ -38,21 +42,26 @@ class DuplicateController {
     static final int MAX_BATCH_ITEMS = 10_000;
 
     private final DuplicateIndex index;
-    private final DuplicateProjection projection;
+    private final Watermark indexed;
     private final JdbcTemplate jdbc;
     private final Duration maxWait;
     private final Duration importWait;
+    private final Semaphore batches;
 
     /**
      * @param importWait how long an import's batch check waits for the index to reach the import's position: longer
      *     than a reader's wait, because a document imported right after another waits for all of that one's texts
      *     to be embedded and indexed, and an import is rare and already slow
+     * @param maxConcurrentBatches batch checks this instance runs at once (one of 10,000 items keeps the CPU busy for
+     *     seconds); beyond it 503 with Retry-After at once instead of queueing without bound
      */
-    DuplicateController(DuplicateIndex index, DuplicateProjection projection, JdbcTemplate jdbc,
+    DuplicateController(DuplicateIndex index, TopicTail tail, JdbcTemplate jdbc,
                         @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait,
-                        @Value("${qcurate.duplicates.import-index-wait:PT30S}") Duration importWait) {
+                        @Value("${qcurate.duplicates.import-index-wait:PT30S}") Duration importWait,
+                        @Value("${qcurate.duplicates.max-concurrent-batches:2}") int maxConcurrentBatches) {
         this.index = index;
-        this.projection = projection;
+        this.indexed = tail.local();
+        this.batches = new Semaphore(maxConcurrentBatches);
         this.jdbc = jdbc;
         this.maxWait = maxWait;
         this.importWait = importWait;
@@ -107,25 +116,33 @@ class DuplicateController {
     @PostMapping("/api/duplicates/batch")
     BatchAnswer ofBatch(@Valid @RequestBody BatchRequest request,
                         @RequestParam(required = false) @Min(0) Long minPosition) throws InterruptedException {
-        awaitIndexed(minPosition, importWait);
-        List<BatchItem> items = request.items().stream().map(item -> new BatchItem(item.id(), item.text())).toList();
-        int limit = request.limit() == null ? 5 : request.limit();
-        return new BatchAnswer(index.candidatesForBatch(items, limit).stream()
-                .map(result -> new ItemCandidates(result.questionId(), result.candidates()))
-                .toList());
+        if (!batches.tryAcquire()) {
+            throw new TooBusyException("this instance is checking as many batches as it allows at once; retry");
+        }
+        try {
+            awaitIndexed(minPosition, importWait);
+            List<BatchItem> items = request.items().stream().map(item -> new BatchItem(item.id(), item.text()))
+                    .toList();
+            int limit = request.limit() == null ? 5 : request.limit();
+            return new BatchAnswer(index.candidatesForBatch(items, limit).stream()
+                    .map(result -> new ItemCandidates(result.questionId(), result.candidates()))
+                    .toList());
+        } finally {
+            batches.release();
+        }
     }
 
     /**
-     * The read model has reached {@code minPosition} already (the interceptor waited for it); the index follows it
-     * on its own worker, at most a few batches behind, so this wait is short.
+     * This instance's index follows the topic on its own tail, whichever instance projects the read model; for a
+     * GET the interceptor has waited for the read model already, so this wait is short.
      */
     private void awaitIndexed(Long minPosition) throws InterruptedException {
         awaitIndexed(minPosition, maxWait);
     }
 
     private void awaitIndexed(Long minPosition, Duration wait) throws InterruptedException {
-        if (minPosition != null && !projection.awaitIndexed(minPosition, wait)) {
-            throw new ProjectionBehindException(minPosition, projection.indexedPosition());
+        if (minPosition != null && !indexed.await(minPosition, wait)) {
+            throw new ProjectionBehindException(minPosition, indexed.highest());
         }
     }
 

@@ -14,6 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sentence vectors of indexed texts, kept in PostgreSQL ({@code text_embedding}) by model and normalised-text
@@ -28,13 +31,17 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
     private static final int QUERY_CACHE = 10_000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownWrite;
     private final SentenceModel model = new SentenceModel();
     private final Cache<String, float[]> queries = Caffeine.newBuilder().maximumSize(QUERY_CACHE).build();
     private final Counter computed;
     private final Counter stored;
 
-    StoredEmbeddings(JdbcTemplate jdbc, MeterRegistry meters) {
+    StoredEmbeddings(JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
+        // the index is fed inside a read-only snapshot of the read model; new vectors are stored beside it
+        this.ownWrite = new TransactionTemplate(transactions);
+        this.ownWrite.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.computed = Counter.builder(METRIC).tag("source", "model")
                 .description("indexed texts embedded by the sentence model").register(meters);
         this.stored = Counter.builder(METRIC).tag("source", "stored")
@@ -88,8 +95,9 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
                 rows.add(new Object[] {modelId(), computedKeys.get(i).array(), Vectors.toBytes(computed.get(i))});
             }
             // another instance may have stored the same text meanwhile: same model, same text, same vector
-            jdbc.batchUpdate("INSERT INTO text_embedding (model_id, text_hash, vector) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING", rows);
+            ownWrite.executeWithoutResult(status -> jdbc.batchUpdate(
+                    "INSERT INTO text_embedding (model_id, text_hash, vector) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    rows));
         }
         return keys.stream().map(known::get).toList();
     }

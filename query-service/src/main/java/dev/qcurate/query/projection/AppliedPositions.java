@@ -10,8 +10,10 @@ import java.util.TreeMap;
  * Which events the read model has applied, by global position: every position up to {@link #highest()} except the
  * gaps. Concurrent commands take their positions before they commit, so the relay publishes them in commit order,
  * not position order: a position jumped over is a gap until its event arrives. A gap that never fills (the
- * command's transaction rolled back after taking the number) is abandoned once events more than the gap timeout
- * younger have arrived; times are the events' own, so a rebuild from the topic decides exactly as the live run did.
+ * command's transaction rolled back after taking the number) is abandoned by one rule, {@link #advance}: when an
+ * event arrives whose own stored time is more than the gap timeout after the gap was noticed. It is decided event by
+ * event, in topic order, on the events' own times (not when they were sent or received), so any batching, a rebuild
+ * and every instance's tail decide exactly as the live run did.
  * Not thread-safe: the projecting transaction owns one, readers get {@link #copy()}s.
  */
 public final class AppliedPositions {
@@ -57,6 +59,15 @@ public final class AppliedPositions {
             }
         }
         highest = position;
+    }
+
+    /**
+     * The one rule for each new event (not {@link #contains contained} yet) in topic order: gaps noticed more than
+     * {@code gapTimeout} before the event's own time {@code at} are given up, then the event is recorded.
+     */
+    void advance(long position, Instant at, Duration gapTimeout) {
+        abandonGapsOlderThan(gapTimeout, at);
+        add(position, at);
     }
 
     /** Gives up on gaps noticed more than {@code timeout} before {@code now} (an event time). */

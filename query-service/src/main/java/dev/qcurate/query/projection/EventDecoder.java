@@ -60,11 +60,24 @@ class EventDecoder {
         // the current revision is read straight into its record; older ones go through the JSON tree once
         Object payload = current ? reader.get().readValue(record.value())
                 : reader.get().readValue(upcast(typeName.get(), revision, json.readTree(record.value())));
-        Instant at = Optional.ofNullable(record.headers().lastHeader(TIMESTAMP))
-                .map(h -> Instant.ofEpochMilli(ByteBuffer.wrap(h.value()).getLong()))
-                .orElse(Instant.ofEpochMilli(record.timestamp()));
-        return Optional.of(new StoredEvent(position, payload, at, header(record, ACTOR).orElse(null),
+        return Optional.of(new StoredEvent(position, payload, time(record), header(record, ACTOR).orElse(null),
                 header(record, CORRELATION).orElse(null)));
+    }
+
+    /**
+     * The event's own time, as the event store holds it (the relay copies it into a header); the record's send time
+     * only for records without it.
+     */
+    Instant time(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(TIMESTAMP);
+        return header != null && header.value() != null && header.value().length == Long.BYTES
+                ? Instant.ofEpochMilli(ByteBuffer.wrap(header.value()).getLong())
+                : Instant.ofEpochMilli(record.timestamp());
+    }
+
+    /** The event's type name as the record says it, for messages about it. */
+    String typeName(ConsumerRecord<String, byte[]> record) {
+        return header(record, TYPE).orElse("(no type)");
     }
 
     /** Applies the upcasters in turn, each taking the revision the previous one produced, until none applies. */

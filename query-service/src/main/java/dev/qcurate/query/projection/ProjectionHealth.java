@@ -10,11 +10,14 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Two health components from the lag probe. {@code kafka}: the broker answered recently and the projecting listener
  * runs. {@code projection}: the read model is not stuck (behind, and no progress for longer than the stall limit,
- * e.g. a batch that keeps failing). Being behind while catching up is reported in the details, not as DOWN.
+ * e.g. a batch that keeps failing) and not stopped in front of an event it cannot decode; {@code localPosition} is
+ * how far this instance's in-memory state (duplicate index, list cache) follows. Being behind while catching up is
+ * reported in the details, not as DOWN.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionHealth {
@@ -23,14 +26,18 @@ class ProjectionHealth {
     private final KafkaListenerEndpointRegistry listeners;
     private final Duration kafkaSilence;
     private final Duration stall;
+    private final ProjectionHalt halt;
+    private final TopicTail tail;
 
-    ProjectionHealth(ProjectionLag lag, KafkaListenerEndpointRegistry listeners,
+    ProjectionHealth(ProjectionLag lag, KafkaListenerEndpointRegistry listeners, ProjectionHalt halt, TopicTail tail,
                      @Value("${qcurate.health.kafka-silence:PT15S}") Duration kafkaSilence,
                      @Value("${qcurate.health.projection-stall:PT60S}") Duration stall) {
         this.lag = lag;
         this.listeners = listeners;
         this.kafkaSilence = kafkaSilence;
         this.stall = stall;
+        this.halt = halt;
+        this.tail = tail;
     }
 
     @Bean
@@ -59,8 +66,16 @@ class ProjectionHealth {
             ProjectionLag.Snapshot now = lag.snapshot();
             boolean stuck = now.lagEvents() > 0 && now.progressAt() != null
                     && now.progressAt().isBefore(Instant.now().minus(stall));
-            return (stuck ? Health.down() : Health.up())
+            var stopped = halt.current();
+            Health.Builder health = stuck || stopped.isPresent() ? Health.down() : Health.up();
+            stopped.ifPresent(failure -> health
+                    .withDetail("stoppedAt", Map.of("position", failure.position(), "offset", failure.offset(),
+                            "type", failure.type(), "since", failure.since().toString()))
+                    .withDetail("error", "the event at position " + failure.position() + " (" + failure.type()
+                            + ") cannot be decoded; the projection waits in front of it"));
+            return health
                     .withDetail("position", now.projectedPosition())
+                    .withDetail("localPosition", tail.local().highest())
                     .withDetail("topicPosition", now.topicPosition())
                     .withDetail("lagEvents", now.lagEvents())
                     .withDetail("lagSeconds", now.lagSeconds())

@@ -11,8 +11,6 @@ public enum ProjectionOrder {
     QUESTIONS,
     /** The review queue and proposer feedback; reads the questions as this batch left them. */
     PROPOSALS,
-    /** Collects the batch's text changes for the duplicate index, which takes them after the transaction commits. */
-    DUPLICATES,
     /** Disabled users and token cut-off times; independent of the others. */
     USER_ACCESS,
     /** The synonyms tag renames left; independent of the others. */

@@ -1,69 +1,59 @@
 package dev.qcurate.query.projection;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Which events the read model has applied ({@link AppliedPositions}). Stored in the same transaction as the projected
- * rows, which is what makes redelivered events harmless: anything it contains has been applied already.
- * <p>
- * This instance keeps two views of it: what it has seen committed ({@link #currentLocally()}), and what its
- * in-memory duplicate index has caught up with ({@link #indexedHighest()}), which is updated off the consumer
- * thread and so may trail the first.
+ * Which events the shared read model has applied ({@link AppliedPositions}), stored in the same transaction as the
+ * projected rows, which is what makes redelivered events harmless: anything it contains has been applied already.
+ * Alongside: the topic offset the read model has consumed up to and its generation (see {@link TopicTail}). This
+ * instance also keeps what it has seen committed itself, as a {@link Watermark} readers wait on.
  */
 @Component
 public class ProjectionPosition {
 
     static final String NAME = "read-model";
-    private static final long POLL_MILLIS = 20;
     static final int DEFAULT_MAX_WAITERS = 64;
 
-    private final JdbcTemplate jdbc;
-    private final Semaphore waiters;
-    private final int maxWaiters;
-    private final Object changed = new Object();
-    private volatile AppliedPositions known = AppliedPositions.none();
-    private final Object indexedChanged = new Object();
-    private volatile AppliedPositions indexed = AppliedPositions.none();
-    private int indexWorkQueued; // guarded by indexedChanged
-    /** The last batch committed while index work was queued; indexed as well once that work is done. */
-    private AppliedPositions committedWhileIndexing; // guarded by indexedChanged
-    /** Transaction resource key for the snapshot last stored in the current transaction. */
-    private final Object lastStoredKey = new Object();
+    /** The stored row: positions applied, the next topic offset to consume, and the read model's generation. */
+    record Stored(AppliedPositions applied, long nextOffset, long generation) {
 
-    ProjectionPosition(JdbcTemplate jdbc) {
-        this(jdbc, DEFAULT_MAX_WAITERS);
+        static final Stored NONE = new Stored(AppliedPositions.none(), 0, 0);
     }
 
+    private static final String SELECT =
+            "SELECT position, gaps, gaps_noticed_ms, next_offset, generation FROM projection_state WHERE name = ?";
+
+    private final JdbcTemplate jdbc;
+    private final Watermark committed;
+
     /**
-     * @param maxWaiters requests that may wait for a position at once; each holds a request thread and, for the read
-     *                   model, asks the database every 20 ms, so beyond this a request is answered "not yet" (503
-     *                   with Retry-After) at once instead of queueing without bound
+     * @param maxWaiters requests that may wait for a position at once; each holds a request thread and asks the
+     *                   database every 20 ms, so beyond this a request is answered "not yet" (503 with Retry-After)
+     *                   at once instead of queueing without bound
      */
-    @Autowired
     ProjectionPosition(JdbcTemplate jdbc, @Value("${qcurate.consistency.max-waiters:64}") int maxWaiters) {
         this.jdbc = jdbc;
-        this.waiters = new Semaphore(maxWaiters);
-        this.maxWaiters = maxWaiters;
+        this.committed = new Watermark(maxWaiters);
     }
 
     /** Reads what is stored, as any instance sees it (also one that is not projecting itself). */
     AppliedPositions stored() {
-        return read("SELECT position, gaps, gaps_noticed_ms FROM projection_state WHERE name = ?");
+        return storedRow().applied();
+    }
+
+    Stored storedRow() {
+        return read(SELECT);
     }
 
     /**
@@ -72,145 +62,42 @@ public class ProjectionPosition {
      * second waits for the first to commit, then sees what it applied and skips it.
      */
     AppliedPositions lockForBatch() {
-        return read("SELECT position, gaps, gaps_noticed_ms FROM projection_state WHERE name = ? FOR UPDATE");
+        return read(SELECT + " FOR UPDATE").applied();
     }
 
-    void store(AppliedPositions applied) {
+    /** Stores the positions applied and the offset after the batch's last record (never moving that back). */
+    void store(AppliedPositions applied, long nextOffset) {
         Long[] gaps = applied.gaps().keySet().toArray(Long[]::new);
         Long[] noticed = applied.gaps().values().stream().map(Instant::toEpochMilli).toArray(Long[]::new);
-        jdbc.update("UPDATE projection_state SET position = ?, gaps = ?, gaps_noticed_ms = ? WHERE name = ?",
-                applied.highest(), gaps, noticed, NAME);
-        rememberStored(applied.copy());
+        jdbc.update("""
+                UPDATE projection_state SET position = ?, gaps = ?, gaps_noticed_ms = ?,
+                    next_offset = greatest(next_offset, ?) WHERE name = ?""",
+                applied.highest(), gaps, noticed, nextOffset, NAME);
     }
 
-    /**
-     * The snapshot last {@link #store stored} in the current transaction (so after-commit work can say which
-     * positions it covers); empty outside a transaction or before anything was stored in it.
-     */
-    public Optional<AppliedPositions> lastStored() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        StoredSnapshot stored = (StoredSnapshot) TransactionSynchronizationManager.getResource(lastStoredKey);
-        return Optional.ofNullable(stored).map(StoredSnapshot::get);
-    }
-
-    private void rememberStored(AppliedPositions copy) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        StoredSnapshot stored = (StoredSnapshot) TransactionSynchronizationManager.getResource(lastStoredKey);
-        if (stored == null) {
-            stored = new StoredSnapshot();
-            TransactionSynchronizationManager.bindResource(lastStoredKey, stored);
-            TransactionSynchronizationManager.registerSynchronization(stored);
-        }
-        stored.set(copy);
-    }
-
-    /**
-     * Called after a batch committed, to wake up readers waiting for it. A batch that handed the index no work (its
-     * events were all of types this service skips) counts as indexed too, once no earlier work is queued.
-     */
+    /** Called after a batch committed, to wake up readers waiting for it. */
     void committed(AppliedPositions applied) {
-        synchronized (changed) {
-            if (applied.highest() >= known.highest()) {
-                known = applied.copy();
-            }
-            changed.notifyAll();
-        }
-        synchronized (indexedChanged) {
-            if (indexWorkQueued > 0) {
-                committedWhileIndexing = applied.copy();
-            } else if (applied.highest() >= indexed.highest()) {
-                indexed = applied.copy();
-                indexedChanged.notifyAll();
-            }
-        }
+        committed.advance(applied);
     }
 
     /** The highest position applied; lower ones may still be missing (see {@link #awaitApplied}). */
     public long current() {
-        return Math.max(known.highest(), stored().highest());
-    }
-
-    /**
-     * Takes what is stored as this instance's own view, for in-memory state loaded from the read model at start-up
-     * (before any batch); answers the highest position loaded.
-     */
-    public long loadedLocally() {
-        AppliedPositions loaded = stored();
-        committed(loaded);
-        synchronized (indexedChanged) {
-            indexed = loaded.copy();
-            indexedChanged.notifyAll();
-        }
-        return loaded.highest();
-    }
-
-    /**
-     * Records that in-memory indexes now reflect {@code applied}. Set unconditionally, also to a lower position
-     * (after a reset): the one worker that calls this does so in commit order.
-     */
-    public void markIndexed(AppliedPositions applied) {
-        synchronized (indexedChanged) {
-            indexed = applied.copy();
-            indexWorkQueued = Math.max(0, indexWorkQueued - 1);
-            if (indexWorkQueued == 0 && committedWhileIndexing != null) {
-                if (committedWhileIndexing.highest() >= indexed.highest()) {
-                    indexed = committedWhileIndexing;
-                }
-                committedWhileIndexing = null;
-            }
-            indexedChanged.notifyAll();
-        }
-    }
-
-    /** Notes that work was handed to the index worker, which {@link #markIndexed marks} it when done. */
-    public void indexWorkQueued() {
-        synchronized (indexedChanged) {
-            indexWorkQueued++;
-        }
-    }
-
-    /** The highest position the in-memory indexes of this instance reflect. */
-    public long indexedHighest() {
-        return indexed.highest();
-    }
-
-    /** Waits until this instance's in-memory indexes reflect the event at {@code position}; local only. */
-    public boolean awaitIndexed(long position, Duration maxWait) throws InterruptedException {
-        if (indexed.contains(position)) {
-            return true;
-        }
-        if (!waiters.tryAcquire()) {
-            return false;
-        }
-        try {
-            long deadline = System.nanoTime() + maxWait.toNanos();
-            synchronized (indexedChanged) {
-                while (!indexed.contains(position)) {
-                    long remaining = deadline - System.nanoTime();
-                    if (remaining <= 0) {
-                        return false;
-                    }
-                    indexedChanged.wait(Math.max(1, remaining / 1_000_000));
-                }
-                return true;
-            }
-        } finally {
-            waiters.release();
-        }
+        return Math.max(committed.highest(), stored().highest());
     }
 
     /** Requests waiting for a position right now. */
     int waiting() {
-        return maxWaiters - waiters.availablePermits();
+        return committed.waiting();
     }
 
     /** The highest position this instance has seen committed, without asking the database. */
     public long currentLocally() {
-        return known.highest();
+        return committed.highest();
+    }
+
+    /** Whether this instance has seen the read model commit the event at {@code position} itself. */
+    boolean appliedLocally(long position) {
+        return committed.contains(position);
     }
 
     /**
@@ -219,70 +106,25 @@ public class ProjectionPosition {
      * Also re-reads the database while waiting, so an instance that is not projecting itself sees progress.
      */
     public boolean awaitApplied(long position, Duration maxWait) throws InterruptedException {
-        return await(position, maxWait, true);
+        return committed.await(position, maxWait, this::stored);
     }
 
-    private boolean await(long position, Duration maxWait, boolean askDatabase) throws InterruptedException {
-        if (known.contains(position)) {
-            return true;
-        }
-        if (!waiters.tryAcquire()) {
-            return false;
-        }
-        try {
-            return awaitHoldingAPermit(position, maxWait, askDatabase);
-        } finally {
-            waiters.release();
-        }
-    }
-
-    private boolean awaitHoldingAPermit(long position, Duration maxWait, boolean askDatabase)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            if (known.contains(position)) {
-                return true;
-            }
-            if (askDatabase) {
-                AppliedPositions fromDatabase = stored();
-                if (fromDatabase.contains(position)) {
-                    return true;
-                }
-            }
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return false;
-            }
-            synchronized (changed) {
-                if (!known.contains(position)) {
-                    changed.wait(Math.min(POLL_MILLIS, Math.max(1, remaining / 1_000_000)));
-                }
-            }
-        }
-    }
-
-    /**
-     * Empties the stored position and the committed view. The indexed view is reset by the index's worker, after
-     * the work queued before it, when it clears the index (it marks the empty snapshot stored here).
-     */
+    /** Empties the stored position and the committed view, and starts a new generation of the read model. */
     void reset() {
-        store(AppliedPositions.none());
-        synchronized (changed) {
-            known = AppliedPositions.none();
-        }
-        synchronized (indexedChanged) {
-            committedWhileIndexing = null;
-        }
+        jdbc.update("""
+                UPDATE projection_state SET position = 0, gaps = '{}', gaps_noticed_ms = '{}', next_offset = 0,
+                    generation = generation + 1 WHERE name = ?""", NAME);
+        committed.set(AppliedPositions.none());
     }
 
-    private AppliedPositions read(String sql) {
-        AppliedPositions applied = jdbc.query(sql, ProjectionPosition::appliedPositions, NAME);
-        return applied == null ? AppliedPositions.none() : applied;
+    private Stored read(String sql) {
+        Stored stored = jdbc.query(sql, (ResultSetExtractor<Stored>) ProjectionPosition::stored, NAME);
+        return stored == null ? Stored.NONE : stored;
     }
 
-    private static AppliedPositions appliedPositions(ResultSet rs) throws SQLException {
+    private static Stored stored(ResultSet rs) throws SQLException {
         if (!rs.next()) {
-            return AppliedPositions.none();
+            return Stored.NONE;
         }
         Long[] gaps = (Long[]) array(rs.getArray(2), new Long[0]);
         Long[] noticed = (Long[]) array(rs.getArray(3), new Long[0]);
@@ -290,29 +132,10 @@ public class ProjectionPosition {
         for (int i = 0; i < gaps.length; i++) {
             byPosition.put(gaps[i], Instant.ofEpochMilli(noticed[i]));
         }
-        return new AppliedPositions(rs.getLong(1), byPosition);
+        return new Stored(new AppliedPositions(rs.getLong(1), byPosition), rs.getLong(4), rs.getLong(5));
     }
 
     private static Object[] array(Array array, Object[] empty) throws SQLException {
         return array == null ? empty : (Object[]) array.getArray();
-    }
-
-    /** Holds the current transaction's last stored snapshot; unbound when the transaction ends. */
-    private final class StoredSnapshot implements TransactionSynchronization {
-
-        private AppliedPositions snapshot;
-
-        AppliedPositions get() {
-            return snapshot;
-        }
-
-        void set(AppliedPositions snapshot) {
-            this.snapshot = snapshot;
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(lastStoredKey);
-        }
     }
 }

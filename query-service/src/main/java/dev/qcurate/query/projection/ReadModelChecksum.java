@@ -25,7 +25,7 @@ public class ReadModelChecksum {
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                  AND table_name NOT IN ('flyway_schema_history', 'projection_state', 'list_feed_outbox')
+                  AND table_name NOT IN ('flyway_schema_history', 'projection_state', 'list_feed_outbox', 'rebuild_run')
                 ORDER BY table_name""", String.class);
         Map<String, String> checksums = new LinkedHashMap<>();
         for (String table : tables) {

@@ -1,99 +1,123 @@
 package dev.qcurate.query.projection;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Rebuilds the whole read model from the start of the event topic: stops the listener, empties every projection and
- * the position in one transaction, then restarts the listener at the topic's first offset. Reads are stale until the
- * position is back at the target (the position reached before the rebuild).
+ * Rebuilds the read model beside the live one (see docs/rebuild.md): a shadow schema is built from the start of the
+ * topic by one instance ({@link RebuildWorker}) while the live model keeps serving and projecting; once the shadow has
+ * consumed the topic as far as the live model, it replaces it in one transaction, for every instance at once (their
+ * in-memory state reloads on the new generation). The run is in the database, so every instance reports it, and an
+ * instance resumes a run whose owner stopped beating (crash, SIGKILL). {@code DONE} only once the switch committed.
  */
 @Component
-class ReadModelRebuild {
+class ReadModelRebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    /** An owner silent for this long is taken for dead and its run resumed elsewhere. */
+    static final Duration OWNER_SILENCE = Duration.ofSeconds(15);
 
     enum State { IDLE, RUNNING, DONE }
 
-    record Status(State state, long position, long target, Instant startedAt, Instant finishedAt) {
+    record Status(State state, long position, long target, Instant startedAt, Instant finishedAt, double progress,
+                  String owner) {
+
+        static final Status IDLE = new Status(State.IDLE, 0, 0, null, null, 0, null);
     }
 
-    private final KafkaListenerEndpointRegistry listeners;
-    private final List<Projection> projections;
-    private final ProjectionPosition position;
-    private final EventConsumer consumer;
-    private final TransactionTemplate transaction;
+    private final RebuildStore store;
+    private final RebuildWorker.Factory workers;
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private RebuildWorker worker; // guarded by this
+    private volatile Status last = Status.IDLE;
 
-    private State state = State.IDLE;
-    private long target;
-    private Instant startedAt;
-    private Instant finishedAt;
-
-    ReadModelRebuild(KafkaListenerEndpointRegistry listeners, List<Projection> projections,
-                     ProjectionPosition position, EventConsumer consumer, TransactionTemplate transaction) {
-        this.listeners = listeners;
-        this.projections = Projection.inOrder(projections);
-        this.position = position;
-        this.consumer = consumer;
-        this.transaction = transaction;
+    ReadModelRebuild(RebuildStore store, RebuildWorker.Factory workers, MeterRegistry metrics) {
+        this.store = store;
+        this.workers = workers;
+        Gauge.builder("qcurate.rebuild.progress.ratio", this, rebuild -> rebuild.last.progress())
+                .description("share of the target position a running rebuild has reached (1 when done)")
+                .register(metrics);
+        Gauge.builder("qcurate.rebuild.running", this, rebuild -> rebuild.last.state() == State.RUNNING ? 1 : 0)
+                .description("1 while a rebuild of the read model runs on any instance").register(metrics);
     }
 
     synchronized Status start() {
-        if (state == State.RUNNING) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "a rebuild is already running");
+        if (worker != null && worker.isAlive()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "a rebuild is already running on this instance");
         }
-        MessageListenerContainer container = listeners.getListenerContainer(EventConsumer.LISTENER);
-        if (container == null) {
-            throw new IllegalStateException("no read-model listener");
+        Optional<RebuildStore.Run> running = store.running();
+        if (running.isPresent() && "RUNNING".equals(running.get().state())) {
+            if (!store.claim(instance, OWNER_SILENCE)) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT,
+                        "a rebuild is already running on " + running.get().owner());
+            }
+            log.info("Rebuild: resuming the run of {}, whose owner stopped", running.get().owner());
+        } else {
+            long target = store.livePosition();
+            log.info("Rebuild: building a new read model beside the live one; target position {}", target);
+            store.create(target, instance);
         }
-        target = position.current();
-        startedAt = Instant.now();
-        finishedAt = null;
-        state = State.RUNNING;
-        log.info("Rebuild: stopping the listener; target position {}", target);
-        container.stop();
-        transaction.executeWithoutResult(status -> {
-            projections.forEach(Projection::reset);
-            position.reset();
-        });
-        consumer.rewindOnNextAssignment();
-        container.start();
-        log.info("Rebuild: read model emptied, consuming the topic from its first offset");
+        worker = workers.start(instance);
         return status();
     }
 
-    synchronized Status status() {
-        long reached = position.current();
-        if (state == State.RUNNING && reached >= target) {
-            state = State.DONE;
-            finishedAt = Instant.now();
-            log.info("Rebuild: done at position {} in {}", reached, Duration.between(startedAt, finishedAt));
+    /** The run as the database says it, so every instance answers the same. */
+    Status status() {
+        Optional<RebuildStore.Run> running = store.running();
+        Status status;
+        if (running.isPresent() && "RUNNING".equals(running.get().state())) {
+            RebuildStore.Run run = running.get();
+            long reached = store.shadowPosition().applied().highest();
+            double progress = run.target() == 0 ? 1 : Math.min(1, (double) reached / run.target());
+            status = new Status(State.RUNNING, reached, run.target(), run.startedAt(), null, progress, run.owner());
+        } else {
+            status = store.lastDone().map(run -> new Status(State.DONE, store.livePosition(), run.target(),
+                    run.startedAt(), run.finishedAt(), 1, run.owner())).orElse(Status.IDLE);
         }
-        return new Status(state, reached, target, startedAt, finishedAt);
+        last = status;
+        return status;
     }
 
-    @Scheduled(fixedDelay = 2_000)
-    void logProgress() {
-        boolean running;
-        synchronized (this) {
-            running = state == State.RUNNING;
-        }
-        if (running) {
+    /** On every instance: progress for the metrics and the log, and taking over a run whose owner died. */
+    @Scheduled(initialDelay = 2_000, fixedDelay = 2_000)
+    void watch() {
+        try {
             Status status = status();
-            if (status.state() == State.RUNNING) {
-                log.info("Rebuild: position {} of {}", status.position(), status.target());
+            if (status.state() != State.RUNNING) {
+                return;
             }
+            synchronized (this) {
+                boolean mine = worker != null && worker.isAlive();
+                if (mine) {
+                    log.info("Rebuild: position {} of {}", status.position(), status.target());
+                } else if (store.claim(instance, OWNER_SILENCE)) {
+                    log.info("Rebuild: resuming the run of {}, whose owner stopped beating", status.owner());
+                    worker = workers.start(instance);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("Rebuild status not available: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void destroy() throws InterruptedException {
+        if (worker != null) {
+            worker.stop();
         }
     }
 }

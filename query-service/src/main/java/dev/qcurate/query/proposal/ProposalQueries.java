@@ -9,6 +9,7 @@ import dev.qcurate.query.duplicates.DuplicateIndex;
 import dev.qcurate.query.tag.TagSynonyms;
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,22 @@ class ProposalQueries {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DuplicateIndex duplicates;
+    private final int maxLiveLookups;
 
-    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates) {
+    /** One page of proposals, and how many of them had their live candidates left out (beyond the cap). */
+    record Page(List<ProposalView> proposals, int candidatesSkipped) {
+    }
+
+    /**
+     * @param maxLiveLookups live duplicate lookups one page may make (each is an index search); the proposals beyond
+     *                       it are answered without candidates, and the answer says how many
+     */
+    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates,
+                    @Value("${qcurate.proposals.max-live-lookups:100}") int maxLiveLookups) {
         this.jdbc = jdbc;
         this.json = json;
         this.duplicates = duplicates;
+        this.maxLiveLookups = maxLiveLookups;
     }
 
     /**
@@ -54,7 +66,8 @@ class ProposalQueries {
                   UUID importId) {
     }
 
-    List<ProposalView> find(Filter filter, int page, int size, boolean newestFirst) {
+    Page find(Filter filter, int page, int size, boolean newestFirst) {
+        int[] lookups = {0, 0}; // made, skipped
         List<Object> arguments = new ArrayList<>();
         String where = where(filter, arguments);
         arguments.add(size);
@@ -63,12 +76,16 @@ class ProposalQueries {
         // document's order (so approving the queue in order builds the list in that order), not the random ids
         String order = newestFirst ? " ORDER BY created_at DESC, " + SOURCE_LINE + " DESC, id DESC"
                 : " ORDER BY created_at, " + SOURCE_LINE + ", id";
-        return jdbc.query(SELECT + where + order + " LIMIT ? OFFSET ?", (rs, row) -> view(rs), arguments.toArray());
+        List<ProposalView> proposals = jdbc.query(SELECT + where + order + " LIMIT ? OFFSET ?",
+                (rs, row) -> view(rs, lookups), arguments.toArray());
+        return new Page(proposals, lookups[1]);
     }
 
     /** One proposal by id, in any status. */
     Optional<ProposalView> find(UUID proposalId) {
-        return jdbc.query(SELECT + " WHERE id = ?", (rs, row) -> view(rs), proposalId).stream().findFirst();
+        int[] lookups = {0, 0};
+        return jdbc.query(SELECT + " WHERE id = ?", (rs, row) -> view(rs, lookups), proposalId).stream()
+                .findFirst();
     }
 
     private static final String SELECT = """
@@ -78,9 +95,9 @@ class ProposalQueries {
                    , claim_expires_at, revision, comments
             FROM proposal""";
 
-    private ProposalView view(ResultSet rs) throws SQLException {
+    private ProposalView view(ResultSet rs, int[] lookups) throws SQLException {
         JsonNode candidates = candidates(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                read(rs.getString(8)));
+                read(rs.getString(8)), lookups);
         return new ProposalView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
                 read(rs.getString(7)), candidates, likelyDuplicate(candidates), rs.getInt(9),
@@ -130,10 +147,15 @@ class ProposalQueries {
      * The candidates stored with the proposal (an import checks its items before proposing them), each with the
      * index's verdict; a pending new question proposed by hand has none stored, so its candidates are looked up live.
      */
-    private JsonNode candidates(String type, String status, UUID questionId, JsonNode stored) {
+    private JsonNode candidates(String type, String status, UUID questionId, JsonNode stored, int[] lookups) {
         ArrayNode candidates = json.createArrayNode();
         if (stored.isEmpty() && questionId != null && ProposalType.NEW_QUESTION.name().equals(type)
                 && ProposalStatus.PENDING.name().equals(status)) {
+            if (lookups[0] >= maxLiveLookups) {
+                lookups[1]++;
+                return candidates;
+            }
+            lookups[0]++;
             duplicates.candidatesOf(questionId, LIVE_CANDIDATES).forEach(candidate -> candidates.add(
                     candidate(candidate.questionId().toString(), candidate.text(), candidate.score())));
         } else {

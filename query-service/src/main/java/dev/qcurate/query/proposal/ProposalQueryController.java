@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,8 +39,10 @@ class ProposalQueryController {
     /** Order of the answer: the queue's oldest first, or a proposer's newest first. */
     enum Sort { OLDEST, NEWEST }
 
+    static final String CANDIDATES_SKIPPED = "X-Qcurate-Candidates-Skipped";
+
     @GetMapping("/api/proposals")
-    List<ProposalView> proposals(@RequestParam(required = false) ProposalStatus status,
+    ResponseEntity<List<ProposalView>> proposals(@RequestParam(required = false) ProposalStatus status,
                                  @RequestParam(required = false) @Size(max = 64) String proposer,
                                  @RequestParam(required = false) ProposalType type,
                                  @RequestParam(required = false) UUID questionId,
@@ -50,9 +53,14 @@ class ProposalQueryController {
                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1_000) int size,
                                  Authentication user) {
-        return conversation.withRecentConversation(proposals.find(
-                filter(status, proposer, type, questionId, listId, tag, importId, user), page, size,
-                sort == Sort.NEWEST));
+        ProposalQueries.Page found = proposals.find(filter(status, proposer, type, questionId, listId, tag, importId,
+                user), page, size, sort == Sort.NEWEST);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (found.candidatesSkipped() > 0) {
+            // live duplicate lookups are capped per page; ask smaller pages to see these proposals' candidates
+            answer.header(CANDIDATES_SKIPPED, Integer.toString(found.candidatesSkipped()));
+        }
+        return answer.body(conversation.withRecentConversation(found.proposals()));
     }
 
     /** How many proposals the same filters match, in all and by type, without fetching them. */

@@ -16,17 +16,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Refuses tokens of accounts the user events disabled, and tokens issued before the account's last role change,
- * password reset or re-enabling. One primary-key lookup per request; the table changes as soon as the event is
- * projected, so {@code minPosition} on the disabling command's position bounds when the lock-out holds here.
+ * Refuses tokens of disabled accounts, and tokens issued before the account's last role change, password reset or
+ * re-enabling, when either of two sources says so: the command service ({@link AccountCheck}, a few seconds old at
+ * most: this holds on every instance even while the user events cannot arrive), and the projected
+ * {@code user_access} table (one primary-key lookup; it changes as soon as the event is projected, and a rebuild
+ * leaves it alone). See docs/security-access.md.
  */
 @Component
 public class AccountStatus implements OAuth2TokenValidator<Jwt> {
 
     private final JdbcTemplate jdbc;
+    private final AccountCheck commandSide;
 
-    AccountStatus(JdbcTemplate jdbc) {
+    AccountStatus(JdbcTemplate jdbc, AccountCheck commandSide) {
         this.jdbc = jdbc;
+        this.commandSide = commandSide;
     }
 
     private record State(boolean enabled, Instant tokensNotBefore) {
@@ -34,6 +38,15 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
+        // refused when either says so: the owner's word holds within seconds everywhere, the projection's as soon
+        // as the event is projected here (minPosition on the disabling command bounds that)
+        if (commandSide.verdict(token.getTokenValue()) == AccountCheck.Verdict.REFUSED) {
+            return failure("the account is disabled or unknown, or the token was voided; sign in again");
+        }
+        return projected(token);
+    }
+
+    private OAuth2TokenValidatorResult projected(Jwt token) {
         List<State> found;
         try {
             found = jdbc.query("SELECT enabled, tokens_not_before FROM user_access WHERE username = ?",

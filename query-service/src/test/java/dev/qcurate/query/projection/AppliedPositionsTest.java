@@ -63,4 +63,31 @@ class AppliedPositionsTest {
         assertThat(copy.contains(1)).isFalse();
         assertThat(applied.contains(1)).isTrue();
     }
+
+    @Test
+    void aGapIsGivenUpByTheSameRuleInAnyBatchingOnTheEventsOwnTimes() {
+        Duration timeout = Duration.ofMinutes(1);
+        // position 2 commits late: its own time is old, it arrives after an event more than a minute younger
+        long[] positions = {1, 3, 4, 2};
+        Instant[] times = {T0, T0.plusSeconds(1), T0.plusSeconds(62), T0.plusMillis(500)};
+
+        AppliedPositions live = AppliedPositions.none();
+        for (int i = 0; i < positions.length; i++) {
+            if (!live.contains(positions[i])) {
+                live.advance(positions[i], times[i], timeout);
+            }
+        }
+        AppliedPositions stored = AppliedPositions.none(); // stored and read back between events: one per batch
+        for (int i = 0; i < positions.length; i++) {
+            stored = new AppliedPositions(stored.highest(), stored.gaps());
+            if (!stored.contains(positions[i])) {
+                stored.advance(positions[i], times[i], timeout);
+            }
+        }
+
+        assertThat(live.contains(2)).as("given up when position 4 arrived, so the late event is skipped").isTrue();
+        assertThat(live.gaps()).isEmpty();
+        assertThat(stored.highest()).isEqualTo(live.highest());
+        assertThat(stored.gaps()).isEqualTo(live.gaps());
+    }
 }

@@ -1,0 +1,231 @@
+package dev.qcurate.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.devstack.TestInfrastructure;
+import dev.qcurate.query.projection.ReadModelChecksum;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.user.UserDisabledEvent;
+import dev.qcurate.shared.user.UserEnabledEvent;
+import dev.qcurate.shared.user.UserRegisteredEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The read model is a function of the topic alone: a gap is given up by one rule on the events' own times, so a live
+ * run (one event per batch) and a rebuild (one big batch) agree; and an event that cannot be decoded stops the
+ * projection instead of being marked applied; user access is kept out of a rebuild. The last test leaves the projection stopped, so it runs last.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "qcurate.projection.gap-timeout=PT1M")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeterministicProjectionIT {
+
+    private static final String NAME = "deterministic";
+    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+    private static EventTopicWriter topic;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        QueryServiceStack.register(registry, NAME, TOKENS);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        TOKENS.close();
+        if (topic != null) {
+            topic.close();
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ReadModelChecksum checksum;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry metrics;
+
+    private EventTopicWriter topic() {
+        if (topic == null) {
+            topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(),
+                    QueryServiceStack.topic(NAME), json);
+        }
+        return topic;
+    }
+
+    @Test
+    @Order(1)
+    void liveOneEventPerBatchAndARebuildInOneBatchGiveUpTheSameGap() throws Exception {
+        Instant t0 = Instant.now().minus(Duration.ofHours(1));
+        QuestionId early = QuestionId.random();
+        QuestionId late = QuestionId.random();
+        QuestionId after = QuestionId.random();
+        ProposalId proposal = ProposalId.random();
+        long first = topic().writeAt(topic().reserve(), early, proposed(early, proposal, "What is a closure?"),
+                "editor", t0);
+        awaitApplied(first);
+        long lateCommit = topic().reserve(); // taken now, committed (and published) only much later
+        awaitApplied(topic().writeAt(topic().reserve(), early, new QuestionAcceptedEvent(early, proposal), "reviewer",
+                t0.plusSeconds(1)));
+        // more than the gap timeout after the gap was noticed, by the events' own times: the gap is given up here
+        long younger = topic().writeAt(topic().reserve(), after, proposed(after, ProposalId.random(),
+                "What is a coroutine?"), "editor", t0.plusSeconds(62));
+        awaitApplied(younger);
+        long arrivedLate = topic().writeAt(lateCommit, late, proposed(late, ProposalId.random(),
+                "What is a descriptor?"), "editor", t0.plusMillis(1_500));
+        long last = topic().writeAt(topic().reserve(), after, new QuestionAcceptedEvent(after, ProposalId.random()),
+                "reviewer", t0.plusSeconds(63));
+        awaitApplied(last);
+        assertThat(arrivedLate).isLessThan(last);
+        assertThat(questionCount(late)).as("its gap was given up before it arrived").isZero();
+        Map<String, String> live = checksum.compute();
+
+        rebuildAndAwait(last);
+
+        assertThat(checksum.compute()).isEqualTo(live);
+        assertThat(questionCount(late)).isZero();
+        assertThat(questionCount(after)).isOne();
+    }
+
+    @Test
+    @Order(2)
+    void aRebuildNeverLetsADisabledUserBackInNotEvenWhileItReplays() throws Exception {
+        String user = "zoe";
+        topic().write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
+        topic().write("user:" + user, new UserDisabledEvent(user), "admin");
+        topic().write("user:" + user, new UserEnabledEvent(user), "admin");
+        long disabled = topic().write("user:" + user, new UserDisabledEvent(user), "admin");
+        awaitApplied(disabled);
+        assertThat(enabled(user)).isFalse();
+        Map<String, String> before = checksum.compute();
+
+        HttpHeaders admin = bearer(TOKENS.token("admin", "ADMIN"));
+        http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
+        boolean everEnabled = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            everEnabled |= enabled(user);
+            Map<?, ?> progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin),
+                    Map.class).getBody();
+            if ("DONE".equals(progress.get("state"))) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+
+        assertThat(everEnabled).as("enabled at some moment of the replay").isFalse();
+        assertThat(enabled(user)).isFalse();
+        assertThat(checksum.compute()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void anUndecodableEventStopsTheProjectionInFrontOfItAndIsNeverMarkedApplied() throws Exception {
+        QuestionId before = QuestionId.random();
+        awaitApplied(topic().write(before, proposed(before, ProposalId.random(), "What is a generator?"), "editor"));
+        long broken = topic().writeRaw(before.toString(), QuestionProposedEvent.class.getName(), "2",
+                "{\"questionId\": \"not json", "editor");
+        QuestionId behind = QuestionId.random();
+        long next = topic().write(behind, proposed(behind, ProposalId.random(), "What is a metaclass?"), "editor");
+
+        Map<?, ?> projection = awaitHealth(Duration.ofSeconds(20));
+
+        assertThat(projection.get("status")).isEqualTo("DOWN");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) projection.get("details");
+        assertThat((Map<String, Object>) details.get("stoppedAt"))
+                .containsEntry("position", (int) broken)
+                .containsEntry("type", QuestionProposedEvent.class.getName());
+        assertThat(metrics.counter("qcurate.projection.decode.failures").count()).isEqualTo(1.0);
+        Thread.sleep(1_000); // retries meanwhile: still one failure, still not applied
+        assertThat(metrics.counter("qcurate.projection.decode.failures").count()).isEqualTo(1.0);
+        assertThat(storedPosition()).isLessThan(broken);
+        assertThat(questionCount(behind)).as("nothing after it is applied either").isZero();
+        assertThat(next).isGreaterThan(broken);
+    }
+
+    private static QuestionProposedEvent proposed(QuestionId id, ProposalId proposal, String text) {
+        return new QuestionProposedEvent(id, proposal, text, List.of("python"), null, "editor");
+    }
+
+    private Map<?, ?> awaitHealth(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            ResponseEntity<Map> health = http.exchange("/actuator/health/projection", HttpMethod.GET,
+                    new HttpEntity<>(bearer(TOKENS.token("admin", "ADMIN"))), Map.class);
+            Map<?, ?> body = health.getBody();
+            if (body != null && "DOWN".equals(body.get("status")) || System.nanoTime() > deadline) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void rebuildAndAwait(long last) throws InterruptedException {
+        HttpHeaders admin = bearer(TOKENS.token("admin", "ADMIN"));
+        ResponseEntity<Map> started = http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin),
+                Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<?, ?> progress;
+        do {
+            Thread.sleep(200);
+            progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin), Map.class)
+                    .getBody();
+        } while (!"DONE".equals(progress.get("state")) && System.nanoTime() < deadline);
+        assertThat(progress.get("state")).isEqualTo("DONE");
+        assertThat(((Number) progress.get("position")).longValue()).isGreaterThanOrEqualTo(last);
+    }
+
+    private void awaitApplied(long position) {
+        ResponseEntity<String> answer = http.exchange("/api/questions?minPosition=" + position, HttpMethod.GET,
+                new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))), String.class);
+        assertThat(answer.getStatusCode()).as("applied " + position).isEqualTo(HttpStatus.OK);
+    }
+
+    private boolean enabled(String user) {
+        return jdbc.queryForObject("SELECT enabled FROM user_access WHERE username = ?", Boolean.class, user);
+    }
+
+    private long storedPosition() {
+        return jdbc.queryForObject("SELECT position FROM projection_state", Long.class);
+    }
+
+    private int questionCount(QuestionId id) {
+        return jdbc.queryForObject("SELECT count(*) FROM question WHERE id = ?", Integer.class, id.value());
+    }
+
+    private static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
+}
