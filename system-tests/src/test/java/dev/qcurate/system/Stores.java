@@ -60,7 +60,9 @@ final class Stores {
         for (String table : strings("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'qcurate_query' AND table_type = 'BASE TABLE'
-                  AND table_name NOT IN ('flyway_schema_history', 'projection_state', 'list_feed_outbox', 'rebuild_run')
+                  -- not derived from events: bookkeeping, the published feed, and the model's vectors kept per text
+                  AND table_name NOT IN ('flyway_schema_history', 'projection_state', 'list_feed_outbox', 'rebuild_run',
+                                         'text_embedding')
                 ORDER BY table_name""")) {
             checksums.put(table, strings("SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '')"
                     + " FROM qcurate_query.\"" + table + "\" t").get(0));
