@@ -56,36 +56,51 @@ final class Api {
     String signIn(String user, String password) {
         Answer answer = send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/auth/token"))
                 .header("Content-Type", "application/json")
-                .POST(body(Map.of("username", user, "password", password))).build());
+                .POST(body(Map.of("username", user, "password", password)))
+                .build());
         if (answer.status() != 200) {
-            throw new IllegalStateException("cannot sign in as " + user + " (" + answer.status() + "): "
-                    + answer.body());
+            throw new IllegalStateException(
+                    "cannot sign in as " + user + " (" + answer.status() + "): " + answer.body());
         }
         return answer.text("accessToken");
     }
 
     Answer post(String token, String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(commandUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(body(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(commandUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(body(body))
+                .build());
     }
 
     Answer postQuery(String token, String path) {
-        return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(URI.create(queryUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     Answer get(String token, String path) {
-        return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(queryUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     /** A GET whose body is not parsed, for read load: only the status and size matter. */
     int getDiscarding(String token, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(queryUrl + path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path, e);
         } catch (InterruptedException e) {
@@ -102,7 +117,10 @@ final class Api {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-            long position = response.headers().firstValue("X-Qcurate-Position").map(Long::parseLong).orElse(-1L);
+            long position = response.headers()
+                    .firstValue("X-Qcurate-Position")
+                    .map(Long::parseLong)
+                    .orElse(-1L);
             return new Answer(response.statusCode(), body, position);
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri(), e);

@@ -53,16 +53,23 @@ public final class Bench {
         Instant started = Instant.now();
         try (Stack stack = Stack.start(options)) {
             // Ctrl-C or kill: stop the services, Kafka and PostgreSQL this run started, not leave them behind
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    stack.close();
-                } catch (Exception e) {
-                    System.err.println("bench: stopping the stack failed: " + e);
-                }
-            }, "bench-stack-stop"));
-            Report report = new Report(options, started, Machine.describe(postgresVersion(stack),
-                    org.apache.kafka.common.utils.AppInfoParser.getVersion()
-                            + " (client; the embedded broker runs the same kafka_2.13 jars)"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    stack.close();
+                                } catch (Exception e) {
+                                    System.err.println("bench: stopping the stack failed: " + e);
+                                }
+                            },
+                            "bench-stack-stop"));
+            Report report = new Report(
+                    options,
+                    started,
+                    Machine.describe(
+                            postgresVersion(stack),
+                            org.apache.kafka.common.utils.AppInfoParser.getVersion()
+                                    + " (client; the embedded broker runs the same kafka_2.13 jars)"));
             Bench bench = new Bench(options, stack, report);
             bench.run();
             Path written = report.write();
@@ -85,8 +92,10 @@ public final class Bench {
             sustained = throughput();
         }
         if (options.scenarios().contains("latency")) {
-            latency(!Double.isNaN(options.latencyRate()) ? options.latencyRate()
-                    : Double.isNaN(sustained) ? 50 : sustained * 0.7);
+            latency(
+                    !Double.isNaN(options.latencyRate())
+                            ? options.latencyRate()
+                            : Double.isNaN(sustained) ? 50 : sustained * 0.7);
         }
         RebuildData.Written data = null;
         Api readApi = api;
@@ -109,8 +118,8 @@ public final class Bench {
         for (int clients : referenceClients()) {
             Stats rate = new Stats();
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                rate.add(Reference.insertsPerSecond(stack.jdbcUrl, options.dbUser(), "", clients,
-                        Math.max(2, options.seconds() / 2)));
+                rate.add(Reference.insertsPerSecond(
+                        stack.jdbcUrl, options.dbUser(), "", clients, Math.max(2, options.seconds() / 2)));
             }
             System.out.printf("bench: reference INSERT+COMMIT, %d clients: %s/s%n", clients, rate.text(0));
             report.reference.put(clients, rate);
@@ -138,7 +147,8 @@ public final class Bench {
         Workload workload = new Workload(api, editor, reviewer);
         workload.seed(options.quick() ? 60 : 300);
         // warm-up: the JIT and the pools, not measured
-        Load.closed("warm-up", 8, options.quick() ? 1 : 15, r -> workload.next(r).status(), api, reader, workload);
+        Load.closed(
+                "warm-up", 8, options.quick() ? 1 : 15, r -> workload.next(r).status(), api, reader, workload);
         if (options.jfr()) {
             Profiles.start(stack.commandPid(), "bench");
             Profiles.start(stack.queryPid(), "bench");
@@ -148,14 +158,27 @@ public final class Bench {
         for (int rep = 0; rep < options.repetitions(); rep++) {
             double best = 0;
             for (int clients : options.clientSteps()) {
-                Load.Step step = Load.closed("mix-" + clients, clients, options.seconds(),
-                        r -> workload.next(r).status(), api, reader, workload);
+                Load.Step step = Load.closed(
+                        "mix-" + clients,
+                        clients,
+                        options.seconds(),
+                        r -> workload.next(r).status(),
+                        api,
+                        reader,
+                        workload);
                 report.step(clients, step);
                 boolean keptUp = step.lagMillis() <= options.keepUpLagMillis();
-                System.out.printf("bench: mix, %d clients: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d failed,"
-                                + " read model lag at end %.0f ms%s (load %.2f)%n", clients, step.rate(),
-                        step.latency().percentileMillis(50), step.latency().percentileMillis(99), step.failures(),
-                        step.lagMillis(), keptUp ? "" : " — fell behind", step.loadAverage());
+                System.out.printf(
+                        "bench: mix, %d clients: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d failed,"
+                                + " read model lag at end %.0f ms%s (load %.2f)%n",
+                        clients,
+                        step.rate(),
+                        step.latency().percentileMillis(50),
+                        step.latency().percentileMillis(99),
+                        step.failures(),
+                        step.lagMillis(),
+                        keptUp ? "" : " — fell behind",
+                        step.loadAverage());
                 if (keptUp && step.rate() > best) {
                     best = step.rate();
                     bestClients.computeIfAbsent(clients, c -> new Stats()).add(step.rate());
@@ -186,14 +209,20 @@ public final class Bench {
         workload.seed(options.quick() ? 60 : 300);
         report.latencyRate = rate;
         for (int rep = 0; rep < options.repetitions(); rep++) {
-            Load.Step step = Load.open("open-" + Math.round(rate), rate, options.seconds(), 64, workload, api, reader,
-                    5);
+            Load.Step step =
+                    Load.open("open-" + Math.round(rate), rate, options.seconds(), 64, workload, api, reader, 5);
             report.latency(step);
-            System.out.printf("bench: open loop at %.0f/s: achieved %.0f/s, command p50 %.1f p99 %.1f ms;"
+            System.out.printf(
+                    "bench: open loop at %.0f/s: achieved %.0f/s, command p50 %.1f p99 %.1f ms;"
                             + " visible after ack p50 %.1f p99 %.1f ms; after send p50 %.1f p99 %.1f ms (load %.2f)%n",
-                    rate, step.rate(), step.latency().percentileMillis(50), step.latency().percentileMillis(99),
-                    step.visibleAfterAck().percentileMillis(50), step.visibleAfterAck().percentileMillis(99),
-                    step.visibleAfterSend().percentileMillis(50), step.visibleAfterSend().percentileMillis(99),
+                    rate,
+                    step.rate(),
+                    step.latency().percentileMillis(50),
+                    step.latency().percentileMillis(99),
+                    step.visibleAfterAck().percentileMillis(50),
+                    step.visibleAfterAck().percentileMillis(99),
+                    step.visibleAfterSend().percentileMillis(50),
+                    step.visibleAfterSend().percentileMillis(99),
                     step.loadAverage());
         }
         report.note("latency", Machine.loadAverage());
@@ -206,10 +235,11 @@ public final class Bench {
 
     private ServiceJar rebuild() throws Exception {
         String topic = "bench-rebuild.events";
-        System.out.printf("bench: writing %,d events (%,d questions, a %,d-entry list) to %s ...%n",
+        System.out.printf(
+                "bench: writing %,d events (%,d questions, a %,d-entry list) to %s ...%n",
                 options.rebuildEvents(), options.questions(), options.listSize(), topic);
-        RebuildData.Written data = RebuildData.write(stack.kafkaBootstrap, topic, options.rebuildEvents(),
-                options.questions(), options.listSize());
+        RebuildData.Written data = RebuildData.write(
+                stack.kafkaBootstrap, topic, options.rebuildEvents(), options.questions(), options.listSize());
         lastData = data;
         System.out.printf("bench: %,d events written in %.1f s%n", data.events(), data.secondsToWrite());
         stack.stopQueries(); // idle from here on; its CPU and memory go to the service under test
@@ -220,7 +250,8 @@ public final class Bench {
         double first = (System.nanoTime() - t0) / 1e9;
         report.rebuildFirstSeconds = first;
         report.rebuildEvents = data.events();
-        System.out.printf("bench: fresh query-service start + first consumption: %.1f s (%,.0f events/s)%n",
+        System.out.printf(
+                "bench: fresh query-service start + first consumption: %.1f s (%,.0f events/s)%n",
                 first, data.events() / first);
         for (int rep = 0; rep < options.rebuildRepetitions(); rep++) {
             if (options.jfr() && rep == 0) {
@@ -246,8 +277,9 @@ public final class Bench {
                 report.profiles.put("query-service (rebuild)", Profiles.summarise(file, 15));
             }
             report.rebuild.add(data.events() / seconds);
-            System.out.printf("bench: rebuild of %,d events: %.1f s, %,.0f events/s (load %.2f)%n", data.events(),
-                    seconds, data.events() / seconds, Machine.loadAverage());
+            System.out.printf(
+                    "bench: rebuild of %,d events: %.1f s, %,.0f events/s (load %.2f)%n",
+                    data.events(), seconds, data.events() / seconds, Machine.loadAverage());
         }
         report.note("rebuild", Machine.loadAverage());
         return service;
@@ -265,7 +297,8 @@ public final class Bench {
             JsonNode lists = readApi.get(reader, "/api/lists").body();
             JsonNode largest = null;
             for (JsonNode l : lists) {
-                if (largest == null || l.path("size").asInt() > largest.path("size").asInt()) {
+                if (largest == null
+                        || l.path("size").asInt() > largest.path("size").asInt()) {
                     largest = l;
                 }
             }
@@ -281,19 +314,38 @@ public final class Bench {
         report.listOldVersion = oldVersion;
         String[] paths = {"/api/lists/" + list, "/api/lists/" + list + "?version=" + oldVersion};
         String[] names = {"latest", "version " + oldVersion};
-        Load.closed("read-warm-up", 16, options.quick() ? 1 : 10, r -> readApi.getDiscarding(reader, paths[0]),
-                readApi, reader, null);
+        Load.closed(
+                "read-warm-up",
+                16,
+                options.quick() ? 1 : 10,
+                r -> readApi.getDiscarding(reader, paths[0]),
+                readApi,
+                reader,
+                null);
         startProfile(readApi, "reads");
         for (int i = 0; i < paths.length; i++) {
             String path = paths[i];
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                Load.Step step = Load.closed("read", options.readClients(), options.seconds(),
-                        r -> readApi.getDiscarding(reader, path), readApi, reader, null);
+                Load.Step step = Load.closed(
+                        "read",
+                        options.readClients(),
+                        options.seconds(),
+                        r -> readApi.getDiscarding(reader, path),
+                        readApi,
+                        reader,
+                        null);
                 report.read(names[i], step);
-                System.out.printf("bench: list read (%s, %d entries), %d clients: %.0f req/s, p50 %.1f p99 %.1f ms,"
-                                + " %d failed (load %.2f)%n", names[i], report.listSize, options.readClients(),
-                        step.rate(), step.latency().percentileMillis(50), step.latency().percentileMillis(99),
-                        step.failures(), step.loadAverage());
+                System.out.printf(
+                        "bench: list read (%s, %d entries), %d clients: %.0f req/s, p50 %.1f p99 %.1f ms,"
+                                + " %d failed (load %.2f)%n",
+                        names[i],
+                        report.listSize,
+                        options.readClients(),
+                        step.rate(),
+                        step.latency().percentileMillis(50),
+                        step.latency().percentileMillis(99),
+                        step.failures(),
+                        step.loadAverage());
             }
         }
         stopProfile(readApi, "reads", "query-service (list reads)");
@@ -313,16 +365,33 @@ public final class Bench {
                 texts.add(Texts.variant(Texts.question(random), random));
             }
         }
-        Load.closed("duplicates-warm-up", options.duplicateClients(), options.quick() ? 1 : 10,
-                r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)), readApi, reader, null);
+        Load.closed(
+                "duplicates-warm-up",
+                options.duplicateClients(),
+                options.quick() ? 1 : 10,
+                r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)),
+                readApi,
+                reader,
+                null);
         startProfile(readApi, "duplicates");
         for (int rep = 0; rep < options.repetitions(); rep++) {
-            Load.Step step = Load.closed("duplicates", options.duplicateClients(), options.seconds(),
-                    r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)), readApi, reader, null);
+            Load.Step step = Load.closed(
+                    "duplicates",
+                    options.duplicateClients(),
+                    options.seconds(),
+                    r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)),
+                    readApi,
+                    reader,
+                    null);
             report.duplicates(step);
-            System.out.printf("bench: duplicate lookup, %d clients: %.0f req/s, p50 %.1f p99 %.1f ms, %d failed"
-                            + " (load %.2f)%n", options.duplicateClients(), step.rate(),
-                    step.latency().percentileMillis(50), step.latency().percentileMillis(99), step.failures(),
+            System.out.printf(
+                    "bench: duplicate lookup, %d clients: %.0f req/s, p50 %.1f p99 %.1f ms, %d failed"
+                            + " (load %.2f)%n",
+                    options.duplicateClients(),
+                    step.rate(),
+                    step.latency().percentileMillis(50),
+                    step.latency().percentileMillis(99),
+                    step.failures(),
                     step.loadAverage());
         }
         stopProfile(readApi, "duplicates", "query-service (duplicate lookups)");
@@ -358,18 +427,23 @@ public final class Bench {
             return "?";
         }
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl, stack.options.dbUser(), "");
-             ResultSet row = connection.createStatement().executeQuery("SHOW server_version")) {
+                ResultSet row = connection.createStatement().executeQuery("SHOW server_version")) {
             row.next();
-            return "PostgreSQL " + row.getString(1) + (stack.started() ? " (embedded, zonky; settings "
-                    + Stack.POSTGRES_SETTINGS + " " + stack.options.postgresSettings()
-                    + ", fsync=on, synchronous_commit=on)" : "");
+            return "PostgreSQL " + row.getString(1)
+                    + (stack.started()
+                            ? " (embedded, zonky; settings "
+                                    + Stack.POSTGRES_SETTINGS + " " + stack.options.postgresSettings()
+                                    + ", fsync=on, synchronous_commit=on)"
+                            : "");
         } catch (Exception e) {
             return "? (" + e.getMessage() + ")";
         }
     }
 
     static String timestamp(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(at);
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(at);
     }
 
     static void writeJson(Path file, Object value) throws Exception {

@@ -14,18 +14,32 @@ import java.util.function.Function;
 final class Load {
 
     /** What a step achieved: commands per second, latencies, failures, and how far the read model lagged at its end. */
-    record Step(String name, int clients, double offeredRate, double rate, long commands, long failures,
-                Latencies latency, Latencies visibleAfterAck, Latencies visibleAfterSend, double lagMillis,
-                double loadAverage) {
-    }
+    record Step(
+            String name,
+            int clients,
+            double offeredRate,
+            double rate,
+            long commands,
+            long failures,
+            Latencies latency,
+            Latencies visibleAfterAck,
+            Latencies visibleAfterSend,
+            double lagMillis,
+            double loadAverage) {}
 
-    private Load() {
-    }
+    private Load() {}
 
     /** {@code clients} threads each run {@code operation} back to back for {@code seconds}. */
     /** {@code workload}, when given, is the command mix: the read model's lag at the end is measured too. */
-    static Step closed(String name, int clients, double seconds, Function<SplittableRandom, Integer> operation,
-                       Api api, String readerToken, Workload workload) throws InterruptedException {
+    static Step closed(
+            String name,
+            int clients,
+            double seconds,
+            Function<SplittableRandom, Integer> operation,
+            Api api,
+            String readerToken,
+            Workload workload)
+            throws InterruptedException {
         Latencies latency = new Latencies();
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
@@ -34,18 +48,20 @@ final class Load {
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             SplittableRandom random = new SplittableRandom(c * 7919L + System.nanoTime());
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    try {
-                        int status = operation.apply(random);
-                        latency.add(System.nanoTime() - t0);
-                        (status / 100 == 2 ? ok : failed).increment();
-                    } catch (RuntimeException e) {
-                        failed.increment();
-                    }
-                }
-            }, name + "-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            long t0 = System.nanoTime();
+                            try {
+                                int status = operation.apply(random);
+                                latency.add(System.nanoTime() - t0);
+                                (status / 100 == 2 ? ok : failed).increment();
+                            } catch (RuntimeException e) {
+                                failed.increment();
+                            }
+                        }
+                    },
+                    name + "-" + c);
             thread.start();
             threads.add(thread);
         }
@@ -54,8 +70,18 @@ final class Load {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         double lag = workload == null ? Double.NaN : lagMillis(api, readerToken, workload.lastPosition());
-        return new Step(name, clients, Double.NaN, ok.sum() / elapsed, ok.sum(), failed.sum(), latency, null, null,
-                lag, Machine.loadAverage());
+        return new Step(
+                name,
+                clients,
+                Double.NaN,
+                ok.sum() / elapsed,
+                ok.sum(),
+                failed.sum(),
+                latency,
+                null,
+                null,
+                lag,
+                Machine.loadAverage());
     }
 
     /**
@@ -63,8 +89,16 @@ final class Load {
      * moment a command was due, so a stalled server is not hidden by clients that wait for it. Every
      * {@code visibleEvery}-th command is then read back from the query service with {@code minPosition}.
      */
-    static Step open(String name, double rate, double seconds, int threads, Workload workload, Api api,
-                     String readerToken, int visibleEvery) throws InterruptedException {
+    static Step open(
+            String name,
+            double rate,
+            double seconds,
+            int threads,
+            Workload workload,
+            Api api,
+            String readerToken,
+            int visibleEvery)
+            throws InterruptedException {
         Latencies latency = new Latencies();
         Latencies afterAck = new Latencies();
         Latencies afterSend = new Latencies();
@@ -109,8 +143,18 @@ final class Load {
         pool.awaitTermination(5, TimeUnit.MINUTES);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double lag = lagMillis(api, readerToken, workload.lastPosition());
-        return new Step(name, threads, rate, ok.sum() / elapsed, ok.sum(), failed.sum(), latency, afterAck, afterSend,
-                lag, Machine.loadAverage());
+        return new Step(
+                name,
+                threads,
+                rate,
+                ok.sum() / elapsed,
+                ok.sum(),
+                failed.sum(),
+                latency,
+                afterAck,
+                afterSend,
+                lag,
+                Machine.loadAverage());
     }
 
     /** Milliseconds from now until the query service has applied {@code position}. */

@@ -12,18 +12,40 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Command-line options; {@code --help} lists them. */
-record Options(boolean quick, int repetitions, int rebuildRepetitions, double seconds, List<Integer> clientSteps,
-               double keepUpLagMillis, double latencyRate, long rebuildEvents, int questions, int listSize,
-               int readClients, int duplicateClients, Set<String> scenarios, String label, Path out, boolean jfr,
-               String commandUrl, String queryUrl, String dbUrl, String dbUser, String kafka, String password,
-               Path commandJar, Path queryJar, List<String> serviceJvm, Map<String, String> serviceEnvironment,
-               Map<String, String> postgresSettings) {
+record Options(
+        boolean quick,
+        int repetitions,
+        int rebuildRepetitions,
+        double seconds,
+        List<Integer> clientSteps,
+        double keepUpLagMillis,
+        double latencyRate,
+        long rebuildEvents,
+        int questions,
+        int listSize,
+        int readClients,
+        int duplicateClients,
+        Set<String> scenarios,
+        String label,
+        Path out,
+        boolean jfr,
+        String commandUrl,
+        String queryUrl,
+        String dbUrl,
+        String dbUser,
+        String kafka,
+        String password,
+        Path commandJar,
+        Path queryJar,
+        List<String> serviceJvm,
+        Map<String, String> serviceEnvironment,
+        Map<String, String> postgresSettings) {
 
     static final List<String> ALL = List.of("reference", "throughput", "latency", "rebuild", "reads", "duplicates");
 
     /** Full JIT (the tests' C1-only flag costs throughput), fixed heap, G1 with a pause goal we care about. */
-    static final List<String> SERVICE_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-            "-XX:+AlwaysPreTouch");
+    static final List<String> SERVICE_JVM =
+            List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+AlwaysPreTouch");
 
     static final String USAGE = """
             Usage: ./qcurate bench [--quick] [options]
@@ -82,19 +104,22 @@ record Options(boolean quick, int repetitions, int rebuildRepetitions, double se
                 }
             }
         }
-        Set<String> scenarios = new LinkedHashSet<>(values.containsKey("only")
-                ? Arrays.asList(values.remove("only").split(",")) : ALL);
+        Set<String> scenarios = new LinkedHashSet<>(
+                values.containsKey("only") ? Arrays.asList(values.remove("only").split(",")) : ALL);
         scenarios.forEach(s -> {
             if (!ALL.contains(s)) {
                 throw new IllegalArgumentException("unknown scenario " + s + "; known: " + ALL);
             }
         });
-        Options options = new Options(quick,
+        Options options = new Options(
+                quick,
                 Integer.parseInt(values.getOrDefault("reps", quick ? "1" : "3")),
                 Integer.parseInt(values.getOrDefault("rebuild-reps", values.getOrDefault("reps", quick ? "1" : "3"))),
                 Double.parseDouble(values.getOrDefault("seconds", quick ? "1" : "20")),
-                Arrays.stream(values.getOrDefault("clients", quick ? "2,4" : "4,8,16,32").split(","))
-                        .map(Integer::parseInt).toList(),
+                Arrays.stream(values.getOrDefault("clients", quick ? "2,4" : "4,8,16,32")
+                                .split(","))
+                        .map(Integer::parseInt)
+                        .toList(),
                 Double.parseDouble(values.getOrDefault("keep-up-lag-ms", "1000")),
                 Double.parseDouble(values.getOrDefault("latency-rate", "NaN")),
                 Long.parseLong(values.getOrDefault("events", quick ? "3000" : "1000000")),
@@ -102,14 +127,21 @@ record Options(boolean quick, int repetitions, int rebuildRepetitions, double se
                 Integer.parseInt(values.getOrDefault("list-size", quick ? "50" : "1000")),
                 Integer.parseInt(values.getOrDefault("read-clients", quick ? "10" : "100")),
                 Integer.parseInt(values.getOrDefault("duplicate-clients", quick ? "2" : "8")),
-                scenarios, values.getOrDefault("label", quick ? "quick" : "full"),
-                Path.of(values.getOrDefault("out", "bench/results")), jfr,
-                values.get("command-url"), values.get("query-url"), values.get("db-url"),
-                values.getOrDefault("db-user", "postgres"), values.get("kafka"),
+                scenarios,
+                values.getOrDefault("label", quick ? "quick" : "full"),
+                Path.of(values.getOrDefault("out", "bench/results")),
+                jfr,
+                values.get("command-url"),
+                values.get("query-url"),
+                values.get("db-url"),
+                values.getOrDefault("db-user", "postgres"),
+                values.get("kafka"),
                 values.getOrDefault("password", Stack.PASSWORD),
-                jar(values.get("command-jar"), "command-service"), jar(values.get("query-jar"), "query-service"),
+                jar(values.get("command-jar"), "command-service"),
+                jar(values.get("query-jar"), "query-service"),
                 values.containsKey("jvm") ? List.of(values.get("jvm").trim().split("\\s+")) : SERVICE_JVM,
-                env, pg);
+                env,
+                pg);
         if ((options.commandUrl == null) != (options.queryUrl == null)) {
             throw new IllegalArgumentException("--command-url and --query-url go together");
         }
@@ -132,8 +164,9 @@ record Options(boolean quick, int repetitions, int rebuildRepetitions, double se
             return target.resolve(module + ".jar");
         }
         try (Stream<Path> files = Files.list(target)) {
-            List<Path> jars = new ArrayList<>(files.filter(p -> p.getFileName().toString().matches(
-                    module + "-[^/]*\\.jar")).toList());
+            List<Path> jars =
+                    new ArrayList<>(files.filter(p -> p.getFileName().toString().matches(module + "-[^/]*\\.jar"))
+                            .toList());
             return jars.isEmpty() ? target.resolve(module + ".jar") : jars.get(0);
         } catch (java.io.IOException e) {
             return target.resolve(module + ".jar");

@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** JFR on a service JVM through jcmd, and the hottest methods of a recording (execution samples). */
 final class Profiles {
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     static void start(long pid, String name) throws IOException, InterruptedException {
         jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
@@ -48,9 +47,12 @@ final class Profiles {
             top.merge(name(frames.get(0)), 1, Integer::sum);
             for (RecordedFrame frame : frames) {
                 String type = frame.getMethod().getType().getName();
-                if (type.startsWith("dev.qcurate.") || type.startsWith("org.postgresql.")
-                        || type.startsWith("org.axonframework.") || type.startsWith("org.apache.kafka.")
-                        || type.startsWith("com.zaxxer.") || type.startsWith("org.springframework.jdbc")) {
+                if (type.startsWith("dev.qcurate.")
+                        || type.startsWith("org.postgresql.")
+                        || type.startsWith("org.axonframework.")
+                        || type.startsWith("org.apache.kafka.")
+                        || type.startsWith("com.zaxxer.")
+                        || type.startsWith("org.springframework.jdbc")) {
                     owner.merge(name(frame), 1, Integer::sum);
                     break;
                 }
@@ -65,22 +67,27 @@ final class Profiles {
 
     private static Map<String, String> largest(Map<String, Integer> counts, int samples, int limit) {
         Map<String, String> result = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit)
                 .forEach(e -> result.put(e.getKey(), String.format("%.1f%%", 100.0 * e.getValue() / samples)));
         return result;
     }
 
     private static String name(RecordedFrame frame) {
         String type = frame.getMethod().getType().getName();
-        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+        return type.substring(type.lastIndexOf('.') + 1) + "."
+                + frame.getMethod().getName();
     }
 
     private static void jcmd(long pid, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("jcmd " + String.join(" ", arguments) + " failed for pid " + pid);
         }

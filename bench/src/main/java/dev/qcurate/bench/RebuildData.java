@@ -44,8 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RebuildData {
 
-    record Written(long events, UUID listId, int listVersions, List<String> sampleTexts, double secondsToWrite) {
-    }
+    record Written(long events, UUID listId, int listVersions, List<String> sampleTexts, double secondsToWrite) {}
 
     private static final String EDITOR = "editor";
     private static final String REVIEWER = "reviewer";
@@ -58,20 +57,30 @@ final class RebuildData {
 
     private RebuildData(String bootstrap, String topic) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, // keeps order across retries: positions must ascend
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true, // keeps order across retries: positions must ascend
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        1 << 20,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     static Written write(String bootstrap, String topic, long events, int questions, int listSize) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get(30, TimeUnit.SECONDS);
+                            .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         RebuildData data = new RebuildData(bootstrap, topic);
         long started = System.nanoTime();
@@ -100,10 +109,20 @@ final class RebuildData {
             revisions[i] = 1;
             ProposalId proposal = newProposal();
             boolean listed = i < listSize;
-            send(ids[i].value(), new QuestionProposedEvent(ids[i], proposal, texts[i], List.of(baseTags[i]), null,
-                    EDITOR), EDITOR);
-            send(proposal.value(), new ProposalSubmittedEvent(proposal, new ProposedChange.NewQuestion(ids[i],
-                    texts[i], List.of(baseTags[i]), null, listed ? list : null), EDITOR, 1, List.of()), EDITOR);
+            send(
+                    ids[i].value(),
+                    new QuestionProposedEvent(ids[i], proposal, texts[i], List.of(baseTags[i]), null, EDITOR),
+                    EDITOR);
+            send(
+                    proposal.value(),
+                    new ProposalSubmittedEvent(
+                            proposal,
+                            new ProposedChange.NewQuestion(
+                                    ids[i], texts[i], List.of(baseTags[i]), null, listed ? list : null),
+                            EDITOR,
+                            1,
+                            List.of()),
+                    EDITOR);
             approve(proposal);
             send(ids[i].value(), new QuestionAcceptedEvent(ids[i], proposal), REVIEWER);
             if (listed) {
@@ -121,30 +140,56 @@ final class RebuildData {
             ProposalId proposal = newProposal();
             if (op < 3) {
                 String text = Texts.question(random);
-                send(proposal.value(), new ProposalSubmittedEvent(proposal, new ProposedChange.Rewording(ids[q], text,
-                        revisions[q]), EDITOR, 1, List.of()), EDITOR);
+                send(
+                        proposal.value(),
+                        new ProposalSubmittedEvent(
+                                proposal,
+                                new ProposedChange.Rewording(ids[q], text, revisions[q]),
+                                EDITOR,
+                                1,
+                                List.of()),
+                        EDITOR);
                 approve(proposal);
-                send(ids[q].value(), new QuestionRewordedEvent(ids[q], proposal, ++revisions[q], text, texts[q],
-                        EDITOR), REVIEWER);
+                send(
+                        ids[q].value(),
+                        new QuestionRewordedEvent(ids[q], proposal, ++revisions[q], text, texts[q], EDITOR),
+                        REVIEWER);
                 texts[q] = text;
             } else if (op < 5) {
                 int tag = tagNumbers[q] + 1;
                 List<String> removed = tagNumbers[q] == 0 ? List.of() : List.of("b" + tagNumbers[q]);
-                send(proposal.value(), new ProposalSubmittedEvent(proposal, new ProposedChange.TagChange(ids[q],
-                        List.of("b" + tag), removed, revisions[q]), EDITOR, 1, List.of()), EDITOR);
+                send(
+                        proposal.value(),
+                        new ProposalSubmittedEvent(
+                                proposal,
+                                new ProposedChange.TagChange(ids[q], List.of("b" + tag), removed, revisions[q]),
+                                EDITOR,
+                                1,
+                                List.of()),
+                        EDITOR);
                 approve(proposal);
                 List<String> tags = new ArrayList<>(List.of(baseTags[q], "b" + tag));
                 tags.sort(null);
-                send(ids[q].value(), new QuestionTagsChangedEvent(ids[q], proposal, ++revisions[q], List.of("b" + tag),
-                        removed, tags), REVIEWER);
+                send(
+                        ids[q].value(),
+                        new QuestionTagsChangedEvent(
+                                ids[q], proposal, ++revisions[q], List.of("b" + tag), removed, tags),
+                        REVIEWER);
                 tagNumbers[q] = tag;
             } else {
                 int target = random.nextInt(questions);
                 if (target == q || merged[target]) {
                     continue;
                 }
-                send(proposal.value(), new ProposalSubmittedEvent(proposal, new ProposedChange.Merge(ids[q],
-                        ids[target], revisions[q], revisions[target]), EDITOR, 1, List.of()), EDITOR);
+                send(
+                        proposal.value(),
+                        new ProposalSubmittedEvent(
+                                proposal,
+                                new ProposedChange.Merge(ids[q], ids[target], revisions[q], revisions[target]),
+                                EDITOR,
+                                1,
+                                List.of()),
+                        EDITOR);
                 approve(proposal);
                 send(ids[q].value(), new QuestionMergedEvent(ids[q], ids[target], proposal, ++revisions[q]), REVIEWER);
                 List<String> tags = new ArrayList<>(List.of(baseTags[target]));
@@ -152,8 +197,11 @@ final class RebuildData {
                     tags.add("b" + tagNumbers[target]);
                 }
                 tags.sort(null);
-                send(ids[target].value(), new DuplicateAbsorbedEvent(ids[target], ids[q], proposal, ++revisions[target],
-                        texts[q], List.of(), tags), REVIEWER);
+                send(
+                        ids[target].value(),
+                        new DuplicateAbsorbedEvent(
+                                ids[target], ids[q], proposal, ++revisions[target], texts[q], List.of(), tags),
+                        REVIEWER);
                 merged[q] = true;
             }
             send(proposal.value(), new ProposalAppliedEvent(proposal, REVIEWER), REVIEWER);
@@ -187,10 +235,16 @@ final class RebuildData {
         record.headers().add("axon-message-type", payload.getClass().getName().getBytes(StandardCharsets.UTF_8));
         org.axonframework.serialization.Revision revision =
                 payload.getClass().getAnnotation(org.axonframework.serialization.Revision.class);
-        record.headers().add("axon-message-revision",
-                (revision == null ? "1" : revision.value()).getBytes(StandardCharsets.UTF_8));
-        record.headers().add("axon-message-timestamp",
-                ByteBuffer.allocate(8).putLong(Instant.now().toEpochMilli()).array());
+        record.headers()
+                .add(
+                        "axon-message-revision",
+                        (revision == null ? "1" : revision.value()).getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        "axon-message-timestamp",
+                        ByteBuffer.allocate(8)
+                                .putLong(Instant.now().toEpochMilli())
+                                .array());
         record.headers().add("axon-metadata-actor", actor.getBytes(StandardCharsets.UTF_8));
         record.headers().add("qcurate-position", Long.toString(++position).getBytes(StandardCharsets.UTF_8));
         producer.send(record, (metadata, e) -> {

@@ -15,13 +15,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Reference {
 
-    private Reference() {
-    }
+    private Reference() {}
 
     static double insertsPerSecond(String jdbcUrl, String user, String password, int clients, double seconds)
             throws Exception {
         try (Connection admin = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement ddl = admin.createStatement()) {
+                Statement ddl = admin.createStatement()) {
             ddl.execute("CREATE SCHEMA IF NOT EXISTS bench");
             ddl.execute("DROP TABLE IF EXISTS bench.reference_append");
             ddl.execute("CREATE TABLE bench.reference_append (id bigserial PRIMARY KEY, client int NOT NULL,"
@@ -37,8 +36,8 @@ final class Reference {
             int client = c;
             Thread thread = new Thread(() -> {
                 try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-                     PreparedStatement insert = connection.prepareStatement(
-                             "INSERT INTO bench.reference_append (client, payload) VALUES (?, ?)")) {
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO bench.reference_append (client, payload) VALUES (?, ?)")) {
                     connection.setAutoCommit(true);
                     while (System.nanoTime() < end) {
                         insert.setInt(1, client);

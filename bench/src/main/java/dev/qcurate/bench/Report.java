@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,7 +77,7 @@ final class Report {
     }
 
     void read(String name, Load.Step step) {
-        Stats[] s = reads.computeIfAbsent(name, n -> new Stats[]{new Stats(), new Stats(), new Stats()});
+        Stats[] s = reads.computeIfAbsent(name, n -> new Stats[] {new Stats(), new Stats(), new Stats()});
         s[0].add(step.latency().percentileMillis(50));
         s[1].add(step.latency().percentileMillis(99));
         s[2].add(step.rate());
@@ -110,7 +109,8 @@ final class Report {
         int best = -1;
         double rate = -1;
         for (var e : stepRates.entrySet()) {
-            if (stepLags.get(e.getKey()).median() <= options.keepUpLagMillis() && e.getValue().median() > rate) {
+            if (stepLags.get(e.getKey()).median() <= options.keepUpLagMillis()
+                    && e.getValue().median() > rate) {
                 rate = e.getValue().median();
                 best = e.getKey();
             }
@@ -120,65 +120,148 @@ final class Report {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# qcurate benchmark — ").append(options.label()).append(", ").append(started).append("\n\n");
-        md.append("Command: `./qcurate bench").append(options.quick() ? " --quick" : "").append("` (")
-                .append(options.repetitions()).append(" repetitions, ").append(options.seconds())
+        md.append("# qcurate benchmark — ")
+                .append(options.label())
+                .append(", ")
+                .append(started)
+                .append("\n\n");
+        md.append("Command: `./qcurate bench")
+                .append(options.quick() ? " --quick" : "")
+                .append("` (")
+                .append(options.repetitions())
+                .append(" repetitions, ")
+                .append(options.seconds())
                 .append(" s per step; figures are medians with the min–max spread over the repetitions).")
                 .append(options.quick() ? " **Quick smoke run: tiny sizes, the numbers mean nothing.**" : "")
                 .append("\n\n");
         md.append("| machine | |\n|---|---|\n");
-        machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        machine.forEach(
+                (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append("| load average after each scenario | ").append(loadAfter).append(" |\n");
-        md.append("| services' JVM flags | `").append(String.join(" ", options.serviceJvm())).append("` |\n");
-        md.append("| services' extra environment | ").append(options.serviceEnvironment()).append(" |\n\n");
+        md.append("| services' JVM flags | `")
+                .append(String.join(" ", options.serviceJvm()))
+                .append("` |\n");
+        md.append("| services' extra environment | ")
+                .append(options.serviceEnvironment())
+                .append(" |\n\n");
 
         md.append("| # | measure | target | result | met |\n|---|---|---|---|---|\n");
         int clients = sustainedClients();
         double ratio = sustained.median() / referenceAt(clients);
-        row(md, "1", "sustained commands/s (mix, projection keeping up; best step: " + clients + " clients)",
-                "≥ 2,000", sustained.text(0), sustained.median() >= 2000);
-        row(md, "7", "reference: single-row INSERT+COMMIT/s at " + clients + " clients", "–",
-                reference.containsKey(clients) ? reference.get(clients).text(0) : "–", null);
-        row(md, "7", "reference at 1 client (the bound of appending one transaction at a time)", "–",
-                reference.containsKey(1) ? reference.get(1).text(0) : "–", null);
-        row(md, "1/7", "sustained ÷ reference", "≥ 0.15×", Double.isNaN(ratio) ? "–" : String.format("%.3f×", ratio),
+        row(
+                md,
+                "1",
+                "sustained commands/s (mix, projection keeping up; best step: " + clients + " clients)",
+                "≥ 2,000",
+                sustained.text(0),
+                sustained.median() >= 2000);
+        row(
+                md,
+                "7",
+                "reference: single-row INSERT+COMMIT/s at " + clients + " clients",
+                "–",
+                reference.containsKey(clients) ? reference.get(clients).text(0) : "–",
+                null);
+        row(
+                md,
+                "7",
+                "reference at 1 client (the bound of appending one transaction at a time)",
+                "–",
+                reference.containsKey(1) ? reference.get(1).text(0) : "–",
+                null);
+        row(
+                md,
+                "1/7",
+                "sustained ÷ reference",
+                "≥ 0.15×",
+                Double.isNaN(ratio) ? "–" : String.format("%.3f×", ratio),
                 Double.isNaN(ratio) ? null : ratio >= 0.15);
-        row(md, "2", String.format("command p50 at 70%% (%.0f/s offered, open loop)", latencyRate), "–",
-                commandP50.text(1) + " ms", null);
+        row(
+                md,
+                "2",
+                String.format("command p50 at 70%% (%.0f/s offered, open loop)", latencyRate),
+                "–",
+                commandP50.text(1) + " ms",
+                null);
         row(md, "2", "command p99 at 70%", "≤ 25 ms", commandP99.text(1) + " ms", ok(commandP99, 25));
-        row(md, "3", "ack → visible in query-service p50 (minPosition)", "≤ 30 ms", visibleP50.text(1) + " ms",
+        row(
+                md,
+                "3",
+                "ack → visible in query-service p50 (minPosition)",
+                "≤ 30 ms",
+                visibleP50.text(1) + " ms",
                 ok(visibleP50, 30));
         row(md, "3", "ack → visible p99", "≤ 150 ms", visibleP99.text(1) + " ms", ok(visibleP99, 150));
-        row(md, "3", "send → visible p50 / p99 (includes the command itself)", "–",
-                visibleSendP50.text(1) + " / " + visibleSendP99.text(1) + " ms", null);
-        row(md, "4", String.format("rebuild events/s (%,d events)", rebuildEvents), "≥ 20,000", rebuild.text(0),
+        row(
+                md,
+                "3",
+                "send → visible p50 / p99 (includes the command itself)",
+                "–",
+                visibleSendP50.text(1) + " / " + visibleSendP99.text(1) + " ms",
+                null);
+        row(
+                md,
+                "4",
+                String.format("rebuild events/s (%,d events)", rebuildEvents),
+                "≥ 20,000",
+                rebuild.text(0),
                 rebuild.isEmpty() ? null : rebuild.median() >= 20_000);
         reads.forEach((name, s) -> {
-            row(md, "5", "list read " + name + " (" + listSize + " entries, " + options.readClients()
-                    + " clients) p50", "–", s[0].text(1) + " ms", null);
+            row(
+                    md,
+                    "5",
+                    "list read " + name + " (" + listSize + " entries, " + options.readClients() + " clients) p50",
+                    "–",
+                    s[0].text(1) + " ms",
+                    null);
             row(md, "5", "list read " + name + " p99", "≤ 20 ms", s[1].text(1) + " ms", ok(s[1], 20));
             row(md, "5", "list read " + name + " req/s", "–", s[2].text(0), null);
         });
-        row(md, "6", String.format("duplicate lookup p50 (%,d questions, %d clients)", duplicateQuestions,
-                options.duplicateClients()), "–", dupP50.text(1) + " ms", null);
+        row(
+                md,
+                "6",
+                String.format(
+                        "duplicate lookup p50 (%,d questions, %d clients)",
+                        duplicateQuestions, options.duplicateClients()),
+                "–",
+                dupP50.text(1) + " ms",
+                null);
         row(md, "6", "duplicate lookup p99", "≤ 10 ms", dupP99.text(1) + " ms", ok(dupP99, 10));
         row(md, "6", "duplicate lookups/s", "–", dupRate.text(0), null);
-        md.append("\nFailures (non-2xx answers): mix ").append(mixFailures).append(", latency run ")
-                .append(latencyFailures).append(", reads ").append(readFailures).append(", duplicates ")
-                .append(duplicateFailures).append(". Commands of the mix: ").append(mix).append(".\n\n");
+        md.append("\nFailures (non-2xx answers): mix ")
+                .append(mixFailures)
+                .append(", latency run ")
+                .append(latencyFailures)
+                .append(", reads ")
+                .append(readFailures)
+                .append(", duplicates ")
+                .append(duplicateFailures)
+                .append(". Commands of the mix: ")
+                .append(mix)
+                .append(".\n\n");
 
         md.append("### Throughput steps (closed loop)\n\n| clients | commands/s | command p99 ms |"
                 + " read-model lag at end ms | reference INSERT+COMMIT/s |\n|---|---|---|---|---|\n");
-        stepRates.forEach((c, s) -> md.append("| ").append(c).append(" | ").append(s.text(0)).append(" | ")
-                .append(stepP99.get(c).text(1)).append(" | ").append(stepLags.get(c).text(0)).append(" | ")
-                .append(reference.containsKey(c) ? reference.get(c).text(0) : "–").append(" |\n"));
+        stepRates.forEach((c, s) -> md.append("| ")
+                .append(c)
+                .append(" | ")
+                .append(s.text(0))
+                .append(" | ")
+                .append(stepP99.get(c).text(1))
+                .append(" | ")
+                .append(stepLags.get(c).text(0))
+                .append(" | ")
+                .append(reference.containsKey(c) ? reference.get(c).text(0) : "–")
+                .append(" |\n"));
         if (!Double.isNaN(rebuildFirstSeconds)) {
-            md.append(String.format("%nFresh query-service (JVM start + first consumption of %,d events): %.1f s.%n",
+            md.append(String.format(
+                    "%nFresh query-service (JVM start + first consumption of %,d events): %.1f s.%n",
                     rebuildEvents, rebuildFirstSeconds));
         }
         profiles.forEach((name, summary) -> {
             md.append("\n### JFR profile: ").append(name).append("\n\n```\n");
-            ((Map<?, ?>) summary).forEach((k, v) -> md.append(k).append(": ").append(v).append('\n'));
+            ((Map<?, ?>) summary)
+                    .forEach((k, v) -> md.append(k).append(": ").append(v).append('\n'));
             md.append("```\n");
         });
         return md.toString().replace("NaN", "–");
@@ -189,8 +272,17 @@ final class Report {
     }
 
     private static void row(StringBuilder md, String n, String measure, String target, String result, Boolean met) {
-        md.append("| ").append(n).append(" | ").append(measure).append(" | ").append(target).append(" | ")
-                .append(result).append(" | ").append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
+        md.append("| ")
+                .append(n)
+                .append(" | ")
+                .append(measure)
+                .append(" | ")
+                .append(target)
+                .append(" | ")
+                .append(result)
+                .append(" | ")
+                .append(met == null ? "" : met ? "yes" : "**no**")
+                .append(" |\n");
     }
 
     private Map<String, Object> json() {
@@ -227,16 +319,46 @@ final class Report {
         latency.put("visibleAfterSendP99Millis", visibleSendP99.json());
         latency.put("failures", latencyFailures);
         json.put("latency", latency);
-        json.put("rebuild", Map.of("events", rebuildEvents, "eventsPerSecond", rebuild.json(),
-                "freshServiceFirstConsumptionSeconds", Stats.round(rebuildFirstSeconds)));
+        json.put(
+                "rebuild",
+                Map.of(
+                        "events",
+                        rebuildEvents,
+                        "eventsPerSecond",
+                        rebuild.json(),
+                        "freshServiceFirstConsumptionSeconds",
+                        Stats.round(rebuildFirstSeconds)));
         Map<String, Object> readJson = new LinkedHashMap<>();
-        reads.forEach((name, s) -> readJson.put(name, Map.of("p50Millis", s[0].json(), "p99Millis", s[1].json(),
-                "requestsPerSecond", s[2].json())));
-        json.put("reads", Map.of("listSize", listSize, "oldVersion", listOldVersion, "clients", options.readClients(),
-                "results", readJson, "failures", readFailures));
-        json.put("duplicates", Map.of("questions", duplicateQuestions, "clients", options.duplicateClients(),
-                "p50Millis", dupP50.json(), "p99Millis", dupP99.json(), "requestsPerSecond", dupRate.json(),
-                "failures", duplicateFailures));
+        reads.forEach((name, s) -> readJson.put(
+                name, Map.of("p50Millis", s[0].json(), "p99Millis", s[1].json(), "requestsPerSecond", s[2].json())));
+        json.put(
+                "reads",
+                Map.of(
+                        "listSize",
+                        listSize,
+                        "oldVersion",
+                        listOldVersion,
+                        "clients",
+                        options.readClients(),
+                        "results",
+                        readJson,
+                        "failures",
+                        readFailures));
+        json.put(
+                "duplicates",
+                Map.of(
+                        "questions",
+                        duplicateQuestions,
+                        "clients",
+                        options.duplicateClients(),
+                        "p50Millis",
+                        dupP50.json(),
+                        "p99Millis",
+                        dupP99.json(),
+                        "requestsPerSecond",
+                        dupRate.json(),
+                        "failures",
+                        duplicateFailures));
         json.put("profiles", profiles);
         return json;
     }

@@ -77,10 +77,20 @@ final class Stack implements AutoCloseable {
         stack.commandUrl = "http://127.0.0.1:" + commandPort;
         stack.queryUrl = "http://127.0.0.1:" + queryPort;
         Map<String, String> environment = stack.environment(stack.jdbcUrl, "qcurate.events", "qcurate-query");
-        stack.commands = new ServiceJar("command-service", options.commandJar(), options.serviceJvm(), commandPort,
-                withPort(environment, commandPort), stack.root.resolve("logs/command-service.log"));
-        stack.queries = new ServiceJar("query-service", options.queryJar(), options.serviceJvm(), queryPort,
-                withPort(environment, queryPort), stack.root.resolve("logs/query-service.log"));
+        stack.commands = new ServiceJar(
+                "command-service",
+                options.commandJar(),
+                options.serviceJvm(),
+                commandPort,
+                withPort(environment, commandPort),
+                stack.root.resolve("logs/command-service.log"));
+        stack.queries = new ServiceJar(
+                "query-service",
+                options.queryJar(),
+                options.serviceJvm(),
+                queryPort,
+                withPort(environment, queryPort),
+                stack.root.resolve("logs/query-service.log"));
         System.out.println("bench: starting command-service and query-service (" + options.serviceJvm() + ")");
         stack.commands.start();
         stack.queries.start();
@@ -115,8 +125,13 @@ final class Stack implements AutoCloseable {
         postgres.createDatabaseIfMissing(database);
         int port = ServiceJar.freePort();
         Map<String, String> environment = withPort(environment(postgres.jdbcUrl(database), topic, group), port);
-        ServiceJar service = new ServiceJar("query-" + database, options.queryJar(), options.serviceJvm(), port,
-                environment, root.resolve("logs/query-" + database + ".log"));
+        ServiceJar service = new ServiceJar(
+                "query-" + database,
+                options.queryJar(),
+                options.serviceJvm(),
+                port,
+                environment,
+                root.resolve("logs/query-" + database + ".log"));
         extra.add(service);
         service.start(java.time.Duration.ofMinutes(10));
         return service;

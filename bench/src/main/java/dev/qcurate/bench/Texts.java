@@ -19,25 +19,102 @@ final class Texts {
             "How can %s be tested together with %s in %s?",
             "Describe a common mistake with %s and %s in %s.");
     private static final List<String> TERMS = List.of(
-            "a hash map", "a linked list", "a binary tree", "a thread pool", "a mutex", "a semaphore",
+            "a hash map",
+            "a linked list",
+            "a binary tree",
+            "a thread pool",
+            "a mutex",
+            "a semaphore",
             "garbage collection",
-            "reference counting", "an index", "a foreign key", "a transaction", "optimistic locking", "a cache",
-            "a message queue", "an event log", "a snapshot", "a projection", "a load balancer", "a reverse proxy",
-            "TLS", "a certificate", "OAuth", "a JSON web token", "a session cookie", "a REST endpoint", "GraphQL",
-            "gRPC", "WebSockets", "a virtual machine", "a container", "a Kubernetes pod", "a deployment", "a cron job",
-            "a stream", "a generator", "a coroutine", "a promise", "a callback", "an interface", "an abstract class",
-            "a closure", "a lambda", "recursion", "memoisation", "dynamic programming", "a bloom filter", "a trie",
-            "a heap", "a priority queue", "consistent hashing", "sharding", "replication", "a write-ahead log",
-            "a B-tree", "an LSM tree", "a vector clock", "a quorum", "leader election", "back-pressure", "idempotency");
+            "reference counting",
+            "an index",
+            "a foreign key",
+            "a transaction",
+            "optimistic locking",
+            "a cache",
+            "a message queue",
+            "an event log",
+            "a snapshot",
+            "a projection",
+            "a load balancer",
+            "a reverse proxy",
+            "TLS",
+            "a certificate",
+            "OAuth",
+            "a JSON web token",
+            "a session cookie",
+            "a REST endpoint",
+            "GraphQL",
+            "gRPC",
+            "WebSockets",
+            "a virtual machine",
+            "a container",
+            "a Kubernetes pod",
+            "a deployment",
+            "a cron job",
+            "a stream",
+            "a generator",
+            "a coroutine",
+            "a promise",
+            "a callback",
+            "an interface",
+            "an abstract class",
+            "a closure",
+            "a lambda",
+            "recursion",
+            "memoisation",
+            "dynamic programming",
+            "a bloom filter",
+            "a trie",
+            "a heap",
+            "a priority queue",
+            "consistent hashing",
+            "sharding",
+            "replication",
+            "a write-ahead log",
+            "a B-tree",
+            "an LSM tree",
+            "a vector clock",
+            "a quorum",
+            "leader election",
+            "back-pressure",
+            "idempotency");
     private static final List<String> CONTEXTS = List.of(
-            "Java", "Python", "Go", "Rust", "TypeScript", "PostgreSQL", "Kafka", "Linux", "a web application",
-            "a distributed system", "a mobile app", "an embedded device", "a data pipeline", "a microservice",
-            "a batch job", "a game engine", "a compiler", "an operating system", "a search engine", "a spreadsheet");
-    static final List<String> TAGS = List.of("java", "python", "databases", "networking", "security", "algorithms",
-            "distributed", "web", "testing", "os", "concurrency", "cloud");
+            "Java",
+            "Python",
+            "Go",
+            "Rust",
+            "TypeScript",
+            "PostgreSQL",
+            "Kafka",
+            "Linux",
+            "a web application",
+            "a distributed system",
+            "a mobile app",
+            "an embedded device",
+            "a data pipeline",
+            "a microservice",
+            "a batch job",
+            "a game engine",
+            "a compiler",
+            "an operating system",
+            "a search engine",
+            "a spreadsheet");
+    static final List<String> TAGS = List.of(
+            "java",
+            "python",
+            "databases",
+            "networking",
+            "security",
+            "algorithms",
+            "distributed",
+            "web",
+            "testing",
+            "os",
+            "concurrency",
+            "cloud");
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String question(SplittableRandom random) {
         String template = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
@@ -45,7 +122,8 @@ final class Texts {
         String b = TERMS.get(random.nextInt(TERMS.size()));
         String c = CONTEXTS.get(random.nextInt(CONTEXTS.size()));
         // a number keeps texts distinct, as real banks rarely repeat a question word for word
-        return String.format(template, a, b, c).replace("?", " (" + random.nextInt(1_000_000) + ")?")
+        return String.format(template, a, b, c)
+                .replace("?", " (" + random.nextInt(1_000_000) + ")?")
                 .replace(".", " (" + random.nextInt(1_000_000) + ").");
     }
 

@@ -16,7 +16,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Workload {
 
-    enum Kind { PROPOSE, APPROVE, REWORD, TAG, MERGE }
+    enum Kind {
+        PROPOSE,
+        APPROVE,
+        REWORD,
+        TAG,
+        MERGE
+    }
 
     /** A question nobody has a pending proposal for, and the number of the bench tag it carries (b&lt;n&gt;). */
     static final class QuestionRef {
@@ -28,12 +34,10 @@ final class Workload {
         }
     }
 
-    private record Pending(String proposalId, Kind kind, QuestionRef question, QuestionRef other) {
-    }
+    private record Pending(String proposalId, Kind kind, QuestionRef question, QuestionRef other) {}
 
     /** What one command did: its kind, HTTP status and position (-1 when none). */
-    record Done(Kind kind, int status, long position) {
-    }
+    record Done(Kind kind, int status, long position) {}
 
     private final Api api;
     private final String editor;
@@ -105,8 +109,14 @@ final class Workload {
                 if (q == null) {
                     return next(random, Kind.PROPOSE);
                 }
-                return submit(kind, api.post(editor, "/api/questions/" + q.id + "/rewordings",
-                        Map.of("text", Texts.question(random))), q, null);
+                return submit(
+                        kind,
+                        api.post(
+                                editor,
+                                "/api/questions/" + q.id + "/rewordings",
+                                Map.of("text", Texts.question(random))),
+                        q,
+                        null);
             }
             case TAG -> {
                 QuestionRef q = take();
@@ -116,7 +126,9 @@ final class Workload {
                 int previous = q.tagNumber;
                 q.tagNumber = (int) tags.incrementAndGet(); // before submitting: the approver may release q at once
                 List<String> remove = previous == 0 ? List.of() : List.of("b" + previous);
-                Api.Answer answer = api.post(editor, "/api/questions/" + q.id + "/tags",
+                Api.Answer answer = api.post(
+                        editor,
+                        "/api/questions/" + q.id + "/tags",
                         Map.of("add", List.of("b" + q.tagNumber), "remove", remove));
                 if (!answer.ok()) {
                     q.tagNumber = previous;
@@ -131,14 +143,19 @@ final class Workload {
                     release(target);
                     return next(random, Kind.PROPOSE);
                 }
-                return submit(kind, api.post(editor, "/api/merges",
-                        Map.of("sourceId", source.id, "targetId", target.id)), source, target);
+                return submit(
+                        kind,
+                        api.post(editor, "/api/merges", Map.of("sourceId", source.id, "targetId", target.id)),
+                        source,
+                        target);
             }
             default -> {
-                Api.Answer answer = api.post(editor, "/api/questions",
+                Api.Answer answer = api.post(
+                        editor,
+                        "/api/questions",
                         Map.of("text", Texts.question(random), "tags", List.of(Texts.tag(random))));
-                return submit(Kind.PROPOSE, answer, answer.ok() ? new QuestionRef(answer.text("questionId")) : null,
-                        null);
+                return submit(
+                        Kind.PROPOSE, answer, answer.ok() ? new QuestionRef(answer.text("questionId")) : null, null);
             }
         }
     }

@@ -22,18 +22,30 @@ class ArchitectureTest {
 
     @Test
     void neverUsesQueryServiceCode() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.qcurate.query..").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.qcurate.query..")
+                .check(CLASSES);
     }
 
     @Test
     void noTechnicalLayerPackagesBesideConfig() {
-        noClasses().should().resideInAnyPackage("..model..", "..service..", "..web..", "..controller..",
-                "..repository..", "..util..").check(CLASSES);
+        noClasses()
+                .should()
+                .resideInAnyPackage(
+                        "..model..", "..service..", "..web..", "..controller..", "..repository..", "..util..")
+                .check(CLASSES);
     }
 
     @Test
     void onlyConfigDependsOnConfig() {
-        noClasses().that().resideOutsideOfPackage("dev.qcurate.command.config..")
-                .should().dependOnClassesThat().resideInAPackage("dev.qcurate.command.config..").check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.qcurate.command.config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.qcurate.command.config..")
+                .check(CLASSES);
     }
 }

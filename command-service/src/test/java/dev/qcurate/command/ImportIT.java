@@ -48,8 +48,10 @@ class ImportIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -61,12 +63,14 @@ class ImportIT {
     @Test
     void importsTheSeedListProposingEveryQuestionWithProvenanceAndRejectingThePlaceholders() throws Exception {
         byte[] seed = seed("000_0f91697fe15f572d.txt");
-        long headBefore = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
-                Long.class);
+        long headBefore =
+                jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
 
         ResponseEntity<JsonNode> answer = post("000_0f91697fe15f572d.txt", null, seed, "text/markdown", "editor");
-        assertThat(QUERY_SERVICE.queries).as("the check waits for what was committed before the import")
-                .last().isEqualTo("minPosition=" + headBefore);
+        assertThat(QUERY_SERVICE.queries)
+                .as("the check waits for what was committed before the import")
+                .last()
+                .isEqualTo("minPosition=" + headBefore);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         JsonNode body = answer.getBody();
@@ -79,31 +83,38 @@ class ImportIT {
         assertThat(body.get("alreadyImported").asBoolean()).isFalse();
         long position = body.get("position").asLong();
         assertThat(answer.getHeaders().getFirst("X-Qcurate-Position")).isEqualTo(Long.toString(position));
-        assertThat(position).isEqualTo(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry",
-                Long.class));
+        assertThat(position)
+                .isEqualTo(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class));
 
-        String listId = jdbc.queryForObject("SELECT list_id::text FROM curated_list_name WHERE name = ?",
-                String.class, "000_0f91697fe15f572d");
+        String listId = jdbc.queryForObject(
+                "SELECT list_id::text FROM curated_list_name WHERE name = ?", String.class, "000_0f91697fe15f572d");
         assertThat(body.get("listId").asText()).isEqualTo(listId);
-        assertThat(QUERY_SERVICE.authorizations).allSatisfy(header -> assertThat(header).startsWith("Bearer "));
+        assertThat(QUERY_SERVICE.authorizations)
+                .allSatisfy(header -> assertThat(header).startsWith("Bearer "));
 
         assertThat(body.get("list").asText()).isEqualTo("000_0f91697fe15f572d");
-        ResponseEntity<JsonNode> again = get("/api/imports/" + body.get("importId").asText(), "editor2");
+        ResponseEntity<JsonNode> again =
+                get("/api/imports/" + body.get("importId").asText(), "editor2");
         assertThat(again.getStatusCode()).as("an outcome page can be shared").isEqualTo(HttpStatus.OK);
         assertThat(again.getBody()).isEqualTo(body);
         assertThat(get("/api/imports/" + UUID.randomUUID(), "editor").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(get("/api/imports/" + body.get("importId").asText(), "reader").getStatusCode())
+        assertThat(get("/api/imports/" + body.get("importId").asText(), "reader")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
-        List<JsonNode> proposed = payloads("QuestionProposedEvent", body.get("importId").asText());
+        List<JsonNode> proposed =
+                payloads("QuestionProposedEvent", body.get("importId").asText());
         assertThat(proposed).hasSize(98);
         assertThat(proposed.get(0).get("text").asText()).isEqualTo("What is Python ?");
         assertThat(proposed.get(0).get("tags").get(0).asText()).isEqualTo("python-django");
         assertThat(proposed.get(0).get("source").get("document").asText()).isEqualTo("000_0f91697fe15f572d.txt");
         assertThat(proposed.get(0).get("source").get("line").asInt()).isEqualTo(3);
-        List<JsonNode> submitted = payloads("ProposalSubmittedEvent", body.get("importId").asText());
-        assertThat(submitted).allSatisfy(p -> assertThat(p.get("change").get("listId").asText()).isEqualTo(listId));
+        List<JsonNode> submitted =
+                payloads("ProposalSubmittedEvent", body.get("importId").asText());
+        assertThat(submitted)
+                .allSatisfy(
+                        p -> assertThat(p.get("change").get("listId").asText()).isEqualTo(listId));
     }
 
     @Test
@@ -115,11 +126,13 @@ class ImportIT {
                 3. Iterators vs generators ?
                 """;
 
-        JsonNode body = post("repeats.md", "Repeats", bytes(document), "text/plain", "reviewer").getBody();
+        JsonNode body = post("repeats.md", "Repeats", bytes(document), "text/plain", "reviewer")
+                .getBody();
 
         assertThat(body.get("proposed").asInt()).isEqualTo(3);
         assertThat(body.get("duplicatesFlagged").asInt()).isEqualTo(1);
-        List<JsonNode> submitted = payloads("ProposalSubmittedEvent", body.get("importId").asText());
+        List<JsonNode> submitted =
+                payloads("ProposalSubmittedEvent", body.get("importId").asText());
         JsonNode repeat = submitted.get(2);
         assertThat(repeat.get("duplicateCandidates")).hasSize(1);
         assertThat(repeat.get("duplicateCandidates").get(0).get("questionId").asText())
@@ -131,7 +144,8 @@ class ImportIT {
     @Test
     void importingTheSameContentAgainProposesNothingNew() {
         byte[] document = bytes("1. What is a context manager in Python?\n2. What is a metaclass?\n");
-        JsonNode first = post("again.md", null, document, "text/markdown", "editor").getBody();
+        JsonNode first =
+                post("again.md", null, document, "text/markdown", "editor").getBody();
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
 
         ResponseEntity<JsonNode> second = post("again-renamed.md", null, document, "text/markdown", "editor2");
@@ -140,47 +154,57 @@ class ImportIT {
         assertThat(second.getBody().get("alreadyImported").asBoolean()).isTrue();
         assertThat(second.getBody().get("importId")).isEqualTo(first.get("importId"));
         assertThat(second.getBody().get("listId")).isEqualTo(first.get("listId"));
-        assertThat(second.getBody().get("proposed").asInt()).as("nothing new was proposed").isZero();
+        assertThat(second.getBody().get("proposed").asInt())
+                .as("nothing new was proposed")
+                .isZero();
         assertThat(second.getBody().get("proposalIds")).isEmpty();
         assertThat(second.getBody().get("earlier").get("proposed")).isEqualTo(first.get("proposed"));
         assertThat(second.getBody().get("earlier").get("proposalIds")).isEqualTo(first.get("proposalIds"));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
+                .isEqualTo(events);
 
-        ResponseEntity<JsonNode> elsewhere = post("again.md", "Another list entirely", document, "text/markdown",
-                "editor");
+        ResponseEntity<JsonNode> elsewhere =
+                post("again.md", "Another list entirely", document, "text/markdown", "editor");
         assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(elsewhere.getBody().get("detail").asText()).contains("imported before").contains("another list");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(elsewhere.getBody().get("detail").asText())
+                .contains("imported before")
+                .contains("another list");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
+                .isEqualTo(events);
     }
 
     @Test
     void anUnfinishedImportKeepsItsClaimForTenMinutesThenAnotherUploadTakesItOver() throws Exception {
         byte[] document = bytes("1. What is a context manager?\n");
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(document));
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(document));
         // an import that died midway: claimed, never answered
-        jdbc.update("INSERT INTO import_record (content_sha256, import_id, source, imported_by, created_at)"
-                + " VALUES (?, ?, 'crashed.md', 'editor', now() - interval '1 minute')", sha, UUID.randomUUID());
+        jdbc.update(
+                "INSERT INTO import_record (content_sha256, import_id, source, imported_by, created_at)"
+                        + " VALUES (?, ?, 'crashed.md', 'editor', now() - interval '1 minute')",
+                sha,
+                UUID.randomUUID());
 
         ResponseEntity<JsonNode> whileRunning = post("crashed.md", null, document, "text/markdown", "editor");
-        jdbc.update("UPDATE import_record SET created_at = now() - interval '11 minutes' WHERE content_sha256 = ?",
-                sha);
+        jdbc.update(
+                "UPDATE import_record SET created_at = now() - interval '11 minutes' WHERE content_sha256 = ?", sha);
         ResponseEntity<JsonNode> afterTheTimeout = post("crashed.md", null, document, "text/markdown", "editor");
 
         assertThat(whileRunning.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(whileRunning.getBody().get("detail").asText()).contains("being imported right now");
         assertThat(afterTheTimeout.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(afterTheTimeout.getBody().get("proposed").asInt()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT answer IS NOT NULL FROM import_record WHERE content_sha256 = ?",
-                Boolean.class, sha)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT answer IS NOT NULL FROM import_record WHERE content_sha256 = ?", Boolean.class, sha))
+                .isTrue();
     }
 
     @Test
     void addsToAnExistingListNamedByTheCaller() {
-        JsonNode first = post("a.md", "Shared list", bytes("1. What is a Python wheel?\n"), "text/markdown",
-                "editor").getBody();
-        JsonNode second = post("b.md", "Shared list", bytes("1. What is a Python egg?\n"), "text/markdown",
-                "editor").getBody();
+        JsonNode first = post("a.md", "Shared list", bytes("1. What is a Python wheel?\n"), "text/markdown", "editor")
+                .getBody();
+        JsonNode second = post("b.md", "Shared list", bytes("1. What is a Python egg?\n"), "text/markdown", "editor")
+                .getBody();
 
         assertThat(second.get("listId")).isEqualTo(first.get("listId"));
     }
@@ -189,7 +213,8 @@ class ImportIT {
     void refusesOversizedDocumentsAndTooManyItemsWith413() {
         byte[] oversized = new byte[1024 * 1024 + 1];
         Arrays.fill(oversized, (byte) 'a');
-        String tooMany = IntStream.rangeClosed(1, 10_001).mapToObj(n -> n + ". Question " + n + "?")
+        String tooMany = IntStream.rangeClosed(1, 10_001)
+                .mapToObj(n -> n + ". Question " + n + "?")
                 .collect(Collectors.joining("\n"));
 
         ResponseEntity<JsonNode> big = post("big.md", null, oversized, "text/markdown", "editor");
@@ -207,15 +232,18 @@ class ImportIT {
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         QUERY_SERVICE.stop();
 
-        ResponseEntity<JsonNode> answer = post("down.md", null, bytes("1. What is asyncio?\n"), "text/markdown",
-                "editor");
+        ResponseEntity<JsonNode> answer =
+                post("down.md", null, bytes("1. What is asyncio?\n"), "text/markdown", "editor");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getBody().get("detail").asText()).contains("nothing was imported");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
+                .isEqualTo(events);
         QUERY_SERVICE.start();
-        assertThat(post("down.md", null, bytes("1. What is asyncio?\n"), "text/markdown", "editor").getStatusCode())
-                .as("the failed import did not claim the document").isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(post("down.md", null, bytes("1. What is asyncio?\n"), "text/markdown", "editor")
+                        .getStatusCode())
+                .as("the failed import did not claim the document")
+                .isEqualTo(HttpStatus.ACCEPTED);
     }
 
     @Test
@@ -224,13 +252,19 @@ class ImportIT {
 
         assertThat(post("x.md", null, notUtf8, "text/markdown", "editor").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(post("x.md", null, notUtf8, "text/plain; charset=windows-1252", "editor").getBody()
-                .get("proposed").asInt()).isEqualTo(1);
-        assertThat(post("y.md", null, bytes("just prose\n"), "text/markdown", "editor").getStatusCode())
+        assertThat(post("x.md", null, notUtf8, "text/plain; charset=windows-1252", "editor")
+                        .getBody()
+                        .get("proposed")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(post("y.md", null, bytes("just prose\n"), "text/markdown", "editor")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(post("z.md", null, bytes("1. What is Flask?\n"), "application/json", "editor").getStatusCode())
+        assertThat(post("z.md", null, bytes("1. What is Flask?\n"), "application/json", "editor")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(post("z.md", null, bytes("1. What is Flask?\n"), "text/markdown", "reader").getStatusCode())
+        assertThat(post("z.md", null, bytes("1. What is Flask?\n"), "text/markdown", "reader")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -250,14 +284,17 @@ class ImportIT {
         assertThat(seconds).isLessThan(60);
     }
 
-    private ResponseEntity<JsonNode> post(String source, String list, byte[] content, String contentType,
-                                          String user) {
+    private ResponseEntity<JsonNode> post(String source, String list, byte[] content, String contentType, String user) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token(user));
         headers.set(HttpHeaders.CONTENT_TYPE, contentType);
         String query = "?source={source}" + (list == null ? "" : "&list={list}");
-        return http.exchange("/api/imports" + query, HttpMethod.POST, new HttpEntity<>(content, headers),
-                JsonNode.class, list == null ? Map.of("source", source) : Map.of("source", source, "list", list));
+        return http.exchange(
+                "/api/imports" + query,
+                HttpMethod.POST,
+                new HttpEntity<>(content, headers),
+                JsonNode.class,
+                list == null ? Map.of("source", source) : Map.of("source", source, "list", list));
     }
 
     private ResponseEntity<JsonNode> get(String path, String user) {
@@ -267,8 +304,8 @@ class ImportIT {
     }
 
     private String token(String user) {
-        ResponseEntity<Map> answer = http.postForEntity("/api/auth/token",
-                Map.of("username", user, "password", CommandServiceStack.PASSWORD), Map.class);
+        ResponseEntity<Map> answer = http.postForEntity(
+                "/api/auth/token", Map.of("username", user, "password", CommandServiceStack.PASSWORD), Map.class);
         return (String) answer.getBody().get("accessToken");
     }
 
@@ -276,12 +313,16 @@ class ImportIT {
     private List<JsonNode> payloads(String type, String importId) {
         List<JsonNode> all = jdbc.query("""
                 SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
-                WHERE payload_type LIKE ? ORDER BY global_index""",
-                (rs, row) -> read(rs.getString(1)), "%." + type);
+                WHERE payload_type LIKE ? ORDER BY global_index""", (rs, row) -> read(rs.getString(1)), "%." + type);
         if (type.equals("QuestionProposedEvent")) {
-            return all.stream().filter(p -> importId.equals(p.path("source").path("importId").asText())).toList();
+            return all.stream()
+                    .filter(p ->
+                            importId.equals(p.path("source").path("importId").asText()))
+                    .toList();
         }
-        return all.stream().filter(p -> importId.equals(p.path("change").path("source").path("importId").asText()))
+        return all.stream()
+                .filter(p -> importId.equals(
+                        p.path("change").path("source").path("importId").asText()))
                 .toList();
     }
 
@@ -331,9 +372,17 @@ class ImportIT {
                 for (JsonNode item : request.get("items")) {
                     String text = item.get("text").asText().toLowerCase(Locale.ROOT);
                     String first = earlier.putIfAbsent(text, item.get("id").asText());
-                    List<Map<String, Object>> candidates = first == null ? List.of() : List.of(Map.of(
-                            "questionId", first, "text", item.get("text").asText(), "score", 1.0,
-                            "likelyDuplicate", true));
+                    List<Map<String, Object>> candidates = first == null
+                            ? List.of()
+                            : List.of(Map.of(
+                                    "questionId",
+                                    first,
+                                    "text",
+                                    item.get("text").asText(),
+                                    "score",
+                                    1.0,
+                                    "likelyDuplicate",
+                                    true));
                     items.add(Map.of("id", item.get("id").asText(), "candidates", candidates));
                 }
                 byte[] answer = json.writeValueAsBytes(Map.of("items", items));

@@ -38,6 +38,7 @@ class KafkaOutageIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -66,25 +67,33 @@ class KafkaOutageIT {
     }
 
     private String propose(String token, String text) {
-        ResponseEntity<Map> answer = http.exchange("/api/questions", HttpMethod.POST,
-                new HttpEntity<>(Map.of("text", text, "tags", List.of("outage")), bearer(token)), Map.class);
+        ResponseEntity<Map> answer = http.exchange(
+                "/api/questions",
+                HttpMethod.POST,
+                new HttpEntity<>(Map.of("text", text, "tags", List.of("outage")), bearer(token)),
+                Map.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(answer.getHeaders().getFirst("X-Qcurate-Position")).isNotBlank();
         return (String) answer.getBody().get("questionId");
     }
 
-    record Topic(Set<String> keys, Set<Long> positions) {
-    }
+    record Topic(Set<String> keys, Set<Long> positions) {}
 
     /** Reads the topic from the start until it holds the wanted keys and number of events, or the time is up. */
     private static Topic readTopicUntil(LocalKafka kafka, Set<String> keys, long events, Duration timeout) {
         Topic topic = new Topic(new HashSet<>(), new HashSet<>());
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "outage-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "outage-check-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                        1_000),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             long deadline = System.nanoTime() + timeout.toNanos();
             while ((!topic.keys().containsAll(keys) || topic.positions().size() < events)
@@ -103,8 +112,8 @@ class KafkaOutageIT {
     }
 
     private String token(String user) {
-        ResponseEntity<Map> answer = http.postForEntity("/api/auth/token",
-                Map.of("username", user, "password", CommandServiceStack.PASSWORD), Map.class);
+        ResponseEntity<Map> answer = http.postForEntity(
+                "/api/auth/token", Map.of("username", user, "password", CommandServiceStack.PASSWORD), Map.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return (String) answer.getBody().get("accessToken");
     }

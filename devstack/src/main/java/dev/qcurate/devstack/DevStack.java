@@ -24,8 +24,8 @@ public final class DevStack {
     static final String QCURATE_PG_PORT = "QCURATE_PG_PORT";
     static final String QCURATE_KAFKA_PORT = "QCURATE_KAFKA_PORT";
     static final String QCURATE_KAFKA_CONTROLLER_PORT = "QCURATE_KAFKA_CONTROLLER_PORT";
-    private static final Map<String, Integer> PORT_DEFAULTS = Map.of(
-            QCURATE_PG_PORT, 15432, QCURATE_KAFKA_PORT, 19092, QCURATE_KAFKA_CONTROLLER_PORT, 19093);
+    private static final Map<String, Integer> PORT_DEFAULTS =
+            Map.of(QCURATE_PG_PORT, 15432, QCURATE_KAFKA_PORT, 19092, QCURATE_KAFKA_CONTROLLER_PORT, 19093);
 
     private final Map<String, String> env;
     private final Object lock = new Object();
@@ -43,8 +43,8 @@ public final class DevStack {
         try {
             System.out.println(stack.start());
         } catch (PortInUseException e) {
-            System.err.println("qcurate: port " + e.port() + " is already in use (set " + stack.variableFor(e.port())
-                    + ")");
+            System.err.println(
+                    "qcurate: port " + e.port() + " is already in use (set " + stack.variableFor(e.port()) + ")");
             System.exit(2);
         } catch (RuntimeException e) {
             System.err.println("qcurate: the stack did not start: " + e.getMessage());
@@ -67,14 +67,17 @@ public final class DevStack {
             Ports.requireFree(port(QCURATE_KAFKA_CONTROLLER_PORT));
         }
         if (isBlank(dbUrl)) {
-            LocalPostgres postgres = startAndTrack(() ->
-                    LocalPostgres.start(dataDir.resolve("postgres"), port(QCURATE_PG_PORT)));
+            LocalPostgres postgres =
+                    startAndTrack(() -> LocalPostgres.start(dataDir.resolve("postgres"), port(QCURATE_PG_PORT)));
             postgres.createDatabaseIfMissing(DATABASE);
             dbUrl = postgres.jdbcUrl(DATABASE);
         }
         if (isBlank(bootstrap)) {
-            LocalKafka kafka = startAndTrack(() -> LocalKafka.start(dataDir.resolve("kafka"),
-                    port(QCURATE_KAFKA_PORT), port(QCURATE_KAFKA_CONTROLLER_PORT), LocalKafka.LONG_RUNNING));
+            LocalKafka kafka = startAndTrack(() -> LocalKafka.start(
+                    dataDir.resolve("kafka"),
+                    port(QCURATE_KAFKA_PORT),
+                    port(QCURATE_KAFKA_CONTROLLER_PORT),
+                    LocalKafka.LONG_RUNNING));
             bootstrap = kafka.bootstrapServers();
         }
         return READY + " db=" + dbUrl + " kafka=" + bootstrap;
@@ -110,7 +113,8 @@ public final class DevStack {
     String variableFor(int port) {
         return PORT_DEFAULTS.keySet().stream()
                 .filter(variable -> port(variable) == port)
-                .findFirst().orElse("the QCURATE_*_PORT variables");
+                .findFirst()
+                .orElse("the QCURATE_*_PORT variables");
     }
 
     private int port(String variable) {

@@ -21,8 +21,7 @@ import java.util.Properties;
  */
 final class KafkaBrokerProcess {
 
-    private KafkaBrokerProcess() {
-    }
+    private KafkaBrokerProcess() {}
 
     public static void main(String[] args) throws Exception {
         Properties properties = new Properties();
@@ -33,10 +32,13 @@ final class KafkaBrokerProcess {
         formatIfNew(config);
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            server.awaitShutdown();
-        }, "kafka-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            server.awaitShutdown();
+                        },
+                        "kafka-shutdown"));
         try {
             server.startup();
         } catch (Throwable e) {
@@ -65,16 +67,18 @@ final class KafkaBrokerProcess {
 
     /** Without this, a parent killed with SIGKILL would leave an orphan broker holding the ports. */
     private static void watchParent() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the parent never writes; we only wait for the pipe to close
-                }
-            } catch (IOException ignored) {
-                // same as end of stream
-            }
-            System.exit(0);
-        }, "parent-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // the parent never writes; we only wait for the pipe to close
+                        }
+                    } catch (IOException ignored) {
+                        // same as end of stream
+                    }
+                    System.exit(0);
+                },
+                "parent-watcher");
         watcher.setDaemon(true);
         watcher.start();
     }

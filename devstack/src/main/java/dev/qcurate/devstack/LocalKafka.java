@@ -41,8 +41,8 @@ public final class LocalKafka implements AutoCloseable {
     private Process process;
 
     /** A broker for tests: quick to start (client compiler only), little traffic. */
-    public static final List<String> QUICK_START = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+    public static final List<String> QUICK_START =
+            List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** A broker that runs for long (./qcurate up, benchmarks): the full JIT, which a busy broker needs. */
     public static final List<String> LONG_RUNNING = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
 
@@ -65,8 +65,8 @@ public final class LocalKafka implements AutoCloseable {
         while (resolvedControllerPort == resolvedPort) {
             resolvedControllerPort = Ports.free();
         }
-        LocalKafka kafka = new LocalKafka(dataDir.toAbsolutePath().normalize(), resolvedPort, resolvedControllerPort,
-                jvmOptions);
+        LocalKafka kafka =
+                new LocalKafka(dataDir.toAbsolutePath().normalize(), resolvedPort, resolvedControllerPort, jvmOptions);
         kafka.start();
         return kafka;
     }
@@ -154,7 +154,8 @@ public final class LocalKafka implements AutoCloseable {
         settings.put("auto.create.topics.enable", "false"); // services create their topics on purpose
         settings.put("log.retention.ms", "-1"); // the dev stack's topics are replayed from the start
         StringBuilder text = new StringBuilder("# written by dev.qcurate.devstack.LocalKafka on every start\n");
-        settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        settings.forEach(
+                (key, value) -> text.append(key).append('=').append(value).append('\n'));
         Path config = dataDir.resolve("server.properties");
         Files.writeString(config, text);
         return config;
@@ -164,7 +165,8 @@ public final class LocalKafka implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Djava.awt.headless=true",
+        command.addAll(List.of(
+                "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=dev/qcurate/devstack/kafka-broker-logback.xml"));
         // the host's class path holds the kafka_2.13 jars (devstack depends on them); under surefire it is a
         // manifest-only jar, which the child JVM follows just the same
@@ -182,9 +184,12 @@ public final class LocalKafka implements AutoCloseable {
             sleep(50);
         }
         Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
-                AdminClientConfig.CLIENT_ID_CONFIG, "devstack-readiness");
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                200,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "devstack-readiness");
         try (Admin admin = Admin.create(adminConfig)) {
             while (true) {
                 if (!process.isAlive()) {
@@ -195,8 +200,12 @@ public final class LocalKafka implements AutoCloseable {
                 }
                 try {
                     if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000))
-                            .nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
-                        log.info("Kafka broker ready on {} in {} ms", bootstrapServers(),
+                            .nodes()
+                            .get(2, TimeUnit.SECONDS)
+                            .isEmpty()) {
+                        log.info(
+                                "Kafka broker ready on {} in {} ms",
+                                bootstrapServers(),
                                 (System.nanoTime() - started) / 1_000_000);
                         return;
                     }

@@ -54,7 +54,8 @@ public final class LocalPostgres implements AutoCloseable {
      * @param durable false keeps zonky's fsync=off, right for throw-away test data; true turns fsync back on
      *                because the dev stack's data is meant to outlive a crash of the machine.
      */
-    private static LocalPostgres start(Path dataDir, int port, boolean durable, java.util.Map<String, String> settings) {
+    private static LocalPostgres start(
+            Path dataDir, int port, boolean durable, java.util.Map<String, String> settings) {
         requireRunnableAsThisUser();
         int resolvedPort = Ports.resolve(port);
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -80,8 +81,10 @@ public final class LocalPostgres implements AutoCloseable {
             log.info("PostgreSQL ready on port {} in {} ms", resolvedPort, (System.nanoTime() - started) / 1_000_000);
             return postgres;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL did not start on 127.0.0.1:" + resolvedPort + " with data in "
-                    + dir + ": " + e.getMessage() + " (see " + dir.getFileName() + ".log next to it)", e);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start on 127.0.0.1:" + resolvedPort + " with data in " + dir + ": "
+                            + e.getMessage() + " (see " + dir.getFileName() + ".log next to it)",
+                    e);
         }
     }
 
@@ -102,7 +105,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalArgumentException("not a plain lower-case database name: " + name);
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, name);
             try (ResultSet row = exists.executeQuery()) {
                 if (row.next()) {

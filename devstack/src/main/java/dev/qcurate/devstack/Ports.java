@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 /** Port probing on 127.0.0.1, the only interface the local servers listen on. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that was free a moment ago; another process may still take it before we bind (accepted race). */
     static int free() {

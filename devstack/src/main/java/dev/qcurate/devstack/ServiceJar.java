@@ -31,11 +31,11 @@ public final class ServiceJar implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    public ServiceJar(String name, Path jar, List<String> jvmOptions, int port, Map<String, String> environment,
-                      Path log) {
+    public ServiceJar(
+            String name, Path jar, List<String> jvmOptions, int port, Map<String, String> environment, Path log) {
         if (jar == null || !Files.exists(jar)) {
-            throw new IllegalStateException(name + " jar not found at " + jar
-                    + ": package the services first (./mvnw -DskipTests package)");
+            throw new IllegalStateException(
+                    name + " jar not found at " + jar + ": package the services first (./mvnw -DskipTests package)");
         }
         this.name = name;
         this.jar = jar;
@@ -95,8 +95,11 @@ public final class ServiceJar implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = client.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
                 }

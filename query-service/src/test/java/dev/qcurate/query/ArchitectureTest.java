@@ -17,7 +17,11 @@ class ArchitectureTest {
 
     @Test
     void neverUsesCommandServiceCode() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.qcurate.command..").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.qcurate.command..")
+                .check(CLASSES);
     }
 
     @Test
@@ -27,13 +31,21 @@ class ArchitectureTest {
 
     @Test
     void noTechnicalLayerPackagesBesideConfig() {
-        noClasses().should().resideInAnyPackage("..model..", "..service..", "..web..", "..controller..",
-                "..repository..", "..util..").check(CLASSES);
+        noClasses()
+                .should()
+                .resideInAnyPackage(
+                        "..model..", "..service..", "..web..", "..controller..", "..repository..", "..util..")
+                .check(CLASSES);
     }
 
     @Test
     void onlyConfigDependsOnConfig() {
-        noClasses().that().resideOutsideOfPackage("dev.qcurate.query.config..")
-                .should().dependOnClassesThat().resideInAPackage("dev.qcurate.query.config..").check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.qcurate.query.config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.qcurate.query.config..")
+                .check(CLASSES);
     }
 }

@@ -44,10 +44,13 @@ class BatchingIT {
 
     @Autowired
     List<Projection> projections;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ReadModelChecksum checksum;
 
@@ -60,7 +63,8 @@ class BatchingIT {
         String feed = feed();
         // printed so that another code version can be checked against it (the history is the same for a seed)
         System.out.println("BatchingIT one by one: " + oneByOne + " feed " + feed);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM list_version", Integer.class)).isGreaterThan(100);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM list_version", Integer.class))
+                .isGreaterThan(100);
 
         project(history, new Random(2), 300);
         assertThat(checksum.compute()).isEqualTo(oneByOne);
@@ -145,10 +149,18 @@ class BatchingIT {
             String words = random.nextInt(5) == 0 ? "What is a generator" : "Question " + random.nextInt(100_000);
             String body = words + (random.nextBoolean() ? "?" : " ?");
             CuratedListId list = random.nextInt(3) == 0 ? pick(lists) : null;
-            emit(new QuestionProposedEvent(question, proposal, body, List.of("t" + random.nextInt(5)), null,
-                    "editor"), "editor");
-            emit(new ProposalSubmittedEvent(proposal, new ProposedChange.NewQuestion(question, body, List.of("t"),
-                    null, list), "editor", 1, List.of()), "editor");
+            emit(
+                    new QuestionProposedEvent(
+                            question, proposal, body, List.of("t" + random.nextInt(5)), null, "editor"),
+                    "editor");
+            emit(
+                    new ProposalSubmittedEvent(
+                            proposal,
+                            new ProposedChange.NewQuestion(question, body, List.of("t"), null, list),
+                            "editor",
+                            1,
+                            List.of()),
+                    "editor");
             questions.add(question);
             status.put(question, "PROPOSED");
             revision.put(question, 1);
@@ -208,7 +220,8 @@ class BatchingIT {
             }
             ProposalId proposal = new ProposalId(uuid());
             String body = random.nextInt(4) == 0 ? "What is a generator?" : "Reworded " + random.nextInt(100_000) + "?";
-            emit(new QuestionRewordedEvent(question, proposal, next(question), body, text.get(question), "editor"),
+            emit(
+                    new QuestionRewordedEvent(question, proposal, next(question), body, text.get(question), "editor"),
                     "reviewer");
             text.put(question, body);
             emit(new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
@@ -221,7 +234,8 @@ class BatchingIT {
             }
             ProposalId proposal = new ProposalId(uuid());
             List<String> tags = List.of("t" + random.nextInt(5), "u" + random.nextInt(5));
-            emit(new QuestionTagsChangedEvent(question, proposal, next(question), List.of(), List.of(), tags),
+            emit(
+                    new QuestionTagsChangedEvent(question, proposal, next(question), List.of(), List.of(), tags),
                     "reviewer");
             emit(new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
         }
@@ -234,25 +248,32 @@ class BatchingIT {
             }
             ProposalId proposal = new ProposalId(uuid());
             emit(new QuestionMergedEvent(source, target, proposal, next(source)), "reviewer");
-            emit(new DuplicateAbsorbedEvent(target, source, proposal, next(target), text.get(source), List.of(),
-                    List.of("t1", "t2")), "reviewer");
+            emit(
+                    new DuplicateAbsorbedEvent(
+                            target, source, proposal, next(target), text.get(source), List.of(), List.of("t1", "t2")),
+                    "reviewer");
             status.put(source, "MERGED");
             mergedInto.put(source, target);
             emit(new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
         }
 
         private void unmerge() {
-            List<QuestionId> merged = questions.stream().filter(q -> "MERGED".equals(status.get(q))).toList();
+            List<QuestionId> merged = questions.stream()
+                    .filter(q -> "MERGED".equals(status.get(q)))
+                    .toList();
             if (merged.isEmpty()) {
                 return;
             }
             QuestionId source = pick(merged);
             QuestionId target = mergedInto.remove(source);
             ProposalId proposal = new ProposalId(uuid());
-            emit(new QuestionUnmergedEvent(source, target, proposal, next(source), text.get(source), List.of("t0")),
+            emit(
+                    new QuestionUnmergedEvent(source, target, proposal, next(source), text.get(source), List.of("t0")),
                     "reviewer");
-            emit(new DuplicateReleasedEvent(target, source, proposal, next(target), text.get(source), List.of(),
-                    List.of("t1")), "reviewer");
+            emit(
+                    new DuplicateReleasedEvent(
+                            target, source, proposal, next(target), text.get(source), List.of(), List.of("t1")),
+                    "reviewer");
             status.put(source, "ACTIVE");
             emit(new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
         }
@@ -306,5 +327,4 @@ class BatchingIT {
             events.add(new StoredEvent(events.size() + 1, payload, at, actor, null));
         }
     }
-
 }

@@ -54,8 +54,10 @@ class CuratedListIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     ReadModelChecksum checksum;
 
@@ -66,7 +68,8 @@ class CuratedListIT {
     void listsAreVersionedDeduplicatedAndReadableAtAnyVersion() throws Exception {
         topic = writer();
         CuratedListId list = CuratedListId.random();
-        topic.write(list, new CuratedListCreatedEvent(list, "it-" + UUID.randomUUID(), "Python basics", null), "editor");
+        topic.write(
+                list, new CuratedListCreatedEvent(list, "it-" + UUID.randomUUID(), "Python basics", null), "editor");
         QuestionId first = question("What is a generator?", List.of("python"));
         QuestionId second = question("@risk: what is <b>bold</b>?", List.of("html"));
         QuestionId third = question("=SUM(A1) what does this do?", List.of("excel"));
@@ -82,14 +85,26 @@ class CuratedListIT {
         Thread.sleep(20);
 
         ProposalId rewording = ProposalId.random();
-        topic.write(first, new QuestionRewordedEvent(first, rewording, 2,
-                "What is a Python generator?", "What is a generator?", "editor2"), "reviewer");
+        topic.write(
+                first,
+                new QuestionRewordedEvent(
+                        first, rewording, 2, "What is a Python generator?", "What is a generator?", "editor2"),
+                "reviewer");
         applied(rewording);
         Thread.sleep(20);
         ProposalId merge = ProposalId.random();
         topic.write(second, new QuestionMergedEvent(second, third, merge, 2), "reviewer");
-        topic.write(third, new DuplicateAbsorbedEvent(third, second, merge, 2, "@risk: what is <b>bold</b>?",
-                List.of("html"), List.of("excel", "html")), "reviewer");
+        topic.write(
+                third,
+                new DuplicateAbsorbedEvent(
+                        third,
+                        second,
+                        merge,
+                        2,
+                        "@risk: what is <b>bold</b>?",
+                        List.of("html"),
+                        List.of("excel", "html")),
+                "reviewer");
         position = applied(merge);
         latest = get("/api/lists/" + list + "?minPosition=" + position);
         assertThat(latest).as("a merge is one version").containsEntry("version", 5);
@@ -103,9 +118,11 @@ class CuratedListIT {
         // the past, by time: just before the reword
         List<Map<String, Object>> versions = getList("/api/lists/" + list + "/versions");
         assertThat(versions).extracting(v -> v.get("version")).containsExactly(0, 1, 2, 3, 4, 5);
-        assertThat(versions.get(4)).extracting(v -> ((Map<String, Object>) v.get("cause")).get("type"))
+        assertThat(versions.get(4))
+                .extracting(v -> ((Map<String, Object>) v.get("cause")).get("type"))
                 .isEqualTo("QuestionRewordedEvent");
-        assertThat(((Map<String, Object>) versions.get(5).get("cause")).get("proposalId")).isEqualTo(merge.toString());
+        assertThat(((Map<String, Object>) versions.get(5).get("cause")).get("proposalId"))
+                .isEqualTo(merge.toString());
         String asOf = (String) versions.get(3).get("at");
         Map<String, Object> then = get("/api/lists/" + list + "?asOf=" + asOf);
         assertThat(then).containsEntry("version", 3);
@@ -114,11 +131,17 @@ class CuratedListIT {
 
         // diffs
         Map<String, Object> reword = get("/api/lists/" + list + "/diff?from=3&to=4");
-        assertThat((List<?>) reword.get("reworded")).singleElement().satisfies(r -> assertThat((Map<String, Object>) r)
-                .containsEntry("before", "What is a generator?").containsEntry("after", "What is a Python generator?"));
+        assertThat((List<?>) reword.get("reworded"))
+                .singleElement()
+                .satisfies(r -> assertThat((Map<String, Object>) r)
+                        .containsEntry("before", "What is a generator?")
+                        .containsEntry("after", "What is a Python generator?"));
         Map<String, Object> merged = get("/api/lists/" + list + "/diff?from=4&to=5");
-        assertThat((List<?>) merged.get("merged")).singleElement().satisfies(m -> assertThat((Map<String, Object>) m)
-                .containsEntry("sourceId", second.toString()).containsEntry("targetId", third.toString()));
+        assertThat((List<?>) merged.get("merged"))
+                .singleElement()
+                .satisfies(m -> assertThat((Map<String, Object>) m)
+                        .containsEntry("sourceId", second.toString())
+                        .containsEntry("targetId", third.toString()));
         assertThat((List<?>) merged.get("removed")).isEmpty();
         assertThat((List<?>) merged.get("added")).isEmpty();
 
@@ -126,20 +149,33 @@ class CuratedListIT {
         position = topic.write(list, new ListReleasedEvent(list, "2024.1", 3), "reviewer");
         Map<String, Object> released = get("/api/lists/" + list + "?release=2024.1&minPosition=" + position);
         assertThat(released).containsEntry("version", 3);
-        assertThat(released.get("entries")).isEqualTo(get("/api/lists/" + list + "?version=3").get("entries"));
+        assertThat(released.get("entries"))
+                .isEqualTo(get("/api/lists/" + list + "?version=3").get("entries"));
 
         // exports of an old version match that version
         ResponseEntity<String> csv = raw("/api/lists/" + list + "/export?format=csv&version=3");
-        assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment").contains("-v3.csv");
+        assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment")
+                .contains("-v3.csv");
         assertThat(csv.getBody().split("\r\n")).hasSize(4);
-        assertThat(csv.getBody()).contains("\"'=SUM(A1) what does this do?\"", "\"'@risk: what is <b>bold</b>?\"",
-                "\"What is a generator?\"").doesNotContain("Python generator");
-        String markdown = raw("/api/lists/" + list + "/export?format=markdown&release=2024.1").getBody();
-        assertThat(markdown).contains("1. =SUM(A1) what does this do? — tags: excel",
-                "2. What is a generator? — tags: python", "3. @risk: what is &lt;b>bold&lt;/b>? — tags: html")
+        assertThat(csv.getBody())
+                .contains(
+                        "\"'=SUM(A1) what does this do?\"",
+                        "\"'@risk: what is <b>bold</b>?\"",
+                        "\"What is a generator?\"")
+                .doesNotContain("Python generator");
+        String markdown = raw("/api/lists/" + list + "/export?format=markdown&release=2024.1")
+                .getBody();
+        assertThat(markdown)
+                .contains(
+                        "1. =SUM(A1) what does this do? — tags: excel",
+                        "2. What is a generator? — tags: python",
+                        "3. @risk: what is &lt;b>bold&lt;/b>? — tags: html")
                 .doesNotContain("<b>");
-        Map<String, Object> exported = json.readValue(raw("/api/lists/" + list + "/export?format=json&version=3").getBody(), Map.class);
-        assertThat(exported.get("entries")).isEqualTo(get("/api/lists/" + list + "?version=3").get("entries"));
+        Map<String, Object> exported = json.readValue(
+                raw("/api/lists/" + list + "/export?format=json&version=3").getBody(), Map.class);
+        assertThat(exported.get("entries"))
+                .isEqualTo(get("/api/lists/" + list + "?version=3").get("entries"));
 
         // errors
         assertThat(status("/api/lists/" + UUID.randomUUID())).isEqualTo(HttpStatus.NOT_FOUND);
@@ -154,8 +190,10 @@ class CuratedListIT {
         assertThat(feed).extracting(m -> m.get("version")).containsExactly(0, 1, 2, 3, 4, 5);
         assertThat(feed.get(5)).containsEntry("size", 2);
         assertThat((Map<String, Object>) feed.get(5).get("summary")).containsEntry("merged", 1);
-        assertThat((Map<String, Object>) feed.get(5).get("cause")).containsEntry("type", "QuestionMergedEvent")
-                .containsEntry("actor", "reviewer").containsKey("position");
+        assertThat((Map<String, Object>) feed.get(5).get("cause"))
+                .containsEntry("type", "QuestionMergedEvent")
+                .containsEntry("actor", "reviewer")
+                .containsKey("position");
     }
 
     @Test
@@ -183,7 +221,9 @@ class CuratedListIT {
         ResponseEntity<String> pinned = raw("/api/lists/" + list + "?version=1");
         assertThat(pinned.getHeaders().getETag()).isEqualTo(v1);
         assertThat(pinned.getBody()).isEqualTo(latest.getBody());
-        assertThat(pinned.getHeaders().getCacheControl()).contains("max-age=86400").contains("private")
+        assertThat(pinned.getHeaders().getCacheControl())
+                .contains("max-age=86400")
+                .contains("private")
                 .contains("immutable");
         assertThat(conditional("/api/lists/" + list + "?version=1", v1).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_MODIFIED);
@@ -204,15 +244,19 @@ class CuratedListIT {
         String csvTag = csv.getHeaders().getETag();
         assertThat(csvTag).startsWith("\"v2-").endsWith("-csv\"");
         assertThat(csv.getBody().split("\r\n")).hasSize(3);
-        assertThat(conditional("/api/lists/" + list + "/export?format=csv&version=2", csvTag).getStatusCode())
+        assertThat(conditional("/api/lists/" + list + "/export?format=csv&version=2", csvTag)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_MODIFIED);
-        assertThat(raw("/api/lists/" + list + "/export?format=markdown&version=2").getHeaders().getETag())
+        assertThat(raw("/api/lists/" + list + "/export?format=markdown&version=2")
+                        .getHeaders()
+                        .getETag())
                 .isNotEqualTo(csvTag);
 
         // a release label is part of the answer, so it has its own ETag
         position = topic.write(list, new ListReleasedEvent(list, "r1", 1), "reviewer");
         ResponseEntity<String> released = raw("/api/lists/" + list + "?release=r1&minPosition=" + position);
-        assertThat(json.readValue(released.getBody(), Map.class)).containsEntry("release", "r1")
+        assertThat(json.readValue(released.getBody(), Map.class))
+                .containsEntry("release", "r1")
                 .containsEntry("version", 1);
         assertThat(released.getHeaders().getETag()).startsWith("\"v1-").isNotEqualTo(v1);
     }
@@ -222,7 +266,9 @@ class CuratedListIT {
         topic = writer();
         Random random = new Random(42);
         CuratedListId list = CuratedListId.random();
-        topic.write(list, new CuratedListCreatedEvent(list, "rebuild-" + UUID.randomUUID(), "Rebuild", "many events"),
+        topic.write(
+                list,
+                new CuratedListCreatedEvent(list, "rebuild-" + UUID.randomUUID(), "Rebuild", "many events"),
                 "editor");
         List<QuestionId> members = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -233,8 +279,10 @@ class CuratedListIT {
         for (int i = 0; i < 10; i++) {
             QuestionId q = members.get(random.nextInt(members.size()));
             ProposalId reword = ProposalId.random();
-            topic.write(q, new QuestionRewordedEvent(q, reword, 10 + i, "Reworded " + i + "?",
-                    "old", "editor"), "reviewer");
+            topic.write(
+                    q,
+                    new QuestionRewordedEvent(q, reword, 10 + i, "Reworded " + i + "?", "old", "editor"),
+                    "reviewer");
             applied(reword);
         }
         for (int i = 0; i < 5; i++) {
@@ -242,15 +290,21 @@ class CuratedListIT {
             QuestionId target = members.get(2 * i + 11);
             ProposalId merge = ProposalId.random();
             topic.write(source, new QuestionMergedEvent(source, target, merge, 20), "reviewer");
-            topic.write(target, new DuplicateAbsorbedEvent(target, source, merge, 20, "alias", List.of("m"),
-                    List.of("m", "t0")), "reviewer");
+            topic.write(
+                    target,
+                    new DuplicateAbsorbedEvent(target, source, merge, 20, "alias", List.of("m"), List.of("m", "t0")),
+                    "reviewer");
             applied(merge);
             if (i % 2 == 0) {
                 ProposalId unmerge = ProposalId.random();
-                topic.write(source, new QuestionUnmergedEvent(source, target, unmerge, 21, "Back " + i + "?",
-                        List.of("t1")), "reviewer");
-                topic.write(target, new DuplicateReleasedEvent(target, source, unmerge, 21, "alias", List.of("m"),
-                        List.of("t0")), "reviewer");
+                topic.write(
+                        source,
+                        new QuestionUnmergedEvent(source, target, unmerge, 21, "Back " + i + "?", List.of("t1")),
+                        "reviewer");
+                topic.write(
+                        target,
+                        new DuplicateReleasedEvent(target, source, unmerge, 21, "alias", List.of("m"), List.of("t0")),
+                        "reviewer");
                 applied(unmerge);
             }
         }
@@ -270,17 +324,19 @@ class CuratedListIT {
         Map<String, String> checksums = checksum.compute();
         assertThat(checksums).containsKeys("list_view_row", "list_version", "curated_list");
 
-        String etagBefore = raw("/api/lists/" + list + "?version=" + version).getHeaders().getETag();
+        String etagBefore =
+                raw("/api/lists/" + list + "?version=" + version).getHeaders().getETag();
         HttpHeaders admin = new HttpHeaders();
         admin.setBearerAuth(TOKENS.token("admin", "ADMIN"));
-        ResponseEntity<Map> started = http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin),
-                Map.class);
+        ResponseEntity<Map> started =
+                http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, Object> progress;
         do {
             Thread.sleep(200);
-            progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin), Map.class).getBody();
+            progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin), Map.class)
+                    .getBody();
         } while (!"DONE".equals(progress.get("state")) && System.nanoTime() < deadline);
         assertThat(progress).containsEntry("state", "DONE");
         assertThat(((Number) progress.get("position")).longValue()).isGreaterThanOrEqualTo(last);
@@ -288,7 +344,10 @@ class CuratedListIT {
         assertThat(checksum.compute()).isEqualTo(checksums);
         assertThat(get("/api/lists/" + list)).isEqualTo(before);
         // the same bytes as before the rebuild, so the same ETag: clients' copies stay valid
-        assertThat(raw("/api/lists/" + list + "?version=" + version).getHeaders().getETag()).isEqualTo(etagBefore);
+        assertThat(raw("/api/lists/" + list + "?version=" + version)
+                        .getHeaders()
+                        .getETag())
+                .isEqualTo(etagBefore);
         Thread.sleep(1_000); // give the relay the chance to (wrongly) publish again
         assertThat(feedOf(list, version + 1, Duration.ofSeconds(5))).isEqualTo(feedBefore);
     }
@@ -297,8 +356,12 @@ class CuratedListIT {
 
     private static synchronized EventTopicWriter writer() {
         // one writer per run: positions must keep growing across both tests
-        return WRITERS.computeIfAbsent(TOPIC, t -> new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(),
-                TOPIC, new ObjectMapper().findAndRegisterModules()));
+        return WRITERS.computeIfAbsent(
+                TOPIC,
+                t -> new EventTopicWriter(
+                        TestInfrastructure.kafka().bootstrapServers(),
+                        TOPIC,
+                        new ObjectMapper().findAndRegisterModules()));
     }
 
     private QuestionId propose(String text) {
@@ -365,20 +428,28 @@ class CuratedListIT {
     }
 
     private static List<String> ids(Map<String, Object> list) {
-        return ((List<Map<String, Object>>) list.get("entries")).stream().map(e -> (String) e.get("questionId")).toList();
+        return ((List<Map<String, Object>>) list.get("entries"))
+                .stream().map(e -> (String) e.get("questionId")).toList();
     }
 
     private static List<String> texts(Map<String, Object> list) {
-        return ((List<Map<String, Object>>) list.get("entries")).stream().map(e -> (String) e.get("text")).toList();
+        return ((List<Map<String, Object>>) list.get("entries"))
+                .stream().map(e -> (String) e.get("text")).toList();
     }
 
     /** Reads the change feed from its start until {@code expected} messages of the list arrived (or time is up). */
     private List<Map<String, Object>> feedOf(CuratedListId list, int expected, Duration timeout) throws Exception {
         List<Map<String, Object>> messages = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "feed-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<String, String>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "feed-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(FEED));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
@@ -394,5 +465,4 @@ class CuratedListIT {
         }
         return messages;
     }
-
 }

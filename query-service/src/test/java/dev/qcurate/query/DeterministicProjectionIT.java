@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run (one event per batch) and a rebuild (one big batch) agree; and an event that cannot be decoded stops the
  * projection instead of being marked applied; user access is kept out of a rebuild. The last test leaves the projection stopped, so it runs last.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "qcurate.projection.gap-timeout=PT1M")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeterministicProjectionIT {
@@ -64,19 +65,23 @@ class DeterministicProjectionIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     ReadModelChecksum checksum;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MeterRegistry metrics;
 
     private EventTopicWriter topic() {
         if (topic == null) {
-            topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(),
-                    QueryServiceStack.topic(NAME), json);
+            topic = new EventTopicWriter(
+                    TestInfrastructure.kafka().bootstrapServers(), QueryServiceStack.topic(NAME), json);
         }
         return topic;
     }
@@ -89,23 +94,41 @@ class DeterministicProjectionIT {
         QuestionId late = QuestionId.random();
         QuestionId after = QuestionId.random();
         ProposalId proposal = ProposalId.random();
-        long first = topic().writeAt(topic().reserve(), early, proposed(early, proposal, "What is a closure?"),
-                "editor", t0);
+        long first = topic().writeAt(
+                        topic().reserve(), early, proposed(early, proposal, "What is a closure?"), "editor", t0);
         awaitApplied(first);
         long lateCommit = topic().reserve(); // taken now, committed (and published) only much later
-        awaitApplied(topic().writeAt(topic().reserve(), early, new QuestionAcceptedEvent(early, proposal), "reviewer",
-                t0.plusSeconds(1)));
+        awaitApplied(topic().writeAt(
+                        topic().reserve(),
+                        early,
+                        new QuestionAcceptedEvent(early, proposal),
+                        "reviewer",
+                        t0.plusSeconds(1)));
         // more than the gap timeout after the gap was noticed, by the events' own times: the gap is given up here
-        long younger = topic().writeAt(topic().reserve(), after, proposed(after, ProposalId.random(),
-                "What is a coroutine?"), "editor", t0.plusSeconds(62));
+        long younger = topic().writeAt(
+                        topic().reserve(),
+                        after,
+                        proposed(after, ProposalId.random(), "What is a coroutine?"),
+                        "editor",
+                        t0.plusSeconds(62));
         awaitApplied(younger);
-        long arrivedLate = topic().writeAt(lateCommit, late, proposed(late, ProposalId.random(),
-                "What is a descriptor?"), "editor", t0.plusMillis(1_500));
-        long last = topic().writeAt(topic().reserve(), after, new QuestionAcceptedEvent(after, ProposalId.random()),
-                "reviewer", t0.plusSeconds(63));
+        long arrivedLate = topic().writeAt(
+                        lateCommit,
+                        late,
+                        proposed(late, ProposalId.random(), "What is a descriptor?"),
+                        "editor",
+                        t0.plusMillis(1_500));
+        long last = topic().writeAt(
+                        topic().reserve(),
+                        after,
+                        new QuestionAcceptedEvent(after, ProposalId.random()),
+                        "reviewer",
+                        t0.plusSeconds(63));
         awaitApplied(last);
         assertThat(arrivedLate).isLessThan(last);
-        assertThat(questionCount(late)).as("its gap was given up before it arrived").isZero();
+        assertThat(questionCount(late))
+                .as("its gap was given up before it arrived")
+                .isZero();
         Map<String, String> live = checksum.compute();
 
         rebuildAndAwait(last);
@@ -133,8 +156,8 @@ class DeterministicProjectionIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             everEnabled |= enabled(user);
-            Map<?, ?> progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin),
-                    Map.class).getBody();
+            Map<?, ?> progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin), Map.class)
+                    .getBody();
             if ("DONE".equals(progress.get("state"))) {
                 break;
             }
@@ -151,8 +174,12 @@ class DeterministicProjectionIT {
     void anUndecodableEventStopsTheProjectionInFrontOfItAndIsNeverMarkedApplied() throws Exception {
         QuestionId before = QuestionId.random();
         awaitApplied(topic().write(before, proposed(before, ProposalId.random(), "What is a generator?"), "editor"));
-        long broken = topic().writeRaw(before.toString(), QuestionProposedEvent.class.getName(), "2",
-                "{\"questionId\": \"not json", "editor");
+        long broken = topic().writeRaw(
+                        before.toString(),
+                        QuestionProposedEvent.class.getName(),
+                        "2",
+                        "{\"questionId\": \"not json",
+                        "editor");
         QuestionId behind = QuestionId.random();
         long next = topic().write(behind, proposed(behind, ProposalId.random(), "What is a metaclass?"), "editor");
 
@@ -164,11 +191,15 @@ class DeterministicProjectionIT {
         assertThat((Map<String, Object>) details.get("stoppedAt"))
                 .containsEntry("position", (int) broken)
                 .containsEntry("type", QuestionProposedEvent.class.getName());
-        assertThat(metrics.counter("qcurate.projection.decode.failures").count()).isEqualTo(1.0);
+        assertThat(metrics.counter("qcurate.projection.decode.failures").count())
+                .isEqualTo(1.0);
         Thread.sleep(1_000); // retries meanwhile: still one failure, still not applied
-        assertThat(metrics.counter("qcurate.projection.decode.failures").count()).isEqualTo(1.0);
+        assertThat(metrics.counter("qcurate.projection.decode.failures").count())
+                .isEqualTo(1.0);
         assertThat(storedPosition()).isLessThan(broken);
-        assertThat(questionCount(behind)).as("nothing after it is applied either").isZero();
+        assertThat(questionCount(behind))
+                .as("nothing after it is applied either")
+                .isZero();
         assertThat(next).isGreaterThan(broken);
     }
 
@@ -179,8 +210,11 @@ class DeterministicProjectionIT {
     private Map<?, ?> awaitHealth(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
-            ResponseEntity<Map> health = http.exchange("/actuator/health/projection", HttpMethod.GET,
-                    new HttpEntity<>(bearer(TOKENS.token("admin", "ADMIN"))), Map.class);
+            ResponseEntity<Map> health = http.exchange(
+                    "/actuator/health/projection",
+                    HttpMethod.GET,
+                    new HttpEntity<>(bearer(TOKENS.token("admin", "ADMIN"))),
+                    Map.class);
             Map<?, ?> body = health.getBody();
             if (body != null && "DOWN".equals(body.get("status")) || System.nanoTime() > deadline) {
                 return body;
@@ -191,8 +225,8 @@ class DeterministicProjectionIT {
 
     private void rebuildAndAwait(long last) throws InterruptedException {
         HttpHeaders admin = bearer(TOKENS.token("admin", "ADMIN"));
-        ResponseEntity<Map> started = http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin),
-                Map.class);
+        ResponseEntity<Map> started =
+                http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<?, ?> progress;
@@ -206,8 +240,11 @@ class DeterministicProjectionIT {
     }
 
     private void awaitApplied(long position) {
-        ResponseEntity<String> answer = http.exchange("/api/questions?minPosition=" + position, HttpMethod.GET,
-                new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))), String.class);
+        ResponseEntity<String> answer = http.exchange(
+                "/api/questions?minPosition=" + position,
+                HttpMethod.GET,
+                new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))),
+                String.class);
         assertThat(answer.getStatusCode()).as("applied " + position).isEqualTo(HttpStatus.OK);
     }
 

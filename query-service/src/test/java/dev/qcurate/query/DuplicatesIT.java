@@ -51,10 +51,13 @@ class DuplicatesIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     DuplicateIndex index;
+
     @Autowired
     TopicTail tail;
 
@@ -67,8 +70,17 @@ class DuplicatesIT {
         accepted(customMiddleware, "How do you implement custom middleware?");
         ProposalId merge = ProposalId.random();
         topic.write(customMiddleware, new QuestionMergedEvent(customMiddleware, middleware, merge, 2), "reviewer");
-        position = topic.write(middleware, new DuplicateAbsorbedEvent(middleware, customMiddleware, merge, 2,
-                "How do you implement custom middleware?", List.of(), List.of()), "reviewer");
+        position = topic.write(
+                middleware,
+                new DuplicateAbsorbedEvent(
+                        middleware,
+                        customMiddleware,
+                        merge,
+                        2,
+                        "How do you implement custom middleware?",
+                        List.of(),
+                        List.of()),
+                "reviewer");
     }
 
     @AfterAll
@@ -82,7 +94,8 @@ class DuplicatesIT {
         List<Map<String, Object>> candidates = get("/api/duplicates?text=list vs tuple&minPosition=" + position);
 
         assertThat(candidates).isNotEmpty();
-        assertThat(candidates.get(0)).containsEntry("questionId", listTuple.toString())
+        assertThat(candidates.get(0))
+                .containsEntry("questionId", listTuple.toString())
                 .containsEntry("text", "What is the difference between a list and a tuple?")
                 .containsEntry("likelyDuplicate", true);
         assertThat((Double) candidates.get(0).get("score")).isBetween(0.6, 1.0);
@@ -91,23 +104,37 @@ class DuplicatesIT {
     @Test
     void aNewQuestionIsFindableAsSoonAsMinPositionSaysItIsProjected() {
         QuestionId monkeyPatching = QuestionId.random();
-        long proposed = topic.write(monkeyPatching, new QuestionProposedEvent(monkeyPatching, ProposalId.random(),
-                "What is monkey patching in Python?", List.of("python"), null, "editor"), "editor");
+        long proposed = topic.write(
+                monkeyPatching,
+                new QuestionProposedEvent(
+                        monkeyPatching,
+                        ProposalId.random(),
+                        "What is monkey patching in Python?",
+                        List.of("python"),
+                        null,
+                        "editor"),
+                "editor");
 
-        List<Map<String, Object>> candidates = get("/api/duplicates?text=Explain monkey patching&minPosition=" + proposed);
+        List<Map<String, Object>> candidates =
+                get("/api/duplicates?text=Explain monkey patching&minPosition=" + proposed);
 
         assertThat(candidates).extracting(c -> c.get("questionId")).first().isEqualTo(monkeyPatching.toString());
     }
 
     @Test
     void leavesOutWhatIsMergedIntoTheQuestionAndFindsTheTargetByItsAlias() {
-        List<Map<String, Object>> ofTarget = get("/api/questions/" + middleware + "/duplicates?minPosition=" + position);
+        List<Map<String, Object>> ofTarget =
+                get("/api/questions/" + middleware + "/duplicates?minPosition=" + position);
         List<Map<String, Object>> ofText = get("/api/duplicates?text=How to write a custom middleware ?&limit=5");
 
-        assertThat(ofTarget).extracting(c -> c.get("questionId"))
+        assertThat(ofTarget)
+                .extracting(c -> c.get("questionId"))
                 .doesNotContain(customMiddleware.toString(), middleware.toString());
-        assertThat(ofText).extracting(c -> c.get("questionId")).doesNotContain(customMiddleware.toString())
-                .first().isEqualTo(middleware.toString());
+        assertThat(ofText)
+                .extracting(c -> c.get("questionId"))
+                .doesNotContain(customMiddleware.toString())
+                .first()
+                .isEqualTo(middleware.toString());
     }
 
     @Test
@@ -116,17 +143,26 @@ class DuplicatesIT {
         ProposalId proposal = ProposalId.random();
         String text = "What is a decorator in python ?";
         topic.write(byHand, new QuestionProposedEvent(byHand, proposal, text, List.of(), null, "editor"), "editor");
-        long submitted = topic.write(proposal, new ProposalSubmittedEvent(proposal,
-                new ProposedChange.NewQuestion(byHand, text, List.of(), null, null), "editor", 1, List.of()), "editor");
+        long submitted = topic.write(
+                proposal,
+                new ProposalSubmittedEvent(
+                        proposal,
+                        new ProposedChange.NewQuestion(byHand, text, List.of(), null, null),
+                        "editor",
+                        1,
+                        List.of()),
+                "editor");
 
-        List<Map<String, Object>> queue = get("/api/proposals?status=PENDING&type=NEW_QUESTION&questionId=" + byHand
-                + "&minPosition=" + submitted, TOKENS.token("reviewer", "REVIEWER"));
+        List<Map<String, Object>> queue = get(
+                "/api/proposals?status=PENDING&type=NEW_QUESTION&questionId=" + byHand + "&minPosition=" + submitted,
+                TOKENS.token("reviewer", "REVIEWER"));
 
         assertThat(queue).hasSize(1);
         assertThat(queue.get(0)).containsEntry("likelyDuplicate", true);
         @SuppressWarnings("unchecked")
         var candidates = (List<Map<String, Object>>) queue.get(0).get("duplicateCandidates");
-        assertThat(candidates.get(0)).containsEntry("questionId", decorators.toString())
+        assertThat(candidates.get(0))
+                .containsEntry("questionId", decorators.toString())
                 .containsEntry("likelyDuplicate", true);
     }
 
@@ -134,14 +170,24 @@ class DuplicatesIT {
     void batchComparesEachItemWithTheBankAndTheItemsBeforeIt() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        Map<String, Object> body = Map.of("limit", 3, "items", List.of(
-                Map.of("id", first, "text", "list vs tuple ?"),
-                Map.of("id", second, "text", "Difference between list and tuple in python?")));
+        Map<String, Object> body = Map.of(
+                "limit",
+                3,
+                "items",
+                List.of(
+                        Map.of("id", first, "text", "list vs tuple ?"),
+                        Map.of("id", second, "text", "Difference between list and tuple in python?")));
 
-        ResponseEntity<Map> answer = http.exchange("/api/duplicates/batch", HttpMethod.POST,
-                new HttpEntity<>(body, bearer(TOKENS.token("editor", "EDITOR"))), Map.class);
-        ResponseEntity<Map> asReader = http.exchange("/api/duplicates/batch", HttpMethod.POST,
-                new HttpEntity<>(body, bearer(TOKENS.token("reader", "READER"))), Map.class);
+        ResponseEntity<Map> answer = http.exchange(
+                "/api/duplicates/batch",
+                HttpMethod.POST,
+                new HttpEntity<>(body, bearer(TOKENS.token("editor", "EDITOR"))),
+                Map.class);
+        ResponseEntity<Map> asReader = http.exchange(
+                "/api/duplicates/batch",
+                HttpMethod.POST,
+                new HttpEntity<>(body, bearer(TOKENS.token("reader", "READER"))),
+                Map.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         @SuppressWarnings("unchecked")
@@ -150,20 +196,32 @@ class DuplicatesIT {
         assertThat(candidateIds(items.get(0))).contains(listTuple.toString()).doesNotContain(second.toString());
         assertThat(candidateIds(items.get(1))).contains(listTuple.toString(), first.toString());
         assertThat(asReader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(index.candidates("list vs tuple", 10, Set.of())).extracting(c -> c.questionId())
+        assertThat(index.candidates("list vs tuple", 10, Set.of()))
+                .extracting(c -> c.questionId())
                 .doesNotContain(first, second);
     }
 
     @Test
     void aBatchWithMinPositionSeesTheQuestionWrittenJustBefore() {
         QuestionId walrus = QuestionId.random();
-        long proposed = topic.write(walrus, new QuestionProposedEvent(walrus, ProposalId.random(),
-                "What does the walrus operator do in Python?", List.of("python"), null, "editor"), "editor");
+        long proposed = topic.write(
+                walrus,
+                new QuestionProposedEvent(
+                        walrus,
+                        ProposalId.random(),
+                        "What does the walrus operator do in Python?",
+                        List.of("python"),
+                        null,
+                        "editor"),
+                "editor");
         UUID item = UUID.randomUUID();
         Map<String, Object> body = Map.of("items", List.of(Map.of("id", item, "text", "Explain the walrus operator")));
 
-        ResponseEntity<Map> answer = http.exchange("/api/duplicates/batch?minPosition=" + proposed, HttpMethod.POST,
-                new HttpEntity<>(body, bearer(TOKENS.token("editor", "EDITOR"))), Map.class);
+        ResponseEntity<Map> answer = http.exchange(
+                "/api/duplicates/batch?minPosition=" + proposed,
+                HttpMethod.POST,
+                new HttpEntity<>(body, bearer(TOKENS.token("editor", "EDITOR"))),
+                Map.class);
 
         @SuppressWarnings("unchecked")
         var items = (List<Map<String, Object>>) answer.getBody().get("items");
@@ -176,7 +234,8 @@ class DuplicatesIT {
         assertThat(status("/api/duplicates?text=list vs tuple&limit=51")).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status("/api/duplicates?text=" + "a".repeat(1_001))).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status("/api/duplicates?text=")).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(status("/api/questions/" + UUID.randomUUID() + "/duplicates")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("/api/questions/" + UUID.randomUUID() + "/duplicates"))
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -198,7 +257,8 @@ class DuplicatesIT {
 
     @SuppressWarnings("unchecked")
     private static List<Object> candidateIds(Map<String, Object> item) {
-        return ((List<Map<String, Object>>) item.get("candidates")).stream().map(c -> c.get("questionId")).toList();
+        return ((List<Map<String, Object>>) item.get("candidates"))
+                .stream().map(c -> c.get("questionId")).toList();
     }
 
     private List<Map<String, Object>> get(String path) {
@@ -213,8 +273,9 @@ class DuplicatesIT {
     }
 
     private HttpStatusCode status(String path) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))),
-                String.class).getStatusCode();
+        return http.exchange(
+                        path, HttpMethod.GET, new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))), String.class)
+                .getStatusCode();
     }
 
     private static HttpHeaders bearer(String token) {
@@ -222,5 +283,4 @@ class DuplicatesIT {
         headers.setBearerAuth(token);
         return headers;
     }
-
 }

@@ -18,15 +18,14 @@ import java.util.UUID;
 /** Writes contract events to the topic exactly as the command service's relay does (payload JSON + headers). */
 final class EventTopicWriter implements AutoCloseable {
 
-    record Written(String key, Object payload, long position, String actor, Instant at) {
-    }
+    record Written(String key, Object payload, long position, String actor, Instant at) {}
 
     /**
      * Event types past revision 1, as their {@code @Revision} says (Axon, which defines that annotation, is not on the
      * query service's class path, so it cannot be read here).
      */
-    private static final Map<Class<?>, String> REVISIONS = Map.of(
-            dev.qcurate.shared.question.QuestionProposedEvent.class, "2");
+    private static final Map<Class<?>, String> REVISIONS =
+            Map.of(dev.qcurate.shared.question.QuestionProposedEvent.class, "2");
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
@@ -35,8 +34,10 @@ final class EventTopicWriter implements AutoCloseable {
     private long position;
 
     EventTopicWriter(String bootstrapServers, String topic, ObjectMapper json) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new ByteArraySerializer());
         this.topic = topic;
         this.json = json;
     }
@@ -71,8 +72,7 @@ final class EventTopicWriter implements AutoCloseable {
         return position;
     }
 
-    private record Raw(String type, String revision, String json) {
-    }
+    private record Raw(String type, String revision, String json) {}
 
     /** Sends everything written so far once more, as a redelivery or replay would. */
     void replayAll() {
@@ -102,10 +102,15 @@ final class EventTopicWriter implements AutoCloseable {
             record.headers().add("axon-message-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("axon-message-type", type.getBytes(StandardCharsets.UTF_8));
             record.headers().add("axon-message-revision", revision.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("axon-message-timestamp",
-                    ByteBuffer.allocate(8).putLong(event.at().toEpochMilli()).array());
+            record.headers()
+                    .add(
+                            "axon-message-timestamp",
+                            ByteBuffer.allocate(8)
+                                    .putLong(event.at().toEpochMilli())
+                                    .array());
             record.headers().add("axon-metadata-actor", event.actor().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("qcurate-position", Long.toString(event.position()).getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add("qcurate-position", Long.toString(event.position()).getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic, e);

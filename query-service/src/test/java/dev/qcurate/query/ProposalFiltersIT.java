@@ -56,22 +56,36 @@ class ProposalFiltersIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ObjectMapper json;
 
     @BeforeAll
     void threeProposals() {
         topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json);
-        importedProposal = proposeNew(imported, "What is a Python generator?", List.of("python"),
-                new SourceRef("python.md", 3, importId), "importer");
+        importedProposal = proposeNew(
+                imported,
+                "What is a Python generator?",
+                List.of("python"),
+                new SourceRef("python.md", 3, importId),
+                "importer");
         byHandProposal = proposeNew(byHand, "What is a Java record?", List.of("java"), null, "editor");
         ProposalId first = ProposalId.random();
-        topic.write(accepted, new QuestionProposedEvent(accepted, first, "What is a list comprehension?",
-                List.of("python"), null, "editor"), "editor");
+        topic.write(
+                accepted,
+                new QuestionProposedEvent(
+                        accepted, first, "What is a list comprehension?", List.of("python"), null, "editor"),
+                "editor");
         topic.write(accepted, new QuestionAcceptedEvent(accepted, first), "reviewer");
         tagProposal = ProposalId.random();
-        position = topic.write(tagProposal, new ProposalSubmittedEvent(tagProposal,
-                new ProposedChange.TagChange(accepted, List.of("iteration"), List.of(), 1), "editor", 1, List.of()),
+        position = topic.write(
+                tagProposal,
+                new ProposalSubmittedEvent(
+                        tagProposal,
+                        new ProposedChange.TagChange(accepted, List.of("iteration"), List.of(), 1),
+                        "editor",
+                        1,
+                        List.of()),
                 "editor");
     }
 
@@ -106,23 +120,38 @@ class ProposalFiltersIT {
             ProposalId proposal = ProposalId.random();
             SourceRef source = new SourceRef("order.md", line, sameInstant);
             String text = "What is ordered question " + line + "?";
-            topic.writeAt(topic.reserve(), question, new QuestionProposedEvent(question, proposal, text, List.of(),
-                    source, "importer"), "importer", at);
-            long written = topic.writeAt(topic.reserve(), proposal, new ProposalSubmittedEvent(proposal,
-                    new ProposedChange.NewQuestion(question, text, List.of(), source, null), "importer", 1, List.of()),
-                    "importer", at);
+            topic.writeAt(
+                    topic.reserve(),
+                    question,
+                    new QuestionProposedEvent(question, proposal, text, List.of(), source, "importer"),
+                    "importer",
+                    at);
+            long written = topic.writeAt(
+                    topic.reserve(),
+                    proposal,
+                    new ProposalSubmittedEvent(
+                            proposal,
+                            new ProposedChange.NewQuestion(question, text, List.of(), source, null),
+                            "importer",
+                            1,
+                            List.of()),
+                    "importer",
+                    at);
             byLine.add(proposal);
             position = Math.max(position, written);
         }
 
         List<Object> queued = ids("/api/proposals?importId=" + sameInstant + "&minPosition=" + position);
         for (ProposalId proposal : byLine) { // decided again, so the other tests' pending counts stay as they were
-            position = topic.write(proposal, new ProposalRejectedEvent(proposal, "reviewer", "ordering test"),
-                    "reviewer");
+            position =
+                    topic.write(proposal, new ProposalRejectedEvent(proposal, "reviewer", "ordering test"), "reviewer");
         }
 
-        assertThat(queued).containsExactly(byLine.get(1).toString(), byLine.get(2).toString(),
-                byLine.get(0).toString());
+        assertThat(queued)
+                .containsExactly(
+                        byLine.get(1).toString(),
+                        byLine.get(2).toString(),
+                        byLine.get(0).toString());
     }
 
     @Test
@@ -132,7 +161,8 @@ class ProposalFiltersIT {
         Map<String, Object> none = counts("/api/proposals/counts?status=REJECTED&proposer=editor");
 
         assertThat(all).containsEntry("total", 3).containsEntry("byType", Map.of("NEW_QUESTION", 2, "TAG_CHANGE", 1));
-        assertThat(python).containsEntry("total", 2)
+        assertThat(python)
+                .containsEntry("total", 2)
                 .containsEntry("byType", Map.of("NEW_QUESTION", 1, "TAG_CHANGE", 1));
         assertThat(none).containsEntry("total", 0).containsEntry("byType", Map.of());
     }
@@ -141,8 +171,8 @@ class ProposalFiltersIT {
     void aProposerSeesTheNewestFirstWhenAsked() {
         assertThat(ids("/api/proposals?proposer=editor&sort=NEWEST&minPosition=" + position))
                 .containsExactly(tagProposal.toString(), byHandProposal.toString());
-        assertThat(ids("/api/proposals?proposer=editor")).containsExactly(byHandProposal.toString(),
-                tagProposal.toString());
+        assertThat(ids("/api/proposals?proposer=editor"))
+                .containsExactly(byHandProposal.toString(), tagProposal.toString());
     }
 
     @Test
@@ -154,8 +184,11 @@ class ProposalFiltersIT {
     private ProposalId proposeNew(QuestionId id, String text, List<String> tags, SourceRef source, String proposer) {
         ProposalId proposal = ProposalId.random();
         topic.write(id, new QuestionProposedEvent(id, proposal, text, tags, source, proposer), proposer);
-        topic.write(proposal, new ProposalSubmittedEvent(proposal,
-                new ProposedChange.NewQuestion(id, text, tags, source, null), proposer, 1, List.of()), proposer);
+        topic.write(
+                proposal,
+                new ProposalSubmittedEvent(
+                        proposal, new ProposedChange.NewQuestion(id, text, tags, source, null), proposer, 1, List.of()),
+                proposer);
         return proposal;
     }
 
@@ -163,7 +196,8 @@ class ProposalFiltersIT {
     private List<Object> ids(String path) {
         ResponseEntity<List> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), List.class);
         assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return ((List<Map<String, Object>>) answer.getBody()).stream().map(p -> p.get("proposalId")).toList();
+        return ((List<Map<String, Object>>) answer.getBody())
+                .stream().map(p -> p.get("proposalId")).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -175,7 +209,8 @@ class ProposalFiltersIT {
 
     private HttpStatus status(String path) {
         return HttpStatus.valueOf(http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), String.class)
-                .getStatusCode().value());
+                .getStatusCode()
+                .value());
     }
 
     private static HttpHeaders reviewer() {

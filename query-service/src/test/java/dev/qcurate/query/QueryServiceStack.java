@@ -10,14 +10,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class QueryServiceStack {
 
-    private QueryServiceStack() {
-    }
+    private QueryServiceStack() {}
 
     static void register(DynamicPropertyRegistry registry, String name, TestTokens tokens) {
         LocalPostgres postgres = TestInfrastructure.postgres();
         postgres.createDatabaseIfMissing(name);
         registry.add("spring.datasource.url", () -> postgres.jdbcUrl(name));
-        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add(
+                "qcurate.kafka.bootstrap-servers",
+                () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("qcurate.kafka.topic", () -> topic(name));
         registry.add("qcurate.kafka.group-id", () -> group(name));
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens::jwksUri);

@@ -54,8 +54,10 @@ class RedeliveryIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     ReadModelChecksum checksum;
 
@@ -72,20 +74,42 @@ class RedeliveryIT {
         QuestionId question = QuestionId.random();
         ProposalId proposal = ProposalId.random();
         ProposalId rewording = ProposalId.random();
-        topic.write(question, new QuestionProposedEvent(question, proposal, "What is a generator?",
-                List.of("python"), null, "editor"), "editor");
-        topic.write(proposal, new ProposalSubmittedEvent(proposal, new ProposedChange.NewQuestion(question,
-                "What is a generator?", List.of("python"), null, null), "editor", 1, List.of()), "editor");
+        topic.write(
+                question,
+                new QuestionProposedEvent(
+                        question, proposal, "What is a generator?", List.of("python"), null, "editor"),
+                "editor");
+        topic.write(
+                proposal,
+                new ProposalSubmittedEvent(
+                        proposal,
+                        new ProposedChange.NewQuestion(question, "What is a generator?", List.of("python"), null, null),
+                        "editor",
+                        1,
+                        List.of()),
+                "editor");
         topic.write(proposal, new ProposalApprovalRecordedEvent(proposal, "reviewer", 1, 1), "reviewer");
         topic.write(question, new QuestionAcceptedEvent(question, proposal), "reviewer");
         topic.write(proposal, new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
-        topic.write(rewording, new ProposalSubmittedEvent(rewording, new ProposedChange.Rewording(question,
-                "What is a Python generator?", 1), "editor2", 1, List.of()), "editor2");
-        long last = topic.write(question, new QuestionRewordedEvent(question, rewording, 2,
-                "What is a Python generator?", "What is a generator?", "editor2"), "reviewer2");
+        topic.write(
+                rewording,
+                new ProposalSubmittedEvent(
+                        rewording,
+                        new ProposedChange.Rewording(question, "What is a Python generator?", 1),
+                        "editor2",
+                        1,
+                        List.of()),
+                "editor2");
+        long last = topic.write(
+                question,
+                new QuestionRewordedEvent(
+                        question, rewording, 2, "What is a Python generator?", "What is a generator?", "editor2"),
+                "reviewer2");
 
         Map<String, Object> view = read(question, last);
-        assertThat(view).containsEntry("status", "ACTIVE").containsEntry("revision", 2)
+        assertThat(view)
+                .containsEntry("status", "ACTIVE")
+                .containsEntry("revision", 2)
                 .containsEntry("text", "What is a Python generator?");
         assertThat((List<?>) view.get("history")).hasSize(3);
         Map<String, String> before = checksum.compute();
@@ -107,7 +131,8 @@ class RedeliveryIT {
         assertThat(get("/api/questions/" + early).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // the read model is past earlyPosition, yet waiting for it must wait for its event, not answer at once
-        CompletableFuture<Map<String, Object>> waiting = CompletableFuture.supplyAsync(() -> read(early, earlyPosition));
+        CompletableFuture<Map<String, Object>> waiting =
+                CompletableFuture.supplyAsync(() -> read(early, earlyPosition));
         Thread.sleep(300);
         assertThat(waiting).isNotDone();
         topic.writeAt(earlyPosition, early, proposed(early, "What is a context manager?"), "editor");
@@ -138,11 +163,18 @@ class RedeliveryIT {
     /** Waits until the read model's consumer group has committed the end of the topic. */
     private static void awaitConsumed(Duration timeout) throws Exception {
         TopicPartition partition = new TopicPartition(TOPIC, 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
-            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+        try (Admin admin = Admin.create(
+                Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                    .all()
+                    .get()
+                    .get(partition)
+                    .offset();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                var committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get()
+                var committed = admin.listConsumerGroupOffsets(GROUP)
+                        .partitionsToOffsetAndMetadata()
+                        .get()
                         .get(partition);
                 if (committed != null && committed.offset() >= end) {
                     return;
@@ -152,5 +184,4 @@ class RedeliveryIT {
             throw new AssertionError("the read model did not consume the redelivered events within " + timeout);
         }
     }
-
 }

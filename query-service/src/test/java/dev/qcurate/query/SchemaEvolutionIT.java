@@ -46,6 +46,7 @@ class SchemaEvolutionIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ObjectMapper json;
 
@@ -55,13 +56,19 @@ class SchemaEvolutionIT {
         ProposalId oldProposal = ProposalId.random();
         QuestionId current = QuestionId.random();
         try (var topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json)) {
-            topic.writeRaw(old.toString(), QuestionProposedEvent.class.getName(), "1",
+            topic.writeRaw(
+                    old.toString(),
+                    QuestionProposedEvent.class.getName(),
+                    "1",
                     "{\"questionId\":\"" + old + "\",\"proposalId\":\"" + oldProposal + "\",\"text\":\"What was"
                             + " revision one?\",\"tags\":[\"legacy\"],\"source\":null,\"proposedBy\":\"editor\"}",
                     "editor");
             topic.write(old, new QuestionAcceptedEvent(old, oldProposal), "reviewer");
-            long last = topic.write(current, new QuestionProposedEvent(current, ProposalId.random(),
-                    "What is revision two?", List.of(), null, "editor", "en"), "editor");
+            long last = topic.write(
+                    current,
+                    new QuestionProposedEvent(
+                            current, ProposalId.random(), "What is revision two?", List.of(), null, "editor", "en"),
+                    "editor");
 
             Map<String, Object> upcast = read(old, last);
             assertThat(upcast).containsEntry("text", "What was revision one?").containsEntry("status", "ACTIVE");
@@ -73,10 +80,12 @@ class SchemaEvolutionIT {
     private Map<String, Object> read(QuestionId question, long position) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(TOKENS.token("reader", "READER"));
-        ResponseEntity<Map> answer = http.exchange("/api/questions/" + question + "?minPosition=" + position,
-                HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+        ResponseEntity<Map> answer = http.exchange(
+                "/api/questions/" + question + "?minPosition=" + position,
+                HttpMethod.GET,
+                new HttpEntity<>(headers),
+                Map.class);
         assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
-
 }

@@ -47,11 +47,18 @@ final class TestTokens implements AutoCloseable {
     String token(String user, String... roles) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer("qcurate").subject(user).issueTime(new Date())
+                    .issuer("qcurate")
+                    .subject(user)
+                    .issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                    .claim("roles", List.of(roles)).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+                    .claim("roles", List.of(roles))
+                    .build();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {

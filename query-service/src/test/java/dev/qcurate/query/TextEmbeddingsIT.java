@@ -2,8 +2,8 @@ package dev.qcurate.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.devstack.TestInfrastructure;
-import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.query.duplicates.SentenceModel;
+import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
@@ -49,12 +49,16 @@ class TextEmbeddingsIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     TopicTail tail;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MeterRegistry meters;
 
@@ -75,10 +79,16 @@ class TextEmbeddingsIT {
     void aReloadReadsTheStoredVectorsInsteadOfEmbeddingAgain() {
         HttpHeaders reader = new HttpHeaders();
         reader.setBearerAuth(TOKENS.token("reader", "READER"));
-        assertThat(http.exchange("/api/duplicates?text=closures in python&minPosition=" + position, HttpMethod.GET,
-                new HttpEntity<>(reader), List.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM text_embedding WHERE model_id = ?", Long.class,
-                SentenceModel.MODEL_ID)).isGreaterThanOrEqualTo(2);
+        assertThat(http.exchange(
+                                "/api/duplicates?text=closures in python&minPosition=" + position,
+                                HttpMethod.GET,
+                                new HttpEntity<>(reader),
+                                List.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM text_embedding WHERE model_id = ?", Long.class, SentenceModel.MODEL_ID))
+                .isGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT model_id) FROM text_embedding", Long.class))
                 .isEqualTo(1);
         double computedBefore = count("model");
@@ -91,7 +101,10 @@ class TextEmbeddingsIT {
     }
 
     private double count(String source) {
-        return meters.get("qcurate.duplicates.embeddings").tag("source", source).counter().count();
+        return meters.get("qcurate.duplicates.embeddings")
+                .tag("source", source)
+                .counter()
+                .count();
     }
 
     private long accepted(QuestionId id, String text) {

@@ -53,8 +53,8 @@ public final class BufferedRequestBody extends HttpServletRequestWrapper {
     @Override
     public java.io.BufferedReader getReader() {
         String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-        return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
-                java.nio.charset.Charset.forName(encoding)));
+        return new java.io.BufferedReader(new java.io.InputStreamReader(
+                new ByteArrayInputStream(body), java.nio.charset.Charset.forName(encoding)));
     }
 
     @Override

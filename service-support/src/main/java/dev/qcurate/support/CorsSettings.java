@@ -20,7 +20,10 @@ public class CorsSettings {
 
     @Bean
     CorsConfigurationSource corsConfigurationSource(@Value("${qcurate.cors.origins:}") String origins) {
-        List<String> allowed = Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+        List<String> allowed = Arrays.stream(origins.split(","))
+                .map(String::strip)
+                .filter(o -> !o.isEmpty())
+                .toList();
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!allowed.isEmpty()) {
             CorsConfiguration cors = new CorsConfiguration();

@@ -15,9 +15,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.Arrays;
@@ -32,16 +32,14 @@ public abstract class DetailedProblems extends ResponseEntityExceptionHandler {
     private static final int ECHO = 40;
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return answer(HttpStatus.BAD_REQUEST, "Unreadable request body", unreadable(e));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getAllErrors().stream()
                 .map(error -> error instanceof FieldError field
                         ? "'" + field.getField() + "' " + field.getDefaultMessage()
@@ -52,10 +50,8 @@ public abstract class DetailedProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-                                                                            HttpHeaders headers,
-                                                                            HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> "'" + result.getMethodParameter().getParameterName() + "' "
@@ -68,7 +64,9 @@ public abstract class DetailedProblems extends ResponseEntityExceptionHandler {
     /** A multipart or otherwise broken upload never reaches a controller here; no endpoint takes multipart. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException e) {
-        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+        return answer(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
                 "multipart bodies are not accepted; send application/json (or the raw document for imports)");
     }
 
@@ -82,15 +80,17 @@ public abstract class DetailedProblems extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'"
-                    + (unknown.getPath().size() > 1 ? " in " + path(unknown, unknown.getPath().size() - 1) : "");
+                    + (unknown.getPath().size() > 1
+                            ? " in " + path(unknown, unknown.getPath().size() - 1)
+                            : "");
         }
         if (cause instanceof InvalidFormatException invalid) {
             Class<?> type = invalid.getTargetType();
             String expected = type != null && type.isEnum()
                     ? "one of " + Arrays.toString(type.getEnumConstants())
                     : type == null ? "another value" : "a valid " + type.getSimpleName();
-            return field(invalid) + "has an invalid value " + echo(String.valueOf(invalid.getValue()))
-                    + " (expected " + expected + ")";
+            return field(invalid) + "has an invalid value " + echo(String.valueOf(invalid.getValue())) + " (expected "
+                    + expected + ")";
         }
         if (cause instanceof MismatchedInputException mismatched) {
             Class<?> type = mismatched.getTargetType();
@@ -105,8 +105,11 @@ public abstract class DetailedProblems extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonProcessingException malformed) {
             var location = malformed.getLocation();
-            return "malformed JSON" + (location == null ? "" : " at line " + location.getLineNr() + ", column "
-                    + location.getColumnNr()) + ": " + shorten(malformed.getOriginalMessage());
+            return "malformed JSON"
+                    + (location == null
+                            ? ""
+                            : " at line " + location.getLineNr() + ", column " + location.getColumnNr())
+                    + ": " + shorten(malformed.getOriginalMessage());
         }
         return e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
                 ? "the request body is missing"

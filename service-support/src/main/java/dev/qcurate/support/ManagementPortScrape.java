@@ -24,7 +24,8 @@ public final class ManagementPortScrape implements RequestMatcher {
 
     @Override
     public boolean matches(HttpServletRequest request) {
-        return managementPort > 0 && request.getLocalPort() == managementPort
+        return managementPort > 0
+                && request.getLocalPort() == managementPort
                 && "GET".equals(request.getMethod())
                 && "/actuator/prometheus".equals(request.getRequestURI());
     }

@@ -9,9 +9,9 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -32,12 +32,18 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
         if (e instanceof AuthenticationServiceException) {
             // the token could not be checked (e.g. the account store is down): not the client's fault
             response.setHeader("Retry-After", "5");
-            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            write(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
                     "the sign-in cannot be checked right now; retry later");
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Unauthorized",
                 "a valid bearer token is required (POST /api/auth/token on the command service)");
     }
 

@@ -11,10 +11,10 @@ import java.io.IOException;
 /** Writes a problem+json answer from a filter or handler that runs before Spring MVC's own error handling. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
-    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+    public static void write(
+            ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

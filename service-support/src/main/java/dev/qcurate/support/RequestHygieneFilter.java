@@ -34,8 +34,10 @@ public class RequestHygieneFilter extends OncePerRequestFilter {
     private final long maxDocument;
     private final ObjectMapper json;
 
-    RequestHygieneFilter(@Value("${qcurate.http.max-json-body:1MB}") DataSize maxJson,
-                         @Value("${qcurate.http.max-document-body:2MB}") DataSize maxDocument, ObjectMapper json) {
+    RequestHygieneFilter(
+            @Value("${qcurate.http.max-json-body:1MB}") DataSize maxJson,
+            @Value("${qcurate.http.max-document-body:2MB}") DataSize maxDocument,
+            ObjectMapper json) {
         this.maxJson = maxJson.toBytes();
         this.maxDocument = maxDocument.toBytes();
         this.json = json;
@@ -46,7 +48,10 @@ public class RequestHygieneFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!KNOWN_METHODS.contains(request.getMethod())) {
             // the servlet container would answer 501 for a method it has never heard of
-            refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+            refuse(
+                    response,
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "Method not allowed",
                     "unknown HTTP method; use GET, POST, PUT or DELETE as the API describes");
             return;
         }
@@ -58,14 +63,20 @@ public class RequestHygieneFilter extends OncePerRequestFilter {
         long limit = isDocument(request.getContentType()) ? maxDocument : maxJson;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+            refuse(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Request body too large",
                     "the request body has " + declared + " bytes; at most " + limit + " are accepted");
             return;
         }
         if (declared < 0 && hasBody(request)) {
             byte[] body = request.getInputStream().readNBytes((int) limit + 1);
             if (body.length > limit) {
-                refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                refuse(
+                        response,
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "Request body too large",
                         "the request body has more than " + limit + " bytes; at most " + limit + " are accepted");
                 return;
             }

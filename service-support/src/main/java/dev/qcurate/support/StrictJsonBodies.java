@@ -42,14 +42,17 @@ public class StrictJsonBodies implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (int i = 0; i < converters.size(); i++) {
             if (converters.get(i) instanceof MappingJackson2HttpMessageConverter json) {
-                converters.set(i, new StrictUtf8Json(json.getObjectMapper().copy()
-                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                        .registerModule(new SimpleModule("qcurate-safe-text")
-                                .addDeserializer(String.class, new SafeString())
-                                .addDeserializer(UUID.class, new CanonicalUuid()))));
+                converters.set(
+                        i,
+                        new StrictUtf8Json(json.getObjectMapper()
+                                .copy()
+                                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                                .registerModule(new SimpleModule("qcurate-safe-text")
+                                        .addDeserializer(String.class, new SafeString())
+                                        .addDeserializer(UUID.class, new CanonicalUuid()))));
             }
         }
     }
@@ -77,13 +80,15 @@ public class StrictJsonBodies implements WebMvcConfigurer {
 
         private static HttpInputMessage checked(HttpInputMessage input) throws IOException {
             var contentType = input.getHeaders().getContentType();
-            if (contentType != null && contentType.getCharset() != null
+            if (contentType != null
+                    && contentType.getCharset() != null
                     && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
                 return input;
             }
             byte[] body = input.getBody().readAllBytes();
             try {
-                StandardCharsets.UTF_8.newDecoder()
+                StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(body));

@@ -7,8 +7,7 @@ package dev.qcurate.support;
  */
 final class UnsafeText {
 
-    private UnsafeText() {
-    }
+    private UnsafeText() {}
 
     /** What is wrong with the text, or null when it is fine. */
     static String problem(String text) {

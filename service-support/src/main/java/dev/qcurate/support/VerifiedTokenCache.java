@@ -43,13 +43,18 @@ public final class VerifiedTokenCache implements JwtDecoder {
      * @param maxTokens how many verified tokens to remember at most (least recently and frequently used go first)
      * @param maxAge    how long a verified token is remembered at most before its signature is verified again
      */
-    public VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyUse, long maxTokens,
-                              Duration maxAge) {
+    public VerifiedTokenCache(
+            JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyUse, long maxTokens, Duration maxAge) {
         this(verifier, everyUse, maxTokens, maxAge, Clock.systemUTC(), Ticker.systemTicker());
     }
 
-    VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyUse, long maxTokens, Duration maxAge,
-                       Clock clock, Ticker ticker) {
+    VerifiedTokenCache(
+            JwtDecoder verifier,
+            OAuth2TokenValidator<Jwt> everyUse,
+            long maxTokens,
+            Duration maxAge,
+            Clock clock,
+            Ticker ticker) {
         JwtTimestampValidator times = new JwtTimestampValidator();
         times.setClock(clock);
         this.verifier = verifier;

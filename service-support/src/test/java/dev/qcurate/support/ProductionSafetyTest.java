@@ -14,7 +14,8 @@ class ProductionSafetyTest {
     void anEmptyOrDefaultDatabasePasswordIsAProblem() {
         for (String password : new String[] {"", "  ", "postgres", " Postgres ", "changeme", "qcurate-dev"}) {
             assertThat(safety.problems(new MockEnvironment().withProperty("spring.datasource.password", password)))
-                    .as(password).containsExactly("QCURATE_DB_PASSWORD is empty or a default password");
+                    .as(password)
+                    .containsExactly("QCURATE_DB_PASSWORD is empty or a default password");
         }
         assertThat(safety.problems(new MockEnvironment())).hasSize(1);
     }
@@ -34,6 +35,7 @@ class ProductionSafetyTest {
         MockEnvironment prod = new MockEnvironment();
         prod.setActiveProfiles("prod");
         assertThatThrownBy(() -> safety.postProcessEnvironment(prod, null))
-                .hasMessage("qcurate refuses to start with the prod profile: QCURATE_DB_PASSWORD is empty or a default password");
+                .hasMessage(
+                        "qcurate refuses to start with the prod profile: QCURATE_DB_PASSWORD is empty or a default password");
     }
 }

@@ -68,7 +68,8 @@ class RequestHygieneFilterTest {
     @Test
     void documentsHaveTheirOwnLargerLimit() throws Exception {
         assertThat(run(post("text/markdown", new byte[999])).passed()).isTrue();
-        assertThat(run(post("text/markdown", new byte[1_001])).response.getStatus()).isEqualTo(413);
+        assertThat(run(post("text/markdown", new byte[1_001])).response.getStatus())
+                .isEqualTo(413);
     }
 
     @Test

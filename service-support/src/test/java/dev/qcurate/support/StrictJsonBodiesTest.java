@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StrictJsonBodiesTest {
 
-    record Proposal(String text, UUID questionId, List<String> tags) {
-    }
+    record Proposal(String text, UUID questionId, List<String> tags) {}
 
     private final MappingJackson2HttpMessageConverter converter = strictConverter();
 
@@ -28,14 +27,16 @@ class StrictJsonBodiesTest {
     void aWellFormedBodyIsRead() throws Exception {
         Proposal read = read("{\"text\":\"What is a list?\",\"questionId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\","
                 + "\"tags\":[\"python\"]}");
-        assertThat(read).isEqualTo(new Proposal("What is a list?",
-                UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"), List.of("python")));
+        assertThat(read)
+                .isEqualTo(new Proposal(
+                        "What is a list?", UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"), List.of("python")));
     }
 
     @Test
     void unknownFieldsAreRefused() {
         assertThatThrownBy(() -> read("{\"text\":\"x\",\"admin\":true}"))
-                .isInstanceOf(HttpMessageNotReadableException.class).hasMessageContaining("admin");
+                .isInstanceOf(HttpMessageNotReadableException.class)
+                .hasMessageContaining("admin");
     }
 
     @Test
@@ -69,17 +70,22 @@ class StrictJsonBodiesTest {
         // an overlong encoding of '/' (0xC0 0xAF): Jackson's decoder lets it through, the strict one does not
         byte[] overlong = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
         assertThatThrownBy(() -> read(overlong))
-                .isInstanceOf(HttpMessageNotReadableException.class).hasMessageContaining("not valid UTF-8");
+                .isInstanceOf(HttpMessageNotReadableException.class)
+                .hasMessageContaining("not valid UTF-8");
     }
 
     @Test
     void theApplicationsOwnMapperIsLeftLenient() throws Exception {
         ObjectMapper application = new ObjectMapper();
-        List<HttpMessageConverter<?>> converters = new ArrayList<>(List.of(new MappingJackson2HttpMessageConverter(application)));
+        List<HttpMessageConverter<?>> converters =
+                new ArrayList<>(List.of(new MappingJackson2HttpMessageConverter(application)));
         new StrictJsonBodies().extendMessageConverters(converters);
-        assertThat(application.readValue("{\"text\":\"x\",\"extra\":1}", Map.class)).containsKey("extra");
-        assertThat(application.getDeserializationConfig()
-                .isEnabled(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)).isFalse();
+        assertThat(application.readValue("{\"text\":\"x\",\"extra\":1}", Map.class))
+                .containsKey("extra");
+        assertThat(application
+                        .getDeserializationConfig()
+                        .isEnabled(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS))
+                .isFalse();
     }
 
     private static MappingJackson2HttpMessageConverter strictConverter() {

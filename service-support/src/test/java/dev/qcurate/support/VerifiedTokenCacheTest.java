@@ -55,7 +55,8 @@ class VerifiedTokenCacheTest {
 
     @BeforeEach
     void decoder() throws Exception {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
+        NimbusJwtDecoder nimbus =
+                NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
         nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer("qcurate"));
         JwtDecoder verifier = token -> {
             verifications.incrementAndGet();
@@ -66,8 +67,10 @@ class VerifiedTokenCacheTest {
             if (accountStoreDown) {
                 throw new JwtException("the account store cannot be reached");
             }
-            return accountEnabled ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the account is disabled", null));
+            return accountEnabled
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "the account is disabled", null));
         };
         now = Instant.now();
         Clock clock = new Clock() {
@@ -90,8 +93,13 @@ class VerifiedTokenCacheTest {
     }
 
     private static String token(Instant issuedAt, Duration ttl) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("qcurate").subject("editor").issuedAt(issuedAt)
-                .expiresAt(issuedAt.plus(ttl)).claim("roles", List.of("EDITOR")).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("qcurate")
+                .subject("editor")
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(ttl))
+                .claim("roles", List.of("EDITOR"))
+                .build();
         return encoder.encode(JwtEncoderParameters.from(claims)).getTokenValue();
     }
 
@@ -114,7 +122,8 @@ class VerifiedTokenCacheTest {
 
         accountEnabled = false;
 
-        assertThatThrownBy(() -> cache.decode(token)).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> cache.decode(token))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("the account is disabled");
         assertThat(verifications).hasValue(1);
     }
@@ -127,7 +136,8 @@ class VerifiedTokenCacheTest {
         accountStoreDown = true;
 
         // not a BadJwtException: the resource server answers 503, not 401
-        assertThatThrownBy(() -> cache.decode(token)).isInstanceOf(JwtException.class)
+        assertThatThrownBy(() -> cache.decode(token))
+                .isInstanceOf(JwtException.class)
                 .isNotInstanceOf(BadJwtException.class);
     }
 
@@ -138,21 +148,28 @@ class VerifiedTokenCacheTest {
 
         now = now.plus(Duration.ofMinutes(7)); // past exp and the 60 s clock skew; still within the cache's max age
 
-        assertThatThrownBy(() -> cache.decode(token)).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> cache.decode(token))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
         assertThat(verifications).hasValue(1);
     }
 
     @Test
     void checksNotBeforeOnEveryUse() {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("qcurate").subject("editor").issuedAt(now).notBefore(now)
-                .expiresAt(now.plus(Duration.ofHours(1))).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("qcurate")
+                .subject("editor")
+                .issuedAt(now)
+                .notBefore(now)
+                .expiresAt(now.plus(Duration.ofHours(1)))
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(claims)).getTokenValue();
         cache.decode(token); // verified while valid
 
         now = now.minus(Duration.ofMinutes(10)); // before nbf, beyond the 60 s clock skew
 
-        assertThatThrownBy(() -> cache.decode(token)).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> cache.decode(token))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("Jwt used before");
     }
 
@@ -162,7 +179,8 @@ class VerifiedTokenCacheTest {
         cache.decode(token);
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String forgedPayload = Base64.getUrlEncoder().withoutPadding()
+        String forgedPayload = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(payload.replace("EDITOR", "ADMIN").getBytes(StandardCharsets.UTF_8));
         String forged = parts[0] + "." + forgedPayload + "." + parts[2];
         String flippedSignature = parts[0] + "." + parts[1] + "." + flip(parts[2]);
@@ -188,7 +206,8 @@ class VerifiedTokenCacheTest {
 
     private static String flip(String base64) {
         char last = base64.charAt(base64.length() / 2);
-        return base64.substring(0, base64.length() / 2) + (last == 'A' ? 'B' : 'A')
+        return base64.substring(0, base64.length() / 2)
+                + (last == 'A' ? 'B' : 'A')
                 + base64.substring(base64.length() / 2 + 1);
     }
 }

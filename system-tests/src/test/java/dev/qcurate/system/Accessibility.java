@@ -15,8 +15,7 @@ final class Accessibility {
 
     private static final Set<String> FAILING = Set.of("serious", "critical");
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     static void check(WebDriver driver, String page) {
         Results results = new AxeBuilder().analyze(driver);
@@ -38,7 +37,8 @@ final class Accessibility {
     }
 
     private static String describe(CheckedNode node) {
-        String summary = node.getFailureSummary() == null ? "" : node.getFailureSummary().replace("\n", "\n        ");
+        String summary =
+                node.getFailureSummary() == null ? "" : node.getFailureSummary().replace("\n", "\n        ");
         return "      at " + node.getTarget() + "  " + abbreviated(node.getHtml()) + "\n        " + summary;
     }
 

@@ -69,13 +69,22 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ChromiumAvailable.CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1000");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false,
-                "safebrowsing.enabled", false));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1000");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory", downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download", false,
+                        "safebrowsing.enabled", false));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
         return new Browser(driver, downloads);
@@ -108,7 +117,8 @@ final class Browser implements AutoCloseable {
         // go stale raced with the navigation: chromedriver then answered "Node … does not belong to the document".)
         js("window." + LEAVING_MARK + " = true");
         element.click();
-        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class)
+        new WebDriverWait(driver, WAIT)
+                .ignoring(WebDriverException.class)
                 .until(d -> !Boolean.TRUE.equals(js("return window." + LEAVING_MARK + " === true")));
         settle();
     }
@@ -163,8 +173,10 @@ final class Browser implements AutoCloseable {
             settle();
             return value;
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " on " + path()
-                    + "; the page says:\n" + bodyText(), e);
+            throw new AssertionError(
+                    "waited " + WAIT.toSeconds() + " s for " + what + " on " + path() + "; the page says:\n"
+                            + bodyText(),
+                    e);
         }
     }
 
@@ -235,26 +247,33 @@ final class Browser implements AutoCloseable {
 
     List<WebElement> regions(String name) {
         settle();
-        List<WebElement> byLabel = driver.findElements(By.xpath("//*[(self::section or @role='region')"
-                + " and normalize-space(@aria-label)=" + literal(name) + "]"));
-        List<WebElement> byHeading = driver.findElements(By.xpath("//*[(self::section or @role='region')"
-                + " and @aria-labelledby]")).stream()
-                .filter(region -> name.equals(labelledBy(region)))
-                .toList();
+        List<WebElement> byLabel = driver.findElements(By.xpath(
+                "//*[(self::section or @role='region')" + " and normalize-space(@aria-label)=" + literal(name) + "]"));
+        List<WebElement> byHeading =
+                driver
+                        .findElements(By.xpath("//*[(self::section or @role='region')" + " and @aria-labelledby]"))
+                        .stream()
+                        .filter(region -> name.equals(labelledBy(region)))
+                        .toList();
         return Stream.concat(byLabel.stream(), byHeading.stream()).toList();
     }
 
     private String labelledBy(WebElement region) {
-        Object text = js("const ids = arguments[0].getAttribute('aria-labelledby').split(/\\s+/);"
-                + " return ids.map(id => document.getElementById(id)).filter(e => e)"
-                + ".map(e => e.textContent.replace(/\\s+/g, ' ').trim()).join(' ');", region);
+        Object text = js(
+                "const ids = arguments[0].getAttribute('aria-labelledby').split(/\\s+/);"
+                        + " return ids.map(id => document.getElementById(id)).filter(e => e)"
+                        + ".map(e => e.textContent.replace(/\\s+/g, ' ').trim()).join(' ');",
+                region);
         return String.valueOf(text);
     }
 
     /** The {@code <article>} of the review queue whose heading holds {@code text}. */
     WebElement article(String text) {
-        return waitFor("an article with a heading holding '" + text + "'", d -> d.findElement(By.xpath(
-                "//article[.//*[self::h2 or self::h3 or self::h4][contains(normalize-space(), " + literal(text) + ")]]")));
+        return waitFor(
+                "an article with a heading holding '" + text + "'",
+                d -> d.findElement(
+                        By.xpath("//article[.//*[self::h2 or self::h3 or self::h4][contains(normalize-space(), "
+                                + literal(text) + ")]]")));
     }
 
     List<WebElement> articles() {
@@ -308,8 +327,11 @@ final class Browser implements AutoCloseable {
 
     /** Sets a field's value the way a paste would, bypassing key-by-key typing (for very long texts). */
     void paste(WebElement field, String text) {
-        js("arguments[0].value = arguments[1];"
-                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
+        js(
+                "arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                field,
+                text);
     }
 
     String value(WebElement field) {
@@ -332,7 +354,8 @@ final class Browser implements AutoCloseable {
             try (Stream<Path> files = Files.list(downloads)) {
                 return files.filter(f -> f.getFileName().toString().endsWith(suffix))
                         .filter(f -> !Files.exists(Path.of(f + ".crdownload")))
-                        .findFirst().orElse(null);
+                        .findFirst()
+                        .orElse(null);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

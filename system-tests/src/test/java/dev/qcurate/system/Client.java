@@ -14,13 +14,15 @@ import java.util.Map;
 /** A signed-in user talking HTTP+JSON to both services, as curl would. */
 final class Client {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, JsonNode body, HttpResponse<String> response) {
 
         long position() {
-            return Long.parseLong(response.headers().firstValue("X-Qcurate-Position").orElseThrow());
+            return Long.parseLong(
+                    response.headers().firstValue("X-Qcurate-Position").orElseThrow());
         }
 
         String text(String field) {
@@ -41,7 +43,8 @@ final class Client {
     static Client signIn(String commandUrl, String queryUrl, String user, String password) {
         Answer answer = send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/auth/token"))
                 .header("Content-Type", "application/json")
-                .POST(body(Map.of("username", user, "password", password))).build());
+                .POST(body(Map.of("username", user, "password", password)))
+                .build());
         if (answer.status() != 200) {
             throw new IllegalStateException("cannot sign in as " + user + ": " + answer.body());
         }
@@ -54,14 +57,19 @@ final class Client {
     }
 
     Answer post(String path, Object body) {
-        return send(authorized(commandUrl + path).header("Content-Type", "application/json")
-                .POST(body(body)).build());
+        return send(authorized(commandUrl + path)
+                .header("Content-Type", "application/json")
+                .POST(body(body))
+                .build());
     }
 
     /** A POST with an {@code Idempotency-Key}, as a client that retries after a lost connection sends it. */
     Answer postIdempotently(String path, Object body, String key) {
-        return send(authorized(commandUrl + path).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(body(body)).build());
+        return send(authorized(commandUrl + path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(body(body))
+                .build());
     }
 
     /** GET on the command service (its admin endpoints). */
@@ -86,8 +94,8 @@ final class Client {
     /** GET on the query service of a body that is not JSON (e.g. Prometheus metrics); {@code body} stays empty. */
     Answer queryText(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(authorized(queryUrl + path).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(authorized(queryUrl + path).GET().build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JSON.nullNode(), response);
         } catch (IOException e) {
             throw new IllegalStateException("GET " + queryUrl + path + " failed", e);
@@ -98,18 +106,23 @@ final class Client {
     }
 
     Answer postToQueryService(String path, Object body) {
-        return send(authorized(queryUrl + path).header("Content-Type", "application/json")
-                .POST(body(body)).build());
+        return send(authorized(queryUrl + path)
+                .header("Content-Type", "application/json")
+                .POST(body(body))
+                .build());
     }
 
     /** GET on the query service, waiting for the read model to reach {@code position}. */
     Answer read(String path, long position) {
         String separator = path.contains("?") ? "&" : "?";
-        return send(authorized(queryUrl + path + separator + "minPosition=" + position).GET().build());
+        return send(authorized(queryUrl + path + separator + "minPosition=" + position)
+                .GET()
+                .build());
     }
 
     private HttpRequest.Builder authorized(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
     }
 

@@ -26,6 +26,7 @@ class DocumentedTablesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(QCURATE_[A-Z0-9_]*[A-Z0-9])");
     /** Any mention in the launcher or in code that reads the environment itself. */
     private static final Pattern VARIABLE = Pattern.compile("QCURATE_[A-Z0-9_]*[A-Z0-9]");
+
     private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| (`QCURATE_[^|]*)\\|");
 
     @Test
@@ -56,7 +57,9 @@ class DocumentedTablesTest {
             documented.addAll(matches(VARIABLE, row.group(1)));
         }
 
-        assertThat(read).as("variables read by the services, the web or the launcher").isNotEmpty();
+        assertThat(read)
+                .as("variables read by the services, the web or the launcher")
+                .isNotEmpty();
         assertThat(documented).as("the variables of docs/configuration.md").isEqualTo(read);
     }
 

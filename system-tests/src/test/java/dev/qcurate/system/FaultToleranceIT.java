@@ -73,7 +73,9 @@ class FaultToleranceIT {
             TestInfrastructure.kafka().stop();
             int before = load.status(202);
             Thread.sleep(6_000);
-            assertThat(load.status(202)).as("proposals accepted while Kafka is down").isGreaterThan(before);
+            assertThat(load.status(202))
+                    .as("proposals accepted while Kafka is down")
+                    .isGreaterThan(before);
             TestInfrastructure.kafka().start();
             Thread.sleep(1_000);
         }
@@ -127,13 +129,20 @@ class FaultToleranceIT {
         try (Admin kafka = admin()) {
             TopicPartition partition = new TopicPartition(qcurate.topic, 0);
             kafka.alterConsumerGroupOffsets(qcurate.consumerGroup, Map.of(partition, new OffsetAndMetadata(0)))
-                    .all().get();
+                    .all()
+                    .get();
             republishReversed(partition, 20);
             qcurate.queries.start();
-            long end = kafka.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+            long end = kafka.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                    .all()
+                    .get()
+                    .get(partition)
+                    .offset();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (committedOffset(kafka, partition) < end) {
-                assertThat(System.nanoTime()).as("consumer group reached the end of the topic").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("consumer group reached the end of the topic")
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
         }
@@ -149,11 +158,16 @@ class FaultToleranceIT {
                 + "\"text\":\"What did revision one look like?\",\"tags\":[\"legacy\"],\"source\":null,"
                 + "\"proposedBy\":\"editor\"}";
         storeEvent(questionId, 0, "dev.qcurate.shared.question.QuestionProposedEvent", "1", proposedV1);
-        storeEvent(questionId, 1, "dev.qcurate.shared.question.QuestionAcceptedEvent", "1",
+        storeEvent(
+                questionId,
+                1,
+                "dev.qcurate.shared.question.QuestionAcceptedEvent",
+                "1",
                 "{\"questionId\":\"" + questionId + "\",\"proposalId\":\"" + proposalId + "\"}");
 
         // the aggregate loads through the Axon upcaster: a tag change on it is accepted
-        Client.Answer tags = editor.post("/api/questions/" + questionId + "/tags", Map.of("add", List.of("upcast"), "remove", List.of()));
+        Client.Answer tags = editor.post(
+                "/api/questions/" + questionId + "/tags", Map.of("add", List.of("upcast"), "remove", List.of()));
         assertThat(tags.status()).as("%s", tags.body()).isEqualTo(202);
 
         // the relay published it as revision 2, and the query service projected it
@@ -194,12 +208,15 @@ class FaultToleranceIT {
                     latePosition = result.getLong(1);
                 }
             }
-            Client.Answer later = editor.post("/api/questions", Map.of("text", "What commits first although it"
-                    + " started last?", "tags", List.of("late")));
+            Client.Answer later = editor.post(
+                    "/api/questions",
+                    Map.of("text", "What commits first although it" + " started last?", "tags", List.of("late")));
             assertThat(later.status()).isEqualTo(202);
             assertThat(later.position()).isGreaterThan(latePosition);
-            assertThat(qcurate.as("reader").read("/api/questions/" + later.text("questionId"), later.position())
-                    .status()).isEqualTo(200);
+            assertThat(qcurate.as("reader")
+                            .read("/api/questions/" + later.text("questionId"), later.position())
+                            .status())
+                    .isEqualTo(200);
             held.commit();
         }
 
@@ -213,31 +230,43 @@ class FaultToleranceIT {
      * Every acknowledged proposal is in the read model (approved ones ACTIVE), the read model holds exactly the tagged
      * questions of the event store, and each has one history row per stored event: nothing lost, nothing doubled.
      */
-    static void assertEveryAcknowledgedChangeArrivedOnce(Stores stores, Load load, String tag,
-                                                         boolean everyRequestAnswered) throws InterruptedException {
+    static void assertEveryAcknowledgedChangeArrivedOnce(
+            Stores stores, Load load, String tag, boolean everyRequestAnswered) throws InterruptedException {
         stores.awaitProjected(Duration.ofSeconds(60));
         Map<String, Long> projected = stores.questionsTagged(tag);
         List<String> missing = new ArrayList<>(load.acknowledged.keySet());
         missing.removeAll(projected.keySet());
-        assertThat(missing).as("acknowledged proposals missing from the read model").isEmpty();
+        assertThat(missing)
+                .as("acknowledged proposals missing from the read model")
+                .isEmpty();
         load.acknowledged.forEach((question, approved) -> {
             if (approved) {
-                assertThat(projected.get(question)).as("history of approved %s", question).isEqualTo(2);
+                assertThat(projected.get(question))
+                        .as("history of approved %s", question)
+                        .isEqualTo(2);
             }
         });
         String like = "%\"" + tag + "\"%";
-        long stored = stores.number("SELECT count(*) FROM qcurate_command.domain_event_entry WHERE payload_type ="
-                + " 'dev.qcurate.shared.question.QuestionProposedEvent' AND convert_from(payload, 'UTF8') LIKE ?", like);
-        assertThat(projected).as("questions in the read model vs the event store").hasSize((int) stored);
-        long storedSteps = stores.number("SELECT count(*) FROM qcurate_command.domain_event_entry e"
-                + " WHERE e.aggregate_identifier IN (SELECT aggregate_identifier FROM qcurate_command.domain_event_entry"
-                + " WHERE payload_type = 'dev.qcurate.shared.question.QuestionProposedEvent'"
-                + " AND convert_from(payload, 'UTF8') LIKE ?)", like);
+        long stored = stores.number(
+                "SELECT count(*) FROM qcurate_command.domain_event_entry WHERE payload_type ="
+                        + " 'dev.qcurate.shared.question.QuestionProposedEvent' AND convert_from(payload, 'UTF8') LIKE ?",
+                like);
+        assertThat(projected)
+                .as("questions in the read model vs the event store")
+                .hasSize((int) stored);
+        long storedSteps = stores.number(
+                "SELECT count(*) FROM qcurate_command.domain_event_entry e"
+                        + " WHERE e.aggregate_identifier IN (SELECT aggregate_identifier FROM qcurate_command.domain_event_entry"
+                        + " WHERE payload_type = 'dev.qcurate.shared.question.QuestionProposedEvent'"
+                        + " AND convert_from(payload, 'UTF8') LIKE ?)",
+                like);
         assertThat(projected.values().stream().mapToLong(Long::longValue).sum())
-                .as("history rows (one per question event, never doubled)").isEqualTo(storedSteps);
+                .as("history rows (one per question event, never doubled)")
+                .isEqualTo(storedSteps);
         if (everyRequestAnswered) {
             assertThat(load.unanswered.get()).as("requests without an answer").isZero();
-            assertThat(projected.keySet()).as("nothing but the acknowledged proposals")
+            assertThat(projected.keySet())
+                    .as("nothing but the acknowledged proposals")
                     .containsExactlyInAnyOrderElementsOf(load.acknowledged.keySet());
         }
     }
@@ -251,12 +280,16 @@ class FaultToleranceIT {
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> positions.add(header(record, "qcurate-position")));
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(record -> positions.add(header(record, "qcurate-position")));
             }
         }
-        List<String> stored = stores.strings("SELECT global_index::text FROM qcurate_command.domain_event_entry"
-                + " WHERE global_index <= ? ORDER BY global_index", head);
-        assertThat(positions.stream().distinct().toList()).as("topic positions, duplicates removed")
+        List<String> stored = stores.strings(
+                "SELECT global_index::text FROM qcurate_command.domain_event_entry"
+                        + " WHERE global_index <= ? ORDER BY global_index",
+                head);
+        assertThat(positions.stream().distinct().toList())
+                .as("topic positions, duplicates removed")
                 .containsAll(stored);
     }
 
@@ -270,28 +303,40 @@ class FaultToleranceIT {
             }
         }
         Collections.reverse(records);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> record : records) {
-                producer.send(new ProducerRecord<>(qcurate.topic, null, record.key(), record.value(), record.headers()));
+                producer.send(
+                        new ProducerRecord<>(qcurate.topic, null, record.key(), record.value(), record.headers()));
             }
         }
     }
 
     private static long committedOffset(Admin kafka, TopicPartition partition) throws Exception {
         OffsetAndMetadata committed = kafka.listConsumerGroupOffsets(qcurate.consumerGroup)
-                .partitionsToOffsetAndMetadata().get().get(partition);
+                .partitionsToOffsetAndMetadata()
+                .get()
+                .get(partition);
         return committed == null ? -1 : committed.offset();
     }
 
     private static void storeEvent(String aggregateId, int sequence, String type, String revision, String payload) {
-        stores.execute("INSERT INTO qcurate_command.domain_event_entry (aggregate_identifier, sequence_number, type,"
+        stores.execute(
+                "INSERT INTO qcurate_command.domain_event_entry (aggregate_identifier, sequence_number, type,"
                         + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
                         + " VALUES (?, ?, 'Question', ?, ?, ?, ?, ?, ?)",
-                aggregateId, sequence, UUID.randomUUID().toString(),
-                "{\"actor\":\"editor\"}".getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8),
-                revision, type, Instant.now().toString());
+                aggregateId,
+                sequence,
+                UUID.randomUUID().toString(),
+                "{\"actor\":\"editor\"}".getBytes(StandardCharsets.UTF_8),
+                payload.getBytes(StandardCharsets.UTF_8),
+                revision,
+                type,
+                Instant.now().toString());
     }
 
     private static ConsumerRecord<String, byte[]> firstRecordOf(String key) {
@@ -312,14 +357,19 @@ class FaultToleranceIT {
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafka().bootstrapServers()));
     }
 

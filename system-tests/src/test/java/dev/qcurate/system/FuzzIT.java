@@ -36,16 +36,31 @@ class FuzzIT {
     private static String listId;
 
     /** One endpoint that takes a JSON body, with a valid body as the base for mutations. */
-    record Endpoint(boolean command, String method, String path, String role, Map<String, Object> valid,
-                    Map<String, Kind> fields) {
-    }
+    record Endpoint(
+            boolean command,
+            String method,
+            String path,
+            String role,
+            Map<String, Object> valid,
+            Map<String, Kind> fields) {}
 
-    enum Kind { TEXT, UUID, INT, LIST, OBJECT }
+    enum Kind {
+        TEXT,
+        UUID,
+        INT,
+        LIST,
+        OBJECT
+    }
 
     /** A request that must be refused, and why (for the failure message). */
-    record Attempt(String category, String method, String url, String token, String contentType, byte[] body,
-                   boolean chunked) {
-    }
+    record Attempt(
+            String category,
+            String method,
+            String url,
+            String token,
+            String contentType,
+            byte[] body,
+            boolean chunked) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,21 +68,39 @@ class FuzzIT {
         for (String user : List.of("reader", "editor", "reviewer", "admin")) {
             TOKENS.put(user, RawHttp.signIn(qcurate.commands.url(), user, Qcurate.PASSWORD));
         }
-        RawHttp.Answer proposed = RawHttp.send("POST", qcurate.commands.url() + "/api/questions", TOKENS.get("editor"),
-                JSON, "{\"text\":\"What is a fuzz test for?\",\"tags\":[\"testing\"]}");
+        RawHttp.Answer proposed = RawHttp.send(
+                "POST",
+                qcurate.commands.url() + "/api/questions",
+                TOKENS.get("editor"),
+                JSON,
+                "{\"text\":\"What is a fuzz test for?\",\"tags\":[\"testing\"]}");
         assertThat(proposed.status()).isEqualTo(202);
         questionId = proposed.json().path("questionId").asText();
         proposalId = proposed.json().path("proposalId").asText();
-        RawHttp.Answer list = RawHttp.send("POST", qcurate.commands.url() + "/api/lists", TOKENS.get("editor"), JSON,
+        RawHttp.Answer list = RawHttp.send(
+                "POST",
+                qcurate.commands.url() + "/api/lists",
+                TOKENS.get("editor"),
+                JSON,
                 "{\"name\":\"fuzz\",\"title\":\"Fuzz\"}");
         assertThat(list.status()).isEqualTo(201);
         listId = list.json().path("listId").asText();
-        RawHttp.Answer user = RawHttp.send("POST", qcurate.commands.url() + "/api/admin/users", TOKENS.get("admin"),
-                JSON, "{\"username\":\"fuzz-target\",\"password\":\"fuzz target password\",\"roles\":[\"READER\"]}");
+        RawHttp.Answer user = RawHttp.send(
+                "POST",
+                qcurate.commands.url() + "/api/admin/users",
+                TOKENS.get("admin"),
+                JSON,
+                "{\"username\":\"fuzz-target\",\"password\":\"fuzz target password\",\"roles\":[\"READER\"]}");
         assertThat(user.status()).isEqualTo(201);
         long position = Long.parseLong(user.header("X-Qcurate-Position"));
-        assertThat(RawHttp.send("GET", qcurate.queries.url() + "/api/questions/" + questionId + "?minPosition="
-                + position, TOKENS.get("reader"), null, (String) null).status()).isEqualTo(200);
+        assertThat(RawHttp.send(
+                                "GET",
+                                qcurate.queries.url() + "/api/questions/" + questionId + "?minPosition=" + position,
+                                TOKENS.get("reader"),
+                                null,
+                                (String) null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -91,36 +124,54 @@ class FuzzIT {
         int sent = 0;
         for (; sent < REQUESTS && System.nanoTime() < deadline; sent++) {
             // every generator at least once, then at random
-            Attempt attempt = generators.get(sent < generators.size() ? sent : random.nextInt(generators.size())).get();
+            Attempt attempt = generators
+                    .get(sent < generators.size() ? sent : random.nextInt(generators.size()))
+                    .get();
             perCategory.merge(attempt.category(), 1, Integer::sum);
-            RawHttp.Answer answer = RawHttp.send(attempt.method(), attempt.url(), attempt.token(),
-                    attempt.contentType(), attempt.body(), attempt.chunked());
+            RawHttp.Answer answer = RawHttp.send(
+                    attempt.method(),
+                    attempt.url(),
+                    attempt.token(),
+                    attempt.contentType(),
+                    attempt.body(),
+                    attempt.chunked());
             String problem = check(answer);
             if (problem != null && failures.size() < 50) {
-                failures.add(problem + " ← " + attempt.category() + ": " + attempt.method() + " " + attempt.url()
-                        + " [" + attempt.contentType() + "] " + preview(attempt.body()) + " → " + preview(answer.body()));
+                failures.add(problem + " ← " + attempt.category() + ": " + attempt.method() + " " + attempt.url() + " ["
+                        + attempt.contentType() + "] " + preview(attempt.body()) + " → " + preview(answer.body()));
             }
         }
         System.out.println("FuzzIT seed " + seed + ": " + sent + " requests " + perCategory);
 
         assertThat(sent).isGreaterThanOrEqualTo(1_000);
-        assertThat(failures).as("requests not refused properly (seed " + seed + ")").isEmpty();
+        assertThat(failures)
+                .as("requests not refused properly (seed " + seed + ")")
+                .isEmpty();
         assertThat(eventCount()).as("events in the event store").isEqualTo(events);
         assertThat(readModelChecksum()).as("read model").isEqualTo(readModel);
-        assertThat(RawHttp.send("GET", qcurate.queries.url() + "/api/questions/" + questionId, TOKENS.get("reader"),
-                null, (String) null).status()).as("still serving").isEqualTo(200);
+        assertThat(RawHttp.send(
+                                "GET",
+                                qcurate.queries.url() + "/api/questions/" + questionId,
+                                TOKENS.get("reader"),
+                                null,
+                                (String) null)
+                        .status())
+                .as("still serving")
+                .isEqualTo(200);
     }
 
     private static String check(RawHttp.Answer answer) {
         if (answer.status() < 400 || answer.status() >= 500) {
             return "status " + answer.status();
         }
-        if (answer.body().contains("\tat ") || answer.body().contains("java.lang.")
+        if (answer.body().contains("\tat ")
+                || answer.body().contains("java.lang.")
                 || answer.body().contains("Exception")) {
             return "internals in the answer";
         }
         String type = answer.header("Content-Type");
-        if (type != null && type.startsWith("application/problem+json")
+        if (type != null
+                && type.startsWith("application/problem+json")
                 && answer.json().path("detail").asText().isBlank()) {
             return "problem without detail";
         }
@@ -151,38 +202,101 @@ class FuzzIT {
     private static List<Endpoint> endpoints() {
         String q = questionId;
         return List.of(
-                new Endpoint(true, "POST", "/api/questions", "editor",
-                        map("text", "What is a fuzzed question?", "tags", List.of("fuzz"),
-                                "source", map("document", "fuzz.md", "line", 1)),
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/questions",
+                        "editor",
+                        map(
+                                "text",
+                                "What is a fuzzed question?",
+                                "tags",
+                                List.of("fuzz"),
+                                "source",
+                                map("document", "fuzz.md", "line", 1)),
                         Map.of("text", Kind.TEXT, "tags", Kind.LIST, "source", Kind.OBJECT)),
-                new Endpoint(true, "POST", "/api/questions/" + q + "/rewordings", "editor",
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/questions/" + q + "/rewordings",
+                        "editor",
                         map("text", "What is a fuzzed rewording?", "baseRevision", 1),
                         Map.of("text", Kind.TEXT, "baseRevision", Kind.INT)),
-                new Endpoint(true, "POST", "/api/questions/" + q + "/tags", "editor",
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/questions/" + q + "/tags",
+                        "editor",
                         map("add", List.of("fuzzing"), "remove", List.of("testing")),
                         Map.of("add", Kind.LIST, "remove", Kind.LIST)),
-                new Endpoint(true, "POST", "/api/questions/" + q + "/retirement", "editor",
-                        map("reason", "fuzzed away"), Map.of("reason", Kind.TEXT)),
-                new Endpoint(true, "POST", "/api/merges", "editor",
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/questions/" + q + "/retirement",
+                        "editor",
+                        map("reason", "fuzzed away"),
+                        Map.of("reason", Kind.TEXT)),
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/merges",
+                        "editor",
                         map("sourceId", q, "targetId", UUID.randomUUID().toString()),
                         Map.of("sourceId", Kind.UUID, "targetId", Kind.UUID)),
-                new Endpoint(true, "POST", "/api/proposals/" + proposalId + "/rejection", "reviewer",
-                        map("reason", "fuzzed rejection"), Map.of("reason", Kind.TEXT)),
-                new Endpoint(true, "POST", "/api/proposals/approval", "reviewer",
-                        map("proposalIds", List.of(proposalId)), Map.of("proposalIds", Kind.LIST)),
-                new Endpoint(true, "POST", "/api/lists", "editor",
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/proposals/" + proposalId + "/rejection",
+                        "reviewer",
+                        map("reason", "fuzzed rejection"),
+                        Map.of("reason", Kind.TEXT)),
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/proposals/approval",
+                        "reviewer",
+                        map("proposalIds", List.of(proposalId)),
+                        Map.of("proposalIds", Kind.LIST)),
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/lists",
+                        "editor",
                         map("name", "fuzz-list", "title", "Fuzz list", "description", "made by the fuzzer"),
                         Map.of("name", Kind.TEXT, "title", Kind.TEXT, "description", Kind.TEXT)),
-                new Endpoint(true, "POST", "/api/lists/" + listId + "/entries", "editor",
-                        map("questionId", q, "index", 0), Map.of("questionId", Kind.UUID, "index", Kind.INT)),
-                new Endpoint(true, "POST", "/api/admin/users", "admin",
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/lists/" + listId + "/entries",
+                        "editor",
+                        map("questionId", q, "index", 0),
+                        Map.of("questionId", Kind.UUID, "index", Kind.INT)),
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/admin/users",
+                        "admin",
                         map("username", "fuzz-user", "password", "a fuzzed long password", "roles", List.of("READER")),
                         Map.of("username", Kind.TEXT, "password", Kind.TEXT, "roles", Kind.LIST)),
-                new Endpoint(true, "PUT", "/api/admin/users/fuzz-target/roles", "admin",
-                        map("roles", List.of("EDITOR")), Map.of("roles", Kind.LIST)),
-                new Endpoint(true, "POST", "/api/admin/users/fuzz-target/password", "admin",
-                        map("password", "a new fuzzed password"), Map.of("password", Kind.TEXT)),
-                new Endpoint(true, "POST", "/api/auth/token", null,
+                new Endpoint(
+                        true,
+                        "PUT",
+                        "/api/admin/users/fuzz-target/roles",
+                        "admin",
+                        map("roles", List.of("EDITOR")),
+                        Map.of("roles", Kind.LIST)),
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/admin/users/fuzz-target/password",
+                        "admin",
+                        map("password", "a new fuzzed password"),
+                        Map.of("password", Kind.TEXT)),
+                new Endpoint(
+                        true,
+                        "POST",
+                        "/api/auth/token",
+                        null,
                         map("username", "reader", "password", Qcurate.PASSWORD),
                         Map.of("username", Kind.TEXT, "password", Kind.TEXT)));
     }
@@ -191,17 +305,21 @@ class FuzzIT {
 
     private Attempt truncatedJson(Random random, Endpoint endpoint) {
         String body = json(endpoint.valid());
-        return attempt("truncated JSON", endpoint, JSON, bytes(body.substring(0, 1 + random.nextInt(body.length() - 1))));
+        return attempt(
+                "truncated JSON", endpoint, JSON, bytes(body.substring(0, 1 + random.nextInt(body.length() - 1))));
     }
 
     private Attempt garbage(Random random, Endpoint endpoint) {
         String[] starts = {")", "]", "'", "<", "=", "\\", "#", "undefined", "NaN{", "{{", "{\"a\"::1}", "{,}"};
-        return attempt("garbage", endpoint, JSON, bytes(starts[random.nextInt(starts.length)] + randomText(random, 50)));
+        return attempt(
+                "garbage", endpoint, JSON, bytes(starts[random.nextInt(starts.length)] + randomText(random, 50)));
     }
 
     private Attempt unknownField(Random random, Endpoint endpoint) {
         Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
-        String[] names = {"admin", "roles_", "__proto__", "constructor", "id", "position", "actor", "x" + random.nextInt(999)};
+        String[] names = {
+            "admin", "roles_", "__proto__", "constructor", "id", "position", "actor", "x" + random.nextInt(999)
+        };
         body.put(names[random.nextInt(names.length)], random.nextBoolean() ? "' OR 1=1 --" : Map.of("$gt", ""));
         return attempt("unknown field", endpoint, JSON, bytes(json(body)));
     }
@@ -211,13 +329,30 @@ class FuzzIT {
         Collections.sort(fields);
         String field = fields.get(random.nextInt(fields.size()));
         Object[] wrong = switch (endpoint.fields().get(field)) {
-            case TEXT -> new Object[]{Map.of("a", 1), List.of(1, 2), List.of(), 123, 4.5, true};
-            case UUID -> new Object[]{"not-a-uuid", "123", "' OR '1'='1", "../../etc/passwd",
-                    "00000000-0000-0000-0000-00000000000g", Map.of(), List.of(), 42, true};
-            case INT -> new Object[]{"abc", Map.of(), List.of(1), new java.math.BigInteger("99999999999999999999"),
-                    "1; DROP TABLE question"};
-            case LIST -> new Object[]{"just a string", Map.of("a", "b"), 7, List.of(Map.of("a", 1)), List.of(List.of())};
-            case OBJECT -> new Object[]{"a string", List.of(1), 5, Map.of("line", "x")};
+            case TEXT -> new Object[] {Map.of("a", 1), List.of(1, 2), List.of(), 123, 4.5, true};
+            case UUID ->
+                new Object[] {
+                    "not-a-uuid",
+                    "123",
+                    "' OR '1'='1",
+                    "../../etc/passwd",
+                    "00000000-0000-0000-0000-00000000000g",
+                    Map.of(),
+                    List.of(),
+                    42,
+                    true
+                };
+            case INT ->
+                new Object[] {
+                    "abc",
+                    Map.of(),
+                    List.of(1),
+                    new java.math.BigInteger("99999999999999999999"),
+                    "1; DROP TABLE question"
+                };
+            case LIST ->
+                new Object[] {"just a string", Map.of("a", "b"), 7, List.of(Map.of("a", 1)), List.of(List.of())};
+            case OBJECT -> new Object[] {"a string", List.of(1), 5, Map.of("line", "x")};
         };
         Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
         body.put(field, wrong[random.nextInt(wrong.length)]);
@@ -225,8 +360,18 @@ class FuzzIT {
     }
 
     private Attempt hostileText(Random random, Endpoint endpoint) {
-        String[] hostile = {"\u0000", "\u202E", "\u2066", "\u0007", "\u001B[31m", "\u0085", "\u007F", LONE_SURROGATE,
-                "\u202Dabc\u202C", "\u0008"};
+        String[] hostile = {
+            "\u0000",
+            "\u202E",
+            "\u2066",
+            "\u0007",
+            "\u001B[31m",
+            "\u0085",
+            "\u007F",
+            LONE_SURROGATE,
+            "\u202Dabc\u202C",
+            "\u0008"
+        };
         Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
         List<String> texts = new ArrayList<>();
         body.forEach((key, value) -> {
@@ -251,21 +396,45 @@ class FuzzIT {
     }
 
     private Attempt hugeText(Random random, Endpoint endpoint) {
-        Map<String, Integer> limits = Map.of("text", 1_000, "reason", 1_000, "name", 100, "title", 200,
-                "description", 2_000, "username", 64, "password", 200);
+        Map<String, Integer> limits = Map.of(
+                "text",
+                1_000,
+                "reason",
+                1_000,
+                "name",
+                100,
+                "title",
+                200,
+                "description",
+                2_000,
+                "username",
+                64,
+                "password",
+                200);
         Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
-        List<String> limited = endpoint.valid().keySet().stream().filter(limits::containsKey).sorted().toList();
+        List<String> limited = endpoint.valid().keySet().stream()
+                .filter(limits::containsKey)
+                .sorted()
+                .toList();
         if (limited.isEmpty() || endpoint.path().equals("/api/auth/token") && random.nextBoolean()) {
             if (body.containsKey("tags") || body.containsKey("add")) {
                 String key = body.containsKey("tags") ? "tags" : "add";
-                body.put(key, random.nextBoolean() ? List.of("t".repeat(41 + random.nextInt(500)))
-                        : java.util.stream.IntStream.range(0, 21 + random.nextInt(100)).mapToObj(i -> "tag" + i).toList());
+                body.put(
+                        key,
+                        random.nextBoolean()
+                                ? List.of("t".repeat(41 + random.nextInt(500)))
+                                : java.util.stream.IntStream.range(0, 21 + random.nextInt(100))
+                                        .mapToObj(i -> "tag" + i)
+                                        .toList());
                 return attempt("huge field", endpoint, JSON, bytes(json(body)));
             }
             if (body.containsKey("proposalIds") || body.containsKey("roles")) {
                 String key = body.containsKey("proposalIds") ? "proposalIds" : "roles";
-                body.put(key, java.util.stream.IntStream.range(0, 1_001 + random.nextInt(500))
-                        .mapToObj(i -> UUID.randomUUID().toString()).toList());
+                body.put(
+                        key,
+                        java.util.stream.IntStream.range(0, 1_001 + random.nextInt(500))
+                                .mapToObj(i -> UUID.randomUUID().toString())
+                                .toList());
                 return attempt("huge field", endpoint, JSON, bytes(json(body)));
             }
             return oversizedBody(random, endpoint);
@@ -290,55 +459,112 @@ class FuzzIT {
         } else {
             url = qcurate.commands.url();
         }
-        return new Attempt("oversized body" + (chunked ? " (chunked)" : ""), endpoint.method(), url + path,
-                token(endpoint), JSON, bytes(body), chunked);
+        return new Attempt(
+                "oversized body" + (chunked ? " (chunked)" : ""),
+                endpoint.method(),
+                url + path,
+                token(endpoint),
+                JSON,
+                bytes(body),
+                chunked);
     }
 
     private Attempt invalidUuidInPath(Random random) {
-        String[] bad = {"not-a-uuid", "1", "' OR '1'='1", "%00", "%E2%80%AE", "<script>alert(1)</script>",
-                "00000000-0000-0000-0000-00000000000g", "DROP TABLE question", "%F0%9F%98%80", "null", "-1",
-                "{{7*7}}", "${jndi:ldap://x/a}"};
+        String[] bad = {
+            "not-a-uuid",
+            "1",
+            "' OR '1'='1",
+            "%00",
+            "%E2%80%AE",
+            "<script>alert(1)</script>",
+            "00000000-0000-0000-0000-00000000000g",
+            "DROP TABLE question",
+            "%F0%9F%98%80",
+            "null",
+            "-1",
+            "{{7*7}}",
+            "${jndi:ldap://x/a}"
+        };
         String id = bad[random.nextInt(bad.length)];
-        String encoded = id.startsWith("%") ? id : URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = id.startsWith("%")
+                ? id
+                : URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         String[][] targets = {
-                {"C", "POST", "/api/questions/{}/rewordings", "editor", "{\"text\":\"What is a rewording?\"}"},
-                {"C", "POST", "/api/questions/{}/tags", "editor", "{\"add\":[\"x\"]}"},
-                {"C", "POST", "/api/proposals/{}/approval", "reviewer", "{}"},
-                {"C", "POST", "/api/proposals/{}/rejection", "reviewer", "{\"reason\":\"no\"}"},
-                {"C", "POST", "/api/lists/{}/entries", "editor", "{\"questionId\":\"" + questionId + "\"}"},
-                {"C", "DELETE", "/api/lists/" + listId + "/entries/{}", "editor", null},
-                {"Q", "GET", "/api/questions/{}", "reader", null},
-                {"Q", "GET", "/api/questions/{}/duplicates", "reader", null},
-                {"Q", "GET", "/api/lists/{}", "reader", null}};
+            {"C", "POST", "/api/questions/{}/rewordings", "editor", "{\"text\":\"What is a rewording?\"}"},
+            {"C", "POST", "/api/questions/{}/tags", "editor", "{\"add\":[\"x\"]}"},
+            {"C", "POST", "/api/proposals/{}/approval", "reviewer", "{}"},
+            {"C", "POST", "/api/proposals/{}/rejection", "reviewer", "{\"reason\":\"no\"}"},
+            {"C", "POST", "/api/lists/{}/entries", "editor", "{\"questionId\":\"" + questionId + "\"}"},
+            {"C", "DELETE", "/api/lists/" + listId + "/entries/{}", "editor", null},
+            {"Q", "GET", "/api/questions/{}", "reader", null},
+            {"Q", "GET", "/api/questions/{}/duplicates", "reader", null},
+            {"Q", "GET", "/api/lists/{}", "reader", null}
+        };
         String[] target = targets[random.nextInt(targets.length)];
         String base = target[0].equals("C") ? qcurate.commands.url() : qcurate.queries.url();
-        return new Attempt("invalid UUID in path", target[1], base + target[2].replace("{}", encoded),
-                TOKENS.get(target[3]), target[4] == null ? null : JSON, target[4] == null ? null : bytes(target[4]), false);
+        return new Attempt(
+                "invalid UUID in path",
+                target[1],
+                base + target[2].replace("{}", encoded),
+                TOKENS.get(target[3]),
+                target[4] == null ? null : JSON,
+                target[4] == null ? null : bytes(target[4]),
+                false);
     }
 
     private Attempt badMethod(Random random, Endpoint endpoint) {
         String[] methods = {"PUT", "PATCH", "DELETE", "GET", "TRACE", "FOO"};
         String method = methods[random.nextInt(methods.length)];
-        if (method.equals(endpoint.method()) || method.equals("GET") && endpoint.path().contains("/admin/users")) {
+        if (method.equals(endpoint.method())
+                || method.equals("GET") && endpoint.path().contains("/admin/users")) {
             method = "PATCH";
         }
-        return new Attempt("bad method", method, qcurate.commands.url() + endpoint.path(), token(endpoint), JSON,
-                bytes(json(endpoint.valid())), false);
+        return new Attempt(
+                "bad method",
+                method,
+                qcurate.commands.url() + endpoint.path(),
+                token(endpoint),
+                JSON,
+                bytes(json(endpoint.valid())),
+                false);
     }
 
     private Attempt badContentType(Random random, Endpoint endpoint) {
-        String[] types = {"text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-                "application/octet-stream", "text/html", "image/png", "application/javascript"};
-        return attempt("bad content type", endpoint, types[random.nextInt(types.length)], bytes(json(endpoint.valid())));
+        String[] types = {
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "application/octet-stream",
+            "text/html",
+            "image/png",
+            "application/javascript"
+        };
+        return attempt(
+                "bad content type", endpoint, types[random.nextInt(types.length)], bytes(json(endpoint.valid())));
     }
 
     private Attempt pathTraversal(Random random) {
-        String[] paths = {"/api/../actuator/env", "/api/questions/..%2f..%2factuator%2fenv",
-                "/api/%2e%2e/%2e%2e/etc/passwd", "/api/questions/..;/..;/actuator/heapdump", "/api//questions",
-                "/api/questions/%2e%2e/", "/api/questions/%252e%252e%252fetc", "/actuator/env", "/actuator/heapdump",
-                "/actuator/loggers", "/actuator/shutdown", "/api/questions;jsessionid=1", "/api/questions/%00",
-                "/api/lists/%5C..%5C..%5Cwindows", "/WEB-INF/web.xml", "/.env", "/api/admin/../admin/users",
-                "/api/questions/\u202E".replace("\u202E", "%E2%80%AE")};
+        String[] paths = {
+            "/api/../actuator/env",
+            "/api/questions/..%2f..%2factuator%2fenv",
+            "/api/%2e%2e/%2e%2e/etc/passwd",
+            "/api/questions/..;/..;/actuator/heapdump",
+            "/api//questions",
+            "/api/questions/%2e%2e/",
+            "/api/questions/%252e%252e%252fetc",
+            "/actuator/env",
+            "/actuator/heapdump",
+            "/actuator/loggers",
+            "/actuator/shutdown",
+            "/api/questions;jsessionid=1",
+            "/api/questions/%00",
+            "/api/lists/%5C..%5C..%5Cwindows",
+            "/WEB-INF/web.xml",
+            "/.env",
+            "/api/admin/../admin/users",
+            "/api/questions/\u202E".replace("\u202E", "%E2%80%AE")
+        };
         String path = paths[random.nextInt(paths.length)];
         boolean query = random.nextBoolean();
         String base = query ? qcurate.queries.url() : qcurate.commands.url();
@@ -347,22 +573,46 @@ class FuzzIT {
             method = "POST";
         }
         String token = TOKENS.get(random.nextBoolean() ? "admin" : "editor");
-        return new Attempt("path traversal", method, base + path, token, JSON,
-                method.equals("POST") ? bytes("{\"text\":") : null, false);
+        return new Attempt(
+                "path traversal",
+                method,
+                base + path,
+                token,
+                JSON,
+                method.equals("POST") ? bytes("{\"text\":") : null,
+                false);
     }
 
     private Attempt badQueryParameter(Random random) {
         String longText = "x".repeat(201 + random.nextInt(5_000));
-        String[] queries = {"/api/questions?status=BOGUS", "/api/questions?status=ACTIVE%27%3B--",
-                "/api/questions?page=-1", "/api/questions?size=0", "/api/questions?size=abc",
-                "/api/questions?size=999999999999", "/api/questions?q=" + longText, "/api/questions?q=a%00b",
-                "/api/questions?tag=%E2%80%AEgat", "/api/questions?minPosition=abc", "/api/questions?minPosition=-5",
-                "/api/questions?minPosition=99999999999999999999999", "/api/proposals?status=NOPE",
-                "/api/proposals?questionId=' OR 1=1".replace(" ", "%20").replace("'", "%27"),
-                "/api/proposals?type=EVERYTHING", "/api/proposals?size=100000", "/api/questions?q=%1B%5B2J"};
+        String[] queries = {
+            "/api/questions?status=BOGUS",
+            "/api/questions?status=ACTIVE%27%3B--",
+            "/api/questions?page=-1",
+            "/api/questions?size=0",
+            "/api/questions?size=abc",
+            "/api/questions?size=999999999999",
+            "/api/questions?q=" + longText,
+            "/api/questions?q=a%00b",
+            "/api/questions?tag=%E2%80%AEgat",
+            "/api/questions?minPosition=abc",
+            "/api/questions?minPosition=-5",
+            "/api/questions?minPosition=99999999999999999999999",
+            "/api/proposals?status=NOPE",
+            "/api/proposals?questionId=' OR 1=1".replace(" ", "%20").replace("'", "%27"),
+            "/api/proposals?type=EVERYTHING",
+            "/api/proposals?size=100000",
+            "/api/questions?q=%1B%5B2J"
+        };
         String path = queries[random.nextInt(queries.length)];
-        return new Attempt("bad query parameter", "GET", qcurate.queries.url() + path,
-                TOKENS.get(path.startsWith("/api/proposals") ? "editor" : "reader"), null, null, false);
+        return new Attempt(
+                "bad query parameter",
+                "GET",
+                qcurate.queries.url() + path,
+                TOKENS.get(path.startsWith("/api/proposals") ? "editor" : "reader"),
+                null,
+                null,
+                false);
     }
 
     private Attempt forgedToken(Random random, Endpoint endpoint) {
@@ -370,30 +620,43 @@ class FuzzIT {
         String[] parts = real.split("\\.");
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String adminClaims = url.encodeToString(("{\"iss\":\"qcurate\",\"sub\":\"admin\",\"roles\":[\"ADMIN\"],"
-                + "\"iat\":" + (System.currentTimeMillis() / 1000) + ",\"exp\":9999999999}").getBytes(StandardCharsets.UTF_8));
+                        + "\"iat\":" + (System.currentTimeMillis() / 1000) + ",\"exp\":9999999999}")
+                .getBytes(StandardCharsets.UTF_8));
         String[] tokens = {
-                null,
-                "",
-                "garbage",
-                parts[0] + "." + adminClaims + "." + parts[2],
-                url.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + adminClaims + ".",
-                url.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "." + adminClaims + "."
-                        + parts[2],
-                parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA",
-                real + "x",
-                "Bearer " + real,
-                "' OR 1=1 --"};
+            null,
+            "",
+            "garbage",
+            parts[0] + "." + adminClaims + "." + parts[2],
+            url.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + adminClaims + ".",
+            url.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "." + adminClaims + "."
+                    + parts[2],
+            parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA",
+            real + "x",
+            "Bearer " + real,
+            "' OR 1=1 --"
+        };
         String token = tokens[random.nextInt(tokens.length)];
         if (endpoint.path().equals("/api/auth/token")) {
             endpoint = endpoints().get(0);
         }
-        return new Attempt("forged or missing token", endpoint.method(), qcurate.commands.url() + endpoint.path(),
-                token, JSON, bytes(json(endpoint.valid())), false);
+        return new Attempt(
+                "forged or missing token",
+                endpoint.method(),
+                qcurate.commands.url() + endpoint.path(),
+                token,
+                JSON,
+                bytes(json(endpoint.valid())),
+                false);
     }
 
     private Attempt invalidUtf8(Random random, Endpoint endpoint) {
-        byte[][] sequences = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}};
+        byte[][] sequences = {
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xFF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82},
+            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}
+        };
         String body = json(endpoint.valid());
         int quote = body.indexOf("\":\"");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -407,9 +670,20 @@ class FuzzIT {
 
     private Attempt jsonShape(Random random, Endpoint endpoint) {
         String valid = json(endpoint.valid());
-        String[] shapes = {"", "null", "[]", "\"a string\"", "42", "true", "[" + valid + "]", valid + " trailing",
-                valid + valid, "[".repeat(2_000) + "]".repeat(2_000), "{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500),
-                "{\"text\":\"What is this?\",\"text\":{}}"};
+        String[] shapes = {
+            "",
+            "null",
+            "[]",
+            "\"a string\"",
+            "42",
+            "true",
+            "[" + valid + "]",
+            valid + " trailing",
+            valid + valid,
+            "[".repeat(2_000) + "]".repeat(2_000),
+            "{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500),
+            "{\"text\":\"What is this?\",\"text\":{}}"
+        };
         return attempt("wrong JSON shape", endpoint, JSON, bytes(shapes[random.nextInt(shapes.length)]));
     }
 
@@ -417,7 +691,8 @@ class FuzzIT {
 
     private static Attempt attempt(String category, Endpoint endpoint, String contentType, byte[] body) {
         String base = endpoint.command() ? qcurate.commands.url() : qcurate.queries.url();
-        return new Attempt(category, endpoint.method(), base + endpoint.path(), token(endpoint), contentType, body, false);
+        return new Attempt(
+                category, endpoint.method(), base + endpoint.path(), token(endpoint), contentType, body, false);
     }
 
     private static String token(Endpoint endpoint) {
@@ -463,8 +738,8 @@ class FuzzIT {
 
     private long eventCount() throws Exception {
         try (Connection db = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
-             ResultSet rows = db.createStatement().executeQuery(
-                     "SELECT count(*) FROM qcurate_command.domain_event_entry")) {
+                ResultSet rows =
+                        db.createStatement().executeQuery("SELECT count(*) FROM qcurate_command.domain_event_entry")) {
             rows.next();
             return rows.getLong(1);
         }

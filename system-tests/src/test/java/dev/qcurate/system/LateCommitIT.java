@@ -30,17 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LateCommitIT {
 
     private static final String GAP_TIMEOUT = "PT2S";
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static ScaledSystem system;
 
     @BeforeAll
     static void start() throws Exception {
-        system = ScaledSystem.start("late_commit", 1, Map.of(
-                "QCURATE_RELAY_GAP_TIMEOUT", GAP_TIMEOUT,
-                "QCURATE_RELAY_RECONCILE_SETTLE", "PT1S",
-                // on demand only, so the test sees what the relay alone did
-                "QCURATE_RELAY_RECONCILE_INTERVAL", "PT1H"), 1);
+        system = ScaledSystem.start(
+                "late_commit",
+                1,
+                Map.of(
+                        "QCURATE_RELAY_GAP_TIMEOUT", GAP_TIMEOUT,
+                        "QCURATE_RELAY_RECONCILE_SETTLE", "PT1S",
+                        // on demand only, so the test sees what the relay alone did
+                        "QCURATE_RELAY_RECONCILE_INTERVAL", "PT1H"),
+                1);
     }
 
     @AfterAll
@@ -52,17 +56,19 @@ class LateCommitIT {
     void anEventCommittedAfterTheRelayGaveUpItsPositionIsRepublishedAndProjectedOnce() throws Exception {
         Client editor = system.as("editor");
         Client admin = system.as("admin");
-        Client.Answer template = editor.post("/api/questions",
-                Map.of("text", "Which event commits late?", "tags", List.of("gaps")));
+        Client.Answer template =
+                editor.post("/api/questions", Map.of("text", "Which event commits late?", "tags", List.of("gaps")));
         assertThat(template.status()).isEqualTo(202);
-        assertThat(editor.read("/api/questions/" + template.text("questionId"), template.position()).status())
+        assertThat(editor.read("/api/questions/" + template.text("questionId"), template.position())
+                        .status())
                 .isEqualTo(200);
 
         UUID late = UUID.randomUUID();
         UUID slow = UUID.randomUUID();
         long latePosition;
         long slowPosition;
-        try (Connection lateTx = connection(); Connection slowTx = connection()) {
+        try (Connection lateTx = connection();
+                Connection slowTx = connection()) {
             latePosition = insertCopy(lateTx, template.text("questionId"), late, "Committed late?");
             slowPosition = insertCopy(slowTx, template.text("questionId"), slow, "Committed slowly?");
             assertThat(slowPosition).isGreaterThan(latePosition);
@@ -73,10 +79,13 @@ class LateCommitIT {
         }
         assertThat(editor.read("/api/questions/" + slow, slowPosition).status()).isEqualTo(200);
         Thread.sleep(3_000);
-        assertThat(TopicRecords.positions(system.topic)).as("the relay gave up the late position")
-                .contains(slowPosition).doesNotContain(latePosition);
+        assertThat(TopicRecords.positions(system.topic))
+                .as("the relay gave up the late position")
+                .contains(slowPosition)
+                .doesNotContain(latePosition);
 
-        assertThat(editor.post("/api/admin/relay/reconciliation", Map.of()).status()).isEqualTo(403);
+        assertThat(editor.post("/api/admin/relay/reconciliation", Map.of()).status())
+                .isEqualTo(403);
         Client.Answer report = admin.post("/api/admin/relay/reconciliation", Map.of());
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().path("missing").asInt()).isEqualTo(1);
@@ -90,15 +99,20 @@ class LateCommitIT {
         // the same record once more (as a relay retry would send it): still applied once
         republishAgain(latePosition);
         Client.Answer after = editor.post("/api/questions", Map.of("text", "After the repeat?", "tags", List.of()));
-        assertThat(editor.read("/api/questions/" + after.text("questionId"), after.position()).status())
+        assertThat(editor.read("/api/questions/" + after.text("questionId"), after.position())
+                        .status())
                 .isEqualTo(200);
-        assertThat(editor.query("/api/questions/" + late).body().path("history").size()).isEqualTo(1);
+        assertThat(editor.query("/api/questions/" + late).body().path("history").size())
+                .isEqualTo(1);
 
         Thread.sleep(1_500); // everything now settled
         Client.Answer again = admin.post("/api/admin/relay/reconciliation", Map.of());
         assertThat(again.body().path("missing").asInt()).isZero();
         assertThat(again.body().path("reconciledTo").asLong()).isGreaterThanOrEqualTo(slowPosition);
-        assertThat(admin.get("/api/admin/relay/reconciliation").body().path("republishedTotal").asLong())
+        assertThat(admin.get("/api/admin/relay/reconciliation")
+                        .body()
+                        .path("republishedTotal")
+                        .asLong())
                 .isEqualTo(1);
     }
 
@@ -138,7 +152,9 @@ class LateCommitIT {
         Matcher ids = UUID_TEXT.matcher(payload);
         StringBuilder out = new StringBuilder();
         while (ids.find()) {
-            String replacement = ids.group().equals(templateId) ? newId.toString() : UUID.randomUUID().toString();
+            String replacement = ids.group().equals(templateId)
+                    ? newId.toString()
+                    : UUID.randomUUID().toString();
             ids.appendReplacement(out, replacement);
         }
         return ids.appendTail(out).toString();
@@ -146,12 +162,18 @@ class LateCommitIT {
 
     private static void republishAgain(long position) throws Exception {
         ConsumerRecord<byte[], byte[]> original = TopicRecords.all(system.topic).stream()
-                .filter(r -> TopicRecords.position(r) == position).findFirst().orElseThrow();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(system.topic, null, original.key(), original.value(),
-                    original.headers())).get();
+                .filter(r -> TopicRecords.position(r) == position)
+                .findFirst()
+                .orElseThrow();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            system.topic, null, original.key(), original.value(), original.headers()))
+                    .get();
         }
     }
 

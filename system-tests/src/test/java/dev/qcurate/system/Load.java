@@ -22,6 +22,7 @@ final class Load implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     /** questionId → approved too (an approval got 200) */
     final Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final AtomicInteger unanswered = new AtomicInteger();
     final Set<String> retryAfter = ConcurrentHashMap.newKeySet();
@@ -40,8 +41,9 @@ final class Load implements AutoCloseable {
     private void step(Client editor, Client reviewer, String tag) {
         int n = sequence.incrementAndGet();
         try {
-            Client.Answer proposed = editor.post("/api/questions", Map.of(
-                    "text", "Fault test question " + tag + " number " + n + "?", "tags", List.of(tag)));
+            Client.Answer proposed = editor.post(
+                    "/api/questions",
+                    Map.of("text", "Fault test question " + tag + " number " + n + "?", "tags", List.of(tag)));
             count(proposed);
             if (proposed.status() != 202) {
                 pause();
@@ -50,8 +52,8 @@ final class Load implements AutoCloseable {
             String questionId = proposed.text("questionId");
             acknowledged.put(questionId, false);
             if (n % 2 == 0) {
-                Client.Answer approved = reviewer.post("/api/proposals/" + proposed.text("proposalId") + "/approval",
-                        Map.of());
+                Client.Answer approved =
+                        reviewer.post("/api/proposals/" + proposed.text("proposalId") + "/approval", Map.of());
                 count(approved);
                 if (approved.status() == 200) {
                     acknowledged.put(questionId, true);
@@ -65,7 +67,10 @@ final class Load implements AutoCloseable {
 
     private void count(Client.Answer answer) {
         statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
-        answer.response().headers().firstValue("Retry-After").ifPresent(value -> retryAfter.add(answer.status() + ":" + value));
+        answer.response()
+                .headers()
+                .firstValue("Retry-After")
+                .ifPresent(value -> retryAfter.add(answer.status() + ":" + value));
     }
 
     private static void pause() {

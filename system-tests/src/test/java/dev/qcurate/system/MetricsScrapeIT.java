@@ -24,8 +24,8 @@ class MetricsScrapeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        system = ScaledSystem.start("metrics_scrape", 1, management(COMMAND_MANAGEMENT), 1,
-                management(QUERY_MANAGEMENT));
+        system = ScaledSystem.start(
+                "metrics_scrape", 1, management(COMMAND_MANAGEMENT), 1, management(QUERY_MANAGEMENT));
     }
 
     private static Map<String, String> management(int port) {
@@ -41,8 +41,12 @@ class MetricsScrapeIT {
     void bothServicesAreScrapedOnTheirManagementPortsWithoutAToken() throws Exception {
         HttpResponse<String> command = get("http://127.0.0.1:" + COMMAND_MANAGEMENT + "/actuator/prometheus");
         assertThat(command.statusCode()).isEqualTo(200);
-        assertThat(command.body()).contains("qcurate_relay_lag_events", "qcurate_relay_republished_total",
-                "qcurate_relay_reconciled_position", "qcurate_commands_retried_total");
+        assertThat(command.body())
+                .contains(
+                        "qcurate_relay_lag_events",
+                        "qcurate_relay_republished_total",
+                        "qcurate_relay_reconciled_position",
+                        "qcurate_commands_retried_total");
         HttpResponse<String> query = get("http://127.0.0.1:" + QUERY_MANAGEMENT + "/actuator/prometheus");
         assertThat(query.statusCode()).isEqualTo(200);
         assertThat(query.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
@@ -51,14 +55,20 @@ class MetricsScrapeIT {
     @Test
     void metricsAreNotOnTheServicePortsAndOtherEndpointsOnTheManagementPortNeedAnAdmin() throws Exception {
         // nothing is served there any more, and the security filter answers before the dispatcher could say 404
-        assertThat(get(system.commandUrls.get(0) + "/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(get(system.queryUrls.get(0) + "/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(get("http://127.0.0.1:" + COMMAND_MANAGEMENT + "/actuator/metrics").statusCode()).isEqualTo(401);
-        assertThat(get("http://127.0.0.1:" + QUERY_MANAGEMENT + "/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(get(system.commandUrls.get(0) + "/actuator/prometheus").statusCode())
+                .isEqualTo(401);
+        assertThat(get(system.queryUrls.get(0) + "/actuator/prometheus").statusCode())
+                .isEqualTo(401);
+        assertThat(get("http://127.0.0.1:" + COMMAND_MANAGEMENT + "/actuator/metrics")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(get("http://127.0.0.1:" + QUERY_MANAGEMENT + "/actuator/metrics")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -39,7 +39,8 @@ class PipelineIT {
     @Test
     void proposedQuestionTravelsFromCommandToEventStoreToKafkaToReadModel() throws Exception {
         Client editor = qcurate.as("editor");
-        Client.Answer proposed = editor.post("/api/questions",
+        Client.Answer proposed = editor.post(
+                "/api/questions",
                 Map.of("text", "What is the difference between a list and a tuple?", "tags", List.of("Python ")));
         assertThat(proposed.status()).isEqualTo(202);
         String questionId = proposed.text("questionId");
@@ -75,7 +76,9 @@ class PipelineIT {
         Client.Answer read = qcurate.as("reader").read("/api/questions/" + questionId, approved.position());
         assertThat(read.text("status")).isEqualTo("ACTIVE");
         List<String> actors = new ArrayList<>();
-        read.body().path("history").forEach(step -> actors.add(step.path("actor").asText()));
+        read.body()
+                .path("history")
+                .forEach(step -> actors.add(step.path("actor").asText()));
         assertThat(actors).containsExactly("reviewer", "reviewer2");
     }
 
@@ -87,8 +90,9 @@ class PipelineIT {
 
     private static List<String> storedEventTypes(String aggregateId) throws Exception {
         try (var connection = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
-             var statement = connection.prepareStatement("SELECT payload_type FROM qcurate_command.domain_event_entry"
-                     + " WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+                var statement =
+                        connection.prepareStatement("SELECT payload_type FROM qcurate_command.domain_event_entry"
+                                + " WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
             statement.setString(1, aggregateId);
             List<String> types = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
@@ -102,18 +106,27 @@ class PipelineIT {
 
     private static Set<String> topicKeys(Duration timeout, String wanted) {
         Set<String> keys = new HashSet<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "pipeline-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "pipeline-check-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of("pipeline.events"));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!keys.contains(wanted) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     keys.add(record.key());
-                    assertThat(new String(record.headers().lastHeader("axon-message-type").value(),
-                            StandardCharsets.UTF_8)).startsWith("dev.qcurate.shared.");
+                    assertThat(new String(
+                                    record.headers()
+                                            .lastHeader("axon-message-type")
+                                            .value(),
+                                    StandardCharsets.UTF_8))
+                            .startsWith("dev.qcurate.shared.");
                 }
             }
         }

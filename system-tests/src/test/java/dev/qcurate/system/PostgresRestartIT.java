@@ -62,10 +62,14 @@ class PostgresRestartIT {
             postgres.close();
 
             Client.Answer command = editor.post("/api/questions", Map.of("text", "Is the database down?"));
-            assertThat(command.status()).as("command while PostgreSQL is down: %s", command.body()).isEqualTo(503);
+            assertThat(command.status())
+                    .as("command while PostgreSQL is down: %s", command.body())
+                    .isEqualTo(503);
             assertThat(command.response().headers().firstValue("Retry-After")).isPresent();
             Client.Answer query = reader.read("/api/questions", 1);
-            assertThat(query.status()).as("query while PostgreSQL is down: %s", query.body()).isEqualTo(503);
+            assertThat(query.status())
+                    .as("query while PostgreSQL is down: %s", query.body())
+                    .isEqualTo(503);
             assertThat(query.response().headers().firstValue("Retry-After")).isPresent();
             assertThat(health(qcurate.commands.url())).isEqualTo(503);
             assertThat(health(qcurate.queries.url())).isEqualTo(503);
@@ -88,12 +92,14 @@ class PostgresRestartIT {
     private static void awaitAccepted(Client editor, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Client.Answer answer = editor.post("/api/questions", Map.of("text", "Is the database back?",
-                    "tags", List.of("pg-probe")));
+            Client.Answer answer =
+                    editor.post("/api/questions", Map.of("text", "Is the database back?", "tags", List.of("pg-probe")));
             if (answer.status() == 202) {
                 return;
             }
-            assertThat(System.nanoTime()).as("accepted again after restart, last %s", answer.body()).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("accepted again after restart, last %s", answer.body())
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
@@ -107,7 +113,12 @@ class PostgresRestartIT {
     }
 
     private static int health(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(20))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

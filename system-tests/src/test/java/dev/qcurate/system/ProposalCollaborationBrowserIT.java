@@ -30,7 +30,8 @@ class ProposalCollaborationBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start(LOGS.resolve("collaboration-downloads"), LOGS.resolve("collaboration-chromedriver.log"));
+        browser =
+                Browser.start(LOGS.resolve("collaboration-downloads"), LOGS.resolve("collaboration-chromedriver.log"));
         qcurate = Qcurate.startWithWeb("collabweb");
         browser.useSite(qcurate.web.url());
         editor = qcurate.as("editor");
@@ -41,8 +42,8 @@ class ProposalCollaborationBrowserIT {
     static void stop() throws Exception {
         try {
             if (browser != null) {
-                System.out.printf("ProposalCollaborationBrowserIT: %d page states checked by axe-core%n",
-                        browser.pagesChecked());
+                System.out.printf(
+                        "ProposalCollaborationBrowserIT: %d page states checked by axe-core%n", browser.pagesChecked());
                 browser.close();
             }
         } finally {
@@ -56,8 +57,8 @@ class ProposalCollaborationBrowserIT {
     void claimSendBackAmendAndTakeOver() {
         String questionText = "What does the walrus operator do?";
         String question = activeQuestion(questionText);
-        Client.Answer proposed = editor.post("/api/questions/" + question + "/rewordings",
-                Map.of("text", "What does := do?"));
+        Client.Answer proposed =
+                editor.post("/api/questions/" + question + "/rewordings", Map.of("text", "What does := do?"));
         assertThat(proposed.status()).isEqualTo(202);
         String proposal = proposed.text("proposalId");
         editor.read("/api/proposals/" + proposal, proposed.position());
@@ -90,11 +91,15 @@ class ProposalCollaborationBrowserIT {
         browser.waitForText("back in the review queue");
         WebElement amendments = browser.region("Amendments");
         assertThat(amendments.getText()).contains("Revision 2 by editor");
-        assertThat(amendments.findElements(By.tagName("ins"))).as("the amendment as a diff").isNotEmpty();
+        assertThat(amendments.findElements(By.tagName("ins")))
+                .as("the amendment as a diff")
+                .isNotEmpty();
         browser.type(browser.field("Comment"), "Done, **thanks**.");
         browser.clickToLoad(browser.button("Add comment"));
         browser.waitForText("Your comment was added");
-        assertThat(browser.region("Conversation").findElement(By.cssSelector("li:last-child strong")).getText())
+        assertThat(browser.region("Conversation")
+                        .findElement(By.cssSelector("li:last-child strong"))
+                        .getText())
                 .isEqualTo("editor");
 
         // back in the queue: the reviewer claims it again; a colleague sees who holds it and takes it over
@@ -112,8 +117,10 @@ class ProposalCollaborationBrowserIT {
         browser.type(browser.field(item, "Comment"), "Taking this one, **sorry**.");
         browser.clickToLoad(browser.button(item, "Add comment"));
         assertThat(browser.path()).isEqualTo("/review");
-        assertThat(browser.article(questionText).findElement(By.cssSelector(".comments li:last-child .comment-body"))
-                .getText()).isEqualTo("Taking this one, sorry.");
+        assertThat(browser.article(questionText)
+                        .findElement(By.cssSelector(".comments li:last-child .comment-body"))
+                        .getText())
+                .isEqualTo("Taking this one, sorry.");
         browser.clickToLoad(browser.button(browser.article(questionText), "Release"));
         assertThat(browser.article(questionText).getText()).doesNotContain("Held by");
         assertThat(browser.buttons(browser.article(questionText), "Claim")).isNotEmpty();
@@ -122,7 +129,8 @@ class ProposalCollaborationBrowserIT {
     private static String activeQuestion(String text) {
         Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", List.of("python")));
         assertThat(proposed.status()).isEqualTo(202);
-        Client.Answer approved = reviewer2.post("/api/proposals/" + proposed.text("proposalId") + "/approval", Map.of());
+        Client.Answer approved =
+                reviewer2.post("/api/proposals/" + proposed.text("proposalId") + "/approval", Map.of());
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         editor.read("/api/questions/" + proposed.text("questionId"), approved.position());
         return proposed.text("questionId");

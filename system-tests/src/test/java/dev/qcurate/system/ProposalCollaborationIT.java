@@ -52,14 +52,22 @@ class ProposalCollaborationIT {
         Client.Answer blocked = reviewer2.post("/api/proposals/" + proposal + "/approval", Map.of());
         assertThat(blocked.status()).isEqualTo(409);
         assertThat(blocked.text("detail")).contains("claimed by reviewer");
-        assertThat(reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of()).status()).isEqualTo(409);
+        assertThat(reviewer2
+                        .post("/api/proposals/" + proposal + "/claim", Map.of())
+                        .status())
+                .isEqualTo(409);
 
         Client.Answer takenOver = reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of("takeOver", true));
         assertThat(takenOver.status()).isEqualTo(200);
-        assertThat(detail(proposal, takenOver.position()).path("proposal").path("claim").path("holder").asText())
+        assertThat(detail(proposal, takenOver.position())
+                        .path("proposal")
+                        .path("claim")
+                        .path("holder")
+                        .asText())
                 .isEqualTo("reviewer2");
         assertThat(reviewer.delete("/api/proposals/" + proposal + "/claim").status())
-                .as("the former holder has nothing left to release").isEqualTo(409);
+                .as("the former holder has nothing left to release")
+                .isEqualTo(409);
 
         Client.Answer released = reviewer2.delete("/api/proposals/" + proposal + "/claim");
         assertThat(released.status()).isEqualTo(200);
@@ -67,25 +75,31 @@ class ProposalCollaborationIT {
         assertThat(afterRelease.path("claim").isObject()).as("nobody holds it").isFalse();
         assertThat(afterRelease.path("status").asText()).isEqualTo("PENDING");
 
-        assertThat(reviewer.post("/api/proposals/" + proposal + "/approval", Map.of()).status()).isEqualTo(200);
+        assertThat(reviewer.post("/api/proposals/" + proposal + "/approval", Map.of())
+                        .status())
+                .isEqualTo(200);
         Client.Answer late = reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of());
         assertThat(late.status()).as("a claim on a decided proposal").isEqualTo(409);
-        assertThat(late.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("problem+json"));
-        assertThat(editor.post("/api/proposals/" + proposal + "/claim", Map.of()).status())
-                .as("editors do not claim").isEqualTo(403);
+        assertThat(late.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(editor.post("/api/proposals/" + proposal + "/claim", Map.of())
+                        .status())
+                .as("editors do not claim")
+                .isEqualTo(403);
     }
 
     @Test
     void reviewerAndProposerDiscussAndTheAmendmentReturnsToTheQueue() {
         String question = activeQuestion("What is hoisting?");
-        String proposal = editor.post("/api/questions/" + question + "/rewordings",
-                Map.of("text", "What is hoisting in JS?")).text("proposalId");
+        String proposal = editor.post(
+                        "/api/questions/" + question + "/rewordings", Map.of("text", "What is hoisting in JS?"))
+                .text("proposalId");
 
-        assertThat(editor.post("/api/proposals/" + proposal + "/comments",
-                Map.of("text", "Shorter is **better**.")).status()).isEqualTo(201);
-        Client.Answer asked = reviewer.post("/api/proposals/" + proposal + "/change-request",
-                Map.of("comment", "Please spell out *JavaScript*."));
+        assertThat(editor.post("/api/proposals/" + proposal + "/comments", Map.of("text", "Shorter is **better**."))
+                        .status())
+                .isEqualTo(201);
+        Client.Answer asked = reviewer.post(
+                "/api/proposals/" + proposal + "/change-request", Map.of("comment", "Please spell out *JavaScript*."));
         assertThat(asked.status()).isEqualTo(200);
         JsonNode sentBack = detail(proposal, asked.position());
         assertThat(sentBack.path("proposal").path("status").asText()).isEqualTo("CHANGES_REQUESTED");
@@ -94,27 +108,34 @@ class ProposalCollaborationIT {
                 .containsExactly("COMMENT", "CHANGES_REQUESTED");
         assertThat(sentBack.path("conversation").get(1).path("text").asText())
                 .isEqualTo("Please spell out *JavaScript*.");
-        JsonNode queue = reviewer.read("/api/proposals?status=PENDING&questionId=" + question, asked.position()).body();
+        JsonNode queue = reviewer.read("/api/proposals?status=PENDING&questionId=" + question, asked.position())
+                .body();
         assertThat(queue).as("a proposal sent back leaves the queue").isEmpty();
-        assertThat(reviewer2.post("/api/proposals/" + proposal + "/approval", Map.of()).status()).isEqualTo(409);
+        assertThat(reviewer2
+                        .post("/api/proposals/" + proposal + "/approval", Map.of())
+                        .status())
+                .isEqualTo(409);
 
-        Client.Answer tooLong = reviewer.post("/api/proposals/" + proposal + "/comments",
-                Map.of("text", "x".repeat(100_000)));
+        Client.Answer tooLong =
+                reviewer.post("/api/proposals/" + proposal + "/comments", Map.of("text", "x".repeat(100_000)));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.text("detail")).isNotBlank();
-        Client.Answer stranger = editor2.post("/api/proposals/" + proposal + "/amendments",
-                Map.of("text", "What is hoisting in JavaScript?"));
+        Client.Answer stranger = editor2.post(
+                "/api/proposals/" + proposal + "/amendments", Map.of("text", "What is hoisting in JavaScript?"));
         assertThat(stranger.status()).as("amend by someone not the proposer").isEqualTo(403);
-        Client.Answer wrongKind = editor.post("/api/proposals/" + proposal + "/amendments", Map.of("add", List.of("js")));
+        Client.Answer wrongKind =
+                editor.post("/api/proposals/" + proposal + "/amendments", Map.of("add", List.of("js")));
         assertThat(wrongKind.status()).isEqualTo(400);
 
-        Client.Answer amended = editor.post("/api/proposals/" + proposal + "/amendments",
-                Map.of("text", "What is hoisting in JavaScript?"));
+        Client.Answer amended = editor.post(
+                "/api/proposals/" + proposal + "/amendments", Map.of("text", "What is hoisting in JavaScript?"));
         assertThat(amended.status()).isEqualTo(200);
         JsonNode back = detail(proposal, amended.position());
         assertThat(back.path("proposal").path("status").asText()).isEqualTo("PENDING");
         assertThat(back.path("proposal").path("revision").asInt()).isEqualTo(2);
-        assertThat(back.path("proposal").path("comments").asInt()).as("the refused comment is not there").isEqualTo(2);
+        assertThat(back.path("proposal").path("comments").asInt())
+                .as("the refused comment is not there")
+                .isEqualTo(2);
         assertThat(back.path("proposal").path("payload").path("text").asText())
                 .isEqualTo("What is hoisting in JavaScript?");
         JsonNode revision = back.path("revisions").get(0);
@@ -126,15 +147,20 @@ class ProposalCollaborationIT {
                 .body();
         assertThat(queue2.findValuesAsText("proposalId")).containsExactly(proposal);
         assertThat(queue2.get(0).path("recentConversation").findValuesAsText("kind"))
-                .as("the queue's answer carries the latest comments").containsExactly("COMMENT", "CHANGES_REQUESTED");
+                .as("the queue's answer carries the latest comments")
+                .containsExactly("COMMENT", "CHANGES_REQUESTED");
         assertThat(queue2.get(0).path("revision").asInt()).isEqualTo(2);
 
         Client.Answer approved = reviewer.post("/api/proposals/" + proposal + "/approval", Map.of());
         assertThat(approved.status()).isEqualTo(200);
-        assertThat(reviewer.read("/api/questions/" + question, approved.position()).body().path("text").asText())
-                .as("the amended text is what applies").isEqualTo("What is hoisting in JavaScript?");
-        Client.Answer afterDecision = editor.post("/api/proposals/" + proposal + "/amendments",
-                Map.of("text", "Hoisting?"));
+        assertThat(reviewer.read("/api/questions/" + question, approved.position())
+                        .body()
+                        .path("text")
+                        .asText())
+                .as("the amended text is what applies")
+                .isEqualTo("What is hoisting in JavaScript?");
+        Client.Answer afterDecision =
+                editor.post("/api/proposals/" + proposal + "/amendments", Map.of("text", "Hoisting?"));
         assertThat(afterDecision.status()).as("amend of a decided proposal").isEqualTo(409);
     }
 
@@ -143,25 +169,35 @@ class ProposalCollaborationIT {
         String question = activeQuestion("What is a promise?");
         String proposal = editor.post("/api/questions/" + question + "/tags", Map.of("add", List.of("js")))
                 .text("proposalId");
-        Client.Answer amended = editor.post("/api/proposals/" + proposal + "/amendments",
-                Map.of("add", List.of("javascript", "async")));
+        Client.Answer amended = editor.post(
+                "/api/proposals/" + proposal + "/amendments", Map.of("add", List.of("javascript", "async")));
         assertThat(amended.status()).isEqualTo(200);
-        JsonNode revision = detail(proposal, amended.position()).path("revisions").get(0);
+        JsonNode revision =
+                detail(proposal, amended.position()).path("revisions").get(0);
         assertThat(texts(revision.path("previous").path("add"))).containsExactly("js");
         assertThat(texts(revision.path("change").path("add"))).containsExactlyInAnyOrder("javascript", "async");
-        assertThat(reviewer.query("/api/proposals/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+        assertThat(reviewer.query("/api/proposals/00000000-0000-0000-0000-000000000000")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void theReadModelOfClaimsCommentsAndAmendmentsEqualsACleanRebuild() throws Exception {
         String proposal = rewording("What is a generator?", "What is a generator function?");
-        assertThat(reviewer.post("/api/proposals/" + proposal + "/claim", Map.of()).status()).isEqualTo(200);
+        assertThat(reviewer.post("/api/proposals/" + proposal + "/claim", Map.of())
+                        .status())
+                .isEqualTo(200);
         assertThat(editor.post("/api/proposals/" + proposal + "/comments", Map.of("text", "Why *function*?"))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         assertThat(reviewer.post("/api/proposals/" + proposal + "/change-request", Map.of("comment", "Say Python."))
-                .status()).isEqualTo(200);
-        assertThat(editor.post("/api/proposals/" + proposal + "/amendments",
-                Map.of("text", "What is a generator function in Python?")).status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
+        assertThat(editor.post(
+                                "/api/proposals/" + proposal + "/amendments",
+                                Map.of("text", "What is a generator function in Python?"))
+                        .status())
+                .isEqualTo(200);
         Client.Answer held = reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of());
         assertThat(held.status()).isEqualTo(200);
         detail(proposal, held.position());
@@ -169,7 +205,8 @@ class ProposalCollaborationIT {
         new Stores(qcurate).assertEqualsCleanRebuild(qcurate.as("admin"));
 
         JsonNode rebuilt = detail(proposal, held.position());
-        assertThat(rebuilt.path("proposal").path("claim").path("holder").asText()).isEqualTo("reviewer2");
+        assertThat(rebuilt.path("proposal").path("claim").path("holder").asText())
+                .isEqualTo("reviewer2");
         assertThat(rebuilt.path("conversation")).hasSize(2);
         assertThat(rebuilt.path("revisions")).hasSize(1);
     }
@@ -182,7 +219,8 @@ class ProposalCollaborationIT {
 
     private static String rewording(String text, String newText) {
         String question = activeQuestion(text);
-        return editor.post("/api/questions/" + question + "/rewordings", Map.of("text", newText)).text("proposalId");
+        return editor.post("/api/questions/" + question + "/rewordings", Map.of("text", newText))
+                .text("proposalId");
     }
 
     private static String activeQuestion(String text) {

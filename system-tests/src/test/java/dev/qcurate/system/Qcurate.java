@@ -17,6 +17,7 @@ final class Qcurate implements AutoCloseable {
     final ServiceProcess queries;
     /** The web workspace, or null when the test did not ask for it ({@link #startWithWeb}). */
     ServiceProcess web;
+
     final String jdbcUrl;
 
     final String name;
@@ -50,8 +51,12 @@ final class Qcurate implements AutoCloseable {
                 Map.entry("QCURATE_QUERY_GROUP", consumerGroup),
                 Map.entry("QCURATE_WEBHOOKS_LIST_VERSIONS_GROUP", name + "-webhooks"),
                 // tokens stay valid when a test restarts the command service
-                Map.entry("QCURATE_JWT_KEY_FILE", java.nio.file.Path.of(System.getProperty("qcurate.logs",
-                        "target/service-logs")).toAbsolutePath().resolve(name + "-signing-key.pem").toString()),
+                Map.entry(
+                        "QCURATE_JWT_KEY_FILE",
+                        java.nio.file.Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
+                                .toAbsolutePath()
+                                .resolve(name + "-signing-key.pem")
+                                .toString()),
                 Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
         settings.putAll(extra);
         environment = Map.copyOf(settings);
@@ -83,10 +88,14 @@ final class Qcurate implements AutoCloseable {
         system.queries.start();
         try {
             int webPort = ServiceProcess.freePort();
-            system.web = new ServiceProcess(name + "-web", "qcurate.web-jar", webPort, Map.of(
-                    "QCURATE_WEB_PORT", Integer.toString(webPort),
-                    "QCURATE_COMMAND_URL", system.commands.url(),
-                    "QCURATE_QUERY_URL", system.queries.url()));
+            system.web = new ServiceProcess(
+                    name + "-web",
+                    "qcurate.web-jar",
+                    webPort,
+                    Map.of(
+                            "QCURATE_WEB_PORT", Integer.toString(webPort),
+                            "QCURATE_COMMAND_URL", system.commands.url(),
+                            "QCURATE_QUERY_URL", system.queries.url()));
             system.web.start();
             return system;
         } catch (Exception | Error e) {

@@ -47,13 +47,22 @@ class QueryInstancesIT {
     @Test
     void questionsProposedAfterTheSecondInstanceStartedAreFoundAsDuplicatesOnBoth() {
         Client editor = qcurate.as("editor");
-        List<String> topics = List.of("decorators", "generators", "metaclasses", "descriptors", "coroutines",
-                "closures", "comprehensions", "context managers", "iterators", "slots");
+        List<String> topics = List.of(
+                "decorators",
+                "generators",
+                "metaclasses",
+                "descriptors",
+                "coroutines",
+                "closures",
+                "comprehensions",
+                "context managers",
+                "iterators",
+                "slots");
         List<String> ids = new ArrayList<>();
         long last = 0;
         for (String topic : topics) {
-            Client.Answer proposed = editor.post("/api/questions",
-                    Map.of("text", "How do Python " + topic + " work internally?"));
+            Client.Answer proposed =
+                    editor.post("/api/questions", Map.of("text", "How do Python " + topic + " work internally?"));
             assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(202);
             ids.add(proposed.text("questionId"));
             last = Math.max(last, proposed.position());
@@ -65,7 +74,9 @@ class QueryInstancesIT {
                 Client.Answer found = reader.read("/api/duplicates?text=" + text + "&limit=3", last);
                 assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
                 List<String> candidates = new ArrayList<>();
-                found.body().forEach(candidate -> candidates.add(candidate.path("questionId").asText()));
+                found.body()
+                        .forEach(candidate ->
+                                candidates.add(candidate.path("questionId").asText()));
                 assertThat(candidates).as(topics.get(i)).first().isEqualTo(ids.get(i));
             }
         }
@@ -78,21 +89,26 @@ class QueryInstancesIT {
     @Test
     void aUserDisabledWhileTheBrokerIsDownIsRefusedByBothInstancesWithinSeconds() throws Exception {
         String admin = RawHttp.signIn(qcurate.commands.url(), "admin", Qcurate.PASSWORD);
-        RawHttp.Answer created = RawHttp.send("POST", qcurate.commands.url() + "/api/admin/users", admin,
-                "application/json", RawHttp.json(Map.of("username", "ivy", "password", "violet kettle harbour",
-                        "roles", List.of("READER"))));
+        RawHttp.Answer created = RawHttp.send(
+                "POST",
+                qcurate.commands.url() + "/api/admin/users",
+                admin,
+                "application/json",
+                RawHttp.json(
+                        Map.of("username", "ivy", "password", "violet kettle harbour", "roles", List.of("READER"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String ivy = RawHttp.signIn(qcurate.commands.url(), "ivy", "violet kettle harbour");
         List<String> instances = List.of(qcurate.queries.url(), second.url());
         for (String instance : instances) {
-            assertThat(RawHttp.send("GET", instance + "/api/questions", ivy, null, (String) null).status())
+            assertThat(RawHttp.send("GET", instance + "/api/questions", ivy, null, (String) null)
+                            .status())
                     .isEqualTo(200);
         }
 
         TestInfrastructure.kafka().stop();
         try {
-            RawHttp.Answer disabled = RawHttp.send("POST", qcurate.commands.url() + "/api/admin/users/ivy/disable",
-                    admin, null, (String) null);
+            RawHttp.Answer disabled = RawHttp.send(
+                    "POST", qcurate.commands.url() + "/api/admin/users/ivy/disable", admin, null, (String) null);
             assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
             long disabledAt = System.nanoTime();
 
@@ -100,14 +116,19 @@ class QueryInstancesIT {
                 int status;
                 do {
                     Thread.sleep(100);
-                    status = RawHttp.send("GET", instance + "/api/questions", ivy, null, (String) null).status();
-                } while (status != 401 && System.nanoTime() - disabledAt < Duration.ofSeconds(10).toNanos());
+                    status = RawHttp.send("GET", instance + "/api/questions", ivy, null, (String) null)
+                            .status();
+                } while (status != 401
+                        && System.nanoTime() - disabledAt
+                                < Duration.ofSeconds(10).toNanos());
                 assertThat(status).as("refused by " + instance).isEqualTo(401);
             }
             assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(5));
             for (String instance : instances) {
-                assertThat(RawHttp.send("GET", instance + "/api/questions", admin, null, (String) null).status())
-                        .as("others still read on " + instance).isEqualTo(200);
+                assertThat(RawHttp.send("GET", instance + "/api/questions", admin, null, (String) null)
+                                .status())
+                        .as("others still read on " + instance)
+                        .isEqualTo(200);
             }
         } finally {
             TestInfrastructure.kafka().start();

@@ -15,7 +15,8 @@ import java.util.concurrent.Flow;
 /** Any request at all — any method, content type, body bytes, or token — for the security and fuzz tests. */
 final class RawHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, String body, HttpResponse<String> response) {
@@ -33,8 +34,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends the request; {@code chunked} leaves out the length, so the body travels in chunks. */
     static Answer send(String method, String url, String token, String contentType, byte[] body, boolean chunked) {
@@ -45,9 +45,11 @@ final class RawHttp {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : chunked ? HttpRequest.BodyPublishers.fromPublisher(unsized(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : chunked
+                        ? HttpRequest.BodyPublishers.fromPublisher(unsized(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
         request.method(method, publisher);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -61,16 +63,24 @@ final class RawHttp {
     }
 
     static Answer send(String method, String url, String token, String contentType, String body) {
-        return send(method, url, token, contentType,
-                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        return send(
+                method,
+                url,
+                token,
+                contentType,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                false);
     }
 
     /** A CORS preflight from a foreign origin. */
     static Answer preflight(String url, String origin) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(), response);
@@ -83,7 +93,11 @@ final class RawHttp {
     }
 
     static String signIn(String commandUrl, String user, String password) {
-        Answer answer = send("POST", commandUrl + "/api/auth/token", null, "application/json",
+        Answer answer = send(
+                "POST",
+                commandUrl + "/api/auth/token",
+                null,
+                "application/json",
                 json(java.util.Map.of("username", user, "password", password)));
         if (answer.status() != 200) {
             throw new IllegalStateException("cannot sign in as " + user + ": " + answer.status() + " " + answer.body());

@@ -58,19 +58,25 @@ class RebuildBesideLiveIT {
             String firstOwner = started.text("owner");
 
             JsonNode seenElsewhere = awaitProgress(admin);
-            assertThat(seenElsewhere.path("state").asText()).as("visible on the other instance").isEqualTo("RUNNING");
+            assertThat(seenElsewhere.path("state").asText())
+                    .as("visible on the other instance")
+                    .isEqualTo("RUNNING");
             assertThat(seenElsewhere.path("owner").asText()).isEqualTo(firstOwner);
             assertThat(seenElsewhere.path("progress").asDouble()).isLessThan(1.0);
             // the live model keeps serving meanwhile
             long head = stores.eventStoreHead();
-            assertThat(readEventually(qcurate.as("reader"), "/api/questions", head)).isEqualTo(200);
+            assertThat(readEventually(qcurate.as("reader"), "/api/questions", head))
+                    .isEqualTo(200);
 
             rebuilder.kill();
-            assertThat(admin.query("/api/admin/rebuild").text("state")).as("not DONE after the owner died")
+            assertThat(admin.query("/api/admin/rebuild").text("state"))
+                    .as("not DONE after the owner died")
                     .isEqualTo("RUNNING");
 
             JsonNode done = awaitDone(admin, Duration.ofSeconds(120));
-            assertThat(done.path("owner").asText()).as("resumed by the surviving instance").isNotEqualTo(firstOwner);
+            assertThat(done.path("owner").asText())
+                    .as("resumed by the surviving instance")
+                    .isNotEqualTo(firstOwner);
             Thread.sleep(3_000); // commands keep coming after the switch
         }
         assertThat(load.status(200) + load.status(202)).isPositive();
@@ -82,7 +88,8 @@ class RebuildBesideLiveIT {
         String question = load.acknowledged.keySet().iterator().next();
         String text = qcurate.as("reader").query("/api/questions/" + question).text("text");
         long head = stores.eventStoreHead();
-        for (Client reader : java.util.List.of(qcurate.as("reader"), qcurate.as("reader").onQueryService(rebuilder.url()))) {
+        for (Client reader :
+                java.util.List.of(qcurate.as("reader"), qcurate.as("reader").onQueryService(rebuilder.url()))) {
             String path = "/api/duplicates?limit=3&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
             assertThat(readEventually(reader, path, head)).isEqualTo(200);
             Client.Answer found = reader.read(path, head);

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -65,14 +64,15 @@ class ScaleAndRaceIT {
                 String b = activeQuestion("Race " + round + ": what is a lexical closure?");
                 String c = activeQuestion("Race " + round + ": what is a coroutine?");
                 String d = activeQuestion("Race " + round + ": what is a generator-based coroutine?");
-                String reword = propose("/api/questions/" + a + "/rewordings",
+                String reword = propose(
+                        "/api/questions/" + a + "/rewordings",
                         Map.of("text", "Race " + round + ": what is a closure in JavaScript?", "baseRevision", 1));
                 String retire = propose("/api/questions/" + a + "/retirement", Map.of("reason", "race " + round));
                 String mergeAB = propose("/api/merges", Map.of("sourceId", a, "targetId", b));
                 String mergeCD = propose("/api/merges", Map.of("sourceId", c, "targetId", d));
                 String mergeDC = propose("/api/merges", Map.of("sourceId", d, "targetId", c));
-                String tagB = propose("/api/questions/" + b + "/tags",
-                        Map.of("add", List.of("race" + round), "remove", List.of()));
+                String tagB = propose(
+                        "/api/questions/" + b + "/tags", Map.of("add", List.of("race" + round), "remove", List.of()));
 
                 CountDownLatch go = new CountDownLatch(1);
                 Future<Integer> reworded = pool.submit(() -> approve(go, reviewer, reword));
@@ -86,15 +86,19 @@ class ScaleAndRaceIT {
 
                 List<Integer> onA = List.of(reworded.get(), rewordedAgain.get(), retired.get(), merged.get());
                 List<Integer> merges = List.of(cd.get(), dc.get());
-                assertThat(onA).as("round %d: approvals needing A at revision 1", round).containsOnly(200, 409);
-                assertThat(onA.stream().filter(status -> status == 200).count()).as("round %d: winners %s", round, onA)
+                assertThat(onA)
+                        .as("round %d: approvals needing A at revision 1", round)
+                        .containsOnly(200, 409);
+                assertThat(onA.stream().filter(status -> status == 200).count())
+                        .as("round %d: winners %s", round, onA)
                         .isOne();
                 assertThat(merges).as("round %d: C into D, D into C", round).containsExactlyInAnyOrder(200, 409);
                 assertThat(tagged.get()).as("round %d: tag change of B", round).isIn(200, 409);
 
                 // concurrent commands may be published out of position order: wait for all of them, not the highest
                 stores.awaitProjected(Duration.ofSeconds(30));
-                var question = reader.read("/api/questions/" + a, stores.eventStoreHead()).body();
+                var question = reader.read("/api/questions/" + a, stores.eventStoreHead())
+                        .body();
                 if (onA.get(0) == 200 || onA.get(1) == 200) {
                     assertThat(question.path("text").asText()).endsWith("in JavaScript?");
                     assertThat(question.path("status").asText()).isEqualTo("ACTIVE");
@@ -111,7 +115,9 @@ class ScaleAndRaceIT {
         }
         stores.awaitProjected(Duration.ofSeconds(60));
         assertThat(stores.number("SELECT count(*) FROM qcurate_query.proposal WHERE status = 'APPLIED'"
-                + " AND cardinality(approvers) > 1")).as("a proposal applied twice").isZero();
+                        + " AND cardinality(approvers) > 1"))
+                .as("a proposal applied twice")
+                .isZero();
         stores.assertNoPartialTraces();
         stores.assertEqualsCleanRebuild(admin);
     }
@@ -140,17 +146,27 @@ class ScaleAndRaceIT {
                 Thread.sleep(3_000);
             }
             stores.awaitProjected(Duration.ofSeconds(60));
-            long newEvents = stores.number("SELECT count(*) FROM qcurate_command.domain_event_entry"
-                    + " WHERE global_index > ?", headBefore);
+            long newEvents = stores.number(
+                    "SELECT count(*) FROM qcurate_command.domain_event_entry" + " WHERE global_index > ?", headBefore);
             double byFirst = applied(first) - firstBefore;
             double bySecond = applied(other) - otherBefore;
-            assertThat(byFirst + bySecond).as("events applied by both instances together").isEqualTo(newEvents);
-            assertThat(Math.min(byFirst, bySecond)).as("one instance owns the partition").isZero();
+            assertThat(byFirst + bySecond)
+                    .as("events applied by both instances together")
+                    .isEqualTo(newEvents);
+            assertThat(Math.min(byFirst, bySecond))
+                    .as("one instance owns the partition")
+                    .isZero();
             String question = load.acknowledged.keySet().iterator().next();
             long head = stores.eventStoreHead();
-            assertThat(qcurate.as("reader").read("/api/questions/" + question, head).status()).isEqualTo(200);
-            assertThat(qcurate.as("reader").onQueryService(second.url()).read("/api/questions/" + question, head)
-                    .status()).isEqualTo(200);
+            assertThat(qcurate.as("reader")
+                            .read("/api/questions/" + question, head)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(qcurate.as("reader")
+                            .onQueryService(second.url())
+                            .read("/api/questions/" + question, head)
+                            .status())
+                    .isEqualTo(200);
 
             // stop the owner; the survivor takes over
             boolean firstOwns = byFirst > 0;
@@ -164,8 +180,11 @@ class ScaleAndRaceIT {
             FaultToleranceIT.assertEveryAcknowledgedChangeArrivedOnce(stores, after, "handed-over", true);
             long last = stores.eventStoreHead();
             String late = after.acknowledged.keySet().iterator().next();
-            assertThat(qcurate.as("reader").onQueryService(firstOwns ? second.url() : qcurate.queries.url())
-                    .read("/api/questions/" + late, last).status()).isEqualTo(200);
+            assertThat(qcurate.as("reader")
+                            .onQueryService(firstOwns ? second.url() : qcurate.queries.url())
+                            .read("/api/questions/" + late, last)
+                            .status())
+                    .isEqualTo(200);
             stores.assertEqualsCleanRebuild(survivor);
         } finally {
             if (stopped == qcurate.queries) {

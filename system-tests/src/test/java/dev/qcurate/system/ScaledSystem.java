@@ -24,6 +24,7 @@ final class ScaledSystem implements AutoCloseable {
     final List<ServiceProcess> queries = new ArrayList<>();
     /** The instances' API addresses (a process's own url() is its management port's, when one is set). */
     final List<String> commandUrls = new ArrayList<>();
+
     final List<String> queryUrls = new ArrayList<>();
 
     private ScaledSystem(String name) {
@@ -34,14 +35,20 @@ final class ScaledSystem implements AutoCloseable {
     }
 
     /** {@code commandInstances} command services with {@code commandSettings}, and {@code queryInstances} query services. */
-    static ScaledSystem start(String name, int commandInstances, Map<String, String> commandSettings,
-                              int queryInstances) throws Exception {
+    static ScaledSystem start(
+            String name, int commandInstances, Map<String, String> commandSettings, int queryInstances)
+            throws Exception {
         return start(name, commandInstances, commandSettings, queryInstances, Map.of());
     }
 
     /** As {@link #start(String, int, Map, int)}, the query instances with {@code querySettings}. */
-    static ScaledSystem start(String name, int commandInstances, Map<String, String> commandSettings,
-                              int queryInstances, Map<String, String> querySettings) throws Exception {
+    static ScaledSystem start(
+            String name,
+            int commandInstances,
+            Map<String, String> commandSettings,
+            int queryInstances,
+            Map<String, String> querySettings)
+            throws Exception {
         ScaledSystem system = new ScaledSystem(name);
         try {
             int[] queryPorts = new int[queryInstances];
@@ -55,8 +62,8 @@ final class ScaledSystem implements AutoCloseable {
                 Map<String, String> env = system.environment(firstCommandPort, queryPorts[0]);
                 env.put("QCURATE_COMMAND_PORT", Integer.toString(port));
                 env.putAll(commandSettings);
-                ServiceProcess process = new ServiceProcess(name + "-command-" + i, "qcurate.command-jar",
-                        healthPort(port, env), env);
+                ServiceProcess process =
+                        new ServiceProcess(name + "-command-" + i, "qcurate.command-jar", healthPort(port, env), env);
                 system.commands.add(process);
                 system.commandUrls.add("http://127.0.0.1:" + port);
                 process.start();
@@ -64,8 +71,8 @@ final class ScaledSystem implements AutoCloseable {
             for (int i = 0; i < queryInstances; i++) {
                 Map<String, String> env = system.environment(firstCommandPort, queryPorts[i]);
                 env.putAll(querySettings);
-                ServiceProcess process = new ServiceProcess(name + "-query-" + i, "qcurate.query-jar",
-                        healthPort(queryPorts[i], env), env);
+                ServiceProcess process = new ServiceProcess(
+                        name + "-query-" + i, "qcurate.query-jar", healthPort(queryPorts[i], env), env);
                 system.queries.add(process);
                 system.queryUrls.add("http://127.0.0.1:" + queryPorts[i]);
                 process.start();
@@ -95,8 +102,12 @@ final class ScaledSystem implements AutoCloseable {
                 Map.entry("QCURATE_JWKS_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json"),
                 Map.entry("QCURATE_QUERY_GROUP", name + "-query"),
                 // every command instance signs with the same key, as instances behind one address must
-                Map.entry("QCURATE_JWT_KEY_FILE", Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
-                        .toAbsolutePath().resolve(name + "-signing-key.pem").toString()),
+                Map.entry(
+                        "QCURATE_JWT_KEY_FILE",
+                        Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
+                                .toAbsolutePath()
+                                .resolve(name + "-signing-key.pem")
+                                .toString()),
                 Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
         return env;
     }

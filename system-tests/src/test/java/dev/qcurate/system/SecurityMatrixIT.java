@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecurityMatrixIT {
 
-    enum Service { COMMAND, QUERY }
+    enum Service {
+        COMMAND,
+        QUERY
+    }
 
     static final List<String> CALLERS = List.of("none", "READER", "EDITOR", "REVIEWER", "ADMIN");
 
@@ -44,91 +47,233 @@ class SecurityMatrixIT {
 
     // @formatter:off
     static final List<Row> MATRIX = List.of(
-        row(Service.COMMAND, "POST",   "/api/auth/token",                   JSON, "{\"username\":\"reader\",\"password\":\"" + Qcurate.PASSWORD + "\"}", "ok  ok  ok  ok  ok"),
-        row(Service.COMMAND, "GET",    "/api/auth/session",                 null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.COMMAND, "GET",    "/.well-known/jwks.json",            null, null,                                              "ok  ok  ok  ok  ok"),
-        row(Service.COMMAND, "GET",    "/actuator/health",                  null, null,                                              "ok  ok  ok  ok  ok"),
-        row(Service.COMMAND, "GET",    "/actuator/prometheus",              null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "GET",    "/actuator/metrics",                 null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "GET",    "/actuator/info",                    null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/questions",                    JSON, "{\"text\":\"What does the matrix check here?\"}",  "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/questions/{q}/rewordings",     JSON, "{\"text\":\"What does the matrix reword?\"}",      "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/questions/{q}/tags",           JSON, "{\"add\":[\"matrix\"]}",                          "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/questions/{q}/retirement",     JSON, "{\"reason\":\"matrix\"}",                         "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/questions/{q}/unmerge",        JSON, "{}",                                              "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/merges",                       JSON, "{\"sourceId\":\"{q}\",\"targetId\":\"{p}\"}",      "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/questions/{q}/reverts",        JSON, "{\"toRevision\":1}",                            "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/tag-renames",                  JSON, "{\"from\":[\"matrix\"],\"to\":\"matrix-{n}\"}",     "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/proposals/{p}/approval",       JSON, "{}",                                              "401 403 403 ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/proposals/{p}/rejection",      JSON, "{\"reason\":\"matrix\"}",                         "401 403 403 ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/proposals/approval",           JSON, "{\"proposalIds\":[\"{p}\"]}",                     "401 403 403 ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/proposals/{p}/claim",          JSON, "{}",                                              "401 403 403 ok  ok"),
-        row(Service.COMMAND, "DELETE", "/api/proposals/{p}/claim",          null, null,                                              "401 403 403 ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/proposals/{p}/comments",       JSON, "{\"text\":\"matrix\"}",                           "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/proposals/{p}/change-request", JSON, "{\"comment\":\"matrix\"}",                        "401 403 403 ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/proposals/{p}/amendments",     JSON, "{\"text\":\"What does the matrix amend?\"}",      "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/lists",                        JSON, "{\"name\":\"matrix-{n}\",\"title\":\"Matrix\"}",   "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/lists/{l}/entries",            JSON, "{\"questionId\":\"{q}\"}",                         "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "DELETE", "/api/lists/{l}/entries/{q}",        null, null,                                              "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/lists/{l}/entries/{q}/position", JSON, "{\"index\":0}",                                 "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/lists/{l}/releases",           JSON, "{\"label\":\"v{n}\"}",                            "401 403 403 ok  ok"),
-        row(Service.COMMAND, "POST",   "/api/imports?source=matrix.md&list=matrix-import-{n}", "text/markdown", "1. What does the matrix import?\n", "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "GET",    "/api/imports/{p}",                  null, null,                                              "401 403 ok  ok  ok"),
-        row(Service.COMMAND, "GET",    "/api/admin/relay/reconciliation",   null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/relay/reconciliation",   JSON, "{}",                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "GET",    "/api/admin/users",                  null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/users",                  JSON, "{\"username\":\"matrix-user-{n}\",\"password\":\"a long enough password\",\"roles\":[\"READER\"]}", "401 403 403 403 ok"),
-        row(Service.COMMAND, "PUT",    "/api/admin/users/{u}/roles",        JSON, "{\"roles\":[\"READER\",\"EDITOR\"]}",             "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/users/{u}/password",     JSON, "{\"password\":\"another long password\"}",        "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/users/{u}/disable",      null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/users/{u}/enable",       null, null,                                              "401 403 403 403 ok"),
-        // webhooks: 192.0.2.1 is TEST-NET-1 (RFC 5737), a public address that nothing answers on
-        row(Service.COMMAND, "GET",    "/api/admin/webhooks",               null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "GET",    "/api/admin/webhooks/events",        null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/webhooks",               JSON, "{\"url\":\"https://192.0.2.1/matrix-{n}\",\"events\":[\"proposal.decided\"]}", "401 403 403 403 ok"),
-        row(Service.COMMAND, "GET",    "/api/admin/webhooks/{w}",           null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "DELETE", "/api/admin/webhooks/{w}",           null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/webhooks/{w}/secret",    null, null,                                              "401 403 403 403 ok"),
-        row(Service.COMMAND, "GET",    "/api/admin/webhooks/{w}/deliveries", null, null,                                             "401 403 403 403 ok"),
-        row(Service.COMMAND, "POST",   "/api/admin/webhooks/{w}/deliveries/{w}/resend", null, null,                                  "401 403 403 403 ok"),
-        row(Service.QUERY,   "GET",    "/actuator/health",                  null, null,                                              "ok  ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/actuator/prometheus",              null, null,                                              "401 403 403 403 ok"),
-        row(Service.QUERY,   "GET",    "/actuator/metrics",                 null, null,                                              "401 403 403 403 ok"),
-        row(Service.QUERY,   "GET",    "/api/lists",                        null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/lists/{l}",                    null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/lists/{l}/versions",           null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/lists/{l}/diff?from=1&to=2",   null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/lists/{l}/export?format=csv",  null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/questions?q=matrix",           null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/questions/{q}",                null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/questions/{q}/duplicates",     null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/duplicates?text=matrix",       null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/tags",                         null, null,                                              "401 ok  ok  ok  ok"),
-        row(Service.QUERY,   "POST",   "/api/duplicates/batch",             JSON, "{\"items\":[{\"text\":\"What does the matrix check?\"}]}", "401 403 ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/proposals?status=PENDING",     null, null,                                              "401 403 ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/proposals/{p}",                null, null,                                              "401 403 ok  ok  ok"),
-        row(Service.QUERY,   "GET",    "/api/admin/rebuild",                null, null,                                              "401 403 403 403 ok"),
-        row(Service.QUERY,   "POST",   "/api/admin/rebuild",                JSON, "{}",                                              "401 403 403 403 ok"));
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/auth/token",
+                    JSON,
+                    "{\"username\":\"reader\",\"password\":\"" + Qcurate.PASSWORD + "\"}",
+                    "ok  ok  ok  ok  ok"),
+            row(Service.COMMAND, "GET", "/api/auth/session", null, null, "401 ok  ok  ok  ok"),
+            row(Service.COMMAND, "GET", "/.well-known/jwks.json", null, null, "ok  ok  ok  ok  ok"),
+            row(Service.COMMAND, "GET", "/actuator/health", null, null, "ok  ok  ok  ok  ok"),
+            row(Service.COMMAND, "GET", "/actuator/prometheus", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "GET", "/actuator/metrics", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "GET", "/actuator/info", null, null, "401 403 403 403 ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/questions",
+                    JSON,
+                    "{\"text\":\"What does the matrix check here?\"}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/questions/{q}/rewordings",
+                    JSON,
+                    "{\"text\":\"What does the matrix reword?\"}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/questions/{q}/tags",
+                    JSON,
+                    "{\"add\":[\"matrix\"]}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/questions/{q}/retirement",
+                    JSON,
+                    "{\"reason\":\"matrix\"}",
+                    "401 403 ok  ok  ok"),
+            row(Service.COMMAND, "POST", "/api/questions/{q}/unmerge", JSON, "{}", "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/merges",
+                    JSON,
+                    "{\"sourceId\":\"{q}\",\"targetId\":\"{p}\"}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/questions/{q}/reverts",
+                    JSON,
+                    "{\"toRevision\":1}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/tag-renames",
+                    JSON,
+                    "{\"from\":[\"matrix\"],\"to\":\"matrix-{n}\"}",
+                    "401 403 ok  ok  ok"),
+            row(Service.COMMAND, "POST", "/api/proposals/{p}/approval", JSON, "{}", "401 403 403 ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/proposals/{p}/rejection",
+                    JSON,
+                    "{\"reason\":\"matrix\"}",
+                    "401 403 403 ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/proposals/approval",
+                    JSON,
+                    "{\"proposalIds\":[\"{p}\"]}",
+                    "401 403 403 ok  ok"),
+            row(Service.COMMAND, "POST", "/api/proposals/{p}/claim", JSON, "{}", "401 403 403 ok  ok"),
+            row(Service.COMMAND, "DELETE", "/api/proposals/{p}/claim", null, null, "401 403 403 ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/proposals/{p}/comments",
+                    JSON,
+                    "{\"text\":\"matrix\"}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/proposals/{p}/change-request",
+                    JSON,
+                    "{\"comment\":\"matrix\"}",
+                    "401 403 403 ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/proposals/{p}/amendments",
+                    JSON,
+                    "{\"text\":\"What does the matrix amend?\"}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/lists",
+                    JSON,
+                    "{\"name\":\"matrix-{n}\",\"title\":\"Matrix\"}",
+                    "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/lists/{l}/entries",
+                    JSON,
+                    "{\"questionId\":\"{q}\"}",
+                    "401 403 ok  ok  ok"),
+            row(Service.COMMAND, "DELETE", "/api/lists/{l}/entries/{q}", null, null, "401 403 ok  ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/lists/{l}/entries/{q}/position",
+                    JSON,
+                    "{\"index\":0}",
+                    "401 403 ok  ok  ok"),
+            row(Service.COMMAND, "POST", "/api/lists/{l}/releases", JSON, "{\"label\":\"v{n}\"}", "401 403 403 ok  ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/imports?source=matrix.md&list=matrix-import-{n}",
+                    "text/markdown",
+                    "1. What does the matrix import?\n",
+                    "401 403 ok  ok  ok"),
+            row(Service.COMMAND, "GET", "/api/imports/{p}", null, null, "401 403 ok  ok  ok"),
+            row(Service.COMMAND, "GET", "/api/admin/relay/reconciliation", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "POST", "/api/admin/relay/reconciliation", JSON, "{}", "401 403 403 403 ok"),
+            row(Service.COMMAND, "GET", "/api/admin/users", null, null, "401 403 403 403 ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/admin/users",
+                    JSON,
+                    "{\"username\":\"matrix-user-{n}\",\"password\":\"a long enough password\",\"roles\":[\"READER\"]}",
+                    "401 403 403 403 ok"),
+            row(
+                    Service.COMMAND,
+                    "PUT",
+                    "/api/admin/users/{u}/roles",
+                    JSON,
+                    "{\"roles\":[\"READER\",\"EDITOR\"]}",
+                    "401 403 403 403 ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/admin/users/{u}/password",
+                    JSON,
+                    "{\"password\":\"another long password\"}",
+                    "401 403 403 403 ok"),
+            row(Service.COMMAND, "POST", "/api/admin/users/{u}/disable", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "POST", "/api/admin/users/{u}/enable", null, null, "401 403 403 403 ok"),
+            // webhooks: 192.0.2.1 is TEST-NET-1 (RFC 5737), a public address that nothing answers on
+            row(Service.COMMAND, "GET", "/api/admin/webhooks", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "GET", "/api/admin/webhooks/events", null, null, "401 403 403 403 ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/admin/webhooks",
+                    JSON,
+                    "{\"url\":\"https://192.0.2.1/matrix-{n}\",\"events\":[\"proposal.decided\"]}",
+                    "401 403 403 403 ok"),
+            row(Service.COMMAND, "GET", "/api/admin/webhooks/{w}", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "DELETE", "/api/admin/webhooks/{w}", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "POST", "/api/admin/webhooks/{w}/secret", null, null, "401 403 403 403 ok"),
+            row(Service.COMMAND, "GET", "/api/admin/webhooks/{w}/deliveries", null, null, "401 403 403 403 ok"),
+            row(
+                    Service.COMMAND,
+                    "POST",
+                    "/api/admin/webhooks/{w}/deliveries/{w}/resend",
+                    null,
+                    null,
+                    "401 403 403 403 ok"),
+            row(Service.QUERY, "GET", "/actuator/health", null, null, "ok  ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/actuator/prometheus", null, null, "401 403 403 403 ok"),
+            row(Service.QUERY, "GET", "/actuator/metrics", null, null, "401 403 403 403 ok"),
+            row(Service.QUERY, "GET", "/api/lists", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/lists/{l}", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/lists/{l}/versions", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/lists/{l}/diff?from=1&to=2", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/lists/{l}/export?format=csv", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/questions?q=matrix", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/questions/{q}", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/questions/{q}/duplicates", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/duplicates?text=matrix", null, null, "401 ok  ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/tags", null, null, "401 ok  ok  ok  ok"),
+            row(
+                    Service.QUERY,
+                    "POST",
+                    "/api/duplicates/batch",
+                    JSON,
+                    "{\"items\":[{\"text\":\"What does the matrix check?\"}]}",
+                    "401 403 ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/proposals?status=PENDING", null, null, "401 403 ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/proposals/{p}", null, null, "401 403 ok  ok  ok"),
+            row(Service.QUERY, "GET", "/api/admin/rebuild", null, null, "401 403 403 403 ok"),
+            row(Service.QUERY, "POST", "/api/admin/rebuild", JSON, "{}", "401 403 403 403 ok"));
     // @formatter:on
 
     private static Qcurate qcurate;
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
-    private static Row row(Service service, String method, String path, String contentType, String body,
-                           String expected) {
+    private static Row row(
+            Service service, String method, String path, String contentType, String body, String expected) {
         return new Row(service, method, path, contentType, body, expected);
     }
 
     @BeforeAll
     static void start() throws Exception {
         qcurate = Qcurate.start("matrix");
-        Map<String, String> users = Map.of("READER", "reader", "EDITOR", "editor", "REVIEWER", "reviewer",
-                "ADMIN", "admin");
+        Map<String, String> users =
+                Map.of("READER", "reader", "EDITOR", "editor", "REVIEWER", "reviewer", "ADMIN", "admin");
         for (String caller : CALLERS.subList(1, CALLERS.size())) {
             TOKENS.put(caller, RawHttp.signIn(qcurate.commands.url(), users.get(caller), Qcurate.PASSWORD));
         }
-        RawHttp.Answer created = RawHttp.send("POST", qcurate.commands.url() + "/api/admin/users", TOKENS.get("ADMIN"),
-                JSON, "{\"username\":\"" + TARGET + "\",\"password\":\"matrix target password\",\"roles\":[\"READER\"]}");
+        RawHttp.Answer created = RawHttp.send(
+                "POST",
+                qcurate.commands.url() + "/api/admin/users",
+                TOKENS.get("ADMIN"),
+                JSON,
+                "{\"username\":\"" + TARGET + "\",\"password\":\"matrix target password\",\"roles\":[\"READER\"]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
@@ -146,7 +291,11 @@ class SecurityMatrixIT {
             for (int caller = 0; caller < CALLERS.size(); caller++) {
                 String token = caller == 0 ? null : TOKENS.get(CALLERS.get(caller));
                 String base = row.service() == Service.COMMAND ? qcurate.commands.url() : qcurate.queries.url();
-                RawHttp.Answer answer = RawHttp.send(row.method(), base + fill(row.path()), token, row.contentType(),
+                RawHttp.Answer answer = RawHttp.send(
+                        row.method(),
+                        base + fill(row.path()),
+                        token,
+                        row.contentType(),
                         row.body() == null ? null : fill(row.body()));
                 String expected = row.cell(caller);
                 boolean matches = switch (expected) {
@@ -166,8 +315,8 @@ class SecurityMatrixIT {
     @Test
     void securityHeadersAreSetAndCorsIsClosed() {
         for (String base : List.of(qcurate.commands.url(), qcurate.queries.url())) {
-            RawHttp.Answer answer = RawHttp.send("GET", base + "/api/questions/" + Q, TOKENS.get("READER"), null,
-                    (String) null);
+            RawHttp.Answer answer =
+                    RawHttp.send("GET", base + "/api/questions/" + Q, TOKENS.get("READER"), null, (String) null);
             assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(answer.header("Content-Security-Policy")).contains("default-src 'none'");
@@ -181,7 +330,11 @@ class SecurityMatrixIT {
     }
 
     private static String fill(String template) {
-        return template.replace("{q}", Q).replace("{p}", P).replace("{l}", L).replace("{u}", TARGET).replace("{w}", W)
+        return template.replace("{q}", Q)
+                .replace("{p}", P)
+                .replace("{l}", L)
+                .replace("{u}", TARGET)
+                .replace("{w}", W)
                 .replace("{n}", Integer.toString(NEW_USERS.incrementAndGet()));
     }
 
@@ -191,11 +344,17 @@ class SecurityMatrixIT {
 
     /** The table in docs/security.md, rendered from {@link #MATRIX}. */
     static String markdown() {
-        StringBuilder table = new StringBuilder("| service | method & path | none | READER | EDITOR | REVIEWER | ADMIN |\n")
+        StringBuilder table = new StringBuilder(
+                        "| service | method & path | none | READER | EDITOR | REVIEWER | ADMIN |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (Row row : MATRIX) {
-            table.append("| ").append(row.service() == Service.COMMAND ? "command" : "query").append(" | `")
-                    .append(row.method()).append(' ').append(row.path().replace("{n}", "…")).append("` |");
+            table.append("| ")
+                    .append(row.service() == Service.COMMAND ? "command" : "query")
+                    .append(" | `")
+                    .append(row.method())
+                    .append(' ')
+                    .append(row.path().replace("{n}", "…"))
+                    .append("` |");
             for (int caller = 0; caller < CALLERS.size(); caller++) {
                 String cell = row.cell(caller);
                 table.append(' ').append(cell.equals("ok") ? "✓" : cell).append(" |");
@@ -206,7 +365,8 @@ class SecurityMatrixIT {
     }
 
     private static void writeMarkdown() throws IOException {
-        Path out = Path.of(System.getProperty("qcurate.logs", "target/service-logs")).getParent()
+        Path out = Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
+                .getParent()
                 .resolve("authorization-matrix.md");
         Files.writeString(out, markdown());
     }

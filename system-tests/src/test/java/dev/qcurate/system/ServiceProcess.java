@@ -18,7 +18,8 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " jar not set (" + jarProperty
                     + "): run the whole build (./mvnw verify), which packages the services before these tests");
         }
-        Path log = Path.of(System.getProperty("qcurate.logs", "target/service-logs")).resolve(name + ".log");
+        Path log = Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
+                .resolve(name + ".log");
         this.service = new ServiceJar(name, Path.of(jarPath), ServiceJar.TEST_JVM_OPTIONS, port, environment, log);
     }
 

@@ -64,8 +64,11 @@ final class Stores {
                   AND table_name NOT IN ('flyway_schema_history', 'projection_state', 'list_feed_outbox', 'rebuild_run',
                                          'text_embedding')
                 ORDER BY table_name""")) {
-            checksums.put(table, strings("SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '')"
-                    + " FROM qcurate_query.\"" + table + "\" t").get(0));
+            checksums.put(
+                    table,
+                    strings("SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '')"
+                                    + " FROM qcurate_query.\"" + table + "\" t")
+                            .get(0));
         }
         return checksums;
     }
@@ -89,7 +92,8 @@ final class Stores {
     void assertEqualsCleanRebuild(Client admin) throws InterruptedException {
         awaitProjected(Duration.ofSeconds(60));
         Map<String, String> before = checksum();
-        assertThat(rebuildAndChecksum(admin, Duration.ofSeconds(60))).as("read model after a clean rebuild")
+        assertThat(rebuildAndChecksum(admin, Duration.ofSeconds(60)))
+                .as("read model after a clean rebuild")
                 .isEqualTo(before);
     }
 
@@ -99,7 +103,7 @@ final class Stores {
 
     List<String> strings(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -117,7 +121,7 @@ final class Stores {
 
     void execute(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -130,8 +134,10 @@ final class Stores {
     /** Tagged questions in the read model, with how many history rows each has. */
     Map<String, Long> questionsTagged(String tag) {
         Map<String, Long> questions = new LinkedHashMap<>();
-        for (String row : strings("SELECT q.id || ' ' || (SELECT count(*) FROM qcurate_query.question_history h"
-                + " WHERE h.question_id = q.id) FROM qcurate_query.question q WHERE ? = ANY (q.tags)", tag)) {
+        for (String row : strings(
+                "SELECT q.id || ' ' || (SELECT count(*) FROM qcurate_query.question_history h"
+                        + " WHERE h.question_id = q.id) FROM qcurate_query.question q WHERE ? = ANY (q.tags)",
+                tag)) {
             String[] parts = row.split(" ");
             questions.put(parts[0], Long.parseLong(parts[1]));
         }
@@ -146,7 +152,8 @@ final class Stores {
                   AND NOT EXISTS (SELECT 1 FROM qcurate_command.domain_event_entry p
                       WHERE p.aggregate_identifier = convert_from(q.payload, 'UTF8')::jsonb ->> 'proposalId'
                         AND p.payload_type = 'dev.qcurate.shared.proposal.ProposalSubmittedEvent')"""))
-                .as("questions in the event store without their proposal").isEmpty();
+                .as("questions in the event store without their proposal")
+                .isEmpty();
         assertThat(strings("""
                 SELECT p.aggregate_identifier FROM qcurate_command.domain_event_entry p
                 WHERE p.payload_type = 'dev.qcurate.shared.proposal.ProposalAppliedEvent'
@@ -156,13 +163,15 @@ final class Stores {
                   AND NOT EXISTS (SELECT 1 FROM qcurate_command.domain_event_entry a
                       WHERE a.payload_type = 'dev.qcurate.shared.question.QuestionAcceptedEvent'
                         AND convert_from(a.payload, 'UTF8')::jsonb ->> 'proposalId' = p.aggregate_identifier)"""))
-                .as("applied new-question proposals whose question was not accepted").isEmpty();
+                .as("applied new-question proposals whose question was not accepted")
+                .isEmpty();
         assertThat(strings("""
                 SELECT q.id FROM qcurate_query.question q
                 WHERE NOT EXISTS (SELECT 1 FROM qcurate_query.proposal p WHERE p.id = q.proposal_id)
                    OR (q.status = 'ACTIVE' AND q.merged_into IS NOT NULL)
                    OR (q.status = 'MERGED' AND NOT EXISTS (SELECT 1 FROM qcurate_query.question t
                        WHERE t.id = q.merged_into AND t.status = 'ACTIVE'))"""))
-                .as("read-model questions without proposal, or in an impossible state").isEmpty();
+                .as("read-model questions without proposal, or in an impossible state")
+                .isEmpty();
     }
 }

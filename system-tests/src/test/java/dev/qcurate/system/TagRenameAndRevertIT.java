@@ -49,12 +49,16 @@ class TagRenameAndRevertIT {
         String closures = activeQuestion("What is a closure in JS? " + suffix, List.of(js, "functions"));
         String hoisting = activeQuestion("What is hoisting? " + suffix, List.of(ecma));
         String list = list("frontend-" + suffix, List.of(closures, hoisting));
-        long before = reader.read("/api/lists/" + list, lastPosition).body().path("version").asLong();
+        long before = reader.read("/api/lists/" + list, lastPosition)
+                .body()
+                .path("version")
+                .asLong();
 
         Client.Answer proposed = editor.post("/api/tag-renames", Map.of("from", List.of(js, ecma), "to", javascript));
         assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(202);
         String proposal = proposed.text("proposalId");
-        JsonNode queue = reviewer.read("/api/proposals?status=PENDING&type=TAG_RENAME", proposed.position()).body();
+        JsonNode queue = reviewer.read("/api/proposals?status=PENDING&type=TAG_RENAME", proposed.position())
+                .body();
         assertThat(queue.toString()).contains(proposal).contains(javascript);
 
         Client.Answer approved = reviewer.post("/api/proposals/" + proposal + "/approval", Map.of());
@@ -66,7 +70,9 @@ class TagRenameAndRevertIT {
         JsonNode last = closure.path("history").get(closure.path("history").size() - 1);
         assertThat(last.path("event").asText()).isEqualTo("TAGS_CHANGED");
         assertThat(last.path("proposalType").asText()).isEqualTo("TAG_RENAME");
-        assertThat(texts(reader.read("/api/questions/" + hoisting, position).body().path("tags")))
+        assertThat(texts(reader.read("/api/questions/" + hoisting, position)
+                        .body()
+                        .path("tags")))
                 .containsExactly(javascript);
 
         JsonNode byOldName = reader.read("/api/questions?tag=" + js, position).body();
@@ -77,25 +83,38 @@ class TagRenameAndRevertIT {
         assertThat(texts(tags.path("items").get(0).path("synonyms"))).containsExactly(ecma, js);
 
         JsonNode now = reader.read("/api/lists/" + list, position).body();
-        assertThat(now.path("version").asLong()).as("one new list version for the whole merge").isEqualTo(before + 1);
+        assertThat(now.path("version").asLong())
+                .as("one new list version for the whole merge")
+                .isEqualTo(before + 1);
         assertThat(now.toString()).contains(javascript).doesNotContain(js);
-        JsonNode earlier = reader.read("/api/lists/" + list + "?version=" + before, position).body();
-        assertThat(earlier.toString()).as("earlier versions are unchanged").contains(js)
+        JsonNode earlier = reader.read("/api/lists/" + list + "?version=" + before, position)
+                .body();
+        assertThat(earlier.toString())
+                .as("earlier versions are unchanged")
+                .contains(js)
                 .doesNotContain(javascript);
-        String export = reader.queryText("/api/lists/" + list + "/export?format=csv").response().body();
+        String export = reader.queryText("/api/lists/" + list + "/export?format=csv")
+                .response()
+                .body();
         assertThat(export).contains(javascript).doesNotContain(js);
 
-        Client.Answer rewording = editor.post("/api/questions/" + closures + "/rewordings",
+        Client.Answer rewording = editor.post(
+                "/api/questions/" + closures + "/rewordings",
                 Map.of("text", "What is a closure in JavaScript? " + suffix));
-        JsonNode queuedByOldName = reviewer.read("/api/proposals?status=PENDING&tag=" + js, rewording.position()).body();
-        assertThat(queuedByOldName.toString()).as("the queue's tag filter follows the rename")
+        JsonNode queuedByOldName = reviewer.read("/api/proposals?status=PENDING&tag=" + js, rewording.position())
+                .body();
+        assertThat(queuedByOldName.toString())
+                .as("the queue's tag filter follows the rename")
                 .contains(rewording.text("proposalId"));
 
-        Client.Answer tagged = editor.post("/api/questions", Map.of("text", "What is a promise? " + suffix,
-                "tags", List.of(ecma.toUpperCase())));
+        Client.Answer tagged = editor.post(
+                "/api/questions", Map.of("text", "What is a promise? " + suffix, "tags", List.of(ecma.toUpperCase())));
         approve(tagged.text("proposalId"));
-        assertThat(texts(reader.read("/api/questions/" + tagged.text("questionId"), lastPosition).body()
-                .path("tags"))).as("an old name lands on the new tag").containsExactly(javascript);
+        assertThat(texts(reader.read("/api/questions/" + tagged.text("questionId"), lastPosition)
+                        .body()
+                        .path("tags")))
+                .as("an old name lands on the new tag")
+                .containsExactly(javascript);
     }
 
     @Test
@@ -108,7 +127,8 @@ class TagRenameAndRevertIT {
         Client.Answer unknown = editor.post("/api/tag-renames", Map.of("from", List.of("nope-" + suffix), "to", tag));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text("detail")).contains("unknown tag");
-        Client.Answer ontoItself = editor.post("/api/tag-renames", Map.of("from", List.of(tag.toUpperCase()), "to", tag));
+        Client.Answer ontoItself =
+                editor.post("/api/tag-renames", Map.of("from", List.of(tag.toUpperCase()), "to", tag));
         assertThat(ontoItself.status()).isEqualTo(400);
         assertThat(ontoItself.text("detail")).contains("onto itself");
         Client.Answer empty = editor.post("/api/tag-renames", Map.of("from", List.of(), "to", tag));
@@ -116,7 +136,8 @@ class TagRenameAndRevertIT {
         Client.Answer asReader = reader.post("/api/tag-renames", Map.of("from", List.of(tag), "to", "x-" + suffix));
         assertThat(asReader.status()).isEqualTo(403);
 
-        JsonNode queue = reviewer.read("/api/proposals?status=PENDING&type=TAG_RENAME&size=500", lastPosition).body();
+        JsonNode queue = reviewer.read("/api/proposals?status=PENDING&type=TAG_RENAME&size=500", lastPosition)
+                .body();
         assertThat(queue.toString()).doesNotContain(suffix);
     }
 
@@ -125,10 +146,12 @@ class TagRenameAndRevertIT {
     void anApprovedRevertReturnsTextAndTagsToTheEarlierRevision() {
         String suffix = Long.toString(System.nanoTime(), 36);
         String id = activeQuestion("What is a goroutine? " + suffix, List.of("go"));
-        approve(editor.post("/api/questions/" + id + "/rewordings",
-                Map.of("text", "Goroutines, explained " + suffix)).text("proposalId"));
-        approve(editor.post("/api/questions/" + id + "/tags",
-                Map.of("add", List.of("concurrency"), "remove", List.of("go"))).text("proposalId"));
+        approve(editor.post("/api/questions/" + id + "/rewordings", Map.of("text", "Goroutines, explained " + suffix))
+                .text("proposalId"));
+        approve(editor.post(
+                        "/api/questions/" + id + "/tags",
+                        Map.of("add", List.of("concurrency"), "remove", List.of("go")))
+                .text("proposalId"));
 
         Client.Answer missing = editor.post("/api/questions/" + id + "/reverts", Map.of("toRevision", 9));
         assertThat(missing.status()).isEqualTo(400);
@@ -140,7 +163,8 @@ class TagRenameAndRevertIT {
         assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(202);
         String proposal = proposed.text("proposalId");
         JsonNode queued = reviewer.read("/api/proposals?questionId=" + id + "&type=REVERT", proposed.position())
-                .body().get(0);
+                .body()
+                .get(0);
         assertThat(queued.path("proposalId").asText()).isEqualTo(proposal);
         assertThat(queued.path("payload").path("text").asText()).isEqualTo("What is a goroutine? " + suffix);
         assertThat(texts(queued.path("payload").path("tags"))).containsExactly("go");
@@ -163,8 +187,14 @@ class TagRenameAndRevertIT {
         String tag = "bulk-" + suffix;
         List<String> proposals = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            proposals.add(editor.post("/api/questions", Map.of("text", "Bulk question " + i + " about " + suffix + "?",
-                    "tags", List.of(tag, "other"))).text("proposalId"));
+            proposals.add(editor.post(
+                            "/api/questions",
+                            Map.of(
+                                    "text",
+                                    "Bulk question " + i + " about " + suffix + "?",
+                                    "tags",
+                                    List.of(tag, "other")))
+                    .text("proposalId"));
         }
         Client.Answer accepted = reviewer.post("/api/proposals/approval", Map.of("proposalIds", proposals));
         assertThat(accepted.body().path("approved")).hasSize(300);
@@ -176,13 +206,20 @@ class TagRenameAndRevertIT {
         long approvalMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         started = System.nanoTime();
-        JsonNode renamed = reader.read("/api/questions?tag=renamed-" + suffix + "&size=500", approved.position()).body();
+        JsonNode renamed = reader.read("/api/questions?tag=renamed-" + suffix + "&size=500", approved.position())
+                .body();
         long visibleMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("TagRenameAndRevertIT: renaming a tag on 300 questions: approval %d ms, then visible on"
-                + " the query side %d ms later%n", approvalMillis, visibleMillis);
+        System.out.printf(
+                "TagRenameAndRevertIT: renaming a tag on 300 questions: approval %d ms, then visible on"
+                        + " the query side %d ms later%n",
+                approvalMillis, visibleMillis);
         assertThat(renamed.path("total").asInt()).isEqualTo(300);
-        assertThat(reader.read("/api/questions?tag=" + tag, approved.position()).body().path("total").asInt())
-                .as("the old name finds them too").isEqualTo(300);
+        assertThat(reader.read("/api/questions?tag=" + tag, approved.position())
+                        .body()
+                        .path("total")
+                        .asInt())
+                .as("the old name finds them too")
+                .isEqualTo(300);
     }
 
     /**
@@ -211,7 +248,8 @@ class TagRenameAndRevertIT {
                 SELECT coalesce(md5(string_agg(r::text, E'\n' ORDER BY r::text)), '') FROM (
                   SELECT question_id, tag FROM qcurate_command.question_tag) r""";
         assertThat(stores.strings(indexed)).isEqualTo(stores.strings(derived));
-        assertThat(stores.number("SELECT count(*) FROM qcurate_command.question_tag")).isGreaterThan(300);
+        assertThat(stores.number("SELECT count(*) FROM qcurate_command.question_tag"))
+                .isGreaterThan(300);
     }
 
     private static long lastPosition;
@@ -224,9 +262,11 @@ class TagRenameAndRevertIT {
     }
 
     private static String list(String name, List<String> questions) {
-        String list = editor.post("/api/lists", Map.of("name", name, "title", name)).text("listId");
+        String list =
+                editor.post("/api/lists", Map.of("name", name, "title", name)).text("listId");
         for (String question : questions) {
-            approve(editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question)).text("proposalId"));
+            approve(editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question))
+                    .text("proposalId"));
         }
         return list;
     }

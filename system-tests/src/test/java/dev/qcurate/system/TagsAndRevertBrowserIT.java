@@ -48,8 +48,8 @@ class TagsAndRevertBrowserIT {
     static void stop() throws Exception {
         try {
             if (browser != null) {
-                System.out.printf("TagsAndRevertBrowserIT: %d page states checked by axe-core%n",
-                        browser.pagesChecked());
+                System.out.printf(
+                        "TagsAndRevertBrowserIT: %d page states checked by axe-core%n", browser.pagesChecked());
                 browser.close();
             }
         } finally {
@@ -72,7 +72,8 @@ class TagsAndRevertBrowserIT {
         browser.clickToLoad(browser.button("Propose rename"));
         assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText())
                 .contains("unknown tag 'nope-no-such-tag'");
-        assertThat(browser.value(browser.field("Tags to rename"))).as("what was typed survives")
+        assertThat(browser.value(browser.field("Tags to rename")))
+                .as("what was typed survives")
                 .isEqualTo("python3, nope-no-such-tag");
 
         browser.type(browser.field("Tags to rename"), "py, python3");
@@ -85,7 +86,8 @@ class TagsAndRevertBrowserIT {
         WebElement item = itemContaining("Merge tags py, python3");
         assertThat(item.getText()).contains("old names stay as synonyms");
         browser.button(item, "Approve").click();
-        browser.waitFor("the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
+        browser.waitFor(
+                "the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
         browser.checkAccessibility();
         awaitTags(first, List.of("generators", "python"));
         awaitTags(second, List.of("python"));
@@ -101,15 +103,15 @@ class TagsAndRevertBrowserIT {
     void anEditorRevertsARewordingFromTheHistoryAndAReviewerSeesTheDiffAgainstTheCurrentText() {
         String original = "What does the walrus operator do in Python?";
         String id = activeQuestion(original, List.of("syntax"));
-        long reworded = approve(editor.post("/api/questions/" + id + "/rewordings",
-                Map.of("text", "Explain := in Python 3.8 and later.")));
+        long reworded = approve(editor.post(
+                "/api/questions/" + id + "/rewordings", Map.of("text", "Explain := in Python 3.8 and later.")));
         reader.read("/api/questions/" + id, reworded);
 
         browser.signIn("editor", Qcurate.PASSWORD);
         browser.open("/questions/" + id);
         WebElement history = browser.region("History");
-        WebElement firstRevision = history.findElement(By.xpath(
-                ".//tbody/tr[td[1][normalize-space()='1']][.//button]"));
+        WebElement firstRevision =
+                history.findElement(By.xpath(".//tbody/tr[td[1][normalize-space()='1']][.//button]"));
         browser.clickToLoad(browser.button(firstRevision, "Revert to this revision"));
         assertThat(browser.heading()).isEqualTo("Revert to revision 1");
         assertThat(browser.region("What the revert changes").getText()).contains("walrus");
@@ -120,10 +122,14 @@ class TagsAndRevertBrowserIT {
         browser.clickToLoad(browser.link("Review queue"));
         filterQueue("Change kind", "Revert");
         WebElement item = itemContaining("Return this question to revision 1");
-        assertThat(item.findElements(By.cssSelector("ins")).stream().map(WebElement::getText).toList())
-                .as("the word diff against the current text").anyMatch(text -> text.contains("walrus"));
+        assertThat(item.findElements(By.cssSelector("ins")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .as("the word diff against the current text")
+                .anyMatch(text -> text.contains("walrus"));
         browser.button(item, "Approve").click();
-        browser.waitFor("the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
+        browser.waitFor(
+                "the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
 
         JsonNode question = awaitText(id, original);
         assertThat(question.path("revision").asInt()).isEqualTo(3);
@@ -136,15 +142,18 @@ class TagsAndRevertBrowserIT {
 
     private static void filterQueue(String filter, String value) {
         Select select = new Select(browser.field(filter));
-        select.getOptions().stream().filter(option -> option.getText().strip().startsWith(value))
-                .findFirst().orElseThrow(() -> new AssertionError("no option '" + value + "' in " + filter))
+        select.getOptions().stream()
+                .filter(option -> option.getText().strip().startsWith(value))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no option '" + value + "' in " + filter))
                 .click();
         browser.clickToLoad(browser.button("Filter"));
     }
 
     private static WebElement itemContaining(String words) {
-        return browser.waitFor("a queue item containing '" + words + "'", d -> d.findElement(By.xpath(
-                "//article[contains(normalize-space(), " + Browser.literal(words) + ")]")));
+        return browser.waitFor(
+                "a queue item containing '" + words + "'",
+                d -> d.findElement(By.xpath("//article[contains(normalize-space(), " + Browser.literal(words) + ")]")));
     }
 
     private static String activeQuestion(String text, List<String> tags) {
@@ -155,7 +164,8 @@ class TagsAndRevertBrowserIT {
 
     private static long approve(Client.Answer proposal) {
         assertThat(proposal.status()).as(proposal.body().toString()).isEqualTo(202);
-        Client.Answer approved = reviewer2.post("/api/proposals/" + proposal.text("proposalId") + "/approval", Map.of());
+        Client.Answer approved =
+                reviewer2.post("/api/proposals/" + proposal.text("proposalId") + "/approval", Map.of());
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         return approved.position();
     }

@@ -16,15 +16,18 @@ import java.util.Map;
 /** Every record of a topic's first partition as it is now, read from the start (for checking the relay's output). */
 final class TopicRecords {
 
-    private TopicRecords() {
-    }
+    private TopicRecords() {}
 
     static List<ConsumerRecord<byte[], byte[]>> all(String topic) {
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             consumer.seekToBeginning(List.of(partition));

@@ -40,16 +40,20 @@ class TwoCommandInstancesIT {
         Client.Answer created = first.post("/api/lists", Map.of("name", "stale-cache-list"));
         assertThat(created.status()).isEqualTo(201);
         String list = created.text("listId");
-        assertThat(first.read("/api/lists/" + list, created.position()).status()).isEqualTo(200);
+        assertThat(first.read("/api/lists/" + list, created.position()).status())
+                .isEqualTo(200);
         String releases = "/api/lists/" + list + "/releases";
 
-        assertThat(second.post(releases, Map.of("label", "r1", "version", 0)).status()).isEqualTo(201);
+        assertThat(second.post(releases, Map.of("label", "r1", "version", 0)).status())
+                .isEqualTo(201);
         // the first instance still has the list without r1 in its cache: its append collides, and the retry on
         // fresh state finds r1 taken
         Client.Answer again = first.post(releases, Map.of("label", "r1", "version", 0));
         assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
-        assertThat(second.post(releases, Map.of("label", "r2", "version", 0)).status()).isEqualTo(201);
-        assertThat(first.post(releases, Map.of("label", "r3", "version", 0)).status()).isEqualTo(201);
+        assertThat(second.post(releases, Map.of("label", "r2", "version", 0)).status())
+                .isEqualTo(201);
+        assertThat(first.post(releases, Map.of("label", "r3", "version", 0)).status())
+                .isEqualTo(201);
 
         assertThat(releasedLabels(list)).containsExactly("r1", "r2", "r3");
     }
@@ -59,15 +63,17 @@ class TwoCommandInstancesIT {
         Client[] admins = {system.as("admin", 0, 0), system.as("admin", 1, 0)};
         Client.Answer created = admins[0].post("/api/lists", Map.of("name", "contended-list"));
         String list = created.text("listId");
-        assertThat(admins[0].read("/api/lists/" + list, created.position()).status()).isEqualTo(200);
+        assertThat(admins[0].read("/api/lists/" + list, created.position()).status())
+                .isEqualTo(200);
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Client admin = admins[i % 2];
             String label = "c" + i;
-            answers.add(pool.submit(() -> admin.post("/api/lists/" + list + "/releases",
-                    Map.of("label", label, "version", 0)).status()));
+            answers.add(pool.submit(
+                    () -> admin.post("/api/lists/" + list + "/releases", Map.of("label", label, "version", 0))
+                            .status()));
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> answer : answers) {
@@ -79,8 +85,11 @@ class TwoCommandInstancesIT {
         long applied = statuses.stream().filter(s -> s == 201).count();
         assertThat(applied).as("collisions are resolved by running again").isGreaterThanOrEqualTo(10);
         assertThat(releasedLabels(list)).hasSize((int) applied).doesNotHaveDuplicates();
-        assertThat(sequenceNumbers(list)).as("one event per sequence number, none skipped")
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, applied).boxed().toList());
+        assertThat(sequenceNumbers(list))
+                .as("one event per sequence number, none skipped")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, applied)
+                        .boxed()
+                        .toList());
     }
 
     @Test
@@ -95,12 +104,20 @@ class TwoCommandInstancesIT {
                 answers.add(pool.submit(() -> {
                     ready.countDown();
                     ready.await();
-                    return admin.post("/api/admin/users", Map.of("username", name,
-                            "password", "olive thunder parcel", "roles", List.of("READER"))).status();
+                    return admin.post(
+                                    "/api/admin/users",
+                                    Map.of(
+                                            "username",
+                                            name,
+                                            "password",
+                                            "olive thunder parcel",
+                                            "roles",
+                                            List.of("READER")))
+                            .status();
                 }));
             }
-            List<Integer> statuses = List.of(answers.get(0).get(60, TimeUnit.SECONDS),
-                    answers.get(1).get(60, TimeUnit.SECONDS));
+            List<Integer> statuses = List.of(
+                    answers.get(0).get(60, TimeUnit.SECONDS), answers.get(1).get(60, TimeUnit.SECONDS));
             assertThat(statuses).as(name).containsExactlyInAnyOrder(201, 409);
         }
         pool.shutdown();
@@ -116,17 +133,20 @@ class TwoCommandInstancesIT {
     }
 
     private static int signIn(int instance, String user, String password) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.commandUrls.get(instance)
-                        + "/api/auth/token")).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.commandUrls.get(instance) + "/api/auth/token"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static List<String> releasedLabels(String list) throws Exception {
         List<String> labels = new ArrayList<>();
         try (var connection = DriverManager.getConnection(system.jdbcUrl, "postgres", "");
-             var statement = connection.prepareStatement("""
+                var statement = connection.prepareStatement("""
                      SELECT convert_from(payload, 'UTF8')::jsonb ->> 'label' FROM qcurate_command.domain_event_entry
                      WHERE aggregate_identifier = ? AND payload_type LIKE '%ListReleasedEvent'
                      ORDER BY sequence_number""")) {
@@ -143,7 +163,7 @@ class TwoCommandInstancesIT {
     private static List<Long> sequenceNumbers(String list) throws Exception {
         List<Long> numbers = new ArrayList<>();
         try (var connection = DriverManager.getConnection(system.jdbcUrl, "postgres", "");
-             var statement = connection.prepareStatement("""
+                var statement = connection.prepareStatement("""
                      SELECT sequence_number FROM qcurate_command.domain_event_entry WHERE aggregate_identifier = ?
                      ORDER BY sequence_number""")) {
             statement.setString(1, list);

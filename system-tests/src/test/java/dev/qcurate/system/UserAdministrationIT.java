@@ -63,7 +63,9 @@ class UserAdministrationIT {
         RawHttp.Answer enabled = command("POST", "/api/admin/users/carol/enable", admin, null);
         assertThat(enabled.status()).isEqualTo(200);
         query(admin, "/api/questions", Long.parseLong(enabled.header("X-Qcurate-Position")));
-        assertThat(propose(carol).status()).as("a token from before the disabling stays void").isEqualTo(401);
+        assertThat(propose(carol).status())
+                .as("a token from before the disabling stays void")
+                .isEqualTo(401);
         assertThat(query(carol, "/api/questions", 0).status()).isEqualTo(401);
         awaitNextSecond();
         String fresh = RawHttp.signIn(qcurate.commands.url(), "carol", "blue harbour lantern");
@@ -87,8 +89,8 @@ class UserAdministrationIT {
         assertThat(propose(editor).status()).isEqualTo(202);
         awaitNextSecond();
 
-        RawHttp.Answer reset = command("POST", "/api/admin/users/dave/password", admin,
-                "{\"password\":\"lucky orbit teapot 7\"}");
+        RawHttp.Answer reset =
+                command("POST", "/api/admin/users/dave/password", admin, "{\"password\":\"lucky orbit teapot 7\"}");
         assertThat(reset.status()).as(reset.body()).isEqualTo(200);
         query(admin, "/api/questions", Long.parseLong(reset.header("X-Qcurate-Position")));
         assertThat(propose(editor).status()).isEqualTo(401);
@@ -103,16 +105,18 @@ class UserAdministrationIT {
         command("POST", "/api/admin/users/frank/disable", admin, null);
         List<String[]> events = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
-             ResultSet rows = db.createStatement().executeQuery("""
+                ResultSet rows = db.createStatement().executeQuery("""
                      SELECT payload_type, convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8')
                      FROM qcurate_command.domain_event_entry WHERE aggregate_identifier = 'user:frank'
                      ORDER BY sequence_number""")) {
             while (rows.next()) {
-                events.add(new String[]{rows.getString(1), rows.getString(2), rows.getString(3)});
+                events.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
             }
         }
-        assertThat(events).extracting(e -> e[0]).containsExactly("dev.qcurate.shared.user.UserRegisteredEvent",
-                "dev.qcurate.shared.user.UserDisabledEvent");
+        assertThat(events)
+                .extracting(e -> e[0])
+                .containsExactly(
+                        "dev.qcurate.shared.user.UserRegisteredEvent", "dev.qcurate.shared.user.UserDisabledEvent");
         assertThat(events).allSatisfy(e -> {
             assertThat(e[2]).contains("\"actor\":\"admin\"");
             assertThat(e[1]).doesNotContain("password").doesNotContain("$2a$").doesNotContain("window");
@@ -121,25 +125,34 @@ class UserAdministrationIT {
 
     @Test
     void adminInputIsCheckedAndOnlyAdminsMayManageUsers() {
-        assertThat(command("POST", "/api/admin/users", admin, user("gina", "short", "READER")).status()).isEqualTo(400);
-        RawHttp.Answer sameAsName = command("POST", "/api/admin/users", admin,
-                user("gina-the-user", "gina-the-user", "READER"));
+        assertThat(command("POST", "/api/admin/users", admin, user("gina", "short", "READER"))
+                        .status())
+                .isEqualTo(400);
+        RawHttp.Answer sameAsName =
+                command("POST", "/api/admin/users", admin, user("gina-the-user", "gina-the-user", "READER"));
         assertThat(sameAsName.status()).isEqualTo(400);
         assertThat(sameAsName.json().path("detail").asText()).contains("username");
-        RawHttp.Answer unknownRole = command("POST", "/api/admin/users", admin,
-                user("gina", "olive thunder parcel", "SUPERUSER"));
+        RawHttp.Answer unknownRole =
+                command("POST", "/api/admin/users", admin, user("gina", "olive thunder parcel", "SUPERUSER"));
         assertThat(unknownRole.status()).isEqualTo(400);
         assertThat(unknownRole.json().path("detail").asText()).contains("SUPERUSER");
         assertThat(command("POST", "/api/admin/users", admin, user("gi\u202Ena", "olive thunder parcel", "READER"))
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
         assertThat(command("POST", "/api/admin/users", admin, user("admin", "copper garden violin", "READER"))
-                .status()).isEqualTo(409);
-        assertThat(command("POST", "/api/admin/users/editor/disable", admin, null).status())
-                .as("dev users are not managed by events").isEqualTo(409);
-        assertThat(command("POST", "/api/admin/users/nobody-here/disable", admin, null).status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(409);
+        assertThat(command("POST", "/api/admin/users/editor/disable", admin, null)
+                        .status())
+                .as("dev users are not managed by events")
+                .isEqualTo(409);
+        assertThat(command("POST", "/api/admin/users/nobody-here/disable", admin, null)
+                        .status())
+                .isEqualTo(404);
         String reader = RawHttp.signIn(qcurate.commands.url(), "reader", Qcurate.PASSWORD);
         assertThat(command("POST", "/api/admin/users", reader, user("gina", "olive thunder parcel", "READER"))
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -171,7 +184,11 @@ class UserAdministrationIT {
     }
 
     private static RawHttp.Answer signIn(String username, String password) {
-        return RawHttp.send("POST", qcurate.commands.url() + "/api/auth/token", null, JSON,
+        return RawHttp.send(
+                "POST",
+                qcurate.commands.url() + "/api/auth/token",
+                null,
+                JSON,
                 RawHttp.json(Map.of("username", username, "password", password)));
     }
 
@@ -180,8 +197,8 @@ class UserAdministrationIT {
     }
 
     private static RawHttp.Answer query(String token, String path, long minPosition) {
-        return RawHttp.send("GET", qcurate.queries.url() + path + "?minPosition=" + minPosition, token, null,
-                (String) null);
+        return RawHttp.send(
+                "GET", qcurate.queries.url() + path + "?minPosition=" + minPosition, token, null, (String) null);
     }
 
     /** Token times are whole seconds; a change in a later second than the token is what voids it. */

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,19 +44,24 @@ class WebhooksBrowserIT {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new String[]{exchange.getRequestHeaders().getFirst("X-Qcurate-Timestamp"),
-                    exchange.getRequestHeaders().getFirst("X-Qcurate-Signature"), new String(body, StandardCharsets.UTF_8)});
+            received.add(new String[] {
+                exchange.getRequestHeaders().getFirst("X-Qcurate-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-Qcurate-Signature"),
+                new String(body, StandardCharsets.UTF_8)
+            });
             byte[] text = (answer.get() == 200 ? "thanks" : "<b>receiver broken</b>").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.get(), text.length);
             exchange.getResponseBody().write(text);
             exchange.close();
         });
         receiver.start();
-        qcurate = Qcurate.startWithWeb("webhooks_browser", Map.of(
-                "QCURATE_WEBHOOKS_ALLOW_LOOPBACK", "true",
-                "QCURATE_WEBHOOKS_MAX_ATTEMPTS", "2",
-                "QCURATE_WEBHOOKS_RETRY_BASE", "PT0.2S",
-                "QCURATE_WEBHOOKS_POLL_INTERVAL", "PT0.2S"));
+        qcurate = Qcurate.startWithWeb(
+                "webhooks_browser",
+                Map.of(
+                        "QCURATE_WEBHOOKS_ALLOW_LOOPBACK", "true",
+                        "QCURATE_WEBHOOKS_MAX_ATTEMPTS", "2",
+                        "QCURATE_WEBHOOKS_RETRY_BASE", "PT0.2S",
+                        "QCURATE_WEBHOOKS_POLL_INTERVAL", "PT0.2S"));
         browser.useSite(qcurate.web.url());
     }
 
@@ -87,10 +92,13 @@ class WebhooksBrowserIT {
         browser.type(browser.field("URL"), "ftp://example.org/hook"); // a valid URL to the browser, not to qcurate
         browser.field("A proposal was decided (applied or rejected)").click();
         browser.clickToLoad(browser.button("Add endpoint"));
-        assertThat(browser.driver().findElement(By.cssSelector(".new-endpoint [role=alert]")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".new-endpoint [role=alert]"))
+                        .getText())
                 .contains("http or https");
         assertThat(browser.value(browser.field("URL"))).isEqualTo("ftp://example.org/hook");
-        assertThat(browser.field("A proposal was decided (applied or rejected)").isSelected()).isTrue();
+        assertThat(browser.field("A proposal was decided (applied or rejected)").isSelected())
+                .isTrue();
 
         browser.driver().findElement(By.id("endpoint-url")).clear();
         browser.type(browser.field("URL"), url);
@@ -103,14 +111,21 @@ class WebhooksBrowserIT {
         Client reviewer = qcurate.as("reviewer");
         String proposalId = editor.post("/api/questions", Map.of("text", "Which receiver is broken at first?"))
                 .text("proposalId");
-        assertThat(reviewer.post("/api/proposals/" + proposalId + "/approval", Map.of()).status()).isEqualTo(200);
+        assertThat(reviewer.post("/api/proposals/" + proposalId + "/approval", Map.of())
+                        .status())
+                .isEqualTo(200);
 
         browser.clickToLoad(browser.link(url));
         WebElement failed = browser.waitFor("the delivery to fail twice", driver -> {
             browser.open(browser.path());
             List<WebElement> rows = driver.findElements(By.cssSelector(".deliveries-table tbody tr"));
-            return !rows.isEmpty() && rows.get(0).findElement(By.cssSelector(".status")).getText().equals("FAILED")
-                    ? rows.get(0) : null;
+            return !rows.isEmpty()
+                            && rows.get(0)
+                                    .findElement(By.cssSelector(".status"))
+                                    .getText()
+                                    .equals("FAILED")
+                    ? rows.get(0)
+                    : null;
         });
         assertThat(failed.findElement(By.tagName("summary")).getText()).contains("2 attempt(s)", "HTTP 500");
         failed.findElement(By.tagName("summary")).click();
@@ -123,7 +138,8 @@ class WebhooksBrowserIT {
         assertThat(browser.bodyText()).contains("queued to be sent again");
         browser.waitFor("the resend to be delivered", driver -> {
             browser.open(browser.path());
-            return driver.findElement(By.cssSelector(".deliveries-table tbody tr .status")).getText()
+            return driver.findElement(By.cssSelector(".deliveries-table tbody tr .status"))
+                    .getText()
                     .equals("DELIVERED");
         });
         assertThat(received).hasSize(3);

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserIT {
 
-    private static final Path REPO = Path.of(System.getProperty("qcurate.repo", "..")).toAbsolutePath().normalize();
+    private static final Path REPO =
+            Path.of(System.getProperty("qcurate.repo", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = Path.of(System.getProperty("qcurate.logs", "target/service-logs"));
     private static final Pattern QUESTION_PATH = Pattern.compile("^/questions/([0-9a-f-]{36})");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +65,8 @@ class WorkspaceBrowserIT {
     static void stop() throws Exception {
         try {
             if (browser != null) {
-                System.out.printf("WorkspaceBrowserIT: %d page states checked by axe-core; %.0f s in all%n",
+                System.out.printf(
+                        "WorkspaceBrowserIT: %d page states checked by axe-core; %.0f s in all%n",
                         browser.pagesChecked(), (System.nanoTime() - started) / 1e9);
                 browser.close();
             }
@@ -87,8 +89,11 @@ class WorkspaceBrowserIT {
         browser.type(browser.field("Username"), "editor");
         browser.type(browser.field("Password"), "not-the-password");
         browser.clickToLoad(browser.button("Sign in"));
-        assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText()).contains("Invalid");
-        assertThat(browser.value(browser.field("Username"))).as("the user name typed survives").isEqualTo("editor");
+        assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("Invalid");
+        assertThat(browser.value(browser.field("Username")))
+                .as("the user name typed survives")
+                .isEqualTo("editor");
 
         signIn("editor");
         assertThat(browser.links(browser.driver(), "Lists")).isNotEmpty();
@@ -113,8 +118,7 @@ class WorkspaceBrowserIT {
 
     @Test
     @Order(2)
-    void editorProposesWithADuplicateHintReviewerApprovesByKeyboardReaderComparesVersionsAndExports()
-            throws Exception {
+    void editorProposesWithADuplicateHintReviewerApprovesByKeyboardReaderComparesVersionsAndExports() throws Exception {
         String existingText = "What is the difference between a list and a tuple in Python?";
         String existing = activeQuestion(existingText, List.of("python"));
         String listTitle = "Python basics in the browser";
@@ -126,11 +130,15 @@ class WorkspaceBrowserIT {
         browser.clickToLoad(browser.link("Propose a question"));
         String text = "How is a Python list different from a tuple?";
         browser.field("Question").sendKeys(text);
-        WebElement duplicates = browser.waitFor("region 'Possible duplicates' listing '" + existingText + "'",
+        WebElement duplicates = browser.waitFor(
+                "region 'Possible duplicates' listing '" + existingText + "'",
                 d -> browser.regions("Possible duplicates").stream()
-                        .filter(region -> region.getText().contains(existingText)).findFirst().orElse(null));
+                        .filter(region -> region.getText().contains(existingText))
+                        .findFirst()
+                        .orElse(null));
         assertThat(duplicates.findElements(By.cssSelector("a[href*='/questions/" + existing + "']")))
-                .as("each candidate links to its question").isNotEmpty();
+                .as("each candidate links to its question")
+                .isNotEmpty();
         assertThat(duplicates.getText()).as("scores shown").containsPattern("\\d");
         browser.checkAccessibility();
         browser.type(browser.field("Tags"), "python, sequences");
@@ -148,11 +156,16 @@ class WorkspaceBrowserIT {
         for (int i = 0; i < items && !focusedItemHolds(text); i++) {
             browser.press("j");
         }
-        assertThat(focusedItemHolds(text)).as("j moved the focus to the proposal").isTrue();
+        assertThat(focusedItemHolds(text))
+                .as("j moved the focus to the proposal")
+                .isTrue();
         browser.press("a");
-        browser.waitFor("the aria-live region to announce the approval",
+        browser.waitFor(
+                "the aria-live region to announce the approval",
                 d -> browser.announced().toLowerCase().contains("approved"));
-        assertThat(browser.focused().getTagName()).as("focus stays in the page after an action").isNotEqualTo("body");
+        assertThat(browser.focused().getTagName())
+                .as("focus stays in the page after an action")
+                .isNotEqualTo("body");
         browser.checkAccessibility();
         awaitStatus(id, "ACTIVE");
 
@@ -171,14 +184,17 @@ class WorkspaceBrowserIT {
                 .filter(option -> "1".equals(option.getDomProperty("value"))
                         || option.getText().matches(".*\\b(version|v)?\\s*1\\b.*"))
                 .filter(option -> !option.isSelected())
-                .findFirst().orElseThrow(() -> new AssertionError("no version 1 in combobox 'Version'"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no version 1 in combobox 'Version'"));
         chooseAndShow(version, first);
         browser.waitFor("version 1 of the list", d -> !entries().contains(text));
         assertThat(entries()).containsExactly(existingText);
 
         browser.clickToLoad(browser.link("Compare versions"));
         for (String region : List.of("Added", "Removed", "Reworded", "Merged")) {
-            assertThat(browser.regions(region)).as("region '" + region + "' on the diff page").isNotEmpty();
+            assertThat(browser.regions(region))
+                    .as("region '" + region + "' on the diff page")
+                    .isNotEmpty();
         }
         int from = queryInt("from");
         int to = queryInt("to");
@@ -197,7 +213,8 @@ class WorkspaceBrowserIT {
         HttpResponse<String> csv = browser.fetchWithSession(browser.link("CSV").getDomProperty("href"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains(text);
-        HttpResponse<String> json = browser.fetchWithSession(browser.link("JSON").getDomProperty("href"));
+        HttpResponse<String> json =
+                browser.fetchWithSession(browser.link("JSON").getDomProperty("href"));
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(json.body()).toString()).contains(text);
     }
@@ -216,22 +233,26 @@ class WorkspaceBrowserIT {
         WebElement reason = browser.field(item, "Reason");
         browser.button(item, "Reject").click();
         assertThat(refusalShown(reason, text))
-                .as("a reject without a reason is refused with a readable message").isNotBlank();
+                .as("a reject without a reason is refused with a readable message")
+                .isNotBlank();
         assertThat(browser.announced().toLowerCase()).doesNotContain("rejected");
 
         item = browser.article(text);
         String why = "Too close to the existing question about Timsort";
         browser.field(item, "Reason").sendKeys(why);
         browser.button(item, "Reject").click();
-        browser.waitFor("the aria-live region to announce the rejection",
+        browser.waitFor(
+                "the aria-live region to announce the rejection",
                 d -> browser.announced().toLowerCase().contains("rejected"));
         browser.checkAccessibility();
 
         signIn("editor2");
         browser.clickToLoad(browser.link("My proposals"));
-        WebElement mine = browser.waitFor("the rejected proposal on 'My proposals'", d -> d.findElement(By.xpath(
-                "//main//*[self::li or self::tr or self::article][contains(normalize-space(), "
-                        + Browser.literal(text) + ")]")));
+        WebElement mine = browser.waitFor(
+                "the rejected proposal on 'My proposals'",
+                d -> d.findElement(
+                        By.xpath("//main//*[self::li or self::tr or self::article][contains(normalize-space(), "
+                                + Browser.literal(text) + ")]")));
         assertThat(mine.getText()).contains("REJECTED", why);
     }
 
@@ -320,13 +341,18 @@ class WorkspaceBrowserIT {
     void aReaderSeesNoEditingControlsAndCannotOpenTheQueue() {
         String id = activeQuestion("What is a Python virtual environment for?", List.of("tooling"));
         signIn("reader");
-        for (String link : List.of("Review queue", "Propose a question", "Import a document", "My proposals", "Users")) {
-            assertThat(browser.links(browser.driver(), link)).as("link '" + link + "' for a reader").isEmpty();
+        for (String link :
+                List.of("Review queue", "Propose a question", "Import a document", "My proposals", "Users")) {
+            assertThat(browser.links(browser.driver(), link))
+                    .as("link '" + link + "' for a reader")
+                    .isEmpty();
         }
         browser.open("/questions/" + id);
         assertThat(browser.heading()).isEqualTo("What is a Python virtual environment for?");
         for (String button : List.of("Propose rewording", "Change tags", "Propose merge", "Retire", "Unmerge")) {
-            assertThat(browser.buttons(browser.driver(), button)).as("button '" + button + "' for a reader").isEmpty();
+            assertThat(browser.buttons(browser.driver(), button))
+                    .as("button '" + button + "' for a reader")
+                    .isEmpty();
         }
         browser.open("/review");
         assertThat(browser.heading()).isEqualTo("Not allowed");
@@ -342,7 +368,8 @@ class WorkspaceBrowserIT {
         browser.clickToLoad(browser.link("Propose a question"));
         browser.type(browser.field("Tags"), "python, empty");
         browser.button("Propose").click();
-        assertThat(refusalShown(browser.field("Question"), null)).as("an empty question is refused readably")
+        assertThat(refusalShown(browser.field("Question"), null))
+                .as("an empty question is refused readably")
                 .isNotBlank();
         assertThat(browser.value(browser.field("Tags"))).isEqualTo("python, empty");
 
@@ -352,7 +379,9 @@ class WorkspaceBrowserIT {
         browser.type(browser.field("Tags"), "python, long");
         browser.clickToLoad(browser.button("Propose"));
         assertThat(alertIn(null)).as("20,000 characters are refused readably").isNotBlank();
-        assertThat(browser.value(browser.field("Question"))).as("what was typed survives").isEqualTo(huge);
+        assertThat(browser.value(browser.field("Question")))
+                .as("what was typed survives")
+                .isEqualTo(huge);
         assertThat(browser.value(browser.field("Tags"))).isEqualTo("python, long");
     }
 
@@ -360,10 +389,13 @@ class WorkspaceBrowserIT {
     @Order(9)
     void approvingAStaleRewordingExplainsTheConflict() {
         String id = activeQuestion("What is a Python decorator?", List.of("python"));
-        editor.post("/api/questions/" + id + "/rewordings",
+        editor.post(
+                "/api/questions/" + id + "/rewordings",
                 Map.of("text", "What is a Python decorator, and when would you write one?", "baseRevision", 1));
-        Client.Answer second = qcurate.as("editor2").post("/api/questions/" + id + "/rewordings",
-                Map.of("text", "How do Python decorators wrap a function?", "baseRevision", 1));
+        Client.Answer second = qcurate.as("editor2")
+                .post(
+                        "/api/questions/" + id + "/rewordings",
+                        Map.of("text", "How do Python decorators wrap a function?", "baseRevision", 1));
         reviewer2.read("/api/proposals?status=PENDING", second.position());
 
         signIn("reviewer");
@@ -371,7 +403,8 @@ class WorkspaceBrowserIT {
         filterQueue("Change kind", "Rewording");
         WebElement one = itemContaining("write one");
         browser.button(one, "Approve").click();
-        browser.waitFor("the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
+        browser.waitFor(
+                "the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
 
         browser.driver().navigate().refresh();
         browser.settle();
@@ -382,7 +415,8 @@ class WorkspaceBrowserIT {
         });
         System.out.println("WorkspaceBrowserIT: a stale approval says: " + message);
         assertThat(itemContaining("wrap a function").findElements(By.cssSelector("a[href*='/questions/" + id + "']")))
-                .as("a link to the current text").isNotEmpty();
+                .as("a link to the current text")
+                .isNotEmpty();
     }
 
     @Test
@@ -397,11 +431,16 @@ class WorkspaceBrowserIT {
             browser.field("Tags").sendKeys("python");
             Thread.sleep(1_000); // the debounced duplicate lookup has gone out and failed
             browser.settle();
-            assertThat(browser.value(browser.field("Question"))).as("typing survives a failed lookup").isEqualTo(typed);
+            assertThat(browser.value(browser.field("Question")))
+                    .as("typing survives a failed lookup")
+                    .isEqualTo(typed);
 
             browser.clickToLoad(browser.link("Lists"));
             assertThat(browser.heading()).isEqualTo("Not available right now");
-            assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText()).isNotBlank();
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("[role=alert]"))
+                            .getText())
+                    .isNotBlank();
         } finally {
             qcurate.queries.start();
         }
@@ -432,7 +471,8 @@ class WorkspaceBrowserIT {
             browser.button("Select all on this page").click();
             browser.waitFor("the selection announced", d -> browser.announced().contains(shown + " items selected"));
             browser.clickToLoad(browser.button("Approve selected"));
-            assertThat(browser.region("Bulk approval outcome").getText()).as("each item's outcome")
+            assertThat(browser.region("Bulk approval outcome").getText())
+                    .as("each item's outcome")
                     .contains(shown + " approved, 0 failed");
             approved += shown;
         }
@@ -445,8 +485,10 @@ class WorkspaceBrowserIT {
         WebElement field = browser.field(filter);
         if ("select".equals(field.getTagName())) {
             Select select = new Select(field);
-            select.getOptions().stream().filter(option -> option.getText().strip().startsWith(value))
-                    .findFirst().orElseThrow(() -> new AssertionError("no option '" + value + "' in " + filter))
+            select.getOptions().stream()
+                    .filter(option -> option.getText().strip().startsWith(value))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no option '" + value + "' in " + filter))
                     .click();
         } else {
             browser.type(field, value);
@@ -456,7 +498,9 @@ class WorkspaceBrowserIT {
 
     private static String importIdOf(String outcomePath) {
         Matcher matcher = Pattern.compile("^/imports/([0-9a-f-]{36})").matcher(outcomePath);
-        assertThat(matcher.find()).as("on an import's outcome page: " + outcomePath).isTrue();
+        assertThat(matcher.find())
+                .as("on an import's outcome page: " + outcomePath)
+                .isTrue();
         return matcher.group(1);
     }
 
@@ -466,7 +510,8 @@ class WorkspaceBrowserIT {
         browser.field("Document").sendKeys(document.toString());
         browser.type(browser.field("List name"), listName);
         browser.clickToLoad(browser.button("Import"));
-        browser.waitFor("the import's outcome", d -> browser.bodyText().toLowerCase().contains("proposed"));
+        browser.waitFor(
+                "the import's outcome", d -> browser.bodyText().toLowerCase().contains("proposed"));
         return browser.path();
     }
 
@@ -478,8 +523,8 @@ class WorkspaceBrowserIT {
             browser.type(browser.field("Search questions"), targetText);
             browser.clickToLoad(browser.button("Search"));
         }
-        WebElement label = browser.waitFor("a choice labelled '" + targetText + "'",
-                d -> d.findElement(By.xpath(choice)));
+        WebElement label =
+                browser.waitFor("a choice labelled '" + targetText + "'", d -> d.findElement(By.xpath(choice)));
         browser.driver().findElement(By.id(label.getAttribute("for"))).click();
         browser.clickToLoad(browser.button("Propose merge"));
         assertThat(alertIn(null)).as("the merge proposal was accepted").isBlank();
@@ -491,7 +536,8 @@ class WorkspaceBrowserIT {
         filterQueue("Change kind", kind);
         WebElement item = browser.article(text);
         browser.button(item, "Approve").click();
-        browser.waitFor("the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
+        browser.waitFor(
+                "the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
     }
 
     /** Tab from the top of the page, as a keyboard user does, until the focus is inside a queue item. */
@@ -513,8 +559,9 @@ class WorkspaceBrowserIT {
     }
 
     private static WebElement itemContaining(String words) {
-        return browser.waitFor("a queue item containing '" + words + "'", d -> d.findElement(By.xpath(
-                "//article[contains(normalize-space(), " + Browser.literal(words) + ")]")));
+        return browser.waitFor(
+                "a queue item containing '" + words + "'",
+                d -> d.findElement(By.xpath("//article[contains(normalize-space(), " + Browser.literal(words) + ")]")));
     }
 
     /** Chooses an option in a combobox and shows it: htmx or a script may do that on change, a plain form on submit. */
@@ -524,8 +571,8 @@ class WorkspaceBrowserIT {
         select.selectByValue(value);
         sleepMillis(1_500); // a script or htmx would have acted on the change by now
         if (browser.path().equals(before)) {
-            browser.clickToLoad(select.getWrappedElement().findElement(By.xpath(
-                    "ancestor::form//*[self::button or self::input[@type='submit']]")));
+            browser.clickToLoad(select.getWrappedElement()
+                    .findElement(By.xpath("ancestor::form//*[self::button or self::input[@type='submit']]")));
         }
     }
 
@@ -546,14 +593,21 @@ class WorkspaceBrowserIT {
 
     /** What the alerts say in the queue item holding {@code itemText}, or in the whole page when null. */
     private static String alertIn(String itemText) {
-        WebElement scope = itemText == null ? browser.driver().findElement(By.tagName("main")) : itemContaining(itemText);
-        return String.join(" | ", scope.findElements(By.cssSelector("[role=alert]")).stream()
-                .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty()).toList());
+        WebElement scope =
+                itemText == null ? browser.driver().findElement(By.tagName("main")) : itemContaining(itemText);
+        return String.join(
+                " | ",
+                scope.findElements(By.cssSelector("[role=alert]")).stream()
+                        .map(WebElement::getText)
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList());
     }
 
     private static List<String> entries() {
         return browser.driver().findElements(By.cssSelector("main ol > li")).stream()
-                .map(WebElement::getText).map(String::strip)
+                .map(WebElement::getText)
+                .map(String::strip)
                 .map(entry -> entry.lines().findFirst().orElse(""))
                 .toList();
     }
@@ -585,7 +639,8 @@ class WorkspaceBrowserIT {
         String list = created.text("listId");
         long position = created.position();
         for (String question : questions) {
-            position = approveAs(reviewer2, editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question)));
+            position = approveAs(
+                    reviewer2, editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question)));
         }
         reader.read("/api/lists/" + list, position);
         return list;
@@ -600,7 +655,8 @@ class WorkspaceBrowserIT {
 
     /** Waits until the duplicate index finds {@code questionId} for {@code text} (it is updated after commit). */
     private static void awaitIndexed(String questionId, String text) {
-        String query = "/api/duplicates?limit=5&text=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        String query = "/api/duplicates?limit=5&text="
+                + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!reader.query(query).body().toString().contains(questionId)) {
             if (System.nanoTime() > deadline) {

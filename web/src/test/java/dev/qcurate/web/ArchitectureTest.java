@@ -17,8 +17,16 @@ class ArchitectureTest {
 
     @Test
     void talksToTheServicesOverHttpOnly() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.qcurate.command..", "dev.qcurate.query..",
-                "dev.qcurate.shared..", "org.axonframework..", "org.springframework.jdbc..").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.qcurate.command..",
+                        "dev.qcurate.query..",
+                        "dev.qcurate.shared..",
+                        "org.axonframework..",
+                        "org.springframework.jdbc..")
+                .check(CLASSES);
     }
 
     @Test
@@ -30,13 +38,20 @@ class ArchitectureTest {
     void pageFamiliesDoNotReachIntoEachOther() {
         String[] pages = {"review", "proposals", "question", "lists", "imports", "admin", "home", "signin"};
         for (String page : pages) {
-            noClasses().that().resideInAPackage("dev.qcurate.web." + page + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others(page, pages)).check(CLASSES);
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.qcurate.web." + page + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others(page, pages))
+                    .check(CLASSES);
         }
     }
 
     private static String[] others(String page, String[] pages) {
-        return java.util.Arrays.stream(pages).filter(other -> !other.equals(page))
-                .map(other -> "dev.qcurate.web." + other + "..").toArray(String[]::new);
+        return java.util.Arrays.stream(pages)
+                .filter(other -> !other.equals(page))
+                .map(other -> "dev.qcurate.web." + other + "..")
+                .toArray(String[]::new);
     }
 }

@@ -25,8 +25,11 @@ public final class FakeService implements AutoCloseable {
     public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -38,8 +41,11 @@ public final class FakeService implements AutoCloseable {
         }
 
         public static Answer problem(int status, String detail) {
-            return new Answer(status, "application/problem+json",
-                    "{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}", Map.of());
+            return new Answer(
+                    status,
+                    "application/problem+json",
+                    "{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}",
+                    Map.of());
         }
 
         public Answer withHeader(String name, String value) {
@@ -101,11 +107,16 @@ public final class FakeService implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
-            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-                    Answer.problem(404, "nothing at " + path));
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
+            Answer answer = answers.getOrDefault(
+                    exchange.getRequestMethod() + " " + path, Answer.problem(404, "nothing at " + path));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);

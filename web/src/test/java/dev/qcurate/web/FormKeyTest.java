@@ -16,19 +16,25 @@ class FormKeyTest extends PageTest {
     @Test
     void everyPostFormCarriesAFreshFormKeyAndGetFormsNone() throws Exception {
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":0,\"byType\":{}}");
-        Document first = html(mvc.perform(get("/questions/new").with(as("editor", "EDITOR"))).andReturn());
-        Document second = html(mvc.perform(get("/questions/new").with(as("editor", "EDITOR"))).andReturn());
+        Document first = html(
+                mvc.perform(get("/questions/new").with(as("editor", "EDITOR"))).andReturn());
+        Document second = html(
+                mvc.perform(get("/questions/new").with(as("editor", "EDITOR"))).andReturn());
 
         String key = first.select("form[method=post] input[name=_formKey]").val();
         assertThat(key).matches("[0-9a-f-]{36}");
-        assertThat(second.select("form[method=post] input[name=_formKey]").val()).isNotEqualTo(key);
+        assertThat(second.select("form[method=post] input[name=_formKey]").val())
+                .isNotEqualTo(key);
         assertThat(first.select("form[method=post] input[name=_csrf]")).isNotEmpty();
     }
 
     @Test
     void theSameFormSentTwiceIsOneKeyAndOtherContentAnother() throws Exception {
-        COMMAND.onJson("POST", "/api/questions", "{\"questionId\":\"9a000000-0000-4000-8000-000000000001\","
-                + "\"proposalId\":\"9b000000-0000-4000-8000-000000000001\",\"position\":7}");
+        COMMAND.onJson(
+                "POST",
+                "/api/questions",
+                "{\"questionId\":\"9a000000-0000-4000-8000-000000000001\","
+                        + "\"proposalId\":\"9b000000-0000-4000-8000-000000000001\",\"position\":7}");
 
         String once = propose("What is a metaclass?");
         String again = propose("What is a metaclass?");
@@ -37,15 +43,22 @@ class FormKeyTest extends PageTest {
         assertThat(once).isNotNull().hasSize(64);
         assertThat(again).isEqualTo(once);
         assertThat(other).isNotEqualTo(once);
-        mvc.perform(post("/questions/new").param("text", "What is a slot?").with(as("editor", "EDITOR"))
+        mvc.perform(post("/questions/new")
+                .param("text", "What is a slot?")
+                .with(as("editor", "EDITOR"))
                 .with(csrf()));
-        assertThat(COMMAND.last("POST", "/api/questions").header("Idempotency-Key")).as("no form key, no key")
+        assertThat(COMMAND.last("POST", "/api/questions").header("Idempotency-Key"))
+                .as("no form key, no key")
                 .isNull();
     }
 
     private String propose(String text) throws Exception {
-        mvc.perform(post("/questions/new").param("text", text).param("tags", "python").param("_formKey", KEY)
-                .with(as("editor", "EDITOR")).with(csrf()));
+        mvc.perform(post("/questions/new")
+                .param("text", text)
+                .param("tags", "python")
+                .param("_formKey", KEY)
+                .with(as("editor", "EDITOR"))
+                .with(csrf()));
         return COMMAND.last("POST", "/api/questions").header("Idempotency-Key");
     }
 }

@@ -49,10 +49,14 @@ public abstract class PageTest {
 
     /** Signed in as {@code username} with {@code roles} and token {@code token-<username>}. */
     protected static RequestPostProcessor as(String username, String... roles) {
-        SignedInUser user = new SignedInUser(username, Set.of(roles), "token-" + username,
-                Instant.now().plusSeconds(3600));
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                Arrays.stream(roles).map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+        SignedInUser user = new SignedInUser(
+                username, Set.of(roles), "token-" + username, Instant.now().plusSeconds(3600));
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(
+                user,
+                null,
+                Arrays.stream(roles)
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                        .toList()));
     }
 
     protected static Document html(MvcResult result) throws Exception {

@@ -34,10 +34,15 @@ class ServiceDownTest {
 
     @Test
     void signingInWhileTheCommandServiceIsDownSaysSo() throws Exception {
-        MvcResult failed = mvc.perform(post("/login").param("username", "editor").param("password", "x")
-                .with(csrf())).andReturn();
+        MvcResult failed = mvc.perform(post("/login")
+                        .param("username", "editor")
+                        .param("password", "x")
+                        .with(csrf()))
+                .andReturn();
         Document page = Jsoup.parse(mvc.perform(get("/login")
-                .session((MockHttpSession) failed.getRequest().getSession())).andReturn().getResponse()
+                        .session((MockHttpSession) failed.getRequest().getSession()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
 
         assertThat(page.select("[role=alert]").text()).contains("not answering");
@@ -46,10 +51,12 @@ class ServiceDownTest {
 
     @Test
     void aPageWhoseServiceIsDownShowsAnOutageMessage() throws Exception {
-        SignedInUser user = new SignedInUser("reader", Set.of("READER"), "t", Instant.now().plusSeconds(60));
-        MvcResult result = mvc.perform(get("/").with(authentication(UsernamePasswordAuthenticationToken
-                        .authenticated(user, null, List.of(new SimpleGrantedAuthority("ROLE_READER"))))))
-                .andExpect(status().isServiceUnavailable()).andReturn();
+        SignedInUser user =
+                new SignedInUser("reader", Set.of("READER"), "t", Instant.now().plusSeconds(60));
+        MvcResult result = mvc.perform(get("/").with(authentication(UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, List.of(new SimpleGrantedAuthority("ROLE_READER"))))))
+                .andExpect(status().isServiceUnavailable())
+                .andReturn();
         Document page = Jsoup.parse(result.getResponse().getContentAsString());
 
         assertThat(page.select("h1").text()).isEqualTo("Not available right now");

@@ -19,17 +19,25 @@ class SignInTest extends PageTest {
 
     @Test
     void signingInKeepsTheTokenOnTheServerAndSendsItToTheServices() throws Exception {
-        COMMAND.onJson("POST", "/api/auth/token",
+        COMMAND.onJson(
+                "POST",
+                "/api/auth/token",
                 "{\"accessToken\":\"secret-token\",\"tokenType\":\"Bearer\",\"expiresIn\":3600,\"roles\":[\"EDITOR\"]}");
         QUERY.onJson("GET", "/api/lists", "[]").onJson("GET", "/api/proposals/counts", "{\"total\":0,\"byType\":{}}");
 
-        MvcResult signIn = mvc.perform(post("/login").param("username", "editor").param("password", "pw")
-                .with(csrf())).andExpect(redirectedUrl("/")).andReturn();
+        MvcResult signIn = mvc.perform(post("/login")
+                        .param("username", "editor")
+                        .param("password", "pw")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
         assertThat(signIn.getResponse().getHeaders("Set-Cookie")).noneMatch(c -> c.contains("secret-token"));
         assertThat(COMMAND.last("POST", "/api/auth/token").body()).contains("\"username\":\"editor\"");
 
         MockHttpSession session = (MockHttpSession) signIn.getRequest().getSession();
-        Document home = html(mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn());
+        Document home = html(mvc.perform(get("/").session(session))
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(QUERY.last("GET", "/api/lists").header("Authorization")).isEqualTo("Bearer secret-token");
         assertThat(home.select("a:containsOwn(Propose a question)")).hasSize(2);
         assertThat(home.select("a:containsOwn(Review queue)")).isEmpty();
@@ -40,9 +48,14 @@ class SignInTest extends PageTest {
     void aWrongPasswordSaysInvalidAndKeepsTheUsername() throws Exception {
         COMMAND.on("POST", "/api/auth/token", FakeService.Answer.problem(401, "bad credentials"));
 
-        MvcResult failed = mvc.perform(post("/login").param("username", "editor").param("password", "wrong")
-                .with(csrf())).andExpect(redirectedUrl("/login?error")).andReturn();
-        Document page = html(mvc.perform(get("/login").session((MockHttpSession) failed.getRequest().getSession()))
+        MvcResult failed = mvc.perform(post("/login")
+                        .param("username", "editor")
+                        .param("password", "wrong")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?error"))
+                .andReturn();
+        Document page = html(mvc.perform(get("/login")
+                        .session((MockHttpSession) failed.getRequest().getSession()))
                 .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("Invalid");
@@ -52,12 +65,18 @@ class SignInTest extends PageTest {
 
     @Test
     void aLockedOutUserIsToldWhenToTryAgain() throws Exception {
-        COMMAND.on("POST", "/api/auth/token",
+        COMMAND.on(
+                "POST",
+                "/api/auth/token",
                 FakeService.Answer.problem(429, "too many").withHeader("Retry-After", "42"));
 
-        MvcResult failed = mvc.perform(post("/login").param("username", "editor").param("password", "x")
-                .with(csrf())).andReturn();
-        Document page = html(mvc.perform(get("/login").session((MockHttpSession) failed.getRequest().getSession()))
+        MvcResult failed = mvc.perform(post("/login")
+                        .param("username", "editor")
+                        .param("password", "x")
+                        .with(csrf()))
+                .andReturn();
+        Document page = html(mvc.perform(get("/login")
+                        .session((MockHttpSession) failed.getRequest().getSession()))
                 .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("Try again in 42 s");
@@ -65,7 +84,8 @@ class SignInTest extends PageTest {
 
     @Test
     void pagesNeedASignIn() throws Exception {
-        mvc.perform(get("/lists")).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/lists"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("http://localhost/login"));
     }
 
@@ -77,21 +97,32 @@ class SignInTest extends PageTest {
 
     @Test
     void aFormFromAnEarlierSessionIsExplainedNotBlamedOnRoles() throws Exception {
-        mvc.perform(post("/questions/new").param("text", "What is a closure?").with(as("editor", "EDITOR"))
-                .with(csrf().useInvalidToken())).andExpect(status().isForbidden()).andExpect(forwardedUrl("/forbidden"));
+        mvc.perform(post("/questions/new")
+                        .param("text", "What is a closure?")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/forbidden"));
 
-        MvcResult page = mvc.perform(post("/forbidden").with(as("editor", "EDITOR")).with(csrf())
-                .requestAttr(WebAttributes.ACCESS_DENIED_403, new MissingCsrfTokenException("stale"))).andReturn();
+        MvcResult page = mvc.perform(post("/forbidden")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf())
+                        .requestAttr(WebAttributes.ACCESS_DENIED_403, new MissingCsrfTokenException("stale")))
+                .andReturn();
 
-        assertThat(html(page).select("[role=alert]").text()).contains("out of date").doesNotContain("role");
+        assertThat(html(page).select("[role=alert]").text())
+                .contains("out of date")
+                .doesNotContain("role");
     }
 
     @Test
     void aPageTheRolesDoNotAllowSaysSo() throws Exception {
-        mvc.perform(get("/review").with(as("reader", "READER"))).andExpect(status().isForbidden())
+        mvc.perform(get("/review").with(as("reader", "READER")))
+                .andExpect(status().isForbidden())
                 .andExpect(forwardedUrl("/forbidden"));
 
-        MvcResult page = mvc.perform(get("/forbidden").with(as("reader", "READER"))).andReturn();
+        MvcResult page =
+                mvc.perform(get("/forbidden").with(as("reader", "READER"))).andReturn();
 
         assertThat(html(page).select("[role=alert]").text()).contains("does not have the role");
     }

@@ -29,18 +29,19 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
         this.jdbc = jdbc;
     }
 
-    private record State(boolean enabled, Instant tokensNotBefore) {
-    }
+    private record State(boolean enabled, Instant tokensNotBefore) {}
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
         List<State> found;
         try {
-            found = jdbc.query("SELECT enabled, tokens_not_before FROM app_user WHERE username = ?",
+            found = jdbc.query(
+                    "SELECT enabled, tokens_not_before FROM app_user WHERE username = ?",
                     (rs, row) -> {
                         Timestamp notBefore = rs.getTimestamp(2);
                         return new State(rs.getBoolean(1), notBefore == null ? null : notBefore.toInstant());
-                    }, token.getSubject());
+                    },
+                    token.getSubject());
         } catch (DataAccessException e) {
             // still refused, but as "try again" (503), not as a bad token (401): the token may well be valid
             throw new JwtException("the account store cannot be reached", e);

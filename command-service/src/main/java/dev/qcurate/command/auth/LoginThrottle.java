@@ -31,15 +31,15 @@ class LoginThrottle {
     private final Clock clock;
 
     @Autowired
-    LoginThrottle(JdbcTemplate jdbc,
-                  @Value("${qcurate.login.max-failures:5}") int maxFailuresPerUser,
-                  @Value("${qcurate.login.max-failures-per-address:20}") int maxFailuresPerAddress,
-                  @Value("${qcurate.login.lockout:PT60S}") Duration lockout) {
+    LoginThrottle(
+            JdbcTemplate jdbc,
+            @Value("${qcurate.login.max-failures:5}") int maxFailuresPerUser,
+            @Value("${qcurate.login.max-failures-per-address:20}") int maxFailuresPerAddress,
+            @Value("${qcurate.login.lockout:PT60S}") Duration lockout) {
         this(jdbc, maxFailuresPerUser, maxFailuresPerAddress, lockout, Clock.systemUTC());
     }
 
-    LoginThrottle(JdbcTemplate jdbc, int maxFailuresPerUser, int maxFailuresPerAddress, Duration lockout,
-                  Clock clock) {
+    LoginThrottle(JdbcTemplate jdbc, int maxFailuresPerUser, int maxFailuresPerAddress, Duration lockout, Clock clock) {
         this.jdbc = jdbc;
         this.maxFailuresPerUser = maxFailuresPerUser;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
@@ -52,7 +52,9 @@ class LoginThrottle {
         Instant now = clock.instant();
         List<Timestamp> locks = jdbc.queryForList(
                 "SELECT locked_since FROM login_failure WHERE key IN (?, ?) AND locked_since IS NOT NULL",
-                Timestamp.class, userKey(username), addressKey(address));
+                Timestamp.class,
+                userKey(username),
+                addressKey(address));
         Duration wait = Duration.ZERO;
         for (Timestamp since : locks) {
             Duration left = Duration.between(now, since.toInstant().plus(lockout));
@@ -78,19 +80,28 @@ class LoginThrottle {
     private void record(String key, int max, Timestamp now) {
         String streak = "CASE WHEN coalesce(f.locked_since, f.last_failure) + ?::interval <= excluded.last_failure"
                 + " THEN 1 ELSE f.failures + 1 END";
-        jdbc.update("INSERT INTO login_failure AS f (key, failures, last_failure, locked_since)"
+        jdbc.update(
+                "INSERT INTO login_failure AS f (key, failures, last_failure, locked_since)"
                         + " VALUES (?, 1, ?, CASE WHEN 1 >= ? THEN ?::timestamptz END)"
                         + " ON CONFLICT (key) DO UPDATE SET failures = " + streak + ","
                         + " last_failure = excluded.last_failure,"
                         + " locked_since = CASE WHEN " + streak + " >= ? THEN excluded.last_failure END",
-                key, now, max, now, interval(), interval(), max);
+                key,
+                now,
+                max,
+                now,
+                interval(),
+                interval(),
+                max);
     }
 
     /** Streaks that ended: nothing of them is needed any more. */
     @Scheduled(fixedDelayString = "${qcurate.login.cleanup-interval:PT5M}")
     void forgetExpired() {
-        jdbc.update("DELETE FROM login_failure WHERE coalesce(locked_since, last_failure) + ?::interval < ?",
-                interval(), Timestamp.from(clock.instant()));
+        jdbc.update(
+                "DELETE FROM login_failure WHERE coalesce(locked_since, last_failure) + ?::interval < ?",
+                interval(),
+                Timestamp.from(clock.instant()));
     }
 
     private String interval() {

@@ -15,8 +15,7 @@ import java.util.List;
 @RestController
 class SessionController {
 
-    record Session(String username, List<String> roles) {
-    }
+    record Session(String username, List<String> roles) {}
 
     @GetMapping("/api/auth/session")
     Session session(@AuthenticationPrincipal Jwt token) {

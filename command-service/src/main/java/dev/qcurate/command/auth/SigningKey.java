@@ -32,7 +32,10 @@ public class SigningKey {
         RSAPrivateCrtKey privateKey = load(properties);
         RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-        this.jwk = new RSAKey.Builder(publicKey).privateKey(privateKey).keyIDFromThumbprint().build();
+        this.jwk = new RSAKey.Builder(publicKey)
+                .privateKey(privateKey)
+                .keyIDFromThumbprint()
+                .build();
     }
 
     public RSAKey jwk() {
@@ -81,7 +84,8 @@ public class SigningKey {
 
     private static String pem(PrivateKey key) {
         return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
     }
 }

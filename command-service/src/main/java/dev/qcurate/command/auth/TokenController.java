@@ -9,9 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -37,8 +37,12 @@ class TokenController {
     private final SigningKey key;
     private final LoginThrottle throttle;
 
-    TokenController(AuthenticationManager authentication, JwtEncoder encoder, JwtProperties properties,
-                    SigningKey key, LoginThrottle throttle) {
+    TokenController(
+            AuthenticationManager authentication,
+            JwtEncoder encoder,
+            JwtProperties properties,
+            SigningKey key,
+            LoginThrottle throttle) {
         this.authentication = authentication;
         this.encoder = encoder;
         this.properties = properties;
@@ -46,8 +50,9 @@ class TokenController {
         this.throttle = throttle;
     }
 
-    record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
-    }
+    record Credentials(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 200) String password) {}
 
     @PostMapping("/api/auth/token")
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
@@ -55,11 +60,13 @@ class TokenController {
         var locked = throttle.lockedFor(credentials.username(), address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds() + (locked.get().toNanosPart() > 0 ? 1 : 0));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.TOO_MANY_REQUESTS,
                     "too many failed sign-ins for this user or from this address; try again in " + seconds + " s");
             problem.setTitle("Sign-in locked");
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(problem);
         }
         Authentication user;
         try {
@@ -68,15 +75,16 @@ class TokenController {
             throttle.succeeded(credentials.username(), address);
         } catch (InternalAuthenticationServiceException e) {
             // the user store could not be read: not a wrong password, and not counted as a failed attempt
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "sign-in is unavailable right now; retry later");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE, "sign-in is unavailable right now; retry later");
             problem.setTitle("Service unavailable");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
                     .body(problem);
         } catch (AuthenticationException e) {
             throttle.failed(credentials.username(), address);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "unknown user, wrong password or disabled account");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNAUTHORIZED, "unknown user, wrong password or disabled account");
             problem.setTitle("Bad credentials");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
@@ -92,9 +100,18 @@ class TokenController {
                 .expiresAt(now.plus(properties.ttl()))
                 .claim("roles", roles)
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.jwk().getKeyID()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(key.jwk().getKeyID())
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return ResponseEntity.ok(Map.of("accessToken", token, "tokenType", "Bearer",
-                "expiresIn", properties.ttl().toSeconds(), "roles", roles));
+        return ResponseEntity.ok(Map.of(
+                "accessToken",
+                token,
+                "tokenType",
+                "Bearer",
+                "expiresIn",
+                properties.ttl().toSeconds(),
+                "roles",
+                roles));
     }
 }

@@ -25,14 +25,20 @@ class UserAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.query("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?",
+        return jdbc
+                .query(
+                        "SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?",
                         (rs, row) -> User.withUsername(rs.getString(1))
                                 .password(rs.getString(2))
-                                .authorities(AuthorityUtils.createAuthorityList(Arrays.stream(rs.getString(3).split(","))
-                                        .map(role -> "ROLE_" + role).toArray(String[]::new)))
+                                .authorities(AuthorityUtils.createAuthorityList(
+                                        Arrays.stream(rs.getString(3).split(","))
+                                                .map(role -> "ROLE_" + role)
+                                                .toArray(String[]::new)))
                                 .disabled(!rs.getBoolean(4))
-                                .build(), username)
-                .stream().findFirst()
+                                .build(),
+                        username)
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 

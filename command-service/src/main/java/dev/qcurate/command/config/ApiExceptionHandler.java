@@ -1,7 +1,7 @@
 package dev.qcurate.command.config;
 
-import dev.qcurate.support.DetailedProblems;
 import dev.qcurate.command.dispatch.CommandFailure;
+import dev.qcurate.support.DetailedProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,9 +19,12 @@ class ApiExceptionHandler extends DetailedProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 "'" + e.getName() + "' has an invalid value"
-                        + (e.getRequiredType() != null ? " (expected " + e.getRequiredType().getSimpleName() + ")" : ""));
+                        + (e.getRequiredType() != null
+                                ? " (expected " + e.getRequiredType().getSimpleName() + ")"
+                                : ""));
         problem.setTitle("Invalid request");
         return problem;
     }

@@ -25,6 +25,7 @@ public class CuratedList {
 
     @AggregateIdentifier
     private CuratedListId id;
+
     private List<QuestionId> entries;
     private Set<String> releases;
 

@@ -33,30 +33,28 @@ class CuratedListController {
         this.versions = versions;
     }
 
-    record ReleaseBody(@NotNull String label, @PositiveOrZero Integer version) {
-    }
+    record ReleaseBody(
+            @NotNull String label, @PositiveOrZero Integer version) {}
 
-    record CreateBody(@NotNull String name, String title, String description) {
-    }
+    record CreateBody(@NotNull String name, String title, String description) {}
 
-    record EntryBody(@NotNull UUID questionId, @PositiveOrZero Integer index) {
-    }
+    record EntryBody(
+            @NotNull UUID questionId, @PositiveOrZero Integer index) {}
 
-    record MoveBody(@NotNull @PositiveOrZero Integer index) {
-    }
+    record MoveBody(@NotNull @PositiveOrZero Integer index) {}
 
     @PostMapping("/api/lists")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateBody body) {
         var listId = CuratedListId.random();
-        var sent = dispatcher.send(new CreateCuratedListCommand(listId, body.name(), body.title(), body.description()),
-                listId);
+        var sent = dispatcher.send(
+                new CreateCuratedListCommand(listId, body.name(), body.title(), body.description()), listId);
         return answer(HttpStatus.CREATED, sent, Map.of("listId", listId));
     }
 
     @PostMapping("/api/lists/{id}/entries")
     ResponseEntity<Map<String, Object>> addEntry(@PathVariable UUID id, @Valid @RequestBody EntryBody body) {
-        return submit(new ProposedChange.ListEntryAddition(CuratedListId.of(id), QuestionId.of(body.questionId()),
-                body.index()));
+        return submit(new ProposedChange.ListEntryAddition(
+                CuratedListId.of(id), QuestionId.of(body.questionId()), body.index()));
     }
 
     @DeleteMapping("/api/lists/{id}/entries/{questionId}")
@@ -65,8 +63,8 @@ class CuratedListController {
     }
 
     @PostMapping("/api/lists/{id}/entries/{questionId}/position")
-    ResponseEntity<Map<String, Object>> moveEntry(@PathVariable UUID id, @PathVariable UUID questionId,
-                                                  @Valid @RequestBody MoveBody body) {
+    ResponseEntity<Map<String, Object>> moveEntry(
+            @PathVariable UUID id, @PathVariable UUID questionId, @Valid @RequestBody MoveBody body) {
         return submit(new ProposedChange.ListEntryMove(CuratedListId.of(id), QuestionId.of(questionId), body.index()));
     }
 

@@ -23,7 +23,9 @@ class CuratedListCreation {
     @CommandHandler
     void handle(CreateCuratedListCommand command) throws Exception {
         ListName name = new ListName(command.name());
-        String title = command.title() == null || command.title().isBlank() ? name.value() : command.title().strip();
+        String title = command.title() == null || command.title().isBlank()
+                ? name.value()
+                : command.title().strip();
         if (title.length() > MAX_TITLE) {
             throw new IllegalArgumentException("title must have at most " + MAX_TITLE + " characters");
         }

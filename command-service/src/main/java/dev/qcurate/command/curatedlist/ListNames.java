@@ -30,7 +30,12 @@ public class ListNames {
     }
 
     public Optional<CuratedListId> find(String name) {
-        return jdbc.query("SELECT list_id FROM curated_list_name WHERE name = ?",
-                (rs, row) -> CuratedListId.of(rs.getObject(1, UUID.class)), name.strip()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT list_id FROM curated_list_name WHERE name = ?",
+                        (rs, row) -> CuratedListId.of(rs.getObject(1, UUID.class)),
+                        name.strip())
+                .stream()
+                .findFirst();
     }
 }

@@ -26,8 +26,8 @@ class ListVersionLookup {
     private final RestClient http;
     private final JdbcTemplate jdbc;
 
-    ListVersionLookup(RestClient.Builder builder, JdbcTemplate jdbc,
-                      @Value("${qcurate.query-service-url}") String queryService) {
+    ListVersionLookup(
+            RestClient.Builder builder, JdbcTemplate jdbc, @Value("${qcurate.query-service-url}") String queryService) {
         this.http = builder.baseUrl(queryService).build();
         this.jdbc = jdbc;
     }
@@ -35,22 +35,26 @@ class ListVersionLookup {
     int currentVersion(UUID listId) {
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         try {
-            Map<?, ?> list = http.get().uri("/api/lists/{id}?minPosition={position}", listId, head)
+            Map<?, ?> list = http.get()
+                    .uri("/api/lists/{id}?minPosition={position}", listId, head)
                     .headers(headers -> headers.setBearerAuth(callerToken()))
                     .retrieve()
                     .onStatus(HttpStatusCode::isError, (request, response) -> {
                         if (response.getStatusCode().value() == 404) {
                             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no list " + listId);
                         }
-                        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                        throw new ResponseStatusException(
+                                HttpStatus.SERVICE_UNAVAILABLE,
                                 "the query service could not tell the list's version (" + response.getStatusCode()
                                         + "); retry later");
                     })
                     .body(Map.class);
             return ((Number) list.get("version")).intValue();
         } catch (RestClientException e) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the query service cannot be reached to tell the list's version; retry later", e);
+            throw new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "the query service cannot be reached to tell the list's version; retry later",
+                    e);
         }
     }
 

@@ -37,8 +37,10 @@ public class CommandDispatcher {
     }
 
     private static Counter retries(MeterRegistry metrics, String reason) {
-        return Counter.builder("qcurate.commands.retried").tag("reason", reason)
-                .description("commands run again on a fresh load of their aggregates").register(metrics);
+        return Counter.builder("qcurate.commands.retried")
+                .tag("reason", reason)
+                .description("commands run again on a fresh load of their aggregates")
+                .register(metrics);
     }
 
     /** Aggregates a command on this thread will touch, and the position read inside its transaction. */
@@ -79,8 +81,8 @@ public class CommandDispatcher {
      * {@link #positionOf} once, after their last command.
      */
     public <R> R sendAndWait(Object command) {
-        var message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with("actor", currentUser()));
+        var message =
+                GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with("actor", currentUser()));
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(message);
@@ -120,10 +122,12 @@ public class CommandDispatcher {
      * is read back after the command's transaction committed (one indexed lookup).
      */
     public long positionOf(Object... aggregateIds) {
-        List<String> ids = java.util.Arrays.stream(aggregateIds).map(Object::toString).toList();
+        List<String> ids =
+                java.util.Arrays.stream(aggregateIds).map(Object::toString).toList();
         Long position = jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
-                Long.class, (Object) ids.toArray(String[]::new));
+                Long.class,
+                (Object) ids.toArray(String[]::new));
         return position == null ? 0 : position;
     }
 

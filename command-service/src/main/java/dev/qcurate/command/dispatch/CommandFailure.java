@@ -29,15 +29,21 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
             return new CommandFailure(HttpStatus.NOT_FOUND, "Not found", "no such question, proposal, list or user");
         }
         if (e instanceof AggregateStreamCreationException) {
-            return new CommandFailure(HttpStatus.CONFLICT, "Already exists",
+            return new CommandFailure(
+                    HttpStatus.CONFLICT,
+                    "Already exists",
                     "an item with this identity was created at the same moment; reload and try again");
         }
         if (e instanceof ConcurrencyException || e instanceof DeadlockException) {
-            return new CommandFailure(HttpStatus.CONFLICT, "Concurrent change",
+            return new CommandFailure(
+                    HttpStatus.CONFLICT,
+                    "Concurrent change",
                     "another change to the same item won the race; reload and try again");
         }
         if (storageUnreachable(failure)) {
-            return new CommandFailure(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+            return new CommandFailure(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Storage unavailable",
                     "the event store cannot be reached; nothing was stored, retry later");
         }
         if (e instanceof IllegalArgumentException) {
@@ -46,7 +52,9 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
         if (e instanceof IllegalStateException) {
             return new CommandFailure(HttpStatus.CONFLICT, "Conflict with current state", e.getMessage());
         }
-        return new CommandFailure(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return new CommandFailure(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "the command failed unexpectedly; nothing was stored");
     }
 
@@ -57,13 +65,16 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
      */
     private static boolean storageUnreachable(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
+            if (e instanceof DataAccessResourceFailureException
+                    || e instanceof CannotCreateTransactionException
                     || e instanceof java.sql.SQLTransientConnectionException
                     || e instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
-            if (e instanceof java.sql.SQLException sql && (sql.getSQLState() == null
-                    || sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (e instanceof java.sql.SQLException sql
+                    && (sql.getSQLState() == null
+                            || sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P"))) {
                 return true; // no SQLState: the pool's own "Connection is closed", never a statement PostgreSQL refused
             }
         }

@@ -10,11 +10,10 @@ public final class PositionHeader {
 
     public static final String NAME = "X-Qcurate-Position";
 
-    private PositionHeader() {
-    }
+    private PositionHeader() {}
 
-    public static ResponseEntity<Map<String, Object>> answer(HttpStatus status, CommandDispatcher.Dispatched<?> sent,
-                                                             Map<String, Object> fields) {
+    public static ResponseEntity<Map<String, Object>> answer(
+            HttpStatus status, CommandDispatcher.Dispatched<?> sent, Map<String, Object> fields) {
         return ResponseEntity.status(status)
                 .header(NAME, Long.toString(sent.position()))
                 .body(sent.body(fields));

@@ -23,8 +23,7 @@ class PositionInTransaction implements MessageHandlerInterceptor<CommandMessage<
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object result = chain.proceed();
         CommandDispatcher.Pending pending = CommandDispatcher.pending();
         if (pending != null) {

@@ -46,8 +46,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || "GET".equals(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/api/auth/token");
+        return request.getHeader(HEADER) == null
+                || "GET".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().equals("/api/auth/token");
     }
 
     @Override
@@ -60,7 +62,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER).strip();
         if (!KEY.matcher(key).matches()) {
-            ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
+            ProblemResponses.write(
+                    json,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid Idempotency-Key",
                     "the Idempotency-Key header must be 1 to 200 visible ASCII characters, e.g. a UUID");
             return;
         }
@@ -78,8 +84,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new BufferedRequestBody(request, body), answer);
             if (answer.getStatus() >= 200 && answer.getStatus() < 300) {
                 String position = answer.getHeader(PositionHeader.NAME);
-                requests.complete(user.getName(), key, answer.getStatus(), answer.getContentType(),
-                        position == null ? null : Long.valueOf(position), answer.getContentAsByteArray());
+                requests.complete(
+                        user.getName(),
+                        key,
+                        answer.getStatus(),
+                        answer.getContentType(),
+                        position == null ? null : Long.valueOf(position),
+                        answer.getContentAsByteArray());
                 stored = true;
             }
         } finally {
@@ -93,11 +104,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answerAgain(IdempotentRequests.Stored earlier, String fingerprint, HttpServletResponse response)
             throws IOException {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            ProblemResponses.write(json, response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+            ProblemResponses.write(
+                    json,
+                    response,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key reused",
                     "this Idempotency-Key was already used for a different request; use a new key per request");
         } else if (earlier.status() == null) {
             response.setHeader("Retry-After", "1");
-            ProblemResponses.write(json, response, HttpStatus.CONFLICT, "Request in progress",
+            ProblemResponses.write(
+                    json,
+                    response,
+                    HttpStatus.CONFLICT,
+                    "Request in progress",
                     "a request with this Idempotency-Key is still being processed; retry in a moment for its answer");
         } else {
             response.setStatus(earlier.status());
@@ -118,8 +137,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             String query = request.getQueryString();
-            digest.update((request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query)
-                    + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(
+                    (request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -13,8 +13,7 @@ import java.util.Optional;
 class IdempotentRequests {
 
     /** A stored answer; {@code status} is null while the first request is still running. */
-    record Stored(String fingerprint, Integer status, String contentType, Long position, byte[] body) {
-    }
+    record Stored(String fingerprint, Integer status, String contentType, Long position, byte[] body) {}
 
     private final JdbcTemplate jdbc;
     private final Duration retention;
@@ -24,9 +23,10 @@ class IdempotentRequests {
      * @param retention      how long an answer is replayed for its key
      * @param abandonedAfter how long an unanswered claim holds (its process died mid-request)
      */
-    IdempotentRequests(JdbcTemplate jdbc,
-                       @Value("${qcurate.idempotency.retention:PT24H}") Duration retention,
-                       @Value("${qcurate.idempotency.abandoned-after:PT2M}") Duration abandonedAfter) {
+    IdempotentRequests(
+            JdbcTemplate jdbc,
+            @Value("${qcurate.idempotency.retention:PT24H}") Duration retention,
+            @Value("${qcurate.idempotency.abandoned-after:PT2M}") Duration abandonedAfter) {
         this.jdbc = jdbc;
         this.retention = retention;
         this.abandonedAfter = abandonedAfter;
@@ -34,21 +34,31 @@ class IdempotentRequests {
 
     /** Claims the key for this request, or gives what an earlier request with the key left. */
     Optional<Stored> claim(String username, String key, String fingerprint) {
-        int claimed = jdbc.update("""
+        int claimed = jdbc.update(
+                """
                 INSERT INTO idempotent_request (username, key, fingerprint) VALUES (?, ?, ?)
                 ON CONFLICT (username, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, created_at = now()
                 WHERE idempotent_request.created_at < now() - make_interval(secs => ?)
                    OR (idempotent_request.status IS NULL
-                       AND idempotent_request.created_at < now() - make_interval(secs => ?))""",
-                username, key, fingerprint, (double) retention.toSeconds(), (double) abandonedAfter.toSeconds());
+                       AND idempotent_request.created_at < now() - make_interval(secs => ?))""", username, key, fingerprint, (double) retention.toSeconds(), (double) abandonedAfter.toSeconds());
         if (claimed == 1) {
             return Optional.empty();
         }
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT fingerprint, status, content_type, position, body FROM idempotent_request
                 WHERE username = ? AND key = ?""",
-                (rs, row) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getBytes(5)), username, key).stream().findFirst();
+                        (rs, row) -> new Stored(
+                                rs.getString(1),
+                                (Integer) rs.getObject(2),
+                                rs.getString(3),
+                                (Long) rs.getObject(4),
+                                rs.getBytes(5)),
+                        username,
+                        key)
+                .stream()
+                .findFirst();
     }
 
     void complete(String username, String key, int status, String contentType, Long position, byte[] body) {
@@ -64,7 +74,7 @@ class IdempotentRequests {
 
     @Scheduled(fixedDelayString = "${qcurate.idempotency.cleanup-interval:PT1H}", initialDelayString = "PT1M")
     void forgetOldAnswers() {
-        jdbc.update("DELETE FROM idempotent_request WHERE created_at < now() - make_interval(secs => ?)",
-                (double) retention.toSeconds());
+        jdbc.update("DELETE FROM idempotent_request WHERE created_at < now() - make_interval(secs => ?)", (double)
+                retention.toSeconds());
     }
 }

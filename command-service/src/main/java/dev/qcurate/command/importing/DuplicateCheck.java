@@ -19,8 +19,7 @@ interface DuplicateCheck {
      */
     Map<QuestionId, Candidates> check(List<Item> items);
 
-    record Item(QuestionId id, String text) {
-    }
+    record Item(QuestionId id, String text) {}
 
     record Candidates(List<DuplicateCandidate> candidates, boolean likelyDuplicate) {
 

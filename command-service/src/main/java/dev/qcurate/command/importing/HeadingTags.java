@@ -27,26 +27,82 @@ final class HeadingTags {
             "^(?:(?:part|section|chapter|round|step|level)\\s+)?\\d+(?:\\.\\d+)*[.):\\-–—]?\\s+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PARENTHETICAL = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
-    private static final Pattern SEPARATOR = Pattern.compile(
-            "[&/,:;|]|\\s[-–—]\\s|[–—]|\\b(?:and|or|vs|versus|in|for|with|of|on)\\b\\.?");
+    private static final Pattern SEPARATOR =
+            Pattern.compile("[&/,:;|]|\\s[-–—]\\s|[–—]|\\b(?:and|or|vs|versus|in|for|with|of|on)\\b\\.?");
     private static final Pattern APOSTROPHE = Pattern.compile("['’](?:s\\b)?");
     private static final Pattern NOT_TAG_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}+#.]+");
 
     private static final Set<String> NOT_A_TOPIC = Set.of(
-            "interview", "interviews", "question", "questions", "q&a", "faq", "faqs", "common", "commonly",
-            "most", "frequently", "asked", "top", "popular", "important", "key", "experienced", "experience",
-            "developer", "developers", "engineer", "engineers", "candidate", "candidates", "fresher", "freshers",
-            "list", "the", "a", "an", "your", "you", "some", "other", "more", "misc", "miscellaneous", "general",
-            "overview", "introduction", "intro", "section", "part", "bonus", "sample", "concepts", "topics",
-            "level", "summary", "conclusion", "notes", "tips");
+            "interview",
+            "interviews",
+            "question",
+            "questions",
+            "q&a",
+            "faq",
+            "faqs",
+            "common",
+            "commonly",
+            "most",
+            "frequently",
+            "asked",
+            "top",
+            "popular",
+            "important",
+            "key",
+            "experienced",
+            "experience",
+            "developer",
+            "developers",
+            "engineer",
+            "engineers",
+            "candidate",
+            "candidates",
+            "fresher",
+            "freshers",
+            "list",
+            "the",
+            "a",
+            "an",
+            "your",
+            "you",
+            "some",
+            "other",
+            "more",
+            "misc",
+            "miscellaneous",
+            "general",
+            "overview",
+            "introduction",
+            "intro",
+            "section",
+            "part",
+            "bonus",
+            "sample",
+            "concepts",
+            "topics",
+            "level",
+            "summary",
+            "conclusion",
+            "notes",
+            "tips");
 
     private static final Map<String, String> DIFFICULTY = Map.of(
-            "basic", "basic", "basics", "basic", "beginner", "basic", "beginners", "basic",
-            "intermediate", "intermediate",
-            "advanced", "advanced", "expert", "advanced");
+            "basic",
+            "basic",
+            "basics",
+            "basic",
+            "beginner",
+            "basic",
+            "beginners",
+            "basic",
+            "intermediate",
+            "intermediate",
+            "advanced",
+            "advanced",
+            "expert",
+            "advanced");
 
-    private HeadingTags() {
-    }
+    private HeadingTags() {}
 
     /** @param heading the heading's text without its {@code #} markers, still holding inline Markdown and emoji */
     static List<String> fromHeading(String heading) {
@@ -81,8 +137,13 @@ final class HeadingTags {
 
     static boolean isDecoration(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.OTHER_SYMBOL || type == Character.PRIVATE_USE || type == Character.SURROGATE
-                || codePoint == 0xFE0E || codePoint == 0xFE0F || codePoint == 0x200D || codePoint == 0x20E3
+        return type == Character.OTHER_SYMBOL
+                || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE
+                || codePoint == 0xFE0E
+                || codePoint == 0xFE0F
+                || codePoint == 0x200D
+                || codePoint == 0x20E3
                 || codePoint >= 0x1F3FB && codePoint <= 0x1F3FF;
     }
 

@@ -45,10 +45,12 @@ class ImportController {
         this.imports = imports;
     }
 
-    @PostMapping(path = "/api/imports", consumes = {"text/markdown", "text/x-markdown", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<Map<String, Object>> importDocument(@RequestParam String source,
-                                                       @RequestParam(required = false) String list,
-                                                       HttpServletRequest request) throws IOException {
+    @PostMapping(
+            path = "/api/imports",
+            consumes = {"text/markdown", "text/x-markdown", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<Map<String, Object>> importDocument(
+            @RequestParam String source, @RequestParam(required = false) String list, HttpServletRequest request)
+            throws IOException {
         String document = documentName(source);
         byte[] content = readLimited(request);
         String text = decode(content, request.getContentType());
@@ -63,35 +65,40 @@ class ImportController {
     /** A finished import's answer again (the web's outcome page, shared or reloaded); 404 while none is stored. */
     @GetMapping("/api/imports/{importId}")
     Map<String, Object> importOutcome(@PathVariable UUID importId) {
-        return imports.answerOf(importId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no finished import " + importId));
+        return imports.answerOf(importId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no finished import " + importId));
     }
 
     @ExceptionHandler(DocumentTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(DocumentTooLargeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()
-                + "; split it into documents of at most 1 MiB and " + ImportLimits.MAX_ITEMS_PER_DOCUMENT
-                + " numbered questions");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                e.getMessage()
+                        + "; split it into documents of at most 1 MiB and " + ImportLimits.MAX_ITEMS_PER_DOCUMENT
+                        + " numbered questions");
         problem.setTitle("Document too large");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 
     @ExceptionHandler(DuplicateCheckUnavailableException.class)
     ResponseEntity<ProblemDetail> queryServiceDown(DuplicateCheckUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the duplicate check is not available, so nothing was imported; retry later ("
-                        + e.getMessage() + ")");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "the duplicate check is not available, so nothing was imported; retry later (" + e.getMessage() + ")");
         problem.setTitle("Duplicate check unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(problem);
     }
 
     /** The document's name as given, without any folders a client may have sent along. */
     static String documentName(String source) {
         String name = source == null ? "" : source.strip();
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .strip();
         if (name.isEmpty() || name.length() > MAX_SOURCE_LENGTH) {
-            throw new IllegalArgumentException("source must be the document's name, 1 to " + MAX_SOURCE_LENGTH
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "source must be the document's name, 1 to " + MAX_SOURCE_LENGTH + " characters");
         }
         return name;
     }
@@ -136,7 +143,8 @@ class ImportController {
             return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (MalformedInputException e) {
             throw new IllegalArgumentException("the document is not valid " + charset.name() + " (at byte "
                     + offsetOfError(content, charset) + "); save it as UTF-8, or name its charset in the Content-Type,"

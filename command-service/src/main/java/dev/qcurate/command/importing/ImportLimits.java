@@ -24,6 +24,5 @@ final class ImportLimits {
     /** Cleaned question text shorter than this is rejected ("GIL?" is, "Decorators" is not). */
     static final int MIN_QUESTION_LENGTH = 5;
 
-    private ImportLimits() {
-    }
+    private ImportLimits() {}
 }

@@ -25,8 +25,7 @@ class ImportRecords {
     }
 
     /** An earlier import of the same content; {@code answer} is null while it is still running. */
-    record Earlier(UUID importId, String answer) {
-    }
+    record Earlier(UUID importId, String answer) {}
 
     /** Claims the content for a new import, or gives the import that claimed it first. */
     Optional<Earlier> claim(String contentSha256, UUID importId, String source, String user) {
@@ -38,25 +37,36 @@ class ImportRecords {
         }
         int takenOver = jdbc.update("""
                 UPDATE import_record SET import_id = ?, source = ?, imported_by = ?, created_at = now()
-                WHERE content_sha256 = ? AND answer IS NULL AND created_at < now() - make_interval(secs => ?)""",
-                importId, source, user, contentSha256, (double) claimTimeout.toSeconds());
+                WHERE content_sha256 = ? AND answer IS NULL AND created_at < now() - make_interval(secs => ?)""", importId, source, user, contentSha256, (double) claimTimeout.toSeconds());
         if (takenOver == 1) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT import_id, answer FROM import_record WHERE content_sha256 = ?",
-                (rs, row) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2)), contentSha256).stream()
+        return jdbc
+                .query(
+                        "SELECT import_id, answer FROM import_record WHERE content_sha256 = ?",
+                        (rs, row) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2)),
+                        contentSha256)
+                .stream()
                 .findFirst();
     }
 
     void complete(String contentSha256, UUID listId, String answer) {
-        jdbc.update("UPDATE import_record SET list_id = ?, answer = ? WHERE content_sha256 = ?", listId, answer,
+        jdbc.update(
+                "UPDATE import_record SET list_id = ?, answer = ? WHERE content_sha256 = ?",
+                listId,
+                answer,
                 contentSha256);
     }
 
     /** What a finished import answered, by its id. */
     Optional<String> answerOf(UUID importId) {
-        return jdbc.queryForList("SELECT answer FROM import_record WHERE import_id = ? AND answer IS NOT NULL",
-                String.class, importId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT answer FROM import_record WHERE import_id = ? AND answer IS NOT NULL",
+                        String.class,
+                        importId)
+                .stream()
+                .findFirst();
     }
 
     /** Gives up a claim whose import failed before it finished, so the document can be imported again. */

@@ -20,19 +20,22 @@ final class InlineMarkdown {
 
     /** Stands for one protected piece (code span content, escaped character) while emphasis is resolved. */
     private static final char PROTECTED = '\uFFFC';
+
     private static final Pattern INVISIBLE = Pattern.compile("[\\uFFFC\\u200B\\uFEFF]");
     private static final Pattern WHITESPACE = Pattern.compile("[\\h\\v]+");
     private static final Pattern IDENTIFIER = Pattern.compile("\\w+");
 
-    private InlineMarkdown() {
-    }
+    private InlineMarkdown() {}
 
     static String toPlainText(String markdown) {
         List<String> protectedPieces = new ArrayList<>();
         String text = protectCodeAndEscapes(INVISIBLE.matcher(markdown).replaceAll(""), protectedPieces);
         text = WHITESPACE.matcher(text).replaceAll(" ").strip();
         text = stripEmphasis(unwrapWholeLine(text));
-        return WHITESPACE.matcher(restore(text, protectedPieces)).replaceAll(" ").strip();
+        return WHITESPACE
+                .matcher(restore(text, protectedPieces))
+                .replaceAll(" ")
+                .strip();
     }
 
     private static String protectCodeAndEscapes(String text, List<String> pieces) {
@@ -77,8 +80,11 @@ final class InlineMarkdown {
 
     private static String unwrapWholeLine(String text) {
         for (String marker : List.of("**", "__")) {
-            if (text.length() > 2 * marker.length() && text.startsWith(marker) && text.endsWith(marker)
-                    && runEnd(text, 0) == marker.length() && runStart(text, text.length() - 1) == text.length() - 2) {
+            if (text.length() > 2 * marker.length()
+                    && text.startsWith(marker)
+                    && text.endsWith(marker)
+                    && runEnd(text, 0) == marker.length()
+                    && runStart(text, text.length() - 1) == text.length() - 2) {
                 String inner = text.substring(marker.length(), text.length() - marker.length());
                 int firstInner = inner.indexOf(marker);
                 // "**a** and **b**" also starts and ends with markers; there the first inner marker closes.
@@ -155,7 +161,10 @@ final class InlineMarkdown {
         if (marker == '*') {
             return new Delimiter(marker, start, end, leftFlanking, rightFlanking);
         }
-        return new Delimiter(marker, start, end,
+        return new Delimiter(
+                marker,
+                start,
+                end,
                 leftFlanking && (!rightFlanking || isPunctuation(before)),
                 rightFlanking && (!leftFlanking || isPunctuation(after)));
     }
@@ -198,10 +207,17 @@ final class InlineMarkdown {
             return true;
         }
         return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL,
-                    Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL -> true;
             default -> false;
         };
     }

@@ -26,19 +26,33 @@ final class MarkdownQuestionParser {
     // Written so that no two repeats can share a character: every pattern here runs in time linear in the line
     // (a line of 20,000 spaces once cost seconds through "(\\s*)…\\s*"), and none loops over a group per character
     // (which recurses and overflowed the stack on long lines).
-    private static final Pattern NUMBERED = Pattern.compile(
-            "^(\\s*)(?:(\\*\\*|__)\\s*)?(\\d{1,9})[.)](\\*\\*|__)?(?:[ \\t]+(.*))?$");
+    private static final Pattern NUMBERED =
+            Pattern.compile("^(\\s*)(?:(\\*\\*|__)\\s*)?(\\d{1,9})[.)](\\*\\*|__)?(?:[ \\t]+(.*))?$");
     private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*))?$");
     private static final Pattern BULLET = Pattern.compile("^\\s*[-*+][ \\t]+(.*)$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(`{3,}|~{3,})");
     /** Group 2 must not hold the marker itself: checked in code, a per-character lookahead loop would recurse. */
     private static final Pattern BOLD_LINE = Pattern.compile("^(\\*\\*|__)(.+?)\\1:?$");
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
     private static final Pattern SAME_LETTER_REPEATED = Pattern.compile("(\\p{L})\\1*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Set<String> PLACEHOLDERS = Set.of(
-            "tbd", "tba", "todo", "to do", "n/a", "na", "none", "null", "placeholder", "question", "test", "asdf",
-            "foo", "bar", "lorem ipsum");
+            "tbd",
+            "tba",
+            "todo",
+            "to do",
+            "n/a",
+            "na",
+            "none",
+            "null",
+            "placeholder",
+            "question",
+            "test",
+            "asdf",
+            "foo",
+            "bar",
+            "lorem ipsum");
 
     /** Headings without {@code #} (bold lines, emoji lines) rank below every Markdown heading level. */
     private static final int LOOSE_HEADING_LEVEL = 7;
@@ -60,8 +74,8 @@ final class MarkdownQuestionParser {
 
         private final List<ParsedDocument.Item> items = new ArrayList<>();
         private final List<ParsedDocument.Rejection> rejected = new ArrayList<>();
-        private final List<List<String>> headingTags = new ArrayList<>(
-                Collections.nCopies(LOOSE_HEADING_LEVEL + 1, null));
+        private final List<List<String>> headingTags =
+                new ArrayList<>(Collections.nCopies(LOOSE_HEADING_LEVEL + 1, null));
         private Entry open;
         private boolean blankSinceOpen;
         private String fence;
@@ -147,14 +161,18 @@ final class MarkdownQuestionParser {
         /** No question needs a line this long: it is reported, not parsed, so no line costs more than a moment. */
         private void rejectLongLine(int lineNumber, String raw) {
             close();
-            String shown = raw.substring(0, ImportLimits.SHOWN_PREFIX_OF_LONG_LINE).stripTrailing() + "…";
-            rejected.add(new ParsedDocument.Rejection(lineNumber, shown, "line too long: " + raw.length()
-                    + " characters, at most " + ImportLimits.MAX_LINE_LENGTH));
+            String shown =
+                    raw.substring(0, ImportLimits.SHOWN_PREFIX_OF_LONG_LINE).stripTrailing() + "…";
+            rejected.add(new ParsedDocument.Rejection(
+                    lineNumber,
+                    shown,
+                    "line too long: " + raw.length() + " characters, at most " + ImportLimits.MAX_LINE_LENGTH));
             blankSinceOpen = true;
         }
 
         private void readFenced(String raw, String line) {
-            boolean closing = line.strip().startsWith(fence) && line.strip().chars().allMatch(c -> c == fence.charAt(0));
+            boolean closing =
+                    line.strip().startsWith(fence) && line.strip().chars().allMatch(c -> c == fence.charAt(0));
             if (fenceInEntry) {
                 open.raw.add(raw);
                 if (!closing) {
@@ -190,7 +208,8 @@ final class MarkdownQuestionParser {
             Entry entry = open;
             open = null;
             String text = InlineMarkdown.toPlainText(String.join(" ", entry.markdown));
-            String asWritten = String.join("\n", entry.raw.stream().map(String::stripTrailing).toList());
+            String asWritten = String.join(
+                    "\n", entry.raw.stream().map(String::stripTrailing).toList());
             // Repeats within the document are kept: the import flags them with scored candidates instead, so a
             // reviewer can approve them as a merge.
             String reason = rejectionReason(text);
@@ -207,8 +226,10 @@ final class MarkdownQuestionParser {
             if (text.isEmpty()) {
                 return "empty item";
             }
-            if (!LETTER_OR_DIGIT.matcher(text).find() || SAME_LETTER_REPEATED.matcher(bare).matches()
-                    || PLACEHOLDERS.contains(bare) || bare.startsWith("lorem ipsum")) {
+            if (!LETTER_OR_DIGIT.matcher(text).find()
+                    || SAME_LETTER_REPEATED.matcher(bare).matches()
+                    || PLACEHOLDERS.contains(bare)
+                    || bare.startsWith("lorem ipsum")) {
                 return "placeholder text";
             }
             if (length < ImportLimits.MIN_QUESTION_LENGTH) {

@@ -23,15 +23,13 @@ import java.util.Map;
  */
 final class MojibakeRepair {
 
-    private static final List<Misreading> MISREADINGS = List.of(
-            new Misreading(Charset.forName("x-MacRoman")),
-            new Misreading(Charset.forName("windows-1252")));
+    private static final List<Misreading> MISREADINGS =
+            List.of(new Misreading(Charset.forName("x-MacRoman")), new Misreading(Charset.forName("windows-1252")));
 
     /** Text mis-decoded twice (UTF-8 → cp1252 → UTF-8 → cp1252) needs a second pass; more is not worth chasing. */
     private static final int MAX_PASSES = 3;
 
-    private MojibakeRepair() {
-    }
+    private MojibakeRepair() {}
 
     static String repair(String text) {
         if (text.chars().allMatch(c -> c < 0x80)) {
@@ -70,8 +68,7 @@ final class MojibakeRepair {
         return out.toString();
     }
 
-    private record Repair(String text, int consumed) {
-    }
+    private record Repair(String text, int consumed) {}
 
     /** One charset UTF-8 bytes may have been misread as, with its reverse mapping for bytes 0x80–0xFF. */
     private static final class Misreading {
@@ -131,7 +128,8 @@ final class MojibakeRepair {
         }
 
         private static String decodeStrictly(byte[] bytes) {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            CharsetDecoder decoder = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             try {

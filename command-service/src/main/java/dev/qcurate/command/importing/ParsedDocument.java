@@ -33,6 +33,5 @@ record ParsedDocument(List<Item> items, List<Rejection> rejected) {
      * @param text   the entry as written, number and continuation lines included
      * @param reason why it is not a question, for the person who uploaded it
      */
-    record Rejection(int line, String text, String reason) {
-    }
+    record Rejection(int line, String text, String reason) {}
 }

@@ -4,8 +4,8 @@ import dev.qcurate.shared.proposal.DuplicateCandidate;
 import dev.qcurate.shared.question.QuestionId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -30,9 +30,11 @@ class QueryServiceDuplicateCheck implements DuplicateCheck {
     private final RestClient http;
     private final JdbcTemplate jdbc;
 
-    QueryServiceDuplicateCheck(RestClient.Builder builder, @Value("${qcurate.query-service-url}") String baseUrl,
-                               @Value("${qcurate.import.duplicate-check-timeout:PT60S}") Duration timeout,
-                               JdbcTemplate jdbc) {
+    QueryServiceDuplicateCheck(
+            RestClient.Builder builder,
+            @Value("${qcurate.query-service-url}") String baseUrl,
+            @Value("${qcurate.import.duplicate-check-timeout:PT60S}") Duration timeout,
+            JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(3));
@@ -40,28 +42,27 @@ class QueryServiceDuplicateCheck implements DuplicateCheck {
         this.http = builder.baseUrl(baseUrl).requestFactory(requests).build();
     }
 
-    record Request(List<RequestItem> items, int limit) {
-    }
+    record Request(List<RequestItem> items, int limit) {}
 
-    record RequestItem(UUID id, String text) {
-    }
+    record RequestItem(UUID id, String text) {}
 
-    record Answer(List<AnswerItem> items) {
-    }
+    record Answer(List<AnswerItem> items) {}
 
-    record AnswerItem(UUID id, List<AnswerCandidate> candidates) {
-    }
+    record AnswerItem(UUID id, List<AnswerCandidate> candidates) {}
 
-    record AnswerCandidate(UUID questionId, String text, double score, boolean likelyDuplicate) {
-    }
+    record AnswerCandidate(UUID questionId, String text, double score, boolean likelyDuplicate) {}
 
     @Override
     public Map<QuestionId, Candidates> check(List<Item> items) {
-        Request request = new Request(items.stream().map(item -> new RequestItem(item.id().value(), item.text()))
-                .toList(), CANDIDATES_PER_ITEM);
+        Request request = new Request(
+                items.stream()
+                        .map(item -> new RequestItem(item.id().value(), item.text()))
+                        .toList(),
+                CANDIDATES_PER_ITEM);
         Answer answer;
         try {
-            answer = http.post().uri("/api/duplicates/batch?minPosition={head}", eventStoreHead())
+            answer = http.post()
+                    .uri("/api/duplicates/batch?minPosition={head}", eventStoreHead())
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(headers -> bearerToken().ifPresent(headers::setBearerAuth))
                     .body(request)
@@ -77,10 +78,14 @@ class QueryServiceDuplicateCheck implements DuplicateCheck {
         Map<QuestionId, Candidates> byItem = new HashMap<>();
         for (AnswerItem item : answer.items()) {
             List<AnswerCandidate> found = item.candidates() == null ? List.of() : item.candidates();
-            byItem.put(QuestionId.of(item.id()), new Candidates(
-                    found.stream().map(c -> new DuplicateCandidate(QuestionId.of(c.questionId()), c.text(), c.score()))
-                            .toList(),
-                    found.stream().anyMatch(AnswerCandidate::likelyDuplicate)));
+            byItem.put(
+                    QuestionId.of(item.id()),
+                    new Candidates(
+                            found.stream()
+                                    .map(c ->
+                                            new DuplicateCandidate(QuestionId.of(c.questionId()), c.text(), c.score()))
+                                    .toList(),
+                            found.stream().anyMatch(AnswerCandidate::likelyDuplicate)));
         }
         return byItem;
     }

@@ -39,8 +39,12 @@ class QuestionImport {
     private final ImportRecords records;
     private final ObjectMapper json;
 
-    QuestionImport(DuplicateCheck duplicates, CommandDispatcher dispatcher, ListNames lists, ImportRecords records,
-                   ObjectMapper json) {
+    QuestionImport(
+            DuplicateCheck duplicates,
+            CommandDispatcher dispatcher,
+            ListNames lists,
+            ImportRecords records,
+            ObjectMapper json) {
         this.duplicates = duplicates;
         this.dispatcher = dispatcher;
         this.lists = lists;
@@ -49,12 +53,10 @@ class QuestionImport {
     }
 
     /** What the import answers; {@code repeated} when the content had been imported before. */
-    record Outcome(boolean repeated, long position, Map<String, Object> body) {
-    }
+    record Outcome(boolean repeated, long position, Map<String, Object> body) {}
 
-    private record Proposable(ParsedDocument.Item item, QuestionId questionId, ProposalId proposalId, String text,
-                              List<String> tags) {
-    }
+    private record Proposable(
+            ParsedDocument.Item item, QuestionId questionId, ProposalId proposalId, String text, List<String> tags) {}
 
     /**
      * @param listChosen whether the caller named the list (else {@code listName} was derived from the document name)
@@ -66,8 +68,12 @@ class QuestionImport {
         List<Proposable> proposable = new ArrayList<>();
         for (ParsedDocument.Item item : parsed.items()) {
             try {
-                proposable.add(new Proposable(item, QuestionId.random(), ProposalId.random(),
-                        new QuestionText(item.text()).value(), validTags(item.tags())));
+                proposable.add(new Proposable(
+                        item,
+                        QuestionId.random(),
+                        ProposalId.random(),
+                        new QuestionText(item.text()).value(),
+                        validTags(item.tags())));
             } catch (IllegalArgumentException e) {
                 rejected.add(rejection(item.line(), item.text(), e.getMessage()));
             }
@@ -75,8 +81,11 @@ class QuestionImport {
         rejected.sort((a, b) -> Integer.compare((int) a.get("line"), (int) b.get("line")));
         if (proposable.isEmpty()) {
             throw new IllegalArgumentException("the document has no numbered questions to import"
-                    + (rejected.isEmpty() ? "" : " (" + rejected.size() + " numbered entries rejected, e.g. line "
-                    + rejected.get(0).get("line") + ": " + rejected.get(0).get("reason") + ")"));
+                    + (rejected.isEmpty()
+                            ? ""
+                            : " (" + rejected.size() + " numbered entries rejected, e.g. line "
+                                    + rejected.get(0).get("line") + ": "
+                                    + rejected.get(0).get("reason") + ")"));
         }
 
         UUID importId = UUID.randomUUID();
@@ -86,16 +95,23 @@ class QuestionImport {
         }
         try {
             Map<QuestionId, DuplicateCheck.Candidates> candidates = duplicates.check(proposable.stream()
-                    .map(p -> new DuplicateCheck.Item(p.questionId(), p.text())).toList());
+                    .map(p -> new DuplicateCheck.Item(p.questionId(), p.text()))
+                    .toList());
             CuratedListId listId = findOrCreateList(listName, source);
             List<ProposalId> proposalIds = new ArrayList<>(proposable.size());
             List<ProposeQuestionCommand> chunk = new ArrayList<>(CHUNK);
             int flagged = 0;
             for (Proposable p : proposable) {
-                DuplicateCheck.Candidates found = candidates.getOrDefault(p.questionId(),
-                        DuplicateCheck.Candidates.NONE);
-                chunk.add(new ProposeQuestionCommand(p.questionId(), p.proposalId(), p.text(), p.tags(),
-                        new SourceRef(source, p.item().line(), importId), listId, found.candidates()));
+                DuplicateCheck.Candidates found =
+                        candidates.getOrDefault(p.questionId(), DuplicateCheck.Candidates.NONE);
+                chunk.add(new ProposeQuestionCommand(
+                        p.questionId(),
+                        p.proposalId(),
+                        p.text(),
+                        p.tags(),
+                        new SourceRef(source, p.item().line(), importId),
+                        listId,
+                        found.candidates()));
                 if (chunk.size() == CHUNK) {
                     dispatcher.sendAndWait(new ProposeQuestionsCommand(chunk));
                     chunk.clear();
@@ -142,8 +158,10 @@ class QuestionImport {
         }
         Map<String, Object> first = read(earlier.answer());
         String firstList = String.valueOf(first.get("listId"));
-        if (requestedList != null && !lists.find(requestedList).map(id -> id.value().toString().equals(firstList))
-                .orElse(false)) {
+        if (requestedList != null
+                && !lists.find(requestedList)
+                        .map(id -> id.value().toString().equals(firstList))
+                        .orElse(false)) {
             throw new IllegalStateException("this document was imported before (import " + earlier.importId()
                     + ") into another list, where its questions are proposed; it is imported once. To show them in '"
                     + requestedList + "', add them to that list");

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class Amendments {
 
-    private Amendments() {
-    }
+    private Amendments() {}
 
     static void requireAmendable(ProposedChange current) {
         if (!(current instanceof Rewording) && !(current instanceof TagChange)) {
@@ -43,10 +42,12 @@ final class Amendments {
 
     static void requireSameSubject(ProposedChange current, ProposedChange amended) {
         requireAmendable(current);
-        boolean same = current instanceof Rewording c && amended instanceof Rewording a
-                && c.questionId().equals(a.questionId())
-                || current instanceof TagChange c2 && amended instanceof TagChange a2
-                && c2.questionId().equals(a2.questionId());
+        boolean same = current instanceof Rewording c
+                        && amended instanceof Rewording a
+                        && c.questionId().equals(a.questionId())
+                || current instanceof TagChange c2
+                        && amended instanceof TagChange a2
+                        && c2.questionId().equals(a2.questionId());
         if (!same) {
             throw new IllegalArgumentException("an amendment must be the same kind of change to the same question");
         }

@@ -10,8 +10,8 @@ record CommentText(String value) {
             throw new IllegalArgumentException("a comment needs some text");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("a comment must have at most " + MAX_LENGTH + " characters, this one has "
-                    + value.length());
+            throw new IllegalArgumentException(
+                    "a comment must have at most " + MAX_LENGTH + " characters, this one has " + value.length());
         }
         value = value.strip();
     }

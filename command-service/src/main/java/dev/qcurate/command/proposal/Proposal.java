@@ -27,6 +27,7 @@ public class Proposal {
 
     @AggregateIdentifier
     private ProposalId id;
+
     private ProposedChange change;
     private String proposer;
     private int requiredApprovals;
@@ -43,9 +44,17 @@ public class Proposal {
         // for Axon
     }
 
-    Proposal(ProposalId id, ProposedChange change, String proposer, int requiredApprovals,
-             List<DuplicateCandidate> duplicateCandidates) {
-        apply(new ProposalSubmittedEvent(id, change, proposer, requiredApprovals,
+    Proposal(
+            ProposalId id,
+            ProposedChange change,
+            String proposer,
+            int requiredApprovals,
+            List<DuplicateCandidate> duplicateCandidates) {
+        apply(new ProposalSubmittedEvent(
+                id,
+                change,
+                proposer,
+                requiredApprovals,
                 duplicateCandidates == null ? List.of() : List.copyOf(duplicateCandidates)));
     }
 

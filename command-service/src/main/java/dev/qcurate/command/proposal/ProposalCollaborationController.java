@@ -27,19 +27,20 @@ class ProposalCollaborationController {
         this.dispatcher = dispatcher;
     }
 
-    record ClaimBody(Boolean takeOver) {
-    }
+    record ClaimBody(Boolean takeOver) {}
 
     /** The size is checked here too, so a huge comment is refused before it becomes a command. */
-    record CommentBody(@NotNull @Size(max = CommentText.MAX_LENGTH) String text) {
-    }
+    record CommentBody(
+            @NotNull @Size(max = CommentText.MAX_LENGTH) String text) {}
 
-    record ChangeRequestBody(@NotNull @Size(max = CommentText.MAX_LENGTH) String comment) {
-    }
+    record ChangeRequestBody(
+            @NotNull @Size(max = CommentText.MAX_LENGTH) String comment) {}
 
-    record AmendmentBody(@Size(max = 10_000) String text, @Size(max = Tags.MAX_TAGS) List<String> add,
-                         @Size(max = Tags.MAX_TAGS) List<String> remove, Integer baseRevision) {
-    }
+    record AmendmentBody(
+            @Size(max = 10_000) String text,
+            @Size(max = Tags.MAX_TAGS) List<String> add,
+            @Size(max = Tags.MAX_TAGS) List<String> remove,
+            Integer baseRevision) {}
 
     @PostMapping("/api/proposals/{id}/claim")
     ResponseEntity<Map<String, Object>> claim(@PathVariable UUID id, @RequestBody(required = false) ClaimBody body) {
@@ -53,15 +54,15 @@ class ProposalCollaborationController {
     }
 
     @PostMapping("/api/proposals/{id}/comments")
-    ResponseEntity<Map<String, Object>> comment(@PathVariable UUID id, @Valid @RequestBody CommentBody body,
-                                                Authentication user) {
-        return send(new CommentOnProposalCommand(ProposalId.of(id), body.text(), isReviewer(user)), id,
-                HttpStatus.CREATED);
+    ResponseEntity<Map<String, Object>> comment(
+            @PathVariable UUID id, @Valid @RequestBody CommentBody body, Authentication user) {
+        return send(
+                new CommentOnProposalCommand(ProposalId.of(id), body.text(), isReviewer(user)), id, HttpStatus.CREATED);
     }
 
     @PostMapping("/api/proposals/{id}/change-request")
-    ResponseEntity<Map<String, Object>> requestChanges(@PathVariable UUID id,
-                                                       @Valid @RequestBody ChangeRequestBody body) {
+    ResponseEntity<Map<String, Object>> requestChanges(
+            @PathVariable UUID id, @Valid @RequestBody ChangeRequestBody body) {
         return send(new RequestProposalChangesCommand(ProposalId.of(id), body.comment()), id, HttpStatus.OK);
     }
 
@@ -70,8 +71,15 @@ class ProposalCollaborationController {
         if (body.baseRevision() != null && body.baseRevision() < 1) {
             throw new IllegalArgumentException("baseRevision must be at least 1");
         }
-        return send(new AmendProposalCommand(ProposalId.of(id), body.text(), body.add(), body.remove(),
-                body.baseRevision() == null ? 0 : body.baseRevision()), id, HttpStatus.OK);
+        return send(
+                new AmendProposalCommand(
+                        ProposalId.of(id),
+                        body.text(),
+                        body.add(),
+                        body.remove(),
+                        body.baseRevision() == null ? 0 : body.baseRevision()),
+                id,
+                HttpStatus.OK);
     }
 
     private ResponseEntity<Map<String, Object>> send(Object command, UUID id, HttpStatus status) {
@@ -80,7 +88,8 @@ class ProposalCollaborationController {
     }
 
     private static boolean isReviewer(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_REVIEWER")
-                || a.getAuthority().equals("ROLE_ADMIN"));
+        return user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_REVIEWER")
+                        || a.getAuthority().equals("ROLE_ADMIN"));
     }
 }

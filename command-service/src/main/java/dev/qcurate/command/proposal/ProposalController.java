@@ -29,11 +29,9 @@ class ProposalController {
         this.dispatcher = dispatcher;
     }
 
-    record RejectionBody(String reason) {
-    }
+    record RejectionBody(String reason) {}
 
-    record BulkApprovalBody(@NotEmpty @Size(max = MAX_BULK) List<UUID> proposalIds) {
-    }
+    record BulkApprovalBody(@NotEmpty @Size(max = MAX_BULK) List<UUID> proposalIds) {}
 
     @PostMapping("/api/proposals/{id}/approval")
     ResponseEntity<?> approve(@PathVariable UUID id) {
@@ -41,14 +39,20 @@ class ProposalController {
         CommandDispatcher.Dispatched<ApprovalOutcome> sent =
                 dispatcher.send(new ApproveProposalCommand(proposalId), proposalId);
         if (sent.result().result() == ApprovalOutcome.Result.STALE) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "proposal is stale: " + sent.result().detail());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT, "proposal is stale: " + sent.result().detail());
             problem.setTitle("Stale proposal");
             problem.setProperty("position", sent.position());
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
-        return answer(HttpStatus.OK, sent, Map.of("outcome", sent.result().result(),
-                "detail", sent.result().detail()));
+        return answer(
+                HttpStatus.OK,
+                sent,
+                Map.of(
+                        "outcome",
+                        sent.result().result(),
+                        "detail",
+                        sent.result().detail()));
     }
 
     @PostMapping("/api/proposals/{id}/rejection")
@@ -70,12 +74,17 @@ class ProposalController {
                 var sent = dispatcher.<ApprovalOutcome>send(new ApproveProposalCommand(proposalId), proposalId);
                 position = Math.max(position, sent.position());
                 if (sent.result().result() == ApprovalOutcome.Result.STALE) {
-                    failed.add(Map.of("proposalId", id, "reason", "stale: " + sent.result().detail()));
+                    failed.add(Map.of(
+                            "proposalId",
+                            id,
+                            "reason",
+                            "stale: " + sent.result().detail()));
                 } else {
                     approved.add(id);
                 }
             } catch (RuntimeException e) {
-                failed.add(Map.of("proposalId", id, "reason", CommandFailure.of(e).detail()));
+                failed.add(
+                        Map.of("proposalId", id, "reason", CommandFailure.of(e).detail()));
             }
         }
         return ResponseEntity.ok()

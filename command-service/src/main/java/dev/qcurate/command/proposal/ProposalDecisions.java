@@ -33,8 +33,11 @@ class ProposalDecisions {
     private final Repository<CuratedList> lists;
     private final TagCatalogue tags;
 
-    ProposalDecisions(Repository<Proposal> proposals, Repository<Question> questions, Repository<CuratedList> lists,
-                      TagCatalogue tags) {
+    ProposalDecisions(
+            Repository<Proposal> proposals,
+            Repository<Question> questions,
+            Repository<CuratedList> lists,
+            TagCatalogue tags) {
         this.proposals = proposals;
         this.questions = questions;
         this.lists = lists;
@@ -103,8 +106,8 @@ class ProposalDecisions {
                 list(c).execute(l -> l.addEntry(c.questionId(), null, proposalId));
             }
         } else if (change instanceof Rewording c) {
-            question(c.questionId()).execute(q -> q.reword(new QuestionText(c.text()), c.baseRevision(), proposalId,
-                    proposer));
+            question(c.questionId())
+                    .execute(q -> q.reword(new QuestionText(c.text()), c.baseRevision(), proposalId, proposer));
         } else if (change instanceof TagChange c) {
             // a rename approved since the proposal was made may have turned its tags into old names
             var add = tags.current(c.add());
@@ -147,8 +150,8 @@ class ProposalDecisions {
         QuestionId survivor = QuestionId.parse(target.identifierAsString());
         Aggregate<Question> survivorAggregate = target;
         if (change.sourceId().equals(survivor)) {
-            throw new IllegalStateException("merging " + change.sourceId() + " into " + change.targetId()
-                    + " would create a merge cycle");
+            throw new IllegalStateException(
+                    "merging " + change.sourceId() + " into " + change.targetId() + " would create a merge cycle");
         }
         String sourceText = source.invoke(Question::text);
         var sourceTags = source.invoke(Question::tags);

@@ -4,7 +4,6 @@ import dev.qcurate.command.curatedlist.CuratedList;
 import dev.qcurate.command.question.Question;
 import dev.qcurate.command.question.QuestionText;
 import dev.qcurate.command.question.RevisionContent;
-import dev.qcurate.command.question.Tags;
 import dev.qcurate.command.tag.TagCatalogue;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.proposal.ProposedChange.*;
@@ -33,8 +32,12 @@ class ProposalSubmissions {
     private final ReviewPolicy policy;
     private final TagCatalogue tags;
 
-    ProposalSubmissions(Repository<Proposal> proposals, Repository<Question> questions, Repository<CuratedList> lists,
-                        ReviewPolicy policy, TagCatalogue tags) {
+    ProposalSubmissions(
+            Repository<Proposal> proposals,
+            Repository<Question> questions,
+            Repository<CuratedList> lists,
+            ReviewPolicy policy,
+            TagCatalogue tags) {
         this.proposals = proposals;
         this.questions = questions;
         this.lists = lists;
@@ -49,12 +52,16 @@ class ProposalSubmissions {
             lists.load(command.listId().toString());
         }
         var currentTags = tags.current(command.tags());
-        questions.newInstance(() -> new Question(command.questionId(), command.proposalId(), text, currentTags,
-                command.source(), actor));
-        NewQuestion change = new NewQuestion(command.questionId(), text.value(), currentTags,
-                command.source(), command.listId());
-        proposals.newInstance(() -> new Proposal(command.proposalId(), change, actor,
-                policy.requiredApprovals(change.type()), command.duplicateCandidates()));
+        questions.newInstance(() ->
+                new Question(command.questionId(), command.proposalId(), text, currentTags, command.source(), actor));
+        NewQuestion change =
+                new NewQuestion(command.questionId(), text.value(), currentTags, command.source(), command.listId());
+        proposals.newInstance(() -> new Proposal(
+                command.proposalId(),
+                change,
+                actor,
+                policy.requiredApprovals(change.type()),
+                command.duplicateCandidates()));
     }
 
     /** An import's chunk: the questions are proposed in one unit of work, so one commit serves them all. */
@@ -68,8 +75,12 @@ class ProposalSubmissions {
     @CommandHandler
     void handle(SubmitProposalCommand command, @MetaDataValue("actor") String actor) throws Exception {
         ProposedChange change = validated(command.change());
-        proposals.newInstance(() -> new Proposal(command.proposalId(), change, actor,
-                policy.requiredApprovals(change.type()), command.duplicateCandidates()));
+        proposals.newInstance(() -> new Proposal(
+                command.proposalId(),
+                change,
+                actor,
+                policy.requiredApprovals(change.type()),
+                command.duplicateCandidates()));
     }
 
     /** The change as it would be stored, or why it cannot apply to the current state; amendments are checked alike. */
@@ -103,8 +114,8 @@ class ProposalSubmissions {
             int base = active(c.sourceId()).baseRevisionFor(c.sourceRevision());
             Question target = load(c.targetId());
             if (target.status() != QuestionStatus.ACTIVE && target.status() != QuestionStatus.MERGED) {
-                throw new IllegalStateException("question " + c.targetId() + " is " + target.status()
-                        + " and cannot be a merge target");
+                throw new IllegalStateException(
+                        "question " + c.targetId() + " is " + target.status() + " and cannot be a merge target");
             }
             return new Merge(c.sourceId(), c.targetId(), base, target.revision());
         }
@@ -118,8 +129,8 @@ class ProposalSubmissions {
         if (change instanceof ListEntryAddition c) {
             QuestionStatus status = load(c.questionId()).status();
             if (status == QuestionStatus.REJECTED || status == QuestionStatus.RETIRED) {
-                throw new IllegalStateException("question " + c.questionId() + " is " + status
-                        + " and cannot be added to a list");
+                throw new IllegalStateException(
+                        "question " + c.questionId() + " is " + status + " and cannot be added to a list");
             }
             lists.load(c.listId().toString()).execute(list -> list.checkCanAdd(c.questionId(), c.index()));
             return c;

@@ -44,8 +44,11 @@ class KafkaEventRelay {
     private final EventTopic topic;
     private final JdbcTemplate jdbc;
 
-    KafkaEventRelay(Producer<String, byte[]> producer, KafkaMessageConverter<String, byte[]> converter,
-                    EventTopic topic, JdbcTemplate jdbc) {
+    KafkaEventRelay(
+            Producer<String, byte[]> producer,
+            KafkaMessageConverter<String, byte[]> converter,
+            EventTopic topic,
+            JdbcTemplate jdbc) {
         this.producer = producer;
         this.converter = converter;
         this.topic = topic;
@@ -95,10 +98,12 @@ class KafkaEventRelay {
      */
     private Map<String, Long> positionsOf(List<EventMessage<?>> events) {
         Map<String, Long> positions = new HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",
+        jdbc.query(
+                "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",
                 rs -> {
                     positions.put(rs.getString(1), rs.getLong(2));
-                }, (Object) events.stream().map(EventMessage::getIdentifier).toArray(String[]::new));
+                },
+                (Object) events.stream().map(EventMessage::getIdentifier).toArray(String[]::new));
         return positions;
     }
 

@@ -28,18 +28,30 @@ class KafkaPublishingConfig {
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> eventProducer(KafkaPublishingProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                // Fail fast while Kafka is away: the batch is retried from the event store, nothing waits in memory.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        properties.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        2,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4",
+                        // Fail fast while Kafka is away: the batch is retried from the event store, nothing waits in
+                        // memory.
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        5_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        10_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        20_000),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @Bean
@@ -56,7 +68,9 @@ class KafkaPublishingConfig {
      */
     @Autowired
     void configureRelayProcessor(EventProcessingConfigurer processing, KafkaPublishingProperties properties) {
-        processing.registerTrackingEventProcessor(KafkaEventRelay.GROUP,
+        processing
+                .registerTrackingEventProcessor(
+                        KafkaEventRelay.GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize())

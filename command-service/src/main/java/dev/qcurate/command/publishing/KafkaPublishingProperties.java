@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * together; one partition keeps the topic in global event order, which the query service's positions rely on.
  */
 @ConfigurationProperties("qcurate.kafka")
-record KafkaPublishingProperties(String bootstrapServers, String topic, int partitions, short replicationFactor,
-                                 int batchSize) {
+record KafkaPublishingProperties(
+        String bootstrapServers, String topic, int partitions, short replicationFactor, int batchSize) {
 
     KafkaPublishingProperties {
         topic = topic == null || topic.isBlank() ? "qcurate.events" : topic;

@@ -12,13 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.*;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Compares the event store with the topic by position and republishes every stored event the topic lacks: the net
@@ -46,8 +46,15 @@ class Reconciliation {
     private final Counter republished;
     private volatile long reconciledTo;
 
-    Reconciliation(DataSource dataSource, JdbcTemplate jdbc, TopicPositions topic, EventStorageEngine store,
-                   KafkaEventRelay relay, RelayProperties properties, RelayToken relayToken, MeterRegistry metrics) {
+    Reconciliation(
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            TopicPositions topic,
+            EventStorageEngine store,
+            KafkaEventRelay relay,
+            RelayProperties properties,
+            RelayToken relayToken,
+            MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.topic = topic;
@@ -65,18 +72,28 @@ class Reconciliation {
     }
 
     /** What one run did; {@code ran} is false when another instance was reconciling at the time. */
-    record Report(boolean ran, long checkedAbove, long checkedUpTo, long reconciledTo, int storedEvents,
-                  int missing, int republished, int waitingToSettle, long topicRecordsRead) {
-    }
+    record Report(
+            boolean ran,
+            long checkedAbove,
+            long checkedUpTo,
+            long reconciledTo,
+            int storedEvents,
+            int missing,
+            int republished,
+            int waitingToSettle,
+            long topicRecordsRead) {}
 
-    @Scheduled(initialDelayString = "${qcurate.relay.reconcile-interval:PT1M}",
+    @Scheduled(
+            initialDelayString = "${qcurate.relay.reconcile-interval:PT1M}",
             fixedDelayString = "${qcurate.relay.reconcile-interval:PT1M}")
     void scheduled() {
         try {
             Report report = run();
             if (report.republished() > 0) {
-                log.warn("Reconciliation republished {} stored event(s) missing on the topic: {}",
-                        report.republished(), report);
+                log.warn(
+                        "Reconciliation republished {} stored event(s) missing on the topic: {}",
+                        report.republished(),
+                        report);
             }
         } catch (RuntimeException e) {
             log.warn("Reconciliation failed, it will run again: {}", e.toString());
@@ -112,28 +129,33 @@ class Reconciliation {
         }
     }
 
-    private record Stored(long position, String eventId, Instant at) {
-    }
+    private record Stored(long position, String eventId, Instant at) {}
 
     private Report reconcile() {
-        Map<String, Object> state = jdbc.queryForMap(
-                "SELECT reconciled_to, scan_from_offset FROM relay_reconciliation WHERE id = 1");
+        Map<String, Object> state =
+                jdbc.queryForMap("SELECT reconciled_to, scan_from_offset FROM relay_reconciliation WHERE id = 1");
         long above = ((Number) state.get("reconciled_to")).longValue();
         long scanFrom = ((Number) state.get("scan_from_offset")).longValue();
-        long upTo = Math.min(above + properties.reconcileMaxRange(), relayToken.index().orElse(above));
+        long upTo = Math.min(
+                above + properties.reconcileMaxRange(), relayToken.index().orElse(above));
         if (upTo <= above) {
             reconciledTo = above;
             return new Report(true, above, upTo, above, 0, 0, 0, 0, 0);
         }
-        List<Stored> stored = jdbc.query("""
+        List<Stored> stored = jdbc.query(
+                """
                 SELECT global_index, event_identifier, time_stamp FROM domain_event_entry
                 WHERE global_index > ? AND global_index <= ? ORDER BY global_index""",
-                (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), Instant.parse(rs.getString(3))), above, upTo);
+                (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), Instant.parse(rs.getString(3))),
+                above,
+                upTo);
         TopicPositions.Scan scan = topic.scan(scanFrom, above, upTo);
         Instant settled = clock.instant().minus(properties.reconcileSettle());
 
-        List<Stored> missing = stored.stream().filter(s -> !scan.has(s.position())).toList();
-        List<Stored> toRepublish = missing.stream().filter(s -> s.at().isBefore(settled)).toList();
+        List<Stored> missing =
+                stored.stream().filter(s -> !scan.has(s.position())).toList();
+        List<Stored> toRepublish =
+                missing.stream().filter(s -> s.at().isBefore(settled)).toList();
         republish(toRepublish);
         Set<Long> republishedNow = new HashSet<>();
         toRepublish.forEach(s -> republishedNow.add(s.position()));
@@ -152,11 +174,23 @@ class Reconciliation {
                 newScanFrom = Math.min(newScanFrom, record.getValue());
             }
         }
-        jdbc.update("UPDATE relay_reconciliation SET reconciled_to = ?, scan_from_offset = ?, checked_at = now(), "
-                + "republished = republished + ? WHERE id = 1", newReconciledTo, newScanFrom, toRepublish.size());
+        jdbc.update(
+                "UPDATE relay_reconciliation SET reconciled_to = ?, scan_from_offset = ?, checked_at = now(), "
+                        + "republished = republished + ? WHERE id = 1",
+                newReconciledTo,
+                newScanFrom,
+                toRepublish.size());
         reconciledTo = newReconciledTo;
-        return new Report(true, above, upTo, newReconciledTo, stored.size(), missing.size(), toRepublish.size(),
-                missing.size() - toRepublish.size(), scan.recordsRead());
+        return new Report(
+                true,
+                above,
+                upTo,
+                newReconciledTo,
+                stored.size(),
+                missing.size(),
+                toRepublish.size(),
+                missing.size() - toRepublish.size(),
+                scan.recordsRead());
     }
 
     /** Reads the missing events through the storage engine (upcasters included) and sends them with their positions. */
@@ -170,7 +204,7 @@ class Reconciliation {
         long last = missing.get(missing.size() - 1).position();
         List<TrackedEventMessage<?>> events = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream =
-                     store.readEvents(GapAwareTrackingToken.newInstance(first - 1, Set.of()), false)) {
+                store.readEvents(GapAwareTrackingToken.newInstance(first - 1, Set.of()), false)) {
             Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
             while (it.hasNext() && events.size() < missing.size()) {
                 TrackedEventMessage<?> event = it.next();
@@ -188,6 +222,8 @@ class Reconciliation {
         }
         relay.sendAndAwait(events, positions);
         republished.increment(events.size());
-        log.info("Republished positions {}", missing.stream().map(Stored::position).toList());
+        log.info(
+                "Republished positions {}",
+                missing.stream().map(Stored::position).toList());
     }
 }

@@ -37,7 +37,8 @@ class ReconciliationController {
         try {
             report = reconciliation.run();
         } catch (KafkaException | IllegalStateException unreachable) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+            throw new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "the topic or the event store cannot be read now; nothing was changed, retry later");
         }
         if (!report.ran()) {

@@ -28,35 +28,42 @@ import java.util.OptionalLong;
 @EnableScheduling
 class RelayLag implements HealthIndicator {
 
-    private record Snapshot(long head, OptionalLong relayed, Instant progressAt, String error) {
-    }
+    private record Snapshot(long head, OptionalLong relayed, Instant progressAt, String error) {}
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final Duration stall;
     private volatile Snapshot last = new Snapshot(0, OptionalLong.empty(), Instant.now(), null);
 
-    RelayLag(JdbcTemplate jdbc, EventProcessingConfiguration processing, MeterRegistry metrics,
-             @Value("${qcurate.health.relay-stall:PT30S}") Duration stall) {
+    RelayLag(
+            JdbcTemplate jdbc,
+            EventProcessingConfiguration processing,
+            MeterRegistry metrics,
+            @Value("${qcurate.health.relay-stall:PT30S}") Duration stall) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.stall = stall;
         Gauge.builder("qcurate.relay.lag.events", this, lag -> lag.lagEvents())
-                .description("events in the event store not yet acknowledged by Kafka").register(metrics);
+                .description("events in the event store not yet acknowledged by Kafka")
+                .register(metrics);
         Gauge.builder("qcurate.relay.position", this, lag -> lag.last.relayed().orElse(-1))
-                .description("global index up to which events are on the topic").register(metrics);
+                .description("global index up to which events are on the topic")
+                .register(metrics);
     }
 
     private long lagEvents() {
         Snapshot now = last;
-        return now.relayed().isPresent() ? Math.max(0, now.head() - now.relayed().getAsLong()) : 0;
+        return now.relayed().isPresent()
+                ? Math.max(0, now.head() - now.relayed().getAsLong())
+                : 0;
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${qcurate.health.lag-probe-interval:PT2S}")
     void probe() {
         OptionalLong relayed = relayedPosition();
         try {
-            Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+            Long head =
+                    jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
             Snapshot before = last;
             boolean moved = !relayed.equals(before.relayed()) || head == null || head <= relayed.orElse(head);
             last = new Snapshot(head == null ? 0 : head, relayed, moved ? Instant.now() : before.progressAt(), null);
@@ -67,7 +74,8 @@ class RelayLag implements HealthIndicator {
 
     /** The lowest position over the segments this instance has claimed; empty when it claims none. */
     private OptionalLong relayedPosition() {
-        return processing.eventProcessor(KafkaEventRelay.GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(KafkaEventRelay.GROUP, StreamingEventProcessor.class)
                 .map(processor -> processor.processingStatus().values().stream()
                         .map(EventTrackerStatus::getCurrentPosition)
                         .filter(OptionalLong::isPresent)
@@ -79,11 +87,14 @@ class RelayLag implements HealthIndicator {
     @Override
     public Health health() {
         Snapshot now = last;
-        boolean stuck = lagEvents() > 0 && now.progressAt().isBefore(Instant.now().minus(stall));
+        boolean stuck =
+                lagEvents() > 0 && now.progressAt().isBefore(Instant.now().minus(stall));
         Health.Builder health = stuck ? Health.down() : Health.up();
         health.withDetail("eventStorePosition", now.head()).withDetail("lagEvents", lagEvents());
-        now.relayed().ifPresentOrElse(p -> health.withDetail("relayedPosition", p),
-                () -> health.withDetail("relayedPosition", "no segment claimed by this instance"));
+        now.relayed()
+                .ifPresentOrElse(
+                        p -> health.withDetail("relayedPosition", p),
+                        () -> health.withDetail("relayedPosition", "no segment claimed by this instance"));
         if (now.error() != null) {
             health.withDetail("error", now.error());
         }

@@ -13,8 +13,12 @@ import java.time.Duration;
  * {@code reconcileMaxRange} positions per run.
  */
 @ConfigurationProperties("qcurate.relay")
-record RelayProperties(Duration gapTimeout, int maxGapOffset, Duration reconcileInterval, Duration reconcileSettle,
-                       int reconcileMaxRange) {
+record RelayProperties(
+        Duration gapTimeout,
+        int maxGapOffset,
+        Duration reconcileInterval,
+        Duration reconcileSettle,
+        int reconcileMaxRange) {
 
     RelayProperties {
         gapTimeout = gapTimeout == null ? Duration.ofMinutes(3) : gapTimeout;

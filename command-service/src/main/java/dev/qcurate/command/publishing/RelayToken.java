@@ -25,8 +25,10 @@ class RelayToken {
     }
 
     OptionalLong index() {
-        List<byte[]> tokens = jdbc.query("SELECT token FROM token_entry WHERE processor_name = ? AND segment = 0",
-                (rs, n) -> rs.getBytes(1), KafkaEventRelay.GROUP);
+        List<byte[]> tokens = jdbc.query(
+                "SELECT token FROM token_entry WHERE processor_name = ? AND segment = 0",
+                (rs, n) -> rs.getBytes(1),
+                KafkaEventRelay.GROUP);
         if (tokens.isEmpty() || tokens.get(0) == null) {
             return OptionalLong.empty();
         }

@@ -19,6 +19,7 @@ public class Question {
 
     @AggregateIdentifier
     private QuestionId id;
+
     private QuestionStatus status;
     private String text;
     private int revision;
@@ -33,8 +34,13 @@ public class Question {
         // for Axon
     }
 
-    public Question(QuestionId id, ProposalId proposalId, QuestionText text, List<String> tags, SourceRef source,
-                    String proposedBy) {
+    public Question(
+            QuestionId id,
+            ProposalId proposalId,
+            QuestionText text,
+            List<String> tags,
+            SourceRef source,
+            String proposedBy) {
         apply(new QuestionProposedEvent(id, proposalId, text.value(), Tags.normaliseAll(tags), source, proposedBy));
     }
 
@@ -109,8 +115,10 @@ public class Question {
         }
         if (!target.tags().equals(tags)) {
             TreeSet<String> before = new TreeSet<>(tags);
-            List<String> added = target.tags().stream().filter(tag -> !before.contains(tag)).toList();
-            List<String> removed = tags.stream().filter(tag -> !target.tags().contains(tag)).toList();
+            List<String> added =
+                    target.tags().stream().filter(tag -> !before.contains(tag)).toList();
+            List<String> removed =
+                    tags.stream().filter(tag -> !target.tags().contains(tag)).toList();
             apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, target.tags()));
         }
     }
@@ -146,8 +154,7 @@ public class Question {
         requireStatus(QuestionStatus.ACTIVE, "a merge target");
         TreeSet<String> after = new TreeSet<>(tags);
         List<String> added = sourceTags.stream().filter(after::add).toList();
-        apply(new DuplicateAbsorbedEvent(id, source, proposalId, revision + 1, sourceText, added,
-                List.copyOf(after)));
+        apply(new DuplicateAbsorbedEvent(id, source, proposalId, revision + 1, sourceText, added, List.copyOf(after)));
     }
 
     /** Undoes {@link #mergeInto}: text and tags were never touched by the merge, so only the status comes back. */
@@ -166,9 +173,10 @@ public class Question {
             throw new IllegalStateException("question " + source + " is not merged into " + id);
         }
         TreeSet<String> after = new TreeSet<>(tags);
-        List<String> removed = absorption.addedTags().stream().filter(after::remove).toList();
-        apply(new DuplicateReleasedEvent(id, source, proposalId, revision + 1, absorption.alias(), removed,
-                List.copyOf(after)));
+        List<String> removed =
+                absorption.addedTags().stream().filter(after::remove).toList();
+        apply(new DuplicateReleasedEvent(
+                id, source, proposalId, revision + 1, absorption.alias(), removed, List.copyOf(after)));
     }
 
     public QuestionStatus status() {

@@ -32,40 +32,49 @@ class QuestionController {
         this.dispatcher = dispatcher;
     }
 
-    record SourceBody(@Size(max = 255) String document, @Positive Integer line) {
-    }
+    record SourceBody(
+            @Size(max = 255) String document, @Positive Integer line) {}
 
-    record ProposeBody(@NotNull String text, @Size(max = Tags.MAX_TAGS) List<String> tags,
-                       @Valid SourceBody source, UUID listId) {
-    }
+    record ProposeBody(
+            @NotNull String text,
+            @Size(max = Tags.MAX_TAGS) List<String> tags,
+            @Valid SourceBody source,
+            UUID listId) {}
 
-    record RewordBody(@NotNull String text, Integer baseRevision) {
-    }
+    record RewordBody(@NotNull String text, Integer baseRevision) {}
 
-    record TagsBody(@Size(max = Tags.MAX_TAGS) List<String> add, @Size(max = Tags.MAX_TAGS) List<String> remove,
-                    Integer baseRevision) {
-    }
+    record TagsBody(
+            @Size(max = Tags.MAX_TAGS) List<String> add,
+            @Size(max = Tags.MAX_TAGS) List<String> remove,
+            Integer baseRevision) {}
 
-    record RetirementBody(String reason, Integer baseRevision) {
-    }
+    record RetirementBody(String reason, Integer baseRevision) {}
 
-    record MergeBody(@NotNull UUID sourceId, @NotNull UUID targetId, Integer baseRevision) {
-    }
+    record MergeBody(@NotNull UUID sourceId, @NotNull UUID targetId, Integer baseRevision) {}
 
-    record UnmergeBody(Integer baseRevision) {
-    }
+    record UnmergeBody(Integer baseRevision) {}
 
-    record RevertBody(@NotNull @Positive Integer toRevision, Integer baseRevision) {
-    }
+    record RevertBody(@NotNull @Positive Integer toRevision, Integer baseRevision) {}
 
     @PostMapping("/api/questions")
     ResponseEntity<Map<String, Object>> propose(@Valid @RequestBody ProposeBody body) {
         var questionId = QuestionId.random();
         var proposalId = ProposalId.random();
-        var source = body.source() == null ? null : new SourceRef(body.source().document(), body.source().line(), null);
+        var source = body.source() == null
+                ? null
+                : new SourceRef(body.source().document(), body.source().line(), null);
         var listId = body.listId() == null ? null : CuratedListId.of(body.listId());
-        var sent = dispatcher.send(new ProposeQuestionCommand(questionId, proposalId, body.text(),
-                body.tags() == null ? List.of() : body.tags(), source, listId, List.of()), questionId, proposalId);
+        var sent = dispatcher.send(
+                new ProposeQuestionCommand(
+                        questionId,
+                        proposalId,
+                        body.text(),
+                        body.tags() == null ? List.of() : body.tags(),
+                        source,
+                        listId,
+                        List.of()),
+                questionId,
+                proposalId);
         return answer(HttpStatus.ACCEPTED, sent, Map.of("questionId", questionId, "proposalId", proposalId));
     }
 
@@ -76,8 +85,8 @@ class QuestionController {
 
     @PostMapping("/api/questions/{id}/tags")
     ResponseEntity<Map<String, Object>> changeTags(@PathVariable UUID id, @Valid @RequestBody TagsBody body) {
-        return submit(new ProposedChange.TagChange(QuestionId.of(id), orEmpty(body.add()), orEmpty(body.remove()),
-                revision(body.baseRevision())));
+        return submit(new ProposedChange.TagChange(
+                QuestionId.of(id), orEmpty(body.add()), orEmpty(body.remove()), revision(body.baseRevision())));
     }
 
     @PostMapping("/api/questions/{id}/retirement")
@@ -87,21 +96,21 @@ class QuestionController {
 
     @PostMapping("/api/merges")
     ResponseEntity<Map<String, Object>> merge(@Valid @RequestBody MergeBody body) {
-        return submit(new ProposedChange.Merge(QuestionId.of(body.sourceId()), QuestionId.of(body.targetId()),
-                revision(body.baseRevision()), 0));
+        return submit(new ProposedChange.Merge(
+                QuestionId.of(body.sourceId()), QuestionId.of(body.targetId()), revision(body.baseRevision()), 0));
     }
 
     @PostMapping("/api/questions/{id}/unmerge")
-    ResponseEntity<Map<String, Object>> unmerge(@PathVariable UUID id,
-                                                @RequestBody(required = false) UnmergeBody body) {
+    ResponseEntity<Map<String, Object>> unmerge(
+            @PathVariable UUID id, @RequestBody(required = false) UnmergeBody body) {
         return submit(new ProposedChange.Unmerge(QuestionId.of(id), body == null ? 0 : revision(body.baseRevision())));
     }
 
     /** Proposes returning the question to what an earlier revision showed (text and tags). */
     @PostMapping("/api/questions/{id}/reverts")
     ResponseEntity<Map<String, Object>> revert(@PathVariable UUID id, @Valid @RequestBody RevertBody body) {
-        return submit(new ProposedChange.Revert(QuestionId.of(id), body.toRevision(), null, List.of(),
-                revision(body.baseRevision())));
+        return submit(new ProposedChange.Revert(
+                QuestionId.of(id), body.toRevision(), null, List.of(), revision(body.baseRevision())));
     }
 
     private ResponseEntity<Map<String, Object>> submit(ProposedChange change) {

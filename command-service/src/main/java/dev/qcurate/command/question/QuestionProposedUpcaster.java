@@ -22,7 +22,8 @@ class QuestionProposedUpcaster extends SingleEventUpcaster {
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
-        return TYPE.equals(event.getType().getName()) && "1".equals(event.getType().getRevision());
+        return TYPE.equals(event.getType().getName())
+                && "1".equals(event.getType().getRevision());
     }
 
     @Override

@@ -12,8 +12,10 @@ public record QuestionText(String value) {
     public static final int MAX_LENGTH = 1_000;
     public static final int MIN_LENGTH = 3;
 
-    // C0/C1 controls except tab and newline, plus the bidi embeddings/overrides/isolates used in "Trojan source" tricks.
-    private static final Pattern FORBIDDEN = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+    // C0/C1 controls except tab and newline, plus the bidi embeddings/overrides/isolates used in "Trojan source"
+    // tricks.
+    private static final Pattern FORBIDDEN =
+            Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
 
     public QuestionText {
         if (value == null || value.isBlank()) {
@@ -27,8 +29,7 @@ public record QuestionText(String value) {
             throw new IllegalArgumentException("question text must have at most " + MAX_LENGTH + " characters");
         }
         if (FORBIDDEN.matcher(value).find()) {
-            throw new IllegalArgumentException(
-                    "question text contains control or bidirectional-override characters");
+            throw new IllegalArgumentException("question text contains control or bidirectional-override characters");
         }
     }
 }

@@ -17,8 +17,7 @@ public final class Tags {
 
     private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}+#.\\-]*");
 
-    private Tags() {
-    }
+    private Tags() {}
 
     public static String normalise(String tag) {
         if (tag == null || tag.isBlank()) {

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,26 +35,28 @@ class JdbcTagIndex implements TagIndex {
     public Map<String, String> currentFor(Collection<String> tags) {
         Map<String, String> current = new HashMap<>();
         if (!tags.isEmpty()) {
-            jdbc.query("SELECT alias, tag FROM tag_synonym WHERE alias = ANY (?)",
+            jdbc.query(
+                    "SELECT alias, tag FROM tag_synonym WHERE alias = ANY (?)",
                     rs -> {
                         current.put(rs.getString(1), rs.getString(2));
-                    }, (Object) tags.toArray(String[]::new));
+                    },
+                    (Object) tags.toArray(String[]::new));
         }
         return current;
     }
 
     @Override
     public boolean inUse(String tag) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM question_tag WHERE tag = ?)",
-                Boolean.class, tag));
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM question_tag WHERE tag = ?)", Boolean.class, tag));
     }
 
     @Override
     public List<QuestionId> questionsCarrying(Collection<String> tags, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT DISTINCT question_id FROM question_tag WHERE tag = ANY (?)
-                        ORDER BY question_id LIMIT ?""",
-                (rs, row) -> QuestionId.of(rs.getObject(1, UUID.class)), tags.toArray(String[]::new), limit);
+                        ORDER BY question_id LIMIT ?""", (rs, row) -> QuestionId.of(rs.getObject(1, UUID.class)), tags.toArray(String[]::new), limit);
     }
 
     @EventHandler
@@ -111,8 +113,10 @@ class JdbcTagIndex implements TagIndex {
     private void replace(QuestionId question, List<String> tags) {
         jdbc.update("DELETE FROM question_tag WHERE question_id = ?", question.value());
         if (!tags.isEmpty()) {
-            jdbc.update("INSERT INTO question_tag (question_id, tag) SELECT ?, unnest(?::text[])",
-                    question.value(), tags.toArray(String[]::new));
+            jdbc.update(
+                    "INSERT INTO question_tag (question_id, tag) SELECT ?, unnest(?::text[])",
+                    question.value(),
+                    tags.toArray(String[]::new));
         }
     }
 }

@@ -55,7 +55,8 @@ public class TagCatalogue {
         checkRename(from, to);
         for (String tag : from) {
             if (!index.inUse(tag)) {
-                throw new IllegalArgumentException("unknown tag '" + tag + "': no proposed or active question carries it");
+                throw new IllegalArgumentException(
+                        "unknown tag '" + tag + "': no proposed or active question carries it");
             }
         }
         questionsCarrying(from);

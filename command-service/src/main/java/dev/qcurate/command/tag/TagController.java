@@ -30,9 +30,9 @@ class TagController {
         this.dispatcher = dispatcher;
     }
 
-    record RenameBody(@NotEmpty @Size(max = Tags.MAX_TAGS) List<@NotNull @Size(max = 100) String> from,
-                      @NotNull @Size(max = 100) String to) {
-    }
+    record RenameBody(
+            @NotEmpty @Size(max = Tags.MAX_TAGS) List<@NotNull @Size(max = 100) String> from,
+            @NotNull @Size(max = 100) String to) {}
 
     @PostMapping("/api/tag-renames")
     ResponseEntity<Map<String, Object>> rename(@Valid @RequestBody RenameBody body) {

@@ -15,7 +15,8 @@ class TagIndexProcessing {
 
     @Autowired
     void configureTagIndexProcessor(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(JdbcTagIndex.GROUP)
+        processing
+                .registerSubscribingEventProcessor(JdbcTagIndex.GROUP)
                 .registerListenerInvocationErrorHandler(JdbcTagIndex.GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

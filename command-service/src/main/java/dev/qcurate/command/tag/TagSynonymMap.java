@@ -40,8 +40,8 @@ final class TagSynonymMap {
         }
         String targetOwner = currentByAlias.get(to);
         if (targetOwner != null && !from.contains(targetOwner)) {
-            throw new IllegalArgumentException("tag '" + to + "' is a synonym of '" + targetOwner
-                    + "': merge into '" + targetOwner + "' instead");
+            throw new IllegalArgumentException(
+                    "tag '" + to + "' is a synonym of '" + targetOwner + "': merge into '" + targetOwner + "' instead");
         }
     }
 

@@ -22,6 +22,7 @@ public class TagVocabulary {
 
     @AggregateIdentifier
     private String id;
+
     private TagSynonymMap synonyms;
 
     protected TagVocabulary() {

@@ -25,31 +25,44 @@ class LoginStore {
 
     void create(String username, String passwordHash, List<String> roles) {
         try {
-            jdbc.update("INSERT INTO app_user (username, password_hash, roles, managed) VALUES (?, ?, ?, TRUE)",
-                    username, passwordHash, String.join(",", roles));
+            jdbc.update(
+                    "INSERT INTO app_user (username, password_hash, roles, managed) VALUES (?, ?, ?, TRUE)",
+                    username,
+                    passwordHash,
+                    String.join(",", roles));
         } catch (DuplicateKeyException e) {
             throw new IllegalStateException("a user named '" + username + "' already exists");
         }
     }
 
     void setRoles(String username, List<String> roles, Instant at) {
-        jdbc.update("UPDATE app_user SET roles = ?, tokens_not_before = ? WHERE username = ?",
-                String.join(",", roles), Timestamp.from(at), username);
+        jdbc.update(
+                "UPDATE app_user SET roles = ?, tokens_not_before = ? WHERE username = ?",
+                String.join(",", roles),
+                Timestamp.from(at),
+                username);
     }
 
     void setEnabled(String username, boolean enabled, Instant at) {
-        jdbc.update("UPDATE app_user SET enabled = ?, tokens_not_before = ? WHERE username = ?",
-                enabled, Timestamp.from(at), username);
+        jdbc.update(
+                "UPDATE app_user SET enabled = ?, tokens_not_before = ? WHERE username = ?",
+                enabled,
+                Timestamp.from(at),
+                username);
     }
 
     void setPassword(String username, String passwordHash, Instant at) {
-        jdbc.update("UPDATE app_user SET password_hash = ?, tokens_not_before = ? WHERE username = ?",
-                passwordHash, Timestamp.from(at), username);
+        jdbc.update(
+                "UPDATE app_user SET password_hash = ?, tokens_not_before = ? WHERE username = ?",
+                passwordHash,
+                Timestamp.from(at),
+                username);
     }
 
     /** Whether the user exists only in the login store (a dev user), not as events. */
     boolean isUnmanaged(String username) {
-        return !jdbc.queryForList("SELECT 1 FROM app_user WHERE username = ? AND NOT managed", username).isEmpty();
+        return !jdbc.queryForList("SELECT 1 FROM app_user WHERE username = ? AND NOT managed", username)
+                .isEmpty();
     }
 
     List<Map<String, Object>> all() {

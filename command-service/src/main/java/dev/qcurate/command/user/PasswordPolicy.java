@@ -11,8 +11,7 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 200;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static void check(String username, String password) {
         if (password == null || password.length() < MIN_LENGTH) {

@@ -18,6 +18,7 @@ class UserAccount {
 
     @AggregateIdentifier
     private String id;
+
     private List<String> roles;
     private boolean enabled;
 

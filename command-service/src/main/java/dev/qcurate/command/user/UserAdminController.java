@@ -27,16 +27,15 @@ class UserAdminController {
         this.logins = logins;
     }
 
-    record NewUserBody(@NotNull @Size(max = Username.MAX_LENGTH) String username,
-                       @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String password,
-                       @NotNull @Size(min = 1, max = 4) List<String> roles) {
-    }
+    record NewUserBody(
+            @NotNull @Size(max = Username.MAX_LENGTH) String username,
+            @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String password,
+            @NotNull @Size(min = 1, max = 4) List<String> roles) {}
 
-    record RolesBody(@NotNull @Size(min = 1, max = 4) List<String> roles) {
-    }
+    record RolesBody(@NotNull @Size(min = 1, max = 4) List<String> roles) {}
 
-    record PasswordBody(@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String password) {
-    }
+    record PasswordBody(
+            @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String password) {}
 
     @GetMapping
     List<Map<String, Object>> users() {
@@ -45,7 +44,8 @@ class UserAdminController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@Valid @RequestBody NewUserBody body) {
-        var sent = dispatcher.send(new RegisterUserCommand(body.username(), body.password(), body.roles()),
+        var sent = dispatcher.send(
+                new RegisterUserCommand(body.username(), body.password(), body.roles()),
                 UserAccount.idOf(body.username()));
         return answer(HttpStatus.CREATED, sent, Map.of("username", body.username()));
     }
@@ -69,10 +69,8 @@ class UserAdminController {
     }
 
     @PostMapping("/{username}/password")
-    ResponseEntity<Map<String, Object>> password(@PathVariable String username,
-                                                 @Valid @RequestBody PasswordBody body) {
-        var sent = dispatcher.send(new ResetUserPasswordCommand(username, body.password()),
-                UserAccount.idOf(username));
+    ResponseEntity<Map<String, Object>> password(@PathVariable String username, @Valid @RequestBody PasswordBody body) {
+        var sent = dispatcher.send(new ResetUserPasswordCommand(username, body.password()), UserAccount.idOf(username));
         return answer(HttpStatus.OK, sent, Map.of("username", username));
     }
 }

@@ -1,7 +1,7 @@
 package dev.qcurate.command.user;
 
-import dev.qcurate.support.Role;
 import dev.qcurate.shared.user.*;
+import dev.qcurate.support.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -88,7 +88,9 @@ class UserAdministration {
         }
         TreeSet<String> roles = new TreeSet<>();
         for (String name : names) {
-            if (name == null || Arrays.stream(Role.values()).noneMatch(role -> role.name().equals(name))) {
+            if (name == null
+                    || Arrays.stream(Role.values())
+                            .noneMatch(role -> role.name().equals(name))) {
                 throw new IllegalArgumentException("unknown role '" + name + "' (one of "
                         + Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", ")) + ")");
             }

@@ -19,9 +19,8 @@ import java.util.UUID;
 class DeliveryStore {
 
     /** A delivery claimed for one attempt, with what it takes to make it. */
-    record Claimed(UUID id, String eventKind, byte[] payload, int attempt, int attemptsAllowed, String url,
-                   String secret) {
-    }
+    record Claimed(
+            UUID id, String eventKind, byte[] payload, int attempt, int attemptsAllowed, String url, String secret) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -36,14 +35,21 @@ class DeliveryStore {
      * before is left alone, so a batch processed again queues nothing twice.
      */
     int enqueue(String eventId, EventKind kind, long position, byte[] payload, int attemptsAllowed) {
-        return jdbc.update("""
+        return jdbc.update(
+                """
                 INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_kind, position, payload, state,
                                               attempts_allowed, next_attempt_at)
                 SELECT gen_random_uuid(), e.id, ?, ?, ?, ?, 'PENDING', ?, now()
                   FROM webhook_endpoint e
                  WHERE e.after_position < ? AND ',' || e.event_kinds || ',' LIKE ?
                 ON CONFLICT (endpoint_id, event_id) DO NOTHING""",
-                eventId, kind.wireName(), position, payload, attemptsAllowed, position, "%," + kind.wireName() + ",%");
+                eventId,
+                kind.wireName(),
+                position,
+                payload,
+                attemptsAllowed,
+                position,
+                "%," + kind.wireName() + ",%");
     }
 
     /**
@@ -53,7 +59,8 @@ class DeliveryStore {
      * again when the lease ends: at-least-once.
      */
     List<Claimed> claimDue(int limit, Duration lease) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 WITH due AS (
                     SELECT id FROM webhook_delivery
                      WHERE state = 'PENDING' AND next_attempt_at <= now()
@@ -63,10 +70,16 @@ class DeliveryStore {
                       FROM due WHERE d.id = due.id
                     RETURNING d.id, d.endpoint_id, d.event_kind, d.payload, d.attempts, d.attempts_allowed)
                 SELECT c.*, e.url, e.secret FROM claimed c JOIN webhook_endpoint e ON e.id = c.endpoint_id""",
-                (rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("event_kind"),
-                        rs.getBytes("payload"), rs.getInt("attempts") + 1, rs.getInt("attempts_allowed"),
-                        rs.getString("url"), rs.getString("secret")),
-                limit, lease.toMillis() / 1000.0);
+                (rs, n) -> new Claimed(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("event_kind"),
+                        rs.getBytes("payload"),
+                        rs.getInt("attempts") + 1,
+                        rs.getInt("attempts_allowed"),
+                        rs.getString("url"),
+                        rs.getString("secret")),
+                limit,
+                lease.toMillis() / 1000.0);
     }
 
     /**
@@ -76,33 +89,55 @@ class DeliveryStore {
     void record(Claimed delivery, Instant startedAt, DeliveryResult result, Instant retryAt) {
         String state = result.delivered() ? "DELIVERED" : retryAt == null ? "FAILED" : "PENDING";
         transactions.executeWithoutResult(tx -> {
-            int updated = jdbc.update("UPDATE webhook_delivery SET attempts = ?, state = ?, next_attempt_at = ?"
-                            + " WHERE id = ? AND attempts = ?", delivery.attempt(), state,
-                    Timestamp.from(retryAt == null ? Instant.now() : retryAt), delivery.id(), delivery.attempt() - 1);
+            int updated = jdbc.update(
+                    "UPDATE webhook_delivery SET attempts = ?, state = ?, next_attempt_at = ?"
+                            + " WHERE id = ? AND attempts = ?",
+                    delivery.attempt(),
+                    state,
+                    Timestamp.from(retryAt == null ? Instant.now() : retryAt),
+                    delivery.id(),
+                    delivery.attempt() - 1);
             if (updated == 1) {
-                jdbc.update("INSERT INTO webhook_attempt (delivery_id, attempt, started_at, duration_ms, status,"
-                                + " response_excerpt, error) VALUES (?, ?, ?, ?, ?, ?, ?)", delivery.id(),
-                        delivery.attempt(), Timestamp.from(startedAt), result.durationMs(), result.status(),
-                        result.responseExcerpt(), result.error());
+                jdbc.update(
+                        "INSERT INTO webhook_attempt (delivery_id, attempt, started_at, duration_ms, status,"
+                                + " response_excerpt, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        delivery.id(),
+                        delivery.attempt(),
+                        Timestamp.from(startedAt),
+                        result.durationMs(),
+                        result.status(),
+                        result.responseExcerpt(),
+                        result.error());
             }
         });
     }
 
     /** The state of a delivery of this endpoint, if there is one. */
     Optional<String> stateOf(UUID endpointId, UUID deliveryId) {
-        return jdbc.queryForList("SELECT state FROM webhook_delivery WHERE id = ? AND endpoint_id = ?", String.class,
-                deliveryId, endpointId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT state FROM webhook_delivery WHERE id = ? AND endpoint_id = ?",
+                        String.class,
+                        deliveryId,
+                        endpointId)
+                .stream()
+                .findFirst();
     }
 
     /** Queues a finished delivery (DELIVERED or FAILED) again, now, with another round of attempts. */
     boolean resend(UUID deliveryId, int moreAttempts) {
-        return jdbc.update("UPDATE webhook_delivery SET state = 'PENDING', next_attempt_at = now(),"
-                + " attempts_allowed = attempts + ? WHERE id = ? AND state <> 'PENDING'", moreAttempts, deliveryId) == 1;
+        return jdbc.update(
+                        "UPDATE webhook_delivery SET state = 'PENDING', next_attempt_at = now(),"
+                                + " attempts_allowed = attempts + ? WHERE id = ? AND state <> 'PENDING'",
+                        moreAttempts,
+                        deliveryId)
+                == 1;
     }
 
     List<DeliveryViews.Delivery> recent(UUID endpointId, int limit) {
         Map<UUID, List<DeliveryViews.Attempt>> history = new LinkedHashMap<>();
-        List<DeliveryViews.Delivery> deliveries = jdbc.query("""
+        List<DeliveryViews.Delivery> deliveries = jdbc.query(
+                """
                 SELECT id, endpoint_id, event_id, event_kind, position, state, attempts, next_attempt_at, created_at
                   FROM webhook_delivery WHERE endpoint_id = ? ORDER BY created_at DESC, position DESC LIMIT ?""",
                 (rs, n) -> {
@@ -110,21 +145,35 @@ class DeliveryStore {
                     List<DeliveryViews.Attempt> attempts = new ArrayList<>();
                     history.put(id, attempts);
                     String state = rs.getString("state");
-                    return new DeliveryViews.Delivery(id, rs.getObject("endpoint_id", UUID.class),
-                            rs.getString("event_id"), rs.getString("event_kind"), rs.getLong("position"), state,
+                    return new DeliveryViews.Delivery(
+                            id,
+                            rs.getObject("endpoint_id", UUID.class),
+                            rs.getString("event_id"),
+                            rs.getString("event_kind"),
+                            rs.getLong("position"),
+                            state,
                             rs.getInt("attempts"),
-                            "PENDING".equals(state) ? rs.getTimestamp("next_attempt_at").toInstant() : null,
-                            rs.getTimestamp("created_at").toInstant(), attempts);
-                }, endpointId, limit);
+                            "PENDING".equals(state)
+                                    ? rs.getTimestamp("next_attempt_at").toInstant()
+                                    : null,
+                            rs.getTimestamp("created_at").toInstant(),
+                            attempts);
+                },
+                endpointId,
+                limit);
         if (!history.isEmpty()) {
-            jdbc.query("SELECT delivery_id, attempt, started_at, duration_ms, status, response_excerpt, error"
+            jdbc.query(
+                    "SELECT delivery_id, attempt, started_at, duration_ms, status, response_excerpt, error"
                             + " FROM webhook_attempt WHERE delivery_id = ANY (?::uuid[]) ORDER BY delivery_id, attempt",
                     rs -> {
-                        history.get(rs.getObject("delivery_id", UUID.class)).add(new DeliveryViews.Attempt(
-                                rs.getInt("attempt"), rs.getTimestamp("started_at").toInstant(),
-                                rs.getInt("duration_ms"), (Integer) rs.getObject("status"),
-                                rs.getString("response_excerpt"), rs.getString("error")));
-                    }, (Object) history.keySet().stream().map(UUID::toString).toArray(String[]::new));
+                        history.get(rs.getObject("delivery_id", UUID.class))
+                                .add(new DeliveryViews.Attempt(
+                                        rs.getInt("attempt"),
+                                                rs.getTimestamp("started_at").toInstant(),
+                                        rs.getInt("duration_ms"), (Integer) rs.getObject("status"),
+                                        rs.getString("response_excerpt"), rs.getString("error")));
+                    },
+                    (Object) history.keySet().stream().map(UUID::toString).toArray(String[]::new));
         }
         return deliveries;
     }

@@ -7,15 +7,21 @@ import java.util.UUID;
 /** Deliveries as the admin API shows them, newest first, each with its attempts in order. */
 final class DeliveryViews {
 
-    private DeliveryViews() {
-    }
+    private DeliveryViews() {}
 
-    record Delivery(UUID id, UUID endpointId, String eventId, String event, long position, String state,
-                    int attempts, Instant nextAttemptAt, Instant createdAt, List<Attempt> history) {
-    }
+    record Delivery(
+            UUID id,
+            UUID endpointId,
+            String eventId,
+            String event,
+            long position,
+            String state,
+            int attempts,
+            Instant nextAttemptAt,
+            Instant createdAt,
+            List<Attempt> history) {}
 
     /** One attempt: the answer's status (null if none came), a bounded excerpt of its body, or the error. */
-    record Attempt(int attempt, Instant startedAt, int durationMs, Integer status, String responseExcerpt,
-                   String error) {
-    }
+    record Attempt(
+            int attempt, Instant startedAt, int durationMs, Integer status, String responseExcerpt, String error) {}
 }

@@ -66,8 +66,8 @@ final class EndpointAddressPolicy {
         for (InetAddress address : addresses) {
             String refusal = refusal(address);
             if (refusal != null) {
-                throw new IllegalArgumentException("the host of 'url' resolves to " + refusal
-                        + ", which webhooks do not call (docs/webhooks.md)");
+                throw new IllegalArgumentException(
+                        "the host of 'url' resolves to " + refusal + ", which webhooks do not call (docs/webhooks.md)");
             }
         }
     }

@@ -14,12 +14,18 @@ import java.util.UUID;
 @Component
 class EndpointStore {
 
-    private static final String COLUMNS = "id, url, event_kinds, description, created_by, created_at, secret_rotated_at";
+    private static final String COLUMNS =
+            "id, url, event_kinds, description, created_by, created_at, secret_rotated_at";
     private static final RowMapper<WebhookEndpoint> ENDPOINT = (rs, n) -> new WebhookEndpoint(
-            rs.getObject("id", UUID.class), rs.getString("url"),
-            Arrays.asList(rs.getString("event_kinds").split(",")), rs.getString("description"),
-            rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-            Optional.ofNullable(rs.getTimestamp("secret_rotated_at")).map(Timestamp::toInstant).orElse(null));
+            rs.getObject("id", UUID.class),
+            rs.getString("url"),
+            Arrays.asList(rs.getString("event_kinds").split(",")),
+            rs.getString("description"),
+            rs.getString("created_by"),
+            rs.getTimestamp("created_at").toInstant(),
+            Optional.ofNullable(rs.getTimestamp("secret_rotated_at"))
+                    .map(Timestamp::toInstant)
+                    .orElse(null));
 
     private final JdbcTemplate jdbc;
 
@@ -29,9 +35,14 @@ class EndpointStore {
 
     /** Registers an endpoint that hears of events stored after this moment (the event store's head now). */
     void create(UUID id, String url, List<EventKind> kinds, String secret, String description, String createdBy) {
-        jdbc.update("INSERT INTO webhook_endpoint (id, url, event_kinds, secret, description, after_position, created_by)"
+        jdbc.update(
+                "INSERT INTO webhook_endpoint (id, url, event_kinds, secret, description, after_position, created_by)"
                         + " VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(global_index), 0) FROM domain_event_entry), ?)",
-                id, url, String.join(",", kinds.stream().map(EventKind::wireName).toList()), secret, description,
+                id,
+                url,
+                String.join(",", kinds.stream().map(EventKind::wireName).toList()),
+                secret,
+                description,
                 createdBy);
     }
 
@@ -49,8 +60,8 @@ class EndpointStore {
     }
 
     boolean rotateSecret(UUID id, String secret) {
-        return jdbc.update("UPDATE webhook_endpoint SET secret = ?, secret_rotated_at = now() WHERE id = ?",
-                secret, id) == 1;
+        return jdbc.update("UPDATE webhook_endpoint SET secret = ?, secret_rotated_at = now() WHERE id = ?", secret, id)
+                == 1;
     }
 
     /** Deletes the endpoint with its deliveries and their attempts. */

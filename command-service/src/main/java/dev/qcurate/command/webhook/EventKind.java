@@ -24,9 +24,11 @@ enum EventKind {
     }
 
     static EventKind fromWire(String name) {
-        return Arrays.stream(values()).filter(kind -> kind.wireName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown event kind '" + abbreviate(name)
-                        + "'; known: " + known()));
+        return Arrays.stream(values())
+                .filter(kind -> kind.wireName.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown event kind '" + abbreviate(name) + "'; known: " + known()));
     }
 
     static String known() {

@@ -42,23 +42,35 @@ class ListVersionFeed implements DisposableBean {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ListVersionFeed(@Value("${qcurate.kafka.bootstrap-servers}") String bootstrapServers,
-                    @Value("${qcurate.webhooks.list-versions-topic:qcurate.list-versions}") String topic,
-                    @Value("${qcurate.webhooks.list-versions-group:qcurate-webhooks}") String group,
-                    DeliveryStore deliveries, ObjectMapper json, WebhookSettings settings) {
+    ListVersionFeed(
+            @Value("${qcurate.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${qcurate.webhooks.list-versions-topic:qcurate.list-versions}") String topic,
+            @Value("${qcurate.webhooks.list-versions-group:qcurate-webhooks}") String group,
+            DeliveryStore deliveries,
+            ObjectMapper json,
+            WebhookSettings settings) {
         this.topic = topic;
         this.deliveries = deliveries;
         this.json = json;
         this.settings = settings;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, // the query service creates it, with its settings
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
-                new StringDeserializer(), new StringDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                        false, // the query service creates it, with its settings
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        200,
+                        ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                        5_000),
+                new StringDeserializer(),
+                new StringDeserializer());
         this.thread = new Thread(this::run, "webhook-list-versions");
         this.thread.setDaemon(true);
     }
@@ -109,7 +121,8 @@ class ListVersionFeed implements DisposableBean {
             return;
         }
         JsonNode cause = version.path("cause");
-        String eventId = "list-version:" + version.path("listId").asText() + ":" + version.path("version").asInt();
+        String eventId = "list-version:" + version.path("listId").asText() + ":"
+                + version.path("version").asInt();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", eventId);
         body.put("event", EventKind.LIST_VERSION_PUBLISHED.wireName());
@@ -118,8 +131,12 @@ class ListVersionFeed implements DisposableBean {
         body.put("actor", cause.path("actor").asText(null));
         body.put("data", version);
         try {
-            deliveries.enqueue(eventId, EventKind.LIST_VERSION_PUBLISHED, cause.path("position").asLong(),
-                    json.writeValueAsBytes(body), settings.maxAttempts());
+            deliveries.enqueue(
+                    eventId,
+                    EventKind.LIST_VERSION_PUBLISHED,
+                    cause.path("position").asLong(),
+                    json.writeValueAsBytes(body),
+                    settings.maxAttempts());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree read from JSON is always JSON", e);
         }

@@ -36,8 +36,7 @@ class WebhookAdminController {
         this.addresses = new EndpointAddressPolicy(settings.allowLoopback(), settings.allowPrivateNetworks());
     }
 
-    record NewEndpointBody(String url, List<String> events, String description) {
-    }
+    record NewEndpointBody(String url, List<String> events, String description) {}
 
     @GetMapping
     List<WebhookEndpoint> all() {
@@ -46,14 +45,17 @@ class WebhookAdminController {
 
     @GetMapping("/events")
     List<String> eventKinds() {
-        return java.util.Arrays.stream(EventKind.values()).map(EventKind::wireName).toList();
+        return java.util.Arrays.stream(EventKind.values())
+                .map(EventKind::wireName)
+                .toList();
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@RequestBody NewEndpointBody body, Principal caller) {
         URI url = EndpointAddressPolicy.parse(body.url());
         List<EventKind> kinds = kinds(body.events());
-        String description = body.description() == null ? "" : body.description().strip();
+        String description =
+                body.description() == null ? "" : body.description().strip();
         if (description.length() > MAX_DESCRIPTION) {
             throw new IllegalArgumentException("'description' is longer than " + MAX_DESCRIPTION + " characters");
         }
@@ -92,8 +94,8 @@ class WebhookAdminController {
     }
 
     @GetMapping("/{id}/deliveries")
-    List<DeliveryViews.Delivery> deliveries(@PathVariable UUID id,
-                                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+    List<DeliveryViews.Delivery> deliveries(
+            @PathVariable UUID id, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         endpoint(id);
         return deliveries.recent(id, limit);
     }
@@ -101,8 +103,10 @@ class WebhookAdminController {
     /** Sends a finished delivery again, with the same delivery id (receivers deduplicate on it). */
     @PostMapping("/{id}/deliveries/{deliveryId}/resend")
     ResponseEntity<Map<String, Object>> resend(@PathVariable UUID id, @PathVariable UUID deliveryId) {
-        String state = deliveries.stateOf(id, deliveryId).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such delivery for this endpoint"));
+        String state = deliveries
+                .stateOf(id, deliveryId)
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such delivery for this endpoint"));
         if ("PENDING".equals(state) || !deliveries.resend(deliveryId, settings.maxAttempts())) {
             throw new IllegalStateException("the delivery is already queued for its next attempt");
         }
@@ -119,8 +123,8 @@ class WebhookAdminController {
 
     private static List<EventKind> kinds(List<String> events) {
         if (events == null || events.isEmpty()) {
-            throw new IllegalArgumentException("'events' must name at least one event kind; known: "
-                    + EventKind.known());
+            throw new IllegalArgumentException(
+                    "'events' must name at least one event kind; known: " + EventKind.known());
         }
         if (events.size() > 10) {
             throw new IllegalArgumentException("'events' names more than 10 event kinds");

@@ -22,7 +22,9 @@ class WebhookConfig {
 
     @Autowired
     void configureOutboxProcessor(EventProcessingConfigurer processing) {
-        processing.registerTrackingEventProcessor(WebhookOutbox.GROUP,
+        processing
+                .registerTrackingEventProcessor(
+                        WebhookOutbox.GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)

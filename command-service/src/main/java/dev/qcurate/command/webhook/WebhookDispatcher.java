@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,8 +36,11 @@ class WebhookDispatcher implements DisposableBean {
     private final ScheduledExecutorService ticks;
     private final Duration pollInterval;
 
-    WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, WebhookSettings settings,
-                      @Value("${qcurate.webhooks.poll-interval:PT0.5S}") Duration pollInterval) {
+    WebhookDispatcher(
+            DeliveryStore deliveries,
+            WebhookSender sender,
+            WebhookSettings settings,
+            @Value("${qcurate.webhooks.poll-interval:PT0.5S}") Duration pollInterval) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.settings = settings;
@@ -57,8 +60,8 @@ class WebhookDispatcher implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        ticks.scheduleWithFixedDelay(this::sendDue, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ticks.scheduleWithFixedDelay(
+                this::sendDue, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -83,8 +86,10 @@ class WebhookDispatcher implements DisposableBean {
                 try {
                     attempt(delivery);
                 } catch (RuntimeException e) {
-                    log.warn("Webhook delivery {} could not be recorded; it is sent again when its lease ends",
-                            delivery.id(), e);
+                    log.warn(
+                            "Webhook delivery {} could not be recorded; it is sent again when its lease ends",
+                            delivery.id(),
+                            e);
                 } finally {
                     slots.release();
                 }
@@ -95,12 +100,18 @@ class WebhookDispatcher implements DisposableBean {
     private void attempt(DeliveryStore.Claimed delivery) {
         Instant started = Instant.now();
         DeliveryResult result = sender.send(delivery);
-        Instant retryAt = result.delivered() || delivery.attempt() >= delivery.attemptsAllowed() ? null
+        Instant retryAt = result.delivered() || delivery.attempt() >= delivery.attemptsAllowed()
+                ? null
                 : Instant.now().plus(settings.backoffAfter(delivery.attempt()));
         deliveries.record(delivery, started, result, retryAt);
         if (!result.delivered()) {
-            log.info("Webhook delivery {} attempt {}/{} failed ({}){}", delivery.id(), delivery.attempt(),
-                    delivery.attemptsAllowed(), result.error(), retryAt == null ? "; giving up" : "; retry at " + retryAt);
+            log.info(
+                    "Webhook delivery {} attempt {}/{} failed ({}){}",
+                    delivery.id(),
+                    delivery.attempt(),
+                    delivery.attemptsAllowed(),
+                    result.error(),
+                    retryAt == null ? "; giving up" : "; retry at " + retryAt);
         }
     }
 

@@ -42,7 +42,10 @@ class WebhookOutbox {
     }
 
     @EventHandler
-    void on(ProposalAppliedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at,
+    void on(
+            ProposalAppliedEvent event,
+            @MessageIdentifier String eventId,
+            @Timestamp Instant at,
             @MetaDataValue("actor") String actor) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("proposalId", event.proposalId().toString());
@@ -52,7 +55,10 @@ class WebhookOutbox {
     }
 
     @EventHandler
-    void on(ProposalRejectedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at,
+    void on(
+            ProposalRejectedEvent event,
+            @MessageIdentifier String eventId,
+            @Timestamp Instant at,
             @MetaDataValue("actor") String actor) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("proposalId", event.proposalId().toString());
@@ -63,7 +69,10 @@ class WebhookOutbox {
     }
 
     @EventHandler
-    void on(ListReleasedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at,
+    void on(
+            ListReleasedEvent event,
+            @MessageIdentifier String eventId,
+            @Timestamp Instant at,
             @MetaDataValue("actor") String actor) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("listId", event.listId().toString());
@@ -73,8 +82,8 @@ class WebhookOutbox {
     }
 
     private void queue(EventKind kind, String eventId, Instant at, String actor, Map<String, Object> data) {
-        long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                Long.class, eventId);
+        long position = jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", eventId);
         body.put("event", kind.wireName());

@@ -9,9 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 
 /**
@@ -37,8 +37,10 @@ class WebhookSender {
         this.settings = settings;
         this.addresses = new EndpointAddressPolicy(settings.allowLoopback(), settings.allowPrivateNetworks());
         this.clock = webhookClock;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     DeliveryResult send(DeliveryStore.Claimed delivery) {
@@ -47,7 +49,8 @@ class WebhookSender {
             URI uri = EndpointAddressPolicy.parse(delivery.url());
             addresses.check(uri);
             long timestamp = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "qcurate-webhooks/1")
                     .header(DELIVERY_HEADER, delivery.id().toString())
@@ -62,15 +65,18 @@ class WebhookSender {
                 excerpt = utf8(body.readNBytes(EXCERPT_BYTES));
             }
             int status = response.statusCode();
-            return new DeliveryResult(status, excerpt, status / 100 == 2 ? null : "answered " + status,
-                    millisSince(started));
+            return new DeliveryResult(
+                    status, excerpt, status / 100 == 2 ? null : "answered " + status, millisSince(started));
         } catch (IllegalArgumentException refused) {
             return new DeliveryResult(null, null, "refused: " + refused.getMessage(), millisSince(started));
         } catch (HttpTimeoutException e) {
             return new DeliveryResult(null, null, "timed out: " + e.getMessage(), millisSince(started));
         } catch (IOException e) {
-            return new DeliveryResult(null, null, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), millisSince(started));
+            return new DeliveryResult(
+                    null,
+                    null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    millisSince(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryResult(null, null, "interrupted (shutting down)", millisSince(started));
@@ -80,8 +86,12 @@ class WebhookSender {
     /** Decodes leniently: an excerpt may end inside a multi-byte character, or not be text at all. */
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
                     .replace("\u0000", "");
         } catch (java.nio.charset.CharacterCodingException e) {
             return "";

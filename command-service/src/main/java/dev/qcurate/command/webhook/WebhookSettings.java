@@ -17,9 +17,17 @@ import java.time.Duration;
  * @param maxEndpoints         endpoints that may be registered
  */
 @ConfigurationProperties("qcurate.webhooks")
-record WebhookSettings(boolean allowLoopback, boolean allowPrivateNetworks, int maxAttempts, Duration retryBase,
-                       Duration retryMax, Duration connectTimeout, Duration requestTimeout, Duration lease,
-                       int concurrency, int maxEndpoints) {
+record WebhookSettings(
+        boolean allowLoopback,
+        boolean allowPrivateNetworks,
+        int maxAttempts,
+        Duration retryBase,
+        Duration retryMax,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration lease,
+        int concurrency,
+        int maxEndpoints) {
 
     WebhookSettings {
         maxAttempts = maxAttempts < 1 ? 8 : maxAttempts;
@@ -29,8 +37,9 @@ record WebhookSettings(boolean allowLoopback, boolean allowPrivateNetworks, int 
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         // a lease shorter than one attempt could let another instance send the same delivery meanwhile
         Duration longestAttempt = connectTimeout.plus(requestTimeout).plusSeconds(5);
-        lease = lease == null || lease.compareTo(longestAttempt) < 0 ? Duration.ofSeconds(Math.max(60,
-                longestAttempt.toSeconds())) : lease;
+        lease = lease == null || lease.compareTo(longestAttempt) < 0
+                ? Duration.ofSeconds(Math.max(60, longestAttempt.toSeconds()))
+                : lease;
         concurrency = concurrency < 1 ? 4 : concurrency;
         maxEndpoints = maxEndpoints < 1 ? 100 : maxEndpoints;
     }

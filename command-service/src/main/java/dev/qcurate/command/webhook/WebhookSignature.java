@@ -1,13 +1,13 @@
 package dev.qcurate.command.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature of a delivery: HMAC-SHA256 with the endpoint's secret over {@code timestamp + "." + body}, sent as
@@ -19,8 +19,7 @@ final class WebhookSignature {
     private static final String SECRET_PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** 32 random bytes, URL-safe base64, with a prefix that makes a leaked secret recognisable to scanners. */
     static String newSecret() {
@@ -41,8 +40,13 @@ final class WebhookSignature {
     }
 
     /** What a receiver does (docs/webhooks.md): recompute, compare in constant time, and bound the timestamp's age. */
-    static boolean verify(String secret, String timestampHeader, byte[] body, String signatureHeader,
-                          long nowSeconds, long toleranceSeconds) {
+    static boolean verify(
+            String secret,
+            String timestampHeader,
+            byte[] body,
+            String signatureHeader,
+            long nowSeconds,
+            long toleranceSeconds) {
         long timestamp;
         try {
             timestamp = Long.parseLong(timestampHeader);

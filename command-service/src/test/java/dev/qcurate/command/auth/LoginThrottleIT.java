@@ -28,7 +28,11 @@ class LoginThrottleIT {
         LocalPostgres postgres = TestInfrastructure.postgres();
         postgres.createDatabaseIfMissing("login_throttle");
         String url = postgres.jdbcUrl("login_throttle");
-        Flyway.configure().dataSource(url, "postgres", "").schemas("qcurate_command").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .schemas("qcurate_command")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(new DriverManagerDataSource(
                 url + (url.contains("?") ? "&" : "?") + "currentSchema=qcurate_command", "postgres", ""));
     }
@@ -75,7 +79,8 @@ class LoginThrottleIT {
         throttle.failed("dave", "10.0.3.1");
         clock.advance(Duration.ofSeconds(61));
         throttle.forgetExpired();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM login_failure", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM login_failure", Integer.class))
+                .isZero();
     }
 
     @Test

@@ -27,7 +27,9 @@ class BoundedCacheTest {
             cache.put("q" + i, i);
         }
 
-        long kept = java.util.stream.IntStream.range(0, 1_000).filter(i -> cache.containsKey("q" + i)).count();
+        long kept = java.util.stream.IntStream.range(0, 1_000)
+                .filter(i -> cache.containsKey("q" + i))
+                .count();
 
         assertThat(kept).isLessThanOrEqualTo(100);
     }

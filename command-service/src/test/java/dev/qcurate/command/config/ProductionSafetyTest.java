@@ -14,8 +14,10 @@ class ProductionSafetyTest {
 
     @Test
     void prodProfileRefusesToStartWithDevUsers() {
-        assertThatThrownBy(() -> start("--spring.profiles.active=dev,prod", "--qcurate.jwt.private-key=" + KEY,
-                "--spring.datasource.password=s3cret-enough"))
+        assertThatThrownBy(() -> start(
+                        "--spring.profiles.active=dev,prod",
+                        "--qcurate.jwt.private-key=" + KEY,
+                        "--spring.datasource.password=s3cret-enough"))
                 .hasMessageContaining("refuses to start with the prod profile")
                 .hasMessageContaining("dev users are enabled");
     }
@@ -30,8 +32,10 @@ class ProductionSafetyTest {
     void prodProfileRefusesToStartWithAnEmptyOrDefaultDatabasePassword() {
         assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--qcurate.jwt.private-key=" + KEY))
                 .hasMessageContaining("QCURATE_DB_PASSWORD is empty or a default password");
-        assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--qcurate.jwt.private-key=" + KEY,
-                "--spring.datasource.password=postgres"))
+        assertThatThrownBy(() -> start(
+                        "--spring.profiles.active=prod",
+                        "--qcurate.jwt.private-key=" + KEY,
+                        "--spring.datasource.password=postgres"))
                 .hasMessageContaining("QCURATE_DB_PASSWORD is empty or a default password");
     }
 

@@ -5,10 +5,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.qcurate.command.auth.AccountStatus;
 import dev.qcurate.command.auth.SigningKey;
 import dev.qcurate.support.QcurateHttpEdge;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;

@@ -30,8 +30,10 @@ class CuratedListControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     CommandDispatcher dispatcher;
+
     @MockitoBean
     ListVersionLookup versions; // asks the query service; releases are not under test here
 
@@ -45,7 +47,9 @@ class CuratedListControllerTest {
     @Test
     void creatingListAnswersCreated() throws Exception {
         when(dispatcher.send(any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, 4L));
-        mvc.perform(post("/api/lists").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/lists")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"python\",\"title\":\"Python\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("X-Qcurate-Position", "4"))
@@ -54,9 +58,12 @@ class CuratedListControllerTest {
 
     @Test
     void duplicateListNameIsConflict() throws Exception {
-        when(dispatcher.send(any(), any())).thenThrow(new CommandExecutionException("failed",
-                new IllegalStateException("a list named 'python' already exists")));
-        mvc.perform(post("/api/lists").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        when(dispatcher.send(any(), any()))
+                .thenThrow(new CommandExecutionException(
+                        "failed", new IllegalStateException("a list named 'python' already exists")));
+        mvc.perform(post("/api/lists")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"python\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -65,7 +72,9 @@ class CuratedListControllerTest {
 
     @Test
     void entryIndexMustNotBeNegative() throws Exception {
-        mvc.perform(post("/api/lists/{id}/entries", list).with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/lists/{id}/entries", list)
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"questionId\":\"" + UUID.randomUUID() + "\",\"index\":-1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("index")));
@@ -75,20 +84,26 @@ class CuratedListControllerTest {
     @Test
     void entryChangesAreAcceptedAsProposals() throws Exception {
         when(dispatcher.send(any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, 6L));
-        mvc.perform(post("/api/lists/{id}/entries", list).with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/lists/{id}/entries", list)
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"questionId\":\"" + UUID.randomUUID() + "\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.proposalId").isString());
-        mvc.perform(delete("/api/lists/{id}/entries/{q}", list, UUID.randomUUID()).with(as("REVIEWER")))
+        mvc.perform(delete("/api/lists/{id}/entries/{q}", list, UUID.randomUUID())
+                        .with(as("REVIEWER")))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.position").value(6));
     }
 
     @Test
     void readersCannotChangeLists() throws Exception {
-        mvc.perform(delete("/api/lists/{id}/entries/{q}", list, UUID.randomUUID()).with(as("READER")))
+        mvc.perform(delete("/api/lists/{id}/entries/{q}", list, UUID.randomUUID())
+                        .with(as("READER")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/lists").with(as("READER")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/lists")
+                        .with(as("READER"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"python\"}"))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(dispatcher);

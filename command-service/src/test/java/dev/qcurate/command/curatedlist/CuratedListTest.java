@@ -25,9 +25,11 @@ class CuratedListTest {
     }
 
     private Object[] listOfAB() {
-        return new Object[]{new CuratedListCreatedEvent(id, "python", "Python", null),
-                new ListEntryAddedEvent(id, a, 0, ProposalId.random()),
-                new ListEntryAddedEvent(id, b, 1, ProposalId.random())};
+        return new Object[] {
+            new CuratedListCreatedEvent(id, "python", "Python", null),
+            new ListEntryAddedEvent(id, a, 0, ProposalId.random()),
+            new ListEntryAddedEvent(id, b, 1, ProposalId.random())
+        };
     }
 
     @Test
@@ -107,7 +109,8 @@ class CuratedListTest {
     @Test
     void movesFromWherePreviousMovesLeftTheEntry() {
         fixture.given(listOfAB())
-                .andGiven(new ListEntryAddedEvent(id, c, 2, ProposalId.random()),
+                .andGiven(
+                        new ListEntryAddedEvent(id, c, 2, ProposalId.random()),
                         new ListEntryMovedEvent(id, a, 0, 2, ProposalId.random()))
                 .whenInvoking(id.toString(), list -> list.moveEntry(a, 0, proposal))
                 .expectEvents(new ListEntryMovedEvent(id, a, 2, 0, proposal));

@@ -13,27 +13,29 @@ class CommandFailureTest {
 
     @Test
     void aPooledConnectionThatDiedWithTheDatabaseIsUnavailableNotAnInternalError() {
-        var failure = CommandFailure.of(new JdbcException("Failed to create a SQL statement",
-                new SQLException("Connection is closed")));
+        var failure = CommandFailure.of(
+                new JdbcException("Failed to create a SQL statement", new SQLException("Connection is closed")));
         assertThat(failure.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
     void aPoolThatCannotConnectIsUnavailable() {
-        var failure = CommandFailure.of(new JdbcException("Failed to obtain a connection",
+        var failure = CommandFailure.of(new JdbcException(
+                "Failed to obtain a connection",
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
         assertThat(failure.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
     void aStatementPostgresRefusedStaysAnInternalError() {
-        var failure = CommandFailure.of(new JdbcException("Failed to execute",
-                new SQLException("value too long", "22001")));
+        var failure =
+                CommandFailure.of(new JdbcException("Failed to execute", new SQLException("value too long", "22001")));
         assertThat(failure.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Test
     void aBrokenRuleIsAConflict() {
-        assertThat(CommandFailure.of(new IllegalStateException("stale")).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CommandFailure.of(new IllegalStateException("stale")).status())
+                .isEqualTo(HttpStatus.CONFLICT);
     }
 }

@@ -1,21 +1,23 @@
 package dev.qcurate.command.importing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HeadingTagsTest {
 
     @Test
     void dropsEmojiMarkupAndWordsAboutTheDocument() {
-        assertThat(HeadingTags.fromHeading("🔹 **Basic Python Interview Questions**")).containsExactly("basic", "python");
+        assertThat(HeadingTags.fromHeading("🔹 **Basic Python Interview Questions**"))
+                .containsExactly("basic", "python");
         assertThat(HeadingTags.fromHeading("🧪 **Common Coding Tasks in Django Interviews**"))
                 .containsExactly("coding-tasks", "django");
     }
 
     @Test
     void splitsAtSeparatorsAndJoinsPhrasesWithHyphens() {
-        assertThat(HeadingTags.fromHeading("Django Admin & REST Framework")).containsExactly("django-admin", "rest-framework");
+        assertThat(HeadingTags.fromHeading("Django Admin & REST Framework"))
+                .containsExactly("django-admin", "rest-framework");
         assertThat(HeadingTags.fromHeading("Intermediate/Advanced Python Questions"))
                 .containsExactly("intermediate", "advanced", "python");
         assertThat(HeadingTags.fromHeading("Python django - Interview questions for experienced developer"))
@@ -24,7 +26,8 @@ class HeadingTagsTest {
 
     @Test
     void dropsParentheticalExpansions() {
-        assertThat(HeadingTags.fromHeading("OOP (Object-Oriented Programming) in Python")).containsExactly("oop", "python");
+        assertThat(HeadingTags.fromHeading("OOP (Object-Oriented Programming) in Python"))
+                .containsExactly("oop", "python");
     }
 
     @Test

@@ -1,10 +1,11 @@
 package dev.qcurate.command.importing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImportControllerTest {
 
@@ -29,7 +30,9 @@ class ImportControllerTest {
         assertThat(ImportController.decode("What’s?".getBytes(StandardCharsets.UTF_8), "text/markdown"))
                 .isEqualTo("What’s?");
         assertThatThrownBy(() -> ImportController.decode(windows1252, "text/markdown"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at byte 4");
-        assertThat(ImportController.decode(windows1252, "text/plain; charset=windows-1252")).isEqualTo("What’s?");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at byte 4");
+        assertThat(ImportController.decode(windows1252, "text/plain; charset=windows-1252"))
+                .isEqualTo("What’s?");
     }
 }

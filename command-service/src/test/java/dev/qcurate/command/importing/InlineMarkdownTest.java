@@ -1,8 +1,8 @@
 package dev.qcurate.command.importing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class InlineMarkdownTest {
 
@@ -15,10 +15,12 @@ class InlineMarkdownTest {
 
     @Test
     void keepsInlineCodeTextWithoutBackticks() {
-        assertThat(InlineMarkdown.toPlainText("What is the use of `manage.py`?")).isEqualTo("What is the use of manage.py?");
+        assertThat(InlineMarkdown.toPlainText("What is the use of `manage.py`?"))
+                .isEqualTo("What is the use of manage.py?");
         assertThat(InlineMarkdown.toPlainText("**Difference between `is` and `==`?**"))
                 .isEqualTo("Difference between is and ==?");
-        assertThat(InlineMarkdown.toPlainText("Explain `**kwargs` and `_private`")).isEqualTo("Explain **kwargs and _private");
+        assertThat(InlineMarkdown.toPlainText("Explain `**kwargs` and `_private`"))
+                .isEqualTo("Explain **kwargs and _private");
         assertThat(InlineMarkdown.toPlainText("A span with ``a ` tick``")).isEqualTo("A span with a ` tick");
     }
 
@@ -47,7 +49,8 @@ class InlineMarkdownTest {
 
     @Test
     void keepsIntrawordUnderscoresAndBlanks() {
-        assertThat(InlineMarkdown.toPlainText("select_related vs prefetch_related")).isEqualTo("select_related vs prefetch_related");
+        assertThat(InlineMarkdown.toPlainText("select_related vs prefetch_related"))
+                .isEqualTo("select_related vs prefetch_related");
         assertThat(InlineMarkdown.toPlainText("Python is ____ typed")).isEqualTo("Python is ____ typed");
     }
 

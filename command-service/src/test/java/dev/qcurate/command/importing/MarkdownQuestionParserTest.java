@@ -1,13 +1,14 @@
 package dev.qcurate.command.importing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MarkdownQuestionParserTest {
 
@@ -17,7 +18,8 @@ class MarkdownQuestionParserTest {
     void readsDotAndParenthesisNumberingWithOneBasedLines() {
         ParsedDocument document = parser.parse("Intro line\n\n1. What is Python?\r\n2) What is PEP 8?\n");
 
-        assertThat(document.items()).extracting("line", "number", "text")
+        assertThat(document.items())
+                .extracting("line", "number", "text")
                 .containsExactly(tuple(3, 1, "What is Python?"), tuple(4, 2, "What is PEP 8?"));
         assertThat(document.rejected()).isEmpty();
     }
@@ -42,8 +44,10 @@ class MarkdownQuestionParserTest {
                 3. **What are *args and **kwargs?**
                 """);
 
-        assertThat(document.items()).extracting("text").containsExactly(
-                "What are Python's key features?", "What is a generator?", "What are *args and **kwargs?");
+        assertThat(document.items())
+                .extracting("text")
+                .containsExactly(
+                        "What are Python's key features?", "What is a generator?", "What are *args and **kwargs?");
     }
 
     @Test
@@ -60,9 +64,11 @@ class MarkdownQuestionParserTest {
                 This paragraph is not part of item 2.
                 """);
 
-        assertThat(document.items()).extracting("line", "text").containsExactly(
-                tuple(1, "Explain decorators, with an example. Also show one that takes arguments."),
-                tuple(5, "Compare: lists tuples"));
+        assertThat(document.items())
+                .extracting("line", "text")
+                .containsExactly(
+                        tuple(1, "Explain decorators, with an example. Also show one that takes arguments."),
+                        tuple(5, "Compare: lists tuples"));
         assertThat(document.rejected()).isEmpty();
     }
 
@@ -104,14 +110,16 @@ class MarkdownQuestionParserTest {
                 7. What is a lambda?
                 """);
 
-        assertThat(document.items()).extracting("number", "tags").containsExactly(
-                tuple(1, List.of("python")),
-                tuple(2, List.of("python", "oop")),
-                tuple(3, List.of("python", "oop", "inheritance")),
-                tuple(4, List.of("python", "data-structures")),
-                tuple(5, List.of("python", "data-structures", "django-orm")),
-                tuple(6, List.of("python", "data-structures", "basic", "django")),
-                tuple(7, List.of()));
+        assertThat(document.items())
+                .extracting("number", "tags")
+                .containsExactly(
+                        tuple(1, List.of("python")),
+                        tuple(2, List.of("python", "oop")),
+                        tuple(3, List.of("python", "oop", "inheritance")),
+                        tuple(4, List.of("python", "data-structures")),
+                        tuple(5, List.of("python", "data-structures", "django-orm")),
+                        tuple(6, List.of("python", "data-structures", "basic", "django")),
+                        tuple(7, List.of()));
     }
 
     @Test
@@ -121,7 +129,8 @@ class MarkdownQuestionParserTest {
                 ### 2. What is a closure?
                 """);
 
-        assertThat(document.items()).extracting("line", "number", "text", "tags")
+        assertThat(document.items())
+                .extracting("line", "number", "text", "tags")
                 .containsExactly(tuple(2, 2, "What is a closure?", List.of("basic")));
     }
 
@@ -139,9 +148,11 @@ class MarkdownQuestionParserTest {
                 2. Next question here?
                 """);
 
-        assertThat(document.items()).extracting("text", "tags").containsExactly(
-                tuple("What does this print? print(*[1, 2]) # **unpacked**", List.of()),
-                tuple("Next question here?", List.of()));
+        assertThat(document.items())
+                .extracting("text", "tags")
+                .containsExactly(
+                        tuple("What does this print? print(*[1, 2]) # **unpacked**", List.of()),
+                        tuple("Next question here?", List.of()));
     }
 
     @Test
@@ -152,9 +163,11 @@ class MarkdownQuestionParserTest {
                 2. Whatâ€™s a migration?
                 """);
 
-        assertThat(document.items()).extracting("text", "tags").containsExactly(
-                tuple("How does Django’s ORM work?", List.of("django-orm")),
-                tuple("What’s a migration?", List.of("django-orm")));
+        assertThat(document.items())
+                .extracting("text", "tags")
+                .containsExactly(
+                        tuple("How does Django’s ORM work?", List.of("django-orm")),
+                        tuple("What’s a migration?", List.of("django-orm")));
     }
 
     @Test
@@ -172,15 +185,18 @@ class MarkdownQuestionParserTest {
                 9. Decorators
                 """.formatted(tooLong));
 
-        assertThat(document.items()).extracting("line", "text")
+        assertThat(document.items())
+                .extracting("line", "text")
                 .containsExactly(tuple(1, "What is Python?"), tuple(8, "what is Python ?"), tuple(9, "Decorators"));
-        assertThat(document.rejected()).extracting("line", "reason").containsExactly(
-                tuple(2, "empty item"),
-                tuple(3, "placeholder text"),
-                tuple(4, "placeholder text"),
-                tuple(5, "placeholder text"),
-                tuple(6, "too short to be a question"),
-                tuple(7, "too long: 1009 characters, at most 1000"));
+        assertThat(document.rejected())
+                .extracting("line", "reason")
+                .containsExactly(
+                        tuple(2, "empty item"),
+                        tuple(3, "placeholder text"),
+                        tuple(4, "placeholder text"),
+                        tuple(5, "placeholder text"),
+                        tuple(6, "too short to be a question"),
+                        tuple(7, "too long: 1009 characters, at most 1000"));
         assertThat(document.rejected()).extracting("text").startsWith("2.", "3. x", "4. TBD", "5. ...", "6. GIL?");
     }
 
@@ -192,10 +208,12 @@ class MarkdownQuestionParserTest {
                 3. Iterators vs generators ?
                 """);
 
-        assertThat(document.items()).extracting("line", "text").containsExactly(
-                tuple(1, "Iterators vs generators ?"),
-                tuple(2, "What is a list?"),
-                tuple(3, "Iterators vs generators ?"));
+        assertThat(document.items())
+                .extracting("line", "text")
+                .containsExactly(
+                        tuple(1, "Iterators vs generators ?"),
+                        tuple(2, "What is a list?"),
+                        tuple(3, "Iterators vs generators ?"));
         assertThat(document.rejected()).isEmpty();
     }
 
@@ -217,7 +235,9 @@ class MarkdownQuestionParserTest {
 
         ParsedDocument parsed = parser.parse(document);
 
-        long numberedLines = document.lines().filter(line -> line.matches("\\s*(\\*\\*)?\\d+[.)].*")).count();
+        long numberedLines = document.lines()
+                .filter(line -> line.matches("\\s*(\\*\\*)?\\d+[.)].*"))
+                .count();
         assertThat(numberedLines).isEqualTo(7);
         assertThat(parsed.items()).extracting("line").containsExactly(2, 7, 10, 11);
         assertThat(parsed.rejected()).extracting("line").containsExactly(3, 6, 9);
@@ -255,14 +275,21 @@ class MarkdownQuestionParserTest {
     void reportsLinesLongerThanAnyQuestionWithoutParsingThem() {
         String spaces = " ".repeat(20_000) + "x";
         String dots = "1. " + ".".repeat(500_000);
-        ParsedDocument document = parser.parse("1. What is a closure?\n" + spaces + "\n" + dots + "\n2. What is a generator?");
+        ParsedDocument document =
+                parser.parse("1. What is a closure?\n" + spaces + "\n" + dots + "\n2. What is a generator?");
 
-        assertThat(document.items()).extracting(ParsedDocument.Item::text)
+        assertThat(document.items())
+                .extracting(ParsedDocument.Item::text)
                 .containsExactly("What is a closure?", "What is a generator?");
-        assertThat(document.rejected()).extracting(ParsedDocument.Rejection::line, ParsedDocument.Rejection::reason)
-                .containsExactly(tuple(2, "line too long: 20001 characters, at most 4000"),
+        assertThat(document.rejected())
+                .extracting(ParsedDocument.Rejection::line, ParsedDocument.Rejection::reason)
+                .containsExactly(
+                        tuple(2, "line too long: 20001 characters, at most 4000"),
                         tuple(3, "line too long: 500003 characters, at most 4000"));
-        assertThat(document.rejected().get(1).text()).startsWith("1. ...").endsWith("…").hasSizeLessThan(130);
+        assertThat(document.rejected().get(1).text())
+                .startsWith("1. ...")
+                .endsWith("…")
+                .hasSizeLessThan(130);
     }
 
     @Test
@@ -283,7 +310,8 @@ class MarkdownQuestionParserTest {
                 2. What is LINQ?
                 """);
 
-        assertThat(document.items()).extracting(ParsedDocument.Item::tags)
+        assertThat(document.items())
+                .extracting(ParsedDocument.Item::tags)
                 .containsExactly(List.of("django"), List.of("c#"));
     }
 
@@ -299,7 +327,8 @@ class MarkdownQuestionParserTest {
                 neither of the dict one
                 """);
 
-        assertThat(document.items()).extracting(ParsedDocument.Item::text)
+        assertThat(document.items())
+                .extracting(ParsedDocument.Item::text)
                 .containsExactly("What is a tuple? continued here", "What is a dict?");
     }
 }

@@ -1,10 +1,10 @@
 package dev.qcurate.command.importing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MojibakeRepairTest {
 
@@ -43,14 +43,16 @@ class MojibakeRepairTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "plain ASCII, nothing to do",
-            "café, naïve, façade, Ærø, Straße, 1 € or 2 £, 20 °C, ± ≤ ≥",
-            "“smart quotes”, ‘single’, it’s, — and – dashes, … ellipsis",
-            "emoji 🔹 ✅ ⚙️ 🚀 👍🏽 👨‍👩‍👧",
-            "“élan”, «Émile», ’é: accents right after punctuation",
-            "Ωmega, π, ∑, √2, ƒ(x)",
-            "你好, Привет, Ελληνικά, עברית"})
+    @ValueSource(
+            strings = {
+                "plain ASCII, nothing to do",
+                "café, naïve, façade, Ærø, Straße, 1 € or 2 £, 20 °C, ± ≤ ≥",
+                "“smart quotes”, ‘single’, it’s, — and – dashes, … ellipsis",
+                "emoji 🔹 ✅ ⚙️ 🚀 👍🏽 👨‍👩‍👧",
+                "“élan”, «Émile», ’é: accents right after punctuation",
+                "Ωmega, π, ∑, √2, ƒ(x)",
+                "你好, Привет, Ελληνικά, עברית"
+            })
     void leavesCorrectTextUntouched(String text) {
         assertThat(MojibakeRepair.repair(text)).isEqualTo(text);
     }

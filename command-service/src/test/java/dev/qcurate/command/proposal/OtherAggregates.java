@@ -29,13 +29,15 @@ import java.util.Map;
 final class OtherAggregates {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
-    final EventSourcingRepository<Question> questions = EventSourcingRepository.builder(Question.class)
-            .eventStore(store).build();
-    final EventSourcingRepository<CuratedList> lists = EventSourcingRepository.builder(CuratedList.class)
-            .eventStore(store).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
+    final EventSourcingRepository<Question> questions =
+            EventSourcingRepository.builder(Question.class).eventStore(store).build();
+    final EventSourcingRepository<CuratedList> lists =
+            EventSourcingRepository.builder(CuratedList.class).eventStore(store).build();
     final EventSourcingRepository<TagVocabulary> vocabulary = EventSourcingRepository.builder(TagVocabulary.class)
-            .eventStore(store).build();
+            .eventStore(store)
+            .build();
     final InMemoryTagIndex tagIndex = new InMemoryTagIndex();
     final TagCatalogue tags = new TagCatalogue(vocabulary, tagIndex);
     private final Map<String, Integer> given = new HashMap<>();
@@ -43,7 +45,8 @@ final class OtherAggregates {
     /** Stores events of a question or list as they would have been before the command under test. */
     void given(Object aggregateId, Object... events) {
         String id = aggregateId.toString();
-        String type = aggregateId instanceof CuratedListId ? "CuratedList"
+        String type = aggregateId instanceof CuratedListId
+                ? "CuratedList"
                 : TagVocabulary.ID.equals(id) ? "TagVocabulary" : "Question";
         for (Object event : events) {
             int sequence = given.merge(id, 1, Integer::sum) - 1;
@@ -54,22 +57,28 @@ final class OtherAggregates {
     QuestionId activeQuestion(String text, String... tags) {
         QuestionId id = QuestionId.random();
         ProposalId proposal = ProposalId.random();
-        given(id, new QuestionProposedEvent(id, proposal, text, List.of(tags), null, "editor"),
+        given(
+                id,
+                new QuestionProposedEvent(id, proposal, text, List.of(tags), null, "editor"),
                 new QuestionAcceptedEvent(id, proposal));
         return id;
     }
 
     /** The events the command under test appended to this aggregate (after the given ones). */
     List<Object> appended(Object aggregateId) {
-        List<Object> all = store.readEvents(aggregateId.toString()).asStream().map(Message::getPayload)
-                .map(Object.class::cast).toList();
+        List<Object> all = store.readEvents(aggregateId.toString())
+                .asStream()
+                .map(Message::getPayload)
+                .map(Object.class::cast)
+                .toList();
         return all.subList(given.getOrDefault(aggregateId.toString(), 0), all.size());
     }
 
     /** Counts what given commands stored as given, so {@link #appended} shows only the command under test. */
     void settled(Object... aggregateIds) {
         for (Object id : aggregateIds) {
-            given.put(id.toString(), (int) store.readEvents(id.toString()).asStream().count());
+            given.put(id.toString(), (int)
+                    store.readEvents(id.toString()).asStream().count());
         }
     }
 

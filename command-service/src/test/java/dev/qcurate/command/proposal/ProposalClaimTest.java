@@ -30,8 +30,8 @@ class ProposalClaimTest {
     }
 
     private ProposalSubmittedEvent submitted() {
-        return new ProposalSubmittedEvent(id, new ProposedChange.Retirement(QuestionId.random(), "obsolete", 1),
-                "editor", 2, List.of());
+        return new ProposalSubmittedEvent(
+                id, new ProposedChange.Retirement(QuestionId.random(), "obsolete", 1), "editor", 2, List.of());
     }
 
     private static Map<String, String> as(String actor) {
@@ -40,14 +40,16 @@ class ProposalClaimTest {
 
     @Test
     void claimHoldsTheProposalForTheConfiguredDuration() {
-        fixture.givenCurrentTime(T0).andGiven(submitted())
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted())
                 .when(new ClaimProposalCommand(id, false), as("reviewer"))
                 .expectEvents(new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null));
     }
 
     @Test
     void refusesClaimOfAProposalSomeoneElseHolds() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .when(new ClaimProposalCommand(id, false), as("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("claimed by reviewer until 2026-12-01T10:15:00Z"))
@@ -56,30 +58,34 @@ class ProposalClaimTest {
 
     @Test
     void takingOverNamesThePreviousHolder() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .when(new ClaimProposalCommand(id, true), as("reviewer2"))
                 .expectEvents(new ProposalClaimedEvent(id, "reviewer2", T0.plus(CLAIM), "reviewer"));
     }
 
     @Test
     void anExpiredClaimHoldsNothing() {
-        fixture.givenCurrentTime(T0.plus(CLAIM)).andGiven(submitted(),
-                        new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0.plus(CLAIM))
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .when(new ClaimProposalCommand(id, false), as("reviewer2"))
-                .expectEvents(new ProposalClaimedEvent(id, "reviewer2", T0.plus(CLAIM).plus(CLAIM), null));
+                .expectEvents(
+                        new ProposalClaimedEvent(id, "reviewer2", T0.plus(CLAIM).plus(CLAIM), null));
     }
 
     @Test
     void claimingAgainRenewsOnesOwnClaim() {
-        fixture.givenCurrentTime(T0.plusSeconds(60)).andGiven(submitted(),
-                        new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0.plusSeconds(60))
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .when(new ClaimProposalCommand(id, false), as("reviewer"))
-                .expectEvents(new ProposalClaimedEvent(id, "reviewer", T0.plusSeconds(60).plus(CLAIM), null));
+                .expectEvents(new ProposalClaimedEvent(
+                        id, "reviewer", T0.plusSeconds(60).plus(CLAIM), null));
     }
 
     @Test
     void refusesClaimByTheProposer() {
-        fixture.givenCurrentTime(T0).andGiven(submitted())
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted())
                 .when(new ClaimProposalCommand(id, false), as("editor"))
                 .expectException(ReviewForbiddenException.class)
                 .expectNoEvents();
@@ -87,7 +93,8 @@ class ProposalClaimTest {
 
     @Test
     void refusesClaimOfADecidedProposal() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalRejectedEvent(id, "reviewer", "no"))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalRejectedEvent(id, "reviewer", "no"))
                 .when(new ClaimProposalCommand(id, false), as("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("is REJECTED"))
@@ -96,7 +103,8 @@ class ProposalClaimTest {
 
     @Test
     void othersCannotDecideAClaimedProposal() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .whenInvoking(id.toString(), p -> p.approve("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("take over the claim to decide it"))
@@ -105,7 +113,8 @@ class ProposalClaimTest {
 
     @Test
     void othersCannotRejectAClaimedProposal() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .whenInvoking(id.toString(), p -> p.reject("reviewer2", "no"))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
@@ -113,22 +122,26 @@ class ProposalClaimTest {
 
     @Test
     void theHolderDecides() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .whenInvoking(id.toString(), p -> p.approve("reviewer"))
                 .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2));
     }
 
     @Test
     void othersDecideOnceTheClaimTimedOut() {
-        fixture.givenCurrentTime(T0.plus(CLAIM).plusSeconds(1)).andGiven(submitted(),
-                        new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0.plus(CLAIM).plusSeconds(1))
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .whenInvoking(id.toString(), p -> p.approve("reviewer2"))
                 .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer2", 1, 2));
     }
 
     @Test
     void aDecisionEndsTheClaim() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null),
+        fixture.givenCurrentTime(T0)
+                .andGiven(
+                        submitted(),
+                        new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null),
                         new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2))
                 .whenInvoking(id.toString(), p -> p.approve("reviewer2"))
                 .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer2", 2, 2));
@@ -136,14 +149,16 @@ class ProposalClaimTest {
 
     @Test
     void theHolderReleases() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .when(new ReleaseProposalClaimCommand(id), as("reviewer"))
                 .expectEvents(new ProposalClaimReleasedEvent(id, "reviewer"));
     }
 
     @Test
     void onlyTheHolderReleases() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        fixture.givenCurrentTime(T0)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
                 .when(new ReleaseProposalClaimCommand(id), as("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("you hold no claim"))
@@ -152,7 +167,10 @@ class ProposalClaimTest {
 
     @Test
     void aReleasedProposalIsOpenToOthers() {
-        fixture.givenCurrentTime(T0).andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null),
+        fixture.givenCurrentTime(T0)
+                .andGiven(
+                        submitted(),
+                        new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null),
                         new ProposalClaimReleasedEvent(id, "reviewer"))
                 .whenInvoking(id.toString(), p -> p.reject("reviewer2", "duplicate"))
                 .expectEvents(new ProposalRejectedEvent(id, "reviewer2", "duplicate"));

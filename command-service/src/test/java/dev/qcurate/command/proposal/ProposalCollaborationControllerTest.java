@@ -32,6 +32,7 @@ class ProposalCollaborationControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     CommandDispatcher dispatcher;
 
@@ -52,8 +53,10 @@ class ProposalCollaborationControllerTest {
         mvc.perform(post("/api/proposals/{id}/claim", id).with(as("reviewer", "REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Qcurate-Position", "9"));
-        mvc.perform(post("/api/proposals/{id}/claim", id).with(as("reviewer2", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"takeOver\":true}"))
+        mvc.perform(post("/api/proposals/{id}/claim", id)
+                        .with(as("reviewer2", "REVIEWER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"takeOver\":true}"))
                 .andExpect(status().isOk());
         verify(dispatcher).send(new ClaimProposalCommand(proposalId, false), proposalId);
         verify(dispatcher).send(new ClaimProposalCommand(proposalId, true), proposalId);
@@ -71,16 +74,20 @@ class ProposalCollaborationControllerTest {
     void editorsCannotClaimOrRequestChanges() throws Exception {
         mvc.perform(post("/api/proposals/{id}/claim", id).with(as("editor", "EDITOR")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/proposals/{id}/change-request", id).with(as("editor", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"no\"}"))
+        mvc.perform(post("/api/proposals/{id}/change-request", id)
+                        .with(as("editor", "EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"comment\":\"no\"}"))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(dispatcher);
     }
 
     @Test
     void aClaimOnADecidedProposalIsAConflict() throws Exception {
-        when(dispatcher.send(any(ClaimProposalCommand.class), any())).thenThrow(new CommandExecutionException(
-                "failed", new IllegalStateException("proposal " + id + " is APPROVED, no longer open for review")));
+        when(dispatcher.send(any(ClaimProposalCommand.class), any()))
+                .thenThrow(new CommandExecutionException(
+                        "failed",
+                        new IllegalStateException("proposal " + id + " is APPROVED, no longer open for review")));
         mvc.perform(post("/api/proposals/{id}/claim", id).with(as("reviewer", "REVIEWER")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
@@ -90,11 +97,15 @@ class ProposalCollaborationControllerTest {
     @Test
     void commentsSayWhetherTheAuthorIsAReviewer() throws Exception {
         accepted();
-        mvc.perform(post("/api/proposals/{id}/comments", id).with(as("editor", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Why?\"}"))
+        mvc.perform(post("/api/proposals/{id}/comments", id)
+                        .with(as("editor", "EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Why?\"}"))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/proposals/{id}/comments", id).with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Because.\"}"))
+        mvc.perform(post("/api/proposals/{id}/comments", id)
+                        .with(as("reviewer", "REVIEWER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Because.\"}"))
                 .andExpect(status().isCreated());
         verify(dispatcher).send(new CommentOnProposalCommand(proposalId, "Why?", false), proposalId);
         verify(dispatcher).send(new CommentOnProposalCommand(proposalId, "Because.", true), proposalId);
@@ -102,7 +113,8 @@ class ProposalCollaborationControllerTest {
 
     @Test
     void aCommentOfAHundredThousandCharactersIsBadRequest() throws Exception {
-        mvc.perform(post("/api/proposals/{id}/comments", id).with(as("reviewer", "REVIEWER"))
+        mvc.perform(post("/api/proposals/{id}/comments", id)
+                        .with(as("reviewer", "REVIEWER"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"" + "x".repeat(100_000) + "\"}"))
                 .andExpect(status().isBadRequest())
@@ -113,18 +125,23 @@ class ProposalCollaborationControllerTest {
     @Test
     void amendsWithTextOrTags() throws Exception {
         accepted();
-        mvc.perform(post("/api/proposals/{id}/amendments", id).with(as("editor", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"add\":[\"fp\"],\"baseRevision\":2}"))
+        mvc.perform(post("/api/proposals/{id}/amendments", id)
+                        .with(as("editor", "EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"add\":[\"fp\"],\"baseRevision\":2}"))
                 .andExpect(status().isOk());
         verify(dispatcher).send(new AmendProposalCommand(proposalId, null, List.of("fp"), null, 2), proposalId);
     }
 
     @Test
     void amendmentByAnotherUserIsForbidden() throws Exception {
-        when(dispatcher.send(any(AmendProposalCommand.class), any())).thenThrow(new CommandExecutionException(
-                "failed", new ReviewForbiddenException("only the proposer may amend a proposal")));
-        mvc.perform(post("/api/proposals/{id}/amendments", id).with(as("editor2", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Other?\"}"))
+        when(dispatcher.send(any(AmendProposalCommand.class), any()))
+                .thenThrow(new CommandExecutionException(
+                        "failed", new ReviewForbiddenException("only the proposer may amend a proposal")));
+        mvc.perform(post("/api/proposals/{id}/amendments", id)
+                        .with(as("editor2", "EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Other?\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("only the proposer may amend a proposal"));
     }

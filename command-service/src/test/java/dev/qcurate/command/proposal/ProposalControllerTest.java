@@ -32,14 +32,15 @@ class ProposalControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     CommandDispatcher dispatcher;
 
     private final UUID id = UUID.randomUUID();
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String user, String role) {
-        return jwt().jwt(token -> token.subject(user)).authorities(
-                new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
+        return jwt().jwt(token -> token.subject(user))
+                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
     }
 
     @Test
@@ -56,8 +57,10 @@ class ProposalControllerTest {
 
     @Test
     void selfApprovalIsForbiddenAsProblem() throws Exception {
-        when(dispatcher.send(any(ApproveProposalCommand.class), any())).thenThrow(new CommandExecutionException(
-                "failed", new ReviewForbiddenException("reviewers cannot approve or reject their own proposals")));
+        when(dispatcher.send(any(ApproveProposalCommand.class), any()))
+                .thenThrow(new CommandExecutionException(
+                        "failed",
+                        new ReviewForbiddenException("reviewers cannot approve or reject their own proposals")));
         mvc.perform(post("/api/proposals/{id}/approval", id).with(as("editor", "REVIEWER")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
@@ -66,8 +69,9 @@ class ProposalControllerTest {
 
     @Test
     void staleApprovalIsConflictWithPosition() throws Exception {
-        when(dispatcher.send(any(ApproveProposalCommand.class), any())).thenReturn(
-                new CommandDispatcher.Dispatched<>(ApprovalOutcome.stale("the question is at revision 2"), 7L));
+        when(dispatcher.send(any(ApproveProposalCommand.class), any()))
+                .thenReturn(
+                        new CommandDispatcher.Dispatched<>(ApprovalOutcome.stale("the question is at revision 2"), 7L));
         mvc.perform(post("/api/proposals/{id}/approval", id).with(as("reviewer", "REVIEWER")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
@@ -110,9 +114,12 @@ class ProposalControllerTest {
     @Test
     void rejectionWithoutReasonIsBadRequest() throws Exception {
         when(dispatcher.send(any(RejectProposalCommand.class), any()))
-                .thenThrow(new CommandExecutionException("failed", new IllegalArgumentException("a reason is required")));
-        mvc.perform(post("/api/proposals/{id}/rejection", id).with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .thenThrow(
+                        new CommandExecutionException("failed", new IllegalArgumentException("a reason is required")));
+        mvc.perform(post("/api/proposals/{id}/rejection", id)
+                        .with(as("reviewer", "REVIEWER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value("a reason is required"));
@@ -122,8 +129,10 @@ class ProposalControllerTest {
     void rejectionAnswersPosition() throws Exception {
         when(dispatcher.send(any(RejectProposalCommand.class), any()))
                 .thenReturn(new CommandDispatcher.Dispatched<>(null, 9L));
-        mvc.perform(post("/api/proposals/{id}/rejection", id).with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"duplicate\"}"))
+        mvc.perform(post("/api/proposals/{id}/rejection", id)
+                        .with(as("reviewer", "REVIEWER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"duplicate\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.position").value(9));
         verify(dispatcher).send(new RejectProposalCommand(ProposalId.of(id), "duplicate"), ProposalId.of(id));
@@ -140,7 +149,8 @@ class ProposalControllerTest {
                 .thenThrow(new CommandExecutionException("failed", new ReviewForbiddenException("own proposal")));
         when(dispatcher.send(eq(new ApproveProposalCommand(ProposalId.of(stale))), any()))
                 .thenReturn(new CommandDispatcher.Dispatched<>(ApprovalOutcome.stale("moved on"), 12L));
-        mvc.perform(post("/api/proposals/approval").with(as("reviewer", "REVIEWER"))
+        mvc.perform(post("/api/proposals/approval")
+                        .with(as("reviewer", "REVIEWER"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"proposalIds\":[\"" + good + "\",\"" + own + "\",\"" + stale + "\"]}"))
                 .andExpect(status().isOk())
@@ -154,8 +164,10 @@ class ProposalControllerTest {
 
     @Test
     void bulkApprovalNeedsIds() throws Exception {
-        mvc.perform(post("/api/proposals/approval").with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"proposalIds\":[]}"))
+        mvc.perform(post("/api/proposals/approval")
+                        .with(as("reviewer", "REVIEWER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"proposalIds\":[]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
         verifyNoInteractions(dispatcher);

@@ -25,8 +25,8 @@ class ProposalConversationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
-        fixture.registerAnnotatedCommandHandler(new ProposalCollaboration(fixture.getRepository(), null,
-                new ClaimPolicy(Duration.ofMinutes(15))));
+        fixture.registerAnnotatedCommandHandler(
+                new ProposalCollaboration(fixture.getRepository(), null, new ClaimPolicy(Duration.ofMinutes(15))));
     }
 
     private ProposalSubmittedEvent submitted() {
@@ -108,8 +108,8 @@ class ProposalConversationTest {
     @Test
     void requestingChangesOfAClaimedProposalNeedsTheClaim() {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
-        fixture.givenCurrentTime(now).andGiven(submitted(),
-                        new ProposalClaimedEvent(id, "reviewer", now.plusSeconds(60), null))
+        fixture.givenCurrentTime(now)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", now.plusSeconds(60), null))
                 .when(new RequestProposalChangesCommand(id, "Say which."), as("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
@@ -129,7 +129,9 @@ class ProposalConversationTest {
 
     @Test
     void amendingClearsEarlierApprovals() {
-        fixture.given(submitted(), new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2),
+        fixture.given(
+                        submitted(),
+                        new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2),
                         new ProposalAmendedEvent(id, "editor", 2, amended))
                 .whenInvoking(id.toString(), p -> p.approve("reviewer"))
                 .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2));
@@ -155,8 +157,9 @@ class ProposalConversationTest {
     @Test
     void refusesAmendmentIntoAnotherKindOfChange() {
         fixture.given(submitted())
-                .whenInvoking(id.toString(), p -> p.amend("editor",
-                        new ProposedChange.TagChange(questionId, List.of("fp"), List.of(), 3)))
+                .whenInvoking(
+                        id.toString(),
+                        p -> p.amend("editor", new ProposedChange.TagChange(questionId, List.of("fp"), List.of(), 3)))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("same kind of change to the same question"))
                 .expectNoEvents();

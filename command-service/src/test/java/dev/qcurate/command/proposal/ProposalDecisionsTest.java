@@ -39,8 +39,12 @@ class ProposalDecisionsTest {
         other = new OtherAggregates();
         fixture.registerAnnotatedCommandHandler(
                 new ProposalDecisions(fixture.getRepository(), other.questions, other.lists, other.tags));
-        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(fixture.getRepository(), other.questions,
-                other.lists, new ReviewPolicy(Map.of("merge", 2)), other.tags));
+        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(
+                fixture.getRepository(),
+                other.questions,
+                other.lists,
+                new ReviewPolicy(Map.of("merge", 2)),
+                other.tags));
     }
 
     @AfterEach
@@ -53,8 +57,9 @@ class ProposalDecisionsTest {
     }
 
     private Object proposeQuestion(QuestionId question, CuratedListId list) {
-        return GenericCommandMessage.asCommandMessage(new ProposeQuestionCommand(question, id, "What is a monad?",
-                List.of("FP"), null, list, List.of())).andMetaData(Map.of("actor", "editor"));
+        return GenericCommandMessage.asCommandMessage(new ProposeQuestionCommand(
+                        question, id, "What is a monad?", List.of("FP"), null, list, List.of()))
+                .andMetaData(Map.of("actor", "editor"));
     }
 
     private CuratedListId listOf(QuestionId... entries) {
@@ -74,7 +79,8 @@ class ProposalDecisionsTest {
         fixture.when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ApprovalOutcome.applied())
-                .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer", 1, 1),
+                .expectEvents(
+                        new ProposalApprovalRecordedEvent(id, "reviewer", 1, 1),
                         new ProposalAppliedEvent(id, "reviewer"));
         assertThat(other.appended(question)).containsExactly(new QuestionAcceptedEvent(question, id));
     }
@@ -86,8 +92,7 @@ class ProposalDecisionsTest {
         QuestionId question = QuestionId.random();
         fixture.givenCommands(proposeQuestion(question, list));
         other.settled(question, list);
-        fixture.when(new ApproveProposalCommand(id), AS_REVIEWER)
-                .expectResultMessagePayload(ApprovalOutcome.applied());
+        fixture.when(new ApproveProposalCommand(id), AS_REVIEWER).expectResultMessagePayload(ApprovalOutcome.applied());
         assertThat(other.appended(question)).containsExactly(new QuestionAcceptedEvent(question, id));
         assertThat(other.appended(list)).containsExactly(new ListEntryAddedEvent(list, question, 1, id));
     }
@@ -147,15 +152,18 @@ class ProposalDecisionsTest {
         fixture.given(submitted(new Rewording(question, "What is a monad in Haskell?", 1), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
-        assertThat(other.appended(question)).containsExactly(new QuestionRewordedEvent(question, id, 2,
-                "What is a monad in Haskell?", "What is a monad?", "editor"));
+        assertThat(other.appended(question))
+                .containsExactly(new QuestionRewordedEvent(
+                        question, id, 2, "What is a monad in Haskell?", "What is a monad?", "editor"));
     }
 
     @Test
     void marksRewordingStaleWhenQuestionMovedOn() {
         QuestionId question = other.activeQuestion("What is a monad?");
-        other.given(question, new QuestionTagsChangedEvent(question, ProposalId.random(), 2, List.of("fp"), List.of(),
-                List.of("fp")));
+        other.given(
+                question,
+                new QuestionTagsChangedEvent(
+                        question, ProposalId.random(), 2, List.of("fp"), List.of(), List.of("fp")));
         fixture.given(submitted(new Rewording(question, "What is a monad in Haskell?", 1), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.stale(
@@ -178,9 +186,12 @@ class ProposalDecisionsTest {
     void stalenessIsCheckedBeforeRecordingAnApproval() {
         QuestionId source = other.activeQuestion("What is a monad?");
         QuestionId target = other.activeQuestion("Explain monads");
-        other.given(source, new QuestionRewordedEvent(source, ProposalId.random(), 2, "What are monads?",
-                "What is a monad?", "editor2"));
-        fixture.given(submitted(new Merge(source, target, 1, 1), 2),
+        other.given(
+                source,
+                new QuestionRewordedEvent(
+                        source, ProposalId.random(), 2, "What are monads?", "What is a monad?", "editor2"));
+        fixture.given(
+                        submitted(new Merge(source, target, 1, 1), 2),
                         new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER2)
                 .expectEvents(new ProposalMarkedStaleEvent(id, "reviewer2", 1, 2));
@@ -192,7 +203,8 @@ class ProposalDecisionsTest {
     void refusesApprovingProposalThatIsAlreadyStale() {
         QuestionId question = other.activeQuestion("What is a monad?");
         other.given(question, new QuestionRetiredEvent(question, ProposalId.random(), 2, "obsolete"));
-        fixture.given(submitted(new Rewording(question, "What is a functor?", 1), 1),
+        fixture.given(
+                        submitted(new Rewording(question, "What is a functor?", 1), 1),
                         new ProposalMarkedStaleEvent(id, "reviewer", 1, 2))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER2)
                 .expectException(IllegalStateException.class)
@@ -217,7 +229,8 @@ class ProposalDecisionsTest {
     void rejectsSecondApprovalBySameReviewer() {
         QuestionId source = other.activeQuestion("What is a monad?");
         QuestionId target = other.activeQuestion("Explain monads");
-        fixture.given(submitted(new Merge(source, target, 1, 1), 2),
+        fixture.given(
+                        submitted(new Merge(source, target, 1, 1), 2),
                         new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectException(ReviewForbiddenException.class)
@@ -229,15 +242,18 @@ class ProposalDecisionsTest {
     void appliesWhenEnoughDistinctReviewersApproved() {
         QuestionId source = other.activeQuestion("Explain monads", "haskell", "fp");
         QuestionId target = other.activeQuestion("What is a monad?", "fp");
-        fixture.given(submitted(new Merge(source, target, 1, 1), 2),
+        fixture.given(
+                        submitted(new Merge(source, target, 1, 1), 2),
                         new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER2)
                 .expectResultMessagePayload(ApprovalOutcome.applied())
-                .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer2", 2, 2),
+                .expectEvents(
+                        new ProposalApprovalRecordedEvent(id, "reviewer2", 2, 2),
                         new ProposalAppliedEvent(id, "reviewer2"));
         assertThat(other.appended(source)).containsExactly(new QuestionMergedEvent(source, target, id, 2));
-        assertThat(other.appended(target)).containsExactly(new DuplicateAbsorbedEvent(target, source, id, 2,
-                "Explain monads", List.of("haskell"), List.of("fp", "haskell")));
+        assertThat(other.appended(target))
+                .containsExactly(new DuplicateAbsorbedEvent(
+                        target, source, id, 2, "Explain monads", List.of("haskell"), List.of("fp", "haskell")));
     }
 
     @Test
@@ -251,8 +267,9 @@ class ProposalDecisionsTest {
                 .expectResultMessagePayload(ApprovalOutcome.applied());
         assertThat(other.appended(source)).containsExactly(new QuestionMergedEvent(source, survivor, id, 2));
         assertThat(other.appended(merged)).isEmpty();
-        assertThat(other.appended(survivor)).containsExactly(new DuplicateAbsorbedEvent(survivor, source, id, 2,
-                "Monads, what are they?", List.of(), List.of()));
+        assertThat(other.appended(survivor))
+                .containsExactly(new DuplicateAbsorbedEvent(
+                        survivor, source, id, 2, "Monads, what are they?", List.of(), List.of()));
     }
 
     @Test
@@ -274,8 +291,8 @@ class ProposalDecisionsTest {
         QuestionId a = other.activeQuestion("What is a monad?");
         QuestionId b = other.activeQuestion("Explain monads");
         other.given(a, new QuestionMergedEvent(a, b, ProposalId.random(), 2));
-        other.given(b, new DuplicateAbsorbedEvent(b, a, ProposalId.random(), 2, "What is a monad?", List.of(),
-                List.of()));
+        other.given(
+                b, new DuplicateAbsorbedEvent(b, a, ProposalId.random(), 2, "What is a monad?", List.of(), List.of()));
         fixture.given(submitted(new Merge(b, a, 2, 2), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectException(IllegalStateException.class)
@@ -303,15 +320,19 @@ class ProposalDecisionsTest {
         QuestionId source = other.activeQuestion("Explain monads", "fp", "haskell");
         ProposalId merge = ProposalId.random();
         other.given(source, new QuestionMergedEvent(source, target, merge, 2));
-        other.given(target, new DuplicateAbsorbedEvent(target, source, merge, 2, "Explain monads",
-                List.of("haskell"), List.of("fp", "haskell")));
+        other.given(
+                target,
+                new DuplicateAbsorbedEvent(
+                        target, source, merge, 2, "Explain monads", List.of("haskell"), List.of("fp", "haskell")));
         fixture.given(submitted(new Unmerge(source, 2), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
-        assertThat(other.appended(source)).containsExactly(new QuestionUnmergedEvent(source, target, id, 3,
-                "Explain monads", List.of("fp", "haskell")));
-        assertThat(other.appended(target)).containsExactly(new DuplicateReleasedEvent(target, source, id, 3,
-                "Explain monads", List.of("haskell"), List.of("fp")));
+        assertThat(other.appended(source))
+                .containsExactly(
+                        new QuestionUnmergedEvent(source, target, id, 3, "Explain monads", List.of("fp", "haskell")));
+        assertThat(other.appended(target))
+                .containsExactly(new DuplicateReleasedEvent(
+                        target, source, id, 3, "Explain monads", List.of("haskell"), List.of("fp")));
     }
 
     @Test
@@ -320,18 +341,31 @@ class ProposalDecisionsTest {
         QuestionId source = other.activeQuestion("Explain monads", "haskell", "monads");
         ProposalId merge = ProposalId.random();
         other.given(source, new QuestionMergedEvent(source, target, merge, 2));
-        other.given(target,
-                new DuplicateAbsorbedEvent(target, source, merge, 2, "Explain monads", List.of("haskell", "monads"),
+        other.given(
+                target,
+                new DuplicateAbsorbedEvent(
+                        target,
+                        source,
+                        merge,
+                        2,
+                        "Explain monads",
+                        List.of("haskell", "monads"),
                         List.of("fp", "haskell", "monads")),
-                new QuestionTagsChangedEvent(target, ProposalId.random(), 3, List.of("category-theory"),
-                        List.of("monads"), List.of("category-theory", "fp", "haskell")),
-                new QuestionRewordedEvent(target, ProposalId.random(), 4, "What exactly is a monad?",
-                        "What is a monad?", "editor2"));
+                new QuestionTagsChangedEvent(
+                        target,
+                        ProposalId.random(),
+                        3,
+                        List.of("category-theory"),
+                        List.of("monads"),
+                        List.of("category-theory", "fp", "haskell")),
+                new QuestionRewordedEvent(
+                        target, ProposalId.random(), 4, "What exactly is a monad?", "What is a monad?", "editor2"));
         fixture.given(submitted(new Unmerge(source, 2), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
-        assertThat(other.appended(target)).containsExactly(new DuplicateReleasedEvent(target, source, id, 5,
-                "Explain monads", List.of("haskell"), List.of("category-theory", "fp")));
+        assertThat(other.appended(target))
+                .containsExactly(new DuplicateReleasedEvent(
+                        target, source, id, 5, "Explain monads", List.of("haskell"), List.of("category-theory", "fp")));
     }
 
     /**
@@ -347,18 +381,22 @@ class ProposalDecisionsTest {
         ProposalId first = ProposalId.random();
         ProposalId second = ProposalId.random();
         other.given(a, new QuestionMergedEvent(a, b, first, 2));
-        other.given(b, new DuplicateAbsorbedEvent(b, a, first, 2, "Explain monads", List.of("haskell"),
-                        List.of("haskell")),
+        other.given(
+                b,
+                new DuplicateAbsorbedEvent(b, a, first, 2, "Explain monads", List.of("haskell"), List.of("haskell")),
                 new QuestionMergedEvent(b, c, second, 3));
-        other.given(c, new DuplicateAbsorbedEvent(c, b, second, 2, "What is a monad?", List.of("haskell"),
-                List.of("haskell")));
+        other.given(
+                c,
+                new DuplicateAbsorbedEvent(
+                        c, b, second, 2, "What is a monad?", List.of("haskell"), List.of("haskell")));
         fixture.given(submitted(new Unmerge(a, 2), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
-        assertThat(other.appended(a)).containsExactly(new QuestionUnmergedEvent(a, b, id, 3, "Explain monads",
-                List.of("haskell")));
-        assertThat(other.appended(b)).containsExactly(new DuplicateReleasedEvent(b, a, id, 4, "Explain monads",
-                List.of("haskell"), List.of()));
+        assertThat(other.appended(a))
+                .containsExactly(new QuestionUnmergedEvent(a, b, id, 3, "Explain monads", List.of("haskell")));
+        assertThat(other.appended(b))
+                .containsExactly(
+                        new DuplicateReleasedEvent(b, a, id, 4, "Explain monads", List.of("haskell"), List.of()));
         assertThat(other.appended(c)).isEmpty();
     }
 
@@ -369,14 +407,16 @@ class ProposalDecisionsTest {
         QuestionId c = other.activeQuestion("Monads in one sentence?");
         ProposalId first = ProposalId.random();
         other.given(a, new QuestionMergedEvent(a, b, first, 2));
-        other.given(b, new DuplicateAbsorbedEvent(b, a, first, 2, "Explain monads", List.of("haskell"),
-                List.of("haskell")));
+        other.given(
+                b,
+                new DuplicateAbsorbedEvent(b, a, first, 2, "Explain monads", List.of("haskell"), List.of("haskell")));
         fixture.given(submitted(new Merge(b, c, 2, 1), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
         assertThat(other.appended(b)).containsExactly(new QuestionMergedEvent(b, c, id, 3));
-        assertThat(other.appended(c)).containsExactly(new DuplicateAbsorbedEvent(c, b, id, 2, "What is a monad?",
-                List.of("haskell"), List.of("haskell")));
+        assertThat(other.appended(c))
+                .containsExactly(new DuplicateAbsorbedEvent(
+                        c, b, id, 2, "What is a monad?", List.of("haskell"), List.of("haskell")));
         assertThat(other.appended(a)).isEmpty();
     }
 

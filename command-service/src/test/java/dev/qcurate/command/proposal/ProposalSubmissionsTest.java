@@ -31,8 +31,12 @@ class ProposalSubmissionsTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
         other = new OtherAggregates();
-        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(fixture.getRepository(), other.questions,
-                other.lists, new ReviewPolicy(Map.of("merge", 2)), other.tags));
+        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(
+                fixture.getRepository(),
+                other.questions,
+                other.lists,
+                new ReviewPolicy(Map.of("merge", 2)),
+                other.tags));
     }
 
     @AfterEach
@@ -49,20 +53,35 @@ class ProposalSubmissionsTest {
         QuestionId question = QuestionId.random();
         var candidate = new DuplicateCandidate(QuestionId.random(), "What are monads?", 0.8);
         fixture.givenNoPriorActivity()
-                .when(new ProposeQuestionCommand(question, id, " What is a monad? ", List.of("Category Theory"), null,
-                        null, List.of(candidate)), AS_EDITOR)
-                .expectEvents(new ProposalSubmittedEvent(id, new NewQuestion(question, "What is a monad?",
-                        List.of("category-theory"), null, null), "editor", 1, List.of(candidate)));
-        assertThat(other.appended(question)).containsExactly(new QuestionProposedEvent(question, id,
-                "What is a monad?", List.of("category-theory"), null, "editor"));
+                .when(
+                        new ProposeQuestionCommand(
+                                question,
+                                id,
+                                " What is a monad? ",
+                                List.of("Category Theory"),
+                                null,
+                                null,
+                                List.of(candidate)),
+                        AS_EDITOR)
+                .expectEvents(new ProposalSubmittedEvent(
+                        id,
+                        new NewQuestion(question, "What is a monad?", List.of("category-theory"), null, null),
+                        "editor",
+                        1,
+                        List.of(candidate)));
+        assertThat(other.appended(question))
+                .containsExactly(new QuestionProposedEvent(
+                        question, id, "What is a monad?", List.of("category-theory"), null, "editor"));
     }
 
     @Test
     void rejectsControlCharactersInText() {
         QuestionId question = QuestionId.random();
         fixture.givenNoPriorActivity()
-                .when(new ProposeQuestionCommand(question, id, "What is\u0000 a monad?", List.of(), null, null,
-                        List.of()), AS_EDITOR)
+                .when(
+                        new ProposeQuestionCommand(
+                                question, id, "What is\u0000 a monad?", List.of(), null, null, List.of()),
+                        AS_EDITOR)
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
         assertThat(other.appended(question)).isEmpty();
@@ -71,8 +90,16 @@ class ProposalSubmissionsTest {
     @Test
     void refusesQuestionForUnknownList() {
         fixture.givenNoPriorActivity()
-                .when(new ProposeQuestionCommand(QuestionId.random(), id, "What is a monad?", List.of(), null,
-                        CuratedListId.random(), List.of()), AS_EDITOR)
+                .when(
+                        new ProposeQuestionCommand(
+                                QuestionId.random(),
+                                id,
+                                "What is a monad?",
+                                List.of(),
+                                null,
+                                CuratedListId.random(),
+                                List.of()),
+                        AS_EDITOR)
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
@@ -83,26 +110,29 @@ class ProposalSubmissionsTest {
         QuestionId target = other.activeQuestion("Explain monads");
         fixture.givenNoPriorActivity()
                 .when(submit(new Merge(source, target, 0, 0)), AS_EDITOR)
-                .expectEvents(new ProposalSubmittedEvent(id, new Merge(source, target, 1, 1), "editor", 2,
-                        List.of()));
+                .expectEvents(new ProposalSubmittedEvent(id, new Merge(source, target, 1, 1), "editor", 2, List.of()));
     }
 
     @Test
     void fillsInCurrentRevisionWhenNoneGiven() {
         QuestionId question = other.activeQuestion("What is a monad?");
-        other.given(question, new QuestionRewordedEvent(question, ProposalId.random(), 2, "What are monads?",
-                "What is a monad?", "editor"));
+        other.given(
+                question,
+                new QuestionRewordedEvent(
+                        question, ProposalId.random(), 2, "What are monads?", "What is a monad?", "editor"));
         fixture.givenNoPriorActivity()
                 .when(submit(new Retirement(question, " obsolete ", 0)), AS_EDITOR)
-                .expectEvents(new ProposalSubmittedEvent(id, new Retirement(question, "obsolete", 2), "editor", 1,
-                        List.of()));
+                .expectEvents(new ProposalSubmittedEvent(
+                        id, new Retirement(question, "obsolete", 2), "editor", 1, List.of()));
     }
 
     @Test
     void refusesChangeMadeAgainstOldRevision() {
         QuestionId question = other.activeQuestion("What is a monad?");
-        other.given(question, new QuestionRewordedEvent(question, ProposalId.random(), 2, "What are monads?",
-                "What is a monad?", "editor"));
+        other.given(
+                question,
+                new QuestionRewordedEvent(
+                        question, ProposalId.random(), 2, "What are monads?", "What is a monad?", "editor"));
         fixture.givenNoPriorActivity()
                 .when(submit(new Rewording(question, "What is a functor?", 1)), AS_EDITOR)
                 .expectException(dev.qcurate.command.question.StaleRevisionException.class)
@@ -156,8 +186,10 @@ class ProposalSubmissionsTest {
     @Test
     void retiresOnlyActiveQuestion() {
         QuestionId question = QuestionId.random();
-        other.given(question, new QuestionProposedEvent(question, ProposalId.random(), "What is a monad?", List.of(),
-                null, "editor"));
+        other.given(
+                question,
+                new QuestionProposedEvent(
+                        question, ProposalId.random(), "What is a monad?", List.of(), null, "editor"));
         fixture.givenNoPriorActivity()
                 .when(submit(new Retirement(question, "obsolete", 0)), AS_EDITOR)
                 .expectException(IllegalStateException.class)
@@ -209,7 +241,9 @@ class ProposalSubmissionsTest {
         QuestionId listed = other.activeQuestion("What is a monad?");
         QuestionId fresh = other.activeQuestion("What is a functor?");
         CuratedListId list = CuratedListId.random();
-        other.given(list, new CuratedListCreatedEvent(list, "fp", "FP", null),
+        other.given(
+                list,
+                new CuratedListCreatedEvent(list, "fp", "FP", null),
                 new ListEntryAddedEvent(list, listed, 0, ProposalId.random()));
         fixture.givenNoPriorActivity()
                 .when(submit(new ListEntryAddition(list, listed, null)), AS_EDITOR)
@@ -236,7 +270,8 @@ class ProposalSubmissionsTest {
     @Test
     void refusesNewQuestionThroughGenericSubmission() {
         fixture.givenNoPriorActivity()
-                .when(submit(new NewQuestion(QuestionId.random(), "What is a monad?", List.of(), null, null)),
+                .when(
+                        submit(new NewQuestion(QuestionId.random(), "What is a monad?", List.of(), null, null)),
                         AS_EDITOR)
                 .expectException(IllegalArgumentException.class);
     }

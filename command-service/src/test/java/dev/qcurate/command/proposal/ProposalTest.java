@@ -88,7 +88,9 @@ class ProposalTest {
 
     @Test
     void refusesDecisionOnAppliedProposal() {
-        fixture.given(submitted(1), new ProposalApprovalRecordedEvent(id, "reviewer", 1, 1),
+        fixture.given(
+                        submitted(1),
+                        new ProposalApprovalRecordedEvent(id, "reviewer", 1, 1),
                         new ProposalAppliedEvent(id, "reviewer"))
                 .whenInvoking(id.toString(), p -> p.reject("reviewer2", "too late"))
                 .expectException(IllegalStateException.class)

@@ -32,8 +32,8 @@ class TagRenameAndRevertProposalsTest {
         other = new OtherAggregates();
         fixture.registerAnnotatedCommandHandler(
                 new ProposalDecisions(fixture.getRepository(), other.questions, other.lists, other.tags));
-        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(fixture.getRepository(), other.questions,
-                other.lists, new ReviewPolicy(Map.of()), other.tags));
+        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(
+                fixture.getRepository(), other.questions, other.lists, new ReviewPolicy(Map.of()), other.tags));
     }
 
     @AfterEach
@@ -94,12 +94,24 @@ class TagRenameAndRevertProposalsTest {
         fixture.given(submitted(new TagRename(List.of("fp", "functional"), "functional-programming")))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
-        assertThat(other.appended(TagVocabulary.ID)).containsExactly(
-                new TagsRenamedEvent(id, List.of("fp", "functional"), "functional-programming"));
-        assertThat(other.appended(monad)).containsExactly(new QuestionTagsChangedEvent(monad, id, 2,
-                List.of("functional-programming"), List.of("fp"), List.of("functional-programming", "haskell")));
-        assertThat(other.appended(functor)).containsExactly(new QuestionTagsChangedEvent(functor, id, 2,
-                List.of("functional-programming"), List.of("functional"), List.of("functional-programming")));
+        assertThat(other.appended(TagVocabulary.ID))
+                .containsExactly(new TagsRenamedEvent(id, List.of("fp", "functional"), "functional-programming"));
+        assertThat(other.appended(monad))
+                .containsExactly(new QuestionTagsChangedEvent(
+                        monad,
+                        id,
+                        2,
+                        List.of("functional-programming"),
+                        List.of("fp"),
+                        List.of("functional-programming", "haskell")));
+        assertThat(other.appended(functor))
+                .containsExactly(new QuestionTagsChangedEvent(
+                        functor,
+                        id,
+                        2,
+                        List.of("functional-programming"),
+                        List.of("functional"),
+                        List.of("functional-programming")));
     }
 
     @Test
@@ -116,16 +128,20 @@ class TagRenameAndRevertProposalsTest {
         QuestionId question = QuestionId.random();
         other.tagIndex.synonym("fp", "functional-programming");
         fixture.givenNoPriorActivity()
-                .when(new ProposeQuestionCommand(question, id, "What is a monad?", List.of("fp", "haskell"), null,
-                        null, List.of()), AS_EDITOR)
-                .expectEvents(submitted(new NewQuestion(question, "What is a monad?",
-                        List.of("functional-programming", "haskell"), null, null)));
+                .when(
+                        new ProposeQuestionCommand(
+                                question, id, "What is a monad?", List.of("fp", "haskell"), null, null, List.of()),
+                        AS_EDITOR)
+                .expectEvents(submitted(new NewQuestion(
+                        question, "What is a monad?", List.of("functional-programming", "haskell"), null, null)));
     }
 
     private QuestionId reworded() {
         QuestionId question = other.activeQuestion("What is a monad?", "fp");
-        other.given(question, new QuestionRewordedEvent(question, ProposalId.random(), 2, "What's a monad, then?",
-                "What is a monad?", "editor"));
+        other.given(
+                question,
+                new QuestionRewordedEvent(
+                        question, ProposalId.random(), 2, "What's a monad, then?", "What is a monad?", "editor"));
         return question;
     }
 
@@ -153,7 +169,8 @@ class TagRenameAndRevertProposalsTest {
         fixture.given(submitted(new Revert(question, 1, "What is a monad?", List.of("fp"), 2)))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
-        assertThat(other.appended(question)).containsExactly(new QuestionRewordedEvent(question, id, 3,
-                "What is a monad?", "What's a monad, then?", "editor"));
+        assertThat(other.appended(question))
+                .containsExactly(new QuestionRewordedEvent(
+                        question, id, 3, "What is a monad?", "What's a monad, then?", "editor"));
     }
 }

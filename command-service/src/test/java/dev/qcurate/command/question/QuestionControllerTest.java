@@ -19,7 +19,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +37,7 @@ class QuestionControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     CommandDispatcher dispatcher;
 
@@ -56,7 +56,9 @@ class QuestionControllerTest {
     @Test
     void proposingAnswersAcceptedWithIdsAndPosition() throws Exception {
         accepted(5);
-        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/questions")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is a monad?\",\"tags\":[\"FP\"],"
                                 + "\"source\":{\"document\":\"fp.md\",\"line\":3}}"))
                 .andExpect(status().isAccepted())
@@ -77,14 +79,18 @@ class QuestionControllerTest {
     @Test
     void reviewersMayPropose() throws Exception {
         accepted(1);
-        mvc.perform(post("/api/questions").with(as("REVIEWER")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/questions")
+                        .with(as("REVIEWER"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is a monad?\"}"))
                 .andExpect(status().isAccepted());
     }
 
     @Test
     void readersCannotPropose() throws Exception {
-        mvc.perform(post("/api/questions").with(as("READER")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/questions")
+                        .with(as("READER"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is a monad?\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
@@ -93,7 +99,9 @@ class QuestionControllerTest {
 
     @Test
     void missingTextIsBadRequestNamingTheField() throws Exception {
-        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/questions")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"tags\":[]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
@@ -103,7 +111,9 @@ class QuestionControllerTest {
 
     @Test
     void unknownFieldIsBadRequest() throws Exception {
-        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/questions")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is a monad?\",\"colour\":\"red\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
@@ -111,9 +121,14 @@ class QuestionControllerTest {
 
     @Test
     void domainValidationFailureIsBadRequestWithItsMessage() throws Exception {
-        when(dispatcher.send(any(), any(), any())).thenThrow(new CommandExecutionException("failed",
-                new IllegalArgumentException("question text contains control or bidirectional-override characters")));
-        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        when(dispatcher.send(any(), any(), any()))
+                .thenThrow(new CommandExecutionException(
+                        "failed",
+                        new IllegalArgumentException(
+                                "question text contains control or bidirectional-override characters")));
+        mvc.perform(post("/api/questions")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is it?\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
@@ -123,7 +138,9 @@ class QuestionControllerTest {
 
     @Test
     void controlCharactersAreRejectedAtTheEdgeBeforeAnyCommand() throws Exception {
-        mvc.perform(post("/api/questions").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/questions")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What\\u0007 is it?\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("'text' text contains a control character (U+0007)"));
@@ -133,7 +150,8 @@ class QuestionControllerTest {
     @Test
     void rewordingIsSubmittedAsProposal() throws Exception {
         accepted(8);
-        mvc.perform(post("/api/questions/{id}/rewordings", id).with(as("EDITOR"))
+        mvc.perform(post("/api/questions/{id}/rewordings", id)
+                        .with(as("EDITOR"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is a functor?\",\"baseRevision\":2}"))
                 .andExpect(status().isAccepted())
@@ -147,7 +165,8 @@ class QuestionControllerTest {
 
     @Test
     void baseRevisionBelowOneIsBadRequest() throws Exception {
-        mvc.perform(post("/api/questions/{id}/rewordings", id).with(as("EDITOR"))
+        mvc.perform(post("/api/questions/{id}/rewordings", id)
+                        .with(as("EDITOR"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is a functor?\",\"baseRevision\":0}"))
                 .andExpect(status().isBadRequest())
@@ -156,9 +175,10 @@ class QuestionControllerTest {
 
     @Test
     void staleRewordingIsConflict() throws Exception {
-        when(dispatcher.send(any(), any())).thenThrow(new CommandExecutionException("failed",
-                new StaleRevisionException(1, 2)));
-        mvc.perform(post("/api/questions/{id}/rewordings", id).with(as("EDITOR"))
+        when(dispatcher.send(any(), any()))
+                .thenThrow(new CommandExecutionException("failed", new StaleRevisionException(1, 2)));
+        mvc.perform(post("/api/questions/{id}/rewordings", id)
+                        .with(as("EDITOR"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"What is a functor?\",\"baseRevision\":1}"))
                 .andExpect(status().isConflict())
@@ -169,15 +189,19 @@ class QuestionControllerTest {
     @Test
     void unknownQuestionIsNotFound() throws Exception {
         when(dispatcher.send(any(), any())).thenThrow(new AggregateNotFoundException(id.toString(), "none"));
-        mvc.perform(post("/api/questions/{id}/tags", id).with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"add\":[\"fp\"]}"))
+        mvc.perform(post("/api/questions/{id}/tags", id)
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"add\":[\"fp\"]}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
     }
 
     @Test
     void mergeNeedsBothIds() throws Exception {
-        mvc.perform(post("/api/merges").with(as("EDITOR")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/merges")
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sourceId\":\"" + id + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
@@ -188,23 +212,31 @@ class QuestionControllerTest {
     void mergeAndUnmergeAreSubmittedAsProposals() throws Exception {
         accepted(3);
         UUID target = UUID.randomUUID();
-        mvc.perform(post("/api/merges").with(as("REVIEWER")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/merges")
+                        .with(as("REVIEWER"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sourceId\":\"" + id + "\",\"targetId\":\"" + target + "\"}"))
                 .andExpect(status().isAccepted());
-        mvc.perform(post("/api/questions/{id}/unmerge", id).with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/questions/{id}/unmerge", id)
+                        .with(as("EDITOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isAccepted());
         var command = ArgumentCaptor.forClass(Object.class);
         verify(dispatcher, times(2)).send(command.capture(), any());
-        assertThat(command.getAllValues()).map(c -> ((SubmitProposalCommand) c).change()).containsExactly(
-                new ProposedChange.Merge(QuestionId.of(id), QuestionId.of(target), 0, 0),
-                new ProposedChange.Unmerge(QuestionId.of(id), 0));
+        assertThat(command.getAllValues())
+                .map(c -> ((SubmitProposalCommand) c).change())
+                .containsExactly(
+                        new ProposedChange.Merge(QuestionId.of(id), QuestionId.of(target), 0, 0),
+                        new ProposedChange.Unmerge(QuestionId.of(id), 0));
     }
 
     @Test
     void retirementByReaderIsForbidden() throws Exception {
-        mvc.perform(post("/api/questions/{id}/retirement", id).with(as("READER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"old\"}"))
+        mvc.perform(post("/api/questions/{id}/retirement", id)
+                        .with(as("READER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"old\"}"))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(dispatcher);
     }

@@ -37,24 +37,29 @@ class QuestionRenameAndRevertTest {
     void renameReplacesTheOldTagWithTheNewOne() {
         fixture.given(active(List.of("fp", "haskell")))
                 .whenInvoking(id.toString(), q -> q.renameTags(List.of("fp"), "functional-programming", change))
-                .expectEvents(new QuestionTagsChangedEvent(id, change, 2, List.of("functional-programming"),
-                        List.of("fp"), List.of("functional-programming", "haskell")));
+                .expectEvents(new QuestionTagsChangedEvent(
+                        id,
+                        change,
+                        2,
+                        List.of("functional-programming"),
+                        List.of("fp"),
+                        List.of("functional-programming", "haskell")));
     }
 
     @Test
     void mergeOntoATagTheQuestionHasOnlyRemovesTheOthers() {
         fixture.given(active(List.of("fp", "functional", "haskell")))
                 .whenInvoking(id.toString(), q -> q.renameTags(List.of("functional", "fp"), "haskell", change))
-                .expectEvents(new QuestionTagsChangedEvent(id, change, 2, List.of(), List.of("fp", "functional"),
-                        List.of("haskell")));
+                .expectEvents(new QuestionTagsChangedEvent(
+                        id, change, 2, List.of(), List.of("fp", "functional"), List.of("haskell")));
     }
 
     @Test
     void proposedQuestionsAreRenamedToo() {
         fixture.given(new QuestionProposedEvent(id, created, "What is a monad?", List.of("fp"), null, "editor"))
                 .whenInvoking(id.toString(), q -> q.renameTags(List.of("fp"), "functional", change))
-                .expectEvents(new QuestionTagsChangedEvent(id, change, 2, List.of("functional"), List.of("fp"),
-                        List.of("functional")));
+                .expectEvents(new QuestionTagsChangedEvent(
+                        id, change, 2, List.of("functional"), List.of("fp"), List.of("functional")));
     }
 
     @Test
@@ -75,28 +80,31 @@ class QuestionRenameAndRevertTest {
 
     @Test
     void revertRestoresTextThenTags() {
-        fixture.given(active(List.of("fp"),
+        fixture.given(active(
+                        List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
-                        new QuestionTagsChangedEvent(id, earlier, 3, List.of("haskell"), List.of("fp"),
-                                List.of("haskell"))))
+                        new QuestionTagsChangedEvent(
+                                id, earlier, 3, List.of("haskell"), List.of("fp"), List.of("haskell"))))
                 .whenInvoking(id.toString(), q -> q.revert(1, 3, change, "proposer"))
-                .expectEvents(new QuestionRewordedEvent(id, change, 4, "What is a monad?", "What is a functor?",
-                                "proposer"),
+                .expectEvents(
+                        new QuestionRewordedEvent(id, change, 4, "What is a monad?", "What is a functor?", "proposer"),
                         new QuestionTagsChangedEvent(id, change, 5, List.of("fp"), List.of("haskell"), List.of("fp")));
     }
 
     @Test
     void revertChangesOnlyWhatDiffers() {
-        fixture.given(active(List.of("fp"),
+        fixture.given(active(
+                        List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor")))
                 .whenInvoking(id.toString(), q -> q.revert(1, 2, change, "proposer"))
-                .expectEvents(new QuestionRewordedEvent(id, change, 3, "What is a monad?", "What is a functor?",
-                        "proposer"));
+                .expectEvents(
+                        new QuestionRewordedEvent(id, change, 3, "What is a monad?", "What is a functor?", "proposer"));
     }
 
     @Test
     void revertRefusesARevisionThatDoesNotExist() {
-        fixture.given(active(List.of("fp"),
+        fixture.given(active(
+                        List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor")))
                 .whenInvoking(id.toString(), q -> q.revert(7, 2, change, "proposer"))
                 .expectException(IllegalArgumentException.class)
@@ -105,7 +113,8 @@ class QuestionRenameAndRevertTest {
 
     @Test
     void revertRefusesTheCurrentRevision() {
-        fixture.given(active(List.of("fp"),
+        fixture.given(active(
+                        List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor")))
                 .whenInvoking(id.toString(), q -> q.revert(2, 2, change, "proposer"))
                 .expectException(IllegalArgumentException.class)
@@ -114,7 +123,8 @@ class QuestionRenameAndRevertTest {
 
     @Test
     void revertRefusesARevisionThatShowsWhatIsShownNow() {
-        fixture.given(active(List.of("fp"),
+        fixture.given(active(
+                        List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
                         new QuestionRewordedEvent(id, earlier, 3, "What is a monad?", "What is a functor?", "editor")))
                 .whenInvoking(id.toString(), q -> q.revert(1, 3, change, "proposer"))
@@ -124,17 +134,19 @@ class QuestionRenameAndRevertTest {
 
     @Test
     void revertRefusesAProposalMadeAgainstAnOlderRevision() {
-        fixture.given(active(List.of("fp"),
+        fixture.given(active(
+                        List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
-                        new QuestionTagsChangedEvent(id, earlier, 3, List.of("haskell"), List.of(),
-                                List.of("fp", "haskell"))))
+                        new QuestionTagsChangedEvent(
+                                id, earlier, 3, List.of("haskell"), List.of(), List.of("fp", "haskell"))))
                 .whenInvoking(id.toString(), q -> q.revert(1, 2, change, "proposer"))
                 .expectException(StaleRevisionException.class);
     }
 
     @Test
     void revertRefusesAMergedQuestion() {
-        fixture.given(active(List.of("fp"),
+        fixture.given(active(
+                        List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
                         new QuestionMergedEvent(id, QuestionId.random(), earlier, 3)))
                 .whenInvoking(id.toString(), q -> q.revert(1, 3, change, "proposer"))

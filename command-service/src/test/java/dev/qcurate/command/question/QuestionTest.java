@@ -43,27 +43,44 @@ class QuestionTest {
     @Test
     void tagsAreNormalised() {
         fixture.givenNoPriorActivity()
-                .whenConstructing(() -> new Question(id, created, new QuestionText("  What is a monad?  "),
-                        List.of(" Functional   Programming", "HASKELL", "haskell", "c_sharp", "C++"), null, EDITOR))
-                .expectEvents(new QuestionProposedEvent(id, created, "What is a monad?",
-                        List.of("c++", "c-sharp", "functional-programming", "haskell"), null, EDITOR));
+                .whenConstructing(() -> new Question(
+                        id,
+                        created,
+                        new QuestionText("  What is a monad?  "),
+                        List.of(" Functional   Programming", "HASKELL", "haskell", "c_sharp", "C++"),
+                        null,
+                        EDITOR))
+                .expectEvents(new QuestionProposedEvent(
+                        id,
+                        created,
+                        "What is a monad?",
+                        List.of("c++", "c-sharp", "functional-programming", "haskell"),
+                        null,
+                        EDITOR));
     }
 
     @Test
     void rejectsInvalidTags() {
         fixture.givenNoPriorActivity()
-                .whenConstructing(() -> new Question(id, created, new QuestionText("What is a monad?"),
-                        List.of("haskell", "-leading-hyphen"), null, EDITOR))
+                .whenConstructing(() -> new Question(
+                        id,
+                        created,
+                        new QuestionText("What is a monad?"),
+                        List.of("haskell", "-leading-hyphen"),
+                        null,
+                        EDITOR))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("invalid tag '-leading-hyphen'"));
     }
 
     @Test
     void rejectsMoreThanTwentyTags() {
-        var tags = java.util.stream.IntStream.rangeClosed(1, Tags.MAX_TAGS + 1).mapToObj(i -> "tag" + i).toList();
+        var tags = java.util.stream.IntStream.rangeClosed(1, Tags.MAX_TAGS + 1)
+                .mapToObj(i -> "tag" + i)
+                .toList();
         fixture.givenNoPriorActivity()
-                .whenConstructing(() -> new Question(id, created, new QuestionText("What is a monad?"), tags, null,
-                        EDITOR))
+                .whenConstructing(
+                        () -> new Question(id, created, new QuestionText("What is a monad?"), tags, null, EDITOR))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("at most 20 tags"));
     }
@@ -100,10 +117,11 @@ class QuestionTest {
     @Test
     void rewordingRecordsNextRevisionPreviousTextAndProposer() {
         fixture.given(active("What is a monad?", List.of()))
-                .whenInvoking(id.toString(), q -> q.reword(new QuestionText("What is a monad in Haskell?"), 1, change,
-                        "editor2"))
-                .expectEvents(new QuestionRewordedEvent(id, change, 2, "What is a monad in Haskell?",
-                        "What is a monad?", "editor2"));
+                .whenInvoking(
+                        id.toString(),
+                        q -> q.reword(new QuestionText("What is a monad in Haskell?"), 1, change, "editor2"))
+                .expectEvents(new QuestionRewordedEvent(
+                        id, change, 2, "What is a monad in Haskell?", "What is a monad?", "editor2"));
     }
 
     @Test
@@ -116,10 +134,12 @@ class QuestionTest {
 
     @Test
     void refusesRewordingMadeAgainstOldRevision() {
-        fixture.given(activeWith(List.of(), new QuestionRewordedEvent(id, change, 2, "What is a functor?",
-                        "What is a monad?", EDITOR)))
-                .whenInvoking(id.toString(), q -> q.reword(new QuestionText("What is an applicative?"), 1,
-                        ProposalId.random(), EDITOR))
+        fixture.given(activeWith(
+                        List.of(),
+                        new QuestionRewordedEvent(id, change, 2, "What is a functor?", "What is a monad?", EDITOR)))
+                .whenInvoking(
+                        id.toString(),
+                        q -> q.reword(new QuestionText("What is an applicative?"), 1, ProposalId.random(), EDITOR))
                 .expectException(StaleRevisionException.class)
                 .expectExceptionMessage(containsString("at revision 2, but the change was made against revision 1"));
     }
@@ -127,8 +147,9 @@ class QuestionTest {
     @Test
     void refusesRewordingRetiredQuestion() {
         fixture.given(activeWith(List.of(), new QuestionRetiredEvent(id, change, 2, "obsolete")))
-                .whenInvoking(id.toString(), q -> q.reword(new QuestionText("What is a functor?"), 2,
-                        ProposalId.random(), EDITOR))
+                .whenInvoking(
+                        id.toString(),
+                        q -> q.reword(new QuestionText("What is a functor?"), 2, ProposalId.random(), EDITOR))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("is RETIRED and cannot be reworded"));
     }
@@ -136,9 +157,15 @@ class QuestionTest {
     @Test
     void tagChangeNormalisesAndRecordsOnlyWhatChanged() {
         fixture.given(active("What is a monad?", List.of("haskell", "java")))
-                .whenInvoking(id.toString(), q -> q.changeTags(List.of("Haskell", "Category Theory"),
-                        List.of("JAVA", "kotlin"), 1, change))
-                .expectEvents(new QuestionTagsChangedEvent(id, change, 2, List.of("category-theory"), List.of("java"),
+                .whenInvoking(
+                        id.toString(),
+                        q -> q.changeTags(List.of("Haskell", "Category Theory"), List.of("JAVA", "kotlin"), 1, change))
+                .expectEvents(new QuestionTagsChangedEvent(
+                        id,
+                        change,
+                        2,
+                        List.of("category-theory"),
+                        List.of("java"),
                         List.of("category-theory", "haskell")));
     }
 
@@ -152,8 +179,10 @@ class QuestionTest {
 
     @Test
     void refusesTagChangeMadeAgainstOldRevision() {
-        fixture.given(activeWith(List.of("haskell"), new QuestionTagsChangedEvent(id, change, 2, List.of("fp"),
-                        List.of(), List.of("fp", "haskell"))))
+        fixture.given(activeWith(
+                        List.of("haskell"),
+                        new QuestionTagsChangedEvent(
+                                id, change, 2, List.of("fp"), List.of(), List.of("fp", "haskell"))))
                 .whenInvoking(id.toString(), q -> q.changeTags(List.of("monads"), List.of(), 1, ProposalId.random()))
                 .expectException(StaleRevisionException.class);
     }
@@ -191,8 +220,8 @@ class QuestionTest {
     void absorbingKeepsSourceTextAsAliasAndAddsOnlyNewTags() {
         fixture.given(active("What is a monad?", List.of("haskell")))
                 .whenInvoking(id.toString(), q -> q.absorb(other, "Explain monads", List.of("fp", "haskell"), change))
-                .expectEvents(new DuplicateAbsorbedEvent(id, other, change, 2, "Explain monads", List.of("fp"),
-                        List.of("fp", "haskell")));
+                .expectEvents(new DuplicateAbsorbedEvent(
+                        id, other, change, 2, "Explain monads", List.of("fp"), List.of("fp", "haskell")));
     }
 
     @Test
@@ -213,8 +242,10 @@ class QuestionTest {
     @Test
     void unmergeAnswersTheFormerTarget() {
         fixture.given(activeWith(List.of(), new QuestionMergedEvent(id, other, change, 2)))
-                .whenInvoking(id.toString(), q -> org.assertj.core.api.Assertions.assertThat(q.unmerge(2, created))
-                        .isEqualTo(other))
+                .whenInvoking(
+                        id.toString(),
+                        q -> org.assertj.core.api.Assertions.assertThat(q.unmerge(2, created))
+                                .isEqualTo(other))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -228,7 +259,9 @@ class QuestionTest {
 
     @Test
     void unmergedQuestionCanBeChangedAgain() {
-        fixture.given(activeWith(List.of(), new QuestionMergedEvent(id, other, change, 2),
+        fixture.given(activeWith(
+                        List.of(),
+                        new QuestionMergedEvent(id, other, change, 2),
                         new QuestionUnmergedEvent(id, other, created, 3, "What is a monad?", List.of())))
                 .whenInvoking(id.toString(), q -> q.retire("obsolete", 3, ProposalId.random()))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
@@ -239,26 +272,33 @@ class QuestionTest {
 
     @Test
     void releaseRemovesOnlyTheAliasAndTagsTheMergeAdded() {
-        fixture.given(activeWith(List.of("haskell"),
-                        new DuplicateAbsorbedEvent(id, other, change, 2, "Explain monads", List.of("fp"),
-                                List.of("fp", "haskell")),
-                        new QuestionTagsChangedEvent(id, ProposalId.random(), 3, List.of("monads"), List.of(),
+        fixture.given(activeWith(
+                        List.of("haskell"),
+                        new DuplicateAbsorbedEvent(
+                                id, other, change, 2, "Explain monads", List.of("fp"), List.of("fp", "haskell")),
+                        new QuestionTagsChangedEvent(
+                                id,
+                                ProposalId.random(),
+                                3,
+                                List.of("monads"),
+                                List.of(),
                                 List.of("fp", "haskell", "monads"))))
                 .whenInvoking(id.toString(), q -> q.release(other, created))
-                .expectEvents(new DuplicateReleasedEvent(id, other, created, 4, "Explain monads", List.of("fp"),
-                        List.of("haskell", "monads")));
+                .expectEvents(new DuplicateReleasedEvent(
+                        id, other, created, 4, "Explain monads", List.of("fp"), List.of("haskell", "monads")));
     }
 
     @Test
     void releaseToleratesTagRemovedSinceTheMerge() {
-        fixture.given(activeWith(List.of("haskell"),
-                        new DuplicateAbsorbedEvent(id, other, change, 2, "Explain monads", List.of("fp"),
-                                List.of("fp", "haskell")),
-                        new QuestionTagsChangedEvent(id, ProposalId.random(), 3, List.of(), List.of("fp"),
-                                List.of("haskell"))))
+        fixture.given(activeWith(
+                        List.of("haskell"),
+                        new DuplicateAbsorbedEvent(
+                                id, other, change, 2, "Explain monads", List.of("fp"), List.of("fp", "haskell")),
+                        new QuestionTagsChangedEvent(
+                                id, ProposalId.random(), 3, List.of(), List.of("fp"), List.of("haskell"))))
                 .whenInvoking(id.toString(), q -> q.release(other, created))
-                .expectEvents(new DuplicateReleasedEvent(id, other, created, 4, "Explain monads", List.of(),
-                        List.of("haskell")));
+                .expectEvents(new DuplicateReleasedEvent(
+                        id, other, created, 4, "Explain monads", List.of(), List.of("haskell")));
     }
 
     @Test
@@ -271,7 +311,8 @@ class QuestionTest {
 
     @Test
     void refusesReleasingSameDuplicateTwice() {
-        fixture.given(activeWith(List.of(),
+        fixture.given(activeWith(
+                        List.of(),
                         new DuplicateAbsorbedEvent(id, other, change, 2, "Explain monads", List.of(), List.of()),
                         new DuplicateReleasedEvent(id, other, created, 3, "Explain monads", List.of(), List.of())))
                 .whenInvoking(id.toString(), q -> q.release(other, ProposalId.random()))

@@ -10,10 +10,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class QuestionTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"What\u0000 is it?", "What\u0007 is it?", "What is\r it?", "What\u009B is it?",
-            "What is \u202Eti?", "What is \u2067it\u2069?"})
+    @ValueSource(
+            strings = {
+                "What\u0000 is it?",
+                "What\u0007 is it?",
+                "What is\r it?",
+                "What\u009B is it?",
+                "What is \u202Eti?",
+                "What is \u2067it\u2069?"
+            })
     void rejectsControlCharactersInText(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new QuestionText(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QuestionText(text))
                 .withMessageContaining("control or bidirectional-override characters");
     }
 
@@ -24,11 +32,14 @@ class QuestionTextTest {
 
     @Test
     void rejectsBlankShortAndOverlongText() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new QuestionText(" \n "))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QuestionText(" \n "))
                 .withMessage("question text must not be blank");
-        assertThatIllegalArgumentException().isThrownBy(() -> new QuestionText(" ab "))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QuestionText(" ab "))
                 .withMessageContaining("at least 3");
-        assertThatIllegalArgumentException().isThrownBy(() -> new QuestionText("a".repeat(1_001)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QuestionText("a".repeat(1_001)))
                 .withMessageContaining("at most 1000");
         assertThat(new QuestionText("a".repeat(1_000)).value()).hasSize(1_000);
     }

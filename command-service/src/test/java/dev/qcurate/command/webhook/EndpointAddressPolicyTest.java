@@ -15,28 +15,38 @@ class EndpointAddressPolicyTest {
 
     @Test
     void acceptsHttpAndHttpsUrls() {
-        assertThat(EndpointAddressPolicy.parse("https://hooks.example.org/qcurate?x=1").getHost())
+        assertThat(EndpointAddressPolicy.parse("https://hooks.example.org/qcurate?x=1")
+                        .getHost())
                 .isEqualTo("hooks.example.org");
-        assertThat(EndpointAddressPolicy.parse("HTTP://hooks.example.org").getScheme()).isEqualTo("HTTP");
+        assertThat(EndpointAddressPolicy.parse("HTTP://hooks.example.org").getScheme())
+                .isEqualTo("HTTP");
     }
 
     @Test
     void refusesOtherSchemesAndOddForms() {
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse("ftp://example.org/x"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse("ftp://example.org/x"))
                 .withMessageContaining("http or https");
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse("file:///etc/passwd"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse("file:///etc/passwd"))
                 .withMessageContaining("http or https");
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse("javascript:alert(1)"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse("javascript:alert(1)"))
                 .withMessageContaining("http or https");
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse("hooks.example.org"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse("hooks.example.org"))
                 .withMessageContaining("http or https");
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse("https:///path"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse("https:///path"))
                 .withMessageContaining("no host");
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse("https://u:p@example.org/"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse("https://u:p@example.org/"))
                 .withMessageContaining("user name or password");
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse("https://exa mple.org/"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse("https://exa mple.org/"))
                 .withMessageContaining("not a valid URL");
-        assertThatIllegalArgumentException().isThrownBy(() -> EndpointAddressPolicy.parse(null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse(null))
                 .withMessageContaining("required");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EndpointAddressPolicy.parse("https://example.org/" + "a".repeat(2000)))
@@ -45,37 +55,47 @@ class EndpointAddressPolicyTest {
 
     @Test
     void alwaysRefusesTheMetadataServiceAndOtherLinkLocalAddresses() {
-        for (EndpointAddressPolicy policy : new EndpointAddressPolicy[]{strict, forTests,
-                new EndpointAddressPolicy(true, true)}) {
-            assertThatIllegalArgumentException().isThrownBy(() -> policy.check(URI.create("http://169.254.169.254/")))
+        for (EndpointAddressPolicy policy :
+                new EndpointAddressPolicy[] {strict, forTests, new EndpointAddressPolicy(true, true)}) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> policy.check(URI.create("http://169.254.169.254/")))
                     .withMessageContaining("link-local");
-            assertThatIllegalArgumentException().isThrownBy(() -> policy.check(URI.create("http://[fe80::1]/")))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> policy.check(URI.create("http://[fe80::1]/")))
                     .withMessageContaining("link-local");
-            assertThatIllegalArgumentException().isThrownBy(() -> policy.check(URI.create("http://0.0.0.0/")))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> policy.check(URI.create("http://0.0.0.0/")))
                     .withMessageContaining("non-unicast");
-            assertThatIllegalArgumentException().isThrownBy(() -> policy.check(URI.create("http://[::ffff:169.254.169.254]/")))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> policy.check(URI.create("http://[::ffff:169.254.169.254]/")))
                     .withMessageContaining("link-local");
         }
     }
 
     @Test
     void refusesLoopbackAndPrivateNetworksUnlessASettingAllowsThem() {
-        assertThatIllegalArgumentException().isThrownBy(() -> strict.check(URI.create("http://127.0.0.1:8080/")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> strict.check(URI.create("http://127.0.0.1:8080/")))
                 .withMessageContaining("loopback");
-        assertThatIllegalArgumentException().isThrownBy(() -> strict.check(URI.create("http://localhost/")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> strict.check(URI.create("http://localhost/")))
                 .withMessageContaining("loopback");
-        assertThatIllegalArgumentException().isThrownBy(() -> strict.check(URI.create("http://10.1.2.3/")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> strict.check(URI.create("http://10.1.2.3/")))
                 .withMessageContaining("private-network");
-        assertThatIllegalArgumentException().isThrownBy(() -> strict.check(URI.create("http://192.168.0.10/")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> strict.check(URI.create("http://192.168.0.10/")))
                 .withMessageContaining("private-network");
-        assertThatIllegalArgumentException().isThrownBy(() -> strict.check(URI.create("http://[fd00::1]/")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> strict.check(URI.create("http://[fd00::1]/")))
                 .withMessageContaining("private-network");
 
         assertThatNoException().isThrownBy(() -> forTests.check(URI.create("http://127.0.0.1:8080/")));
-        assertThatIllegalArgumentException().isThrownBy(() -> forTests.check(URI.create("http://172.16.0.1/")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> forTests.check(URI.create("http://172.16.0.1/")))
                 .withMessageContaining("private-network");
-        assertThatNoException().isThrownBy(() -> new EndpointAddressPolicy(false, true)
-                .check(URI.create("http://172.16.0.1/")));
+        assertThatNoException()
+                .isThrownBy(() -> new EndpointAddressPolicy(false, true).check(URI.create("http://172.16.0.1/")));
     }
 
     @Test

@@ -21,8 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +29,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,9 @@ class WebhookIT {
         LocalPostgres postgres = TestInfrastructure.postgres();
         postgres.createDatabaseIfMissing(DB);
         registry.add("spring.datasource.url", () -> postgres.jdbcUrl(DB));
-        registry.add("qcurate.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add(
+                "qcurate.kafka.bootstrap-servers",
+                () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("qcurate.kafka.topic", () -> DB + ".events");
         registry.add("qcurate.dev-users.enabled", () -> "true");
         registry.add("qcurate.dev-users.password", () -> PASSWORD);
@@ -64,9 +66,12 @@ class WebhookIT {
         registry.add("qcurate.webhooks.connect-timeout", () -> "PT1S");
         registry.add("qcurate.webhooks.request-timeout", () -> "PT2S");
         registry.add("qcurate.webhooks.list-versions-topic", () -> LIST_VERSIONS);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(LIST_VERSIONS, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(LIST_VERSIONS, 1, (short) 1)))
+                    .all()
+                    .get();
         } catch (Exception e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
                 throw new IllegalStateException(e);
@@ -81,8 +86,10 @@ class WebhookIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -97,8 +104,10 @@ class WebhookIT {
         Receiver.Received request = got.get(0);
         String timestamp = request.header("X-Qcurate-Timestamp");
         assertThat(request.header("X-Qcurate-Signature"))
-                .isEqualTo("sha256=" + hmac(secret, timestamp + "." + new String(request.body(), StandardCharsets.UTF_8)));
-        assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(60);
+                .isEqualTo(
+                        "sha256=" + hmac(secret, timestamp + "." + new String(request.body(), StandardCharsets.UTF_8)));
+        assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)))
+                .isLessThan(60);
         assertThat(request.header("X-Qcurate-Event")).isEqualTo("proposal.decided");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         JsonNode body = json.readTree(request.body());
@@ -111,8 +120,11 @@ class WebhookIT {
         JsonNode delivery = awaitState(endpoint, "DELIVERED").get(0);
         assertThat(delivery.path("id").asText()).isEqualTo(request.header("X-Qcurate-Delivery"));
         assertThat(delivery.path("history").get(0).path("status").asInt()).isEqualTo(200);
-        assertThat(delivery.path("history").get(0).path("responseExcerpt").asText()).isEqualTo("answer 1 from /signed");
-        assertThat(deliveries(endpoint)).as("the proposal's submission is not a decision").hasSize(1);
+        assertThat(delivery.path("history").get(0).path("responseExcerpt").asText())
+                .isEqualTo("answer 1 from /signed");
+        assertThat(deliveries(endpoint))
+                .as("the proposal's submission is not a decision")
+                .hasSize(1);
     }
 
     @Test
@@ -123,11 +135,15 @@ class WebhookIT {
 
         List<Receiver.Received> got = RECEIVER.await("/flaky", 3, WAIT);
         assertThat(got).hasSize(3);
-        assertThat(Receiver.deliveryIds(got).stream().distinct()).as("one delivery, one id").hasSize(1);
+        assertThat(Receiver.deliveryIds(got).stream().distinct())
+                .as("one delivery, one id")
+                .hasSize(1);
         assertThat(Duration.between(got.get(0).at(), got.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(280));
-        assertThat(Duration.between(got.get(1).at(), got.get(2).at())).as("doubled")
+        assertThat(Duration.between(got.get(1).at(), got.get(2).at()))
+                .as("doubled")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(580));
-        assertThat(json.readTree(got.get(2).body()).path("data").path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(json.readTree(got.get(2).body()).path("data").path("outcome").asText())
+                .isEqualTo("REJECTED");
 
         JsonNode delivery = awaitState(endpoint, "DELIVERED").get(0);
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
@@ -141,17 +157,26 @@ class WebhookIT {
         proposeAndApprove("Which delivery is sent twice on request?");
         JsonNode delivery = awaitState(endpoint, "DELIVERED").get(0);
 
-        ResponseEntity<String> resent = send(HttpMethod.POST, "/api/admin/webhooks/" + id(endpoint) + "/deliveries/"
-                + delivery.path("id").asText() + "/resend", "admin", null);
+        ResponseEntity<String> resent = send(
+                HttpMethod.POST,
+                "/api/admin/webhooks/" + id(endpoint) + "/deliveries/"
+                        + delivery.path("id").asText() + "/resend",
+                "admin",
+                null);
         assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
         List<Receiver.Received> got = RECEIVER.await("/resend", 2, WAIT);
-        assertThat(Receiver.deliveryIds(got)).containsExactly(delivery.path("id").asText(), delivery.path("id").asText());
+        assertThat(Receiver.deliveryIds(got))
+                .containsExactly(
+                        delivery.path("id").asText(), delivery.path("id").asText());
         assertThat(got.get(1).body()).isEqualTo(got.get(0).body());
         assertThat(awaitAttempts(endpoint, 2).path("history")).hasSize(2);
 
-        ResponseEntity<String> unknown = send(HttpMethod.POST, "/api/admin/webhooks/" + id(endpoint)
-                + "/deliveries/00000000-0000-0000-0000-000000000000/resend", "admin", null);
+        ResponseEntity<String> unknown = send(
+                HttpMethod.POST,
+                "/api/admin/webhooks/" + id(endpoint) + "/deliveries/00000000-0000-0000-0000-000000000000/resend",
+                "admin",
+                null);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -177,34 +202,51 @@ class WebhookIT {
 
             System.out.println("webhooks: propose + approve with receivers down and silent, ms: " + millis);
             // were commands waiting for the silent receiver, each would take its 2 s timeout at least
-            assertThat(millis.stream().sorted().toList().get(2)).as("median ms of propose + approve").isLessThan(1_000);
-            assertThat(RECEIVER.await("/beside-down", 5, WAIT)).as("the other endpoint is served meanwhile")
+            assertThat(millis.stream().sorted().toList().get(2))
+                    .as("median ms of propose + approve")
+                    .isLessThan(1_000);
+            assertThat(RECEIVER.await("/beside-down", 5, WAIT))
+                    .as("the other endpoint is served meanwhile")
                     .hasSize(5);
             assertThat(awaitState(down, "FAILED", 5)).allSatisfy(delivery -> {
                 assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
-                assertThat(delivery.path("history").get(0).has("status")).as("no answer, no status").isFalse();
-                assertThat(delivery.path("history").get(0).path("error").asText()).contains("Connect");
+                assertThat(delivery.path("history").get(0).has("status"))
+                        .as("no answer, no status")
+                        .isFalse();
+                assertThat(delivery.path("history").get(0).path("error").asText())
+                        .contains("Connect");
             });
-            assertThat(awaitState(mute, "FAILED", 5)).allSatisfy(delivery -> assertThat(
-                    delivery.path("history").get(2).path("error").asText()).startsWith("timed out"));
+            assertThat(awaitState(mute, "FAILED", 5))
+                    .allSatisfy(delivery -> assertThat(delivery.path("history")
+                                    .get(2)
+                                    .path("error")
+                                    .asText())
+                            .startsWith("timed out"));
         }
     }
 
     @Test
     void aRotatedSecretSignsTheNextDeliveries() throws Exception {
         JsonNode endpoint = register(RECEIVER.url("/rotated", n -> 200), "proposal.decided");
-        ResponseEntity<String> rotated = send(HttpMethod.POST, "/api/admin/webhooks/" + id(endpoint) + "/secret",
-                "admin", null);
+        ResponseEntity<String> rotated =
+                send(HttpMethod.POST, "/api/admin/webhooks/" + id(endpoint) + "/secret", "admin", null);
         assertThat(rotated.getStatusCode()).isEqualTo(HttpStatus.OK);
         String secret = json.readTree(rotated.getBody()).path("secret").asText();
-        assertThat(secret).startsWith("whsec_").isNotEqualTo(endpoint.path("secret").asText());
+        assertThat(secret)
+                .startsWith("whsec_")
+                .isNotEqualTo(endpoint.path("secret").asText());
 
         proposeAndApprove("Which secret signs after a rotation?");
 
         Receiver.Received request = RECEIVER.await("/rotated", 1, WAIT).get(0);
-        assertThat(request.header("X-Qcurate-Signature")).isEqualTo("sha256=" + hmac(secret,
-                request.header("X-Qcurate-Timestamp") + "." + new String(request.body(), StandardCharsets.UTF_8)));
-        String listed = send(HttpMethod.GET, "/api/admin/webhooks", "admin", null).getBody();
+        assertThat(request.header("X-Qcurate-Signature"))
+                .isEqualTo("sha256="
+                        + hmac(
+                                secret,
+                                request.header("X-Qcurate-Timestamp") + "."
+                                        + new String(request.body(), StandardCharsets.UTF_8)));
+        String listed =
+                send(HttpMethod.GET, "/api/admin/webhooks", "admin", null).getBody();
         assertThat(listed).contains(id(endpoint)).doesNotContain(secret).doesNotContain("whsec_");
     }
 
@@ -218,24 +260,33 @@ class WebhookIT {
                 "{\"url\":\"https://hooks.example.org/x\",\"events\":[\"question.eaten\"]}", "unknown event kind",
                 "{\"url\":\"https://hooks.example.org/x\",\"events\":[]}", "at least one event kind",
                 "{\"events\":[\"proposal.decided\"]}", "'url' is required",
-                "{\"url\":\"https://hooks.example.org/x\",\"events\":[\"proposal.decided\"],\"secret\":\"mine\"}", "secret");
+                "{\"url\":\"https://hooks.example.org/x\",\"events\":[\"proposal.decided\"],\"secret\":\"mine\"}",
+                        "secret");
         for (Map.Entry<String, String> bad : refused.entrySet()) {
             ResponseEntity<String> answer = send(HttpMethod.POST, "/api/admin/webhooks", "admin", bad.getKey());
             assertThat(answer.getStatusCode()).as(bad.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(json.readTree(answer.getBody()).path("detail").asText()).as(bad.getKey()).contains(bad.getValue());
+            assertThat(json.readTree(answer.getBody()).path("detail").asText())
+                    .as(bad.getKey())
+                    .contains(bad.getValue());
         }
-        ResponseEntity<String> asEditor = send(HttpMethod.POST, "/api/admin/webhooks", "editor",
+        ResponseEntity<String> asEditor = send(
+                HttpMethod.POST,
+                "/api/admin/webhooks",
+                "editor",
                 "{\"url\":\"http://127.0.0.1:9/x\",\"events\":[\"proposal.decided\"]}");
         assertThat(asEditor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(endpointCount()).isEqualTo(before);
         assertThat(send(HttpMethod.GET, "/api/admin/webhooks/00000000-0000-0000-0000-000000000000", "admin", null)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode endpoint = register(RECEIVER.url("/limits", n -> 200), "release.published");
         assertThat(send(HttpMethod.GET, "/api/admin/webhooks/" + id(endpoint) + "/deliveries?limit=0", "admin", null)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(send(HttpMethod.GET, "/api/admin/webhooks/" + id(endpoint) + "/deliveries?limit=101", "admin", null)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -246,8 +297,12 @@ class WebhookIT {
         String before = versionMessage(listId, 1, head);
         String after = versionMessage(listId, 2, head + 1);
 
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(LIST_VERSIONS, listId, before)).get();
             producer.send(new ProducerRecord<>(LIST_VERSIONS, listId, after)).get();
             producer.send(new ProducerRecord<>(LIST_VERSIONS, listId, after)).get(); // the feed is at-least-once
@@ -260,7 +315,8 @@ class WebhookIT {
         assertThat(body.path("data").path("version").asInt()).isEqualTo(2);
         assertThat(body.path("data").path("summary").path("added").asInt()).isEqualTo(1);
         Thread.sleep(1_000);
-        assertThat(RECEIVER.at("/versions")).as("version 1 was caused before the endpoint existed; 2 came twice")
+        assertThat(RECEIVER.at("/versions"))
+                .as("version 1 was caused before the endpoint existed; 2 came twice")
                 .hasSize(1);
         assertThat(deliveries(endpoint)).hasSize(1);
     }
@@ -274,7 +330,10 @@ class WebhookIT {
     // --- helpers
 
     private JsonNode register(String url, String... events) throws Exception {
-        ResponseEntity<String> answer = send(HttpMethod.POST, "/api/admin/webhooks", "admin",
+        ResponseEntity<String> answer = send(
+                HttpMethod.POST,
+                "/api/admin/webhooks",
+                "admin",
                 json.writeValueAsString(Map.of("url", url, "events", List.of(events), "description", "test")));
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
         return json.readTree(answer.getBody());
@@ -282,28 +341,31 @@ class WebhookIT {
 
     private String proposeAndApprove(String text) throws Exception {
         String proposalId = propose(text);
-        ResponseEntity<String> approved = send(HttpMethod.POST, "/api/proposals/" + proposalId + "/approval",
-                "reviewer", "{}");
+        ResponseEntity<String> approved =
+                send(HttpMethod.POST, "/api/proposals/" + proposalId + "/approval", "reviewer", "{}");
         assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(HttpStatus.OK);
         return proposalId;
     }
 
     private void proposeAndReject(String text) throws Exception {
-        ResponseEntity<String> rejected = send(HttpMethod.POST, "/api/proposals/" + propose(text) + "/rejection",
-                "reviewer", "{\"reason\":\"testing retries\"}");
+        ResponseEntity<String> rejected = send(
+                HttpMethod.POST,
+                "/api/proposals/" + propose(text) + "/rejection",
+                "reviewer",
+                "{\"reason\":\"testing retries\"}");
         assertThat(rejected.getStatusCode()).as(rejected.getBody()).isEqualTo(HttpStatus.OK);
     }
 
     private String propose(String text) throws Exception {
-        ResponseEntity<String> proposed = send(HttpMethod.POST, "/api/questions", "editor",
-                json.writeValueAsString(Map.of("text", text)));
+        ResponseEntity<String> proposed =
+                send(HttpMethod.POST, "/api/questions", "editor", json.writeValueAsString(Map.of("text", text)));
         assertThat(proposed.getStatusCode()).as(proposed.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         return json.readTree(proposed.getBody()).path("proposalId").asText();
     }
 
     private List<JsonNode> deliveries(JsonNode endpoint) throws Exception {
-        ResponseEntity<String> answer = send(HttpMethod.GET, "/api/admin/webhooks/" + id(endpoint) + "/deliveries",
-                "admin", null);
+        ResponseEntity<String> answer =
+                send(HttpMethod.GET, "/api/admin/webhooks/" + id(endpoint) + "/deliveries", "admin", null);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<JsonNode> all = new java.util.ArrayList<>();
         json.readTree(answer.getBody()).forEach(all::add);
@@ -318,7 +380,9 @@ class WebhookIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<JsonNode> matching;
         do {
-            matching = deliveries(endpoint).stream().filter(d -> d.path("state").asText().equals(state)).toList();
+            matching = deliveries(endpoint).stream()
+                    .filter(d -> d.path("state").asText().equals(state))
+                    .toList();
             if (matching.size() >= count) {
                 return matching;
             }
@@ -331,7 +395,8 @@ class WebhookIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         do {
             JsonNode delivery = deliveries(endpoint).get(0);
-            if (delivery.path("attempts").asInt() >= attempts && delivery.path("state").asText().equals("DELIVERED")) {
+            if (delivery.path("attempts").asInt() >= attempts
+                    && delivery.path("state").asText().equals("DELIVERED")) {
                 return delivery;
             }
             Thread.sleep(100);
@@ -358,8 +423,8 @@ class WebhookIT {
 
     private String token(String user) {
         return tokens.computeIfAbsent(user, u -> {
-            ResponseEntity<Map> answer = http.postForEntity("/api/auth/token",
-                    Map.of("username", u, "password", PASSWORD), Map.class);
+            ResponseEntity<Map> answer =
+                    http.postForEntity("/api/auth/token", Map.of("username", u, "password", PASSWORD), Map.class);
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
             return (String) answer.getBody().get("accessToken");
         });

@@ -10,8 +10,8 @@ class WebhookSettingsTest {
 
     @Test
     void backOffDoublesFromTheBaseUpToTheMaximum() {
-        WebhookSettings settings = new WebhookSettings(false, false, 8, Duration.ofSeconds(10), Duration.ofMinutes(5),
-                null, null, null, 0, 0);
+        WebhookSettings settings = new WebhookSettings(
+                false, false, 8, Duration.ofSeconds(10), Duration.ofMinutes(5), null, null, null, 0, 0);
         assertThat(settings.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.backoffAfter(5)).isEqualTo(Duration.ofSeconds(160));
@@ -21,8 +21,17 @@ class WebhookSettingsTest {
 
     @Test
     void theLeaseIsNeverShorterThanOneAttempt() {
-        WebhookSettings settings = new WebhookSettings(false, false, 0, null, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 0, 0);
+        WebhookSettings settings = new WebhookSettings(
+                false,
+                false,
+                0,
+                null,
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                0,
+                0);
         assertThat(settings.lease()).isGreaterThanOrEqualTo(Duration.ofSeconds(40));
         assertThat(settings.maxAttempts()).isEqualTo(8);
     }

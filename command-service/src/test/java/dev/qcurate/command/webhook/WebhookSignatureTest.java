@@ -20,26 +20,34 @@ class WebhookSignatureTest {
     @Test
     void verifiesItsOwnSignatureWithinTheTolerance() {
         String signature = WebhookSignature.sign("whsec_test", 1_000, BODY);
-        assertThat(WebhookSignature.verify("whsec_test", "1000", BODY, signature, 1_200, 300)).isTrue();
+        assertThat(WebhookSignature.verify("whsec_test", "1000", BODY, signature, 1_200, 300))
+                .isTrue();
     }
 
     @Test
     void refusesAnotherSecretAChangedBodyOrAChangedTimestamp() {
         String signature = WebhookSignature.sign("whsec_test", 1_000, BODY);
-        assertThat(WebhookSignature.verify("whsec_other", "1000", BODY, signature, 1_000, 300)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", "1000", "{}".getBytes(StandardCharsets.UTF_8), signature,
-                1_000, 300)).isFalse();
+        assertThat(WebhookSignature.verify("whsec_other", "1000", BODY, signature, 1_000, 300))
+                .isFalse();
+        assertThat(WebhookSignature.verify(
+                        "whsec_test", "1000", "{}".getBytes(StandardCharsets.UTF_8), signature, 1_000, 300))
+                .isFalse();
         assertThat(WebhookSignature.verify("whsec_test", "1001", BODY, signature, 1_000, 300))
-                .as("the timestamp is signed, so a replay cannot carry a fresh one").isFalse();
+                .as("the timestamp is signed, so a replay cannot carry a fresh one")
+                .isFalse();
     }
 
     @Test
     void refusesAnOldDeliveryReplayedLaterAndMissingHeaders() {
         String signature = WebhookSignature.sign("whsec_test", 1_000, BODY);
-        assertThat(WebhookSignature.verify("whsec_test", "1000", BODY, signature, 1_301, 300)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", null, BODY, signature, 1_000, 300)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", "soon", BODY, signature, 1_000, 300)).isFalse();
-        assertThat(WebhookSignature.verify("whsec_test", "1000", BODY, null, 1_000, 300)).isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "1000", BODY, signature, 1_301, 300))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", null, BODY, signature, 1_000, 300))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "soon", BODY, signature, 1_000, 300))
+                .isFalse();
+        assertThat(WebhookSignature.verify("whsec_test", "1000", BODY, null, 1_000, 300))
+                .isFalse();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.qcurate.query.config;
 
-import dev.qcurate.support.DetailedProblems;
 import dev.qcurate.query.consistency.ProjectionBehindException;
 import dev.qcurate.query.consistency.TooBusyException;
+import dev.qcurate.support.DetailedProblems;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -45,8 +44,13 @@ class ApiExceptionHandler extends DetailedProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "'" + e.getName() + "' has an invalid value"
-                + (e.getRequiredType() != null ? " (expected " + e.getRequiredType().getSimpleName() + ")" : ""));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "'" + e.getName() + "' has an invalid value"
+                        + (e.getRequiredType() != null
+                                ? " (expected " + e.getRequiredType().getSimpleName() + ")"
+                                : ""));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -63,7 +67,9 @@ class ApiExceptionHandler extends DetailedProblems {
     private static ResponseEntity<ProblemDetail> unavailable(String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle(title);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

@@ -20,18 +20,30 @@ class ListFeedKafkaConfig {
 
     @Bean
     NewTopic listVersionsTopic(@Value("${qcurate.list-feed.topic}") String topic) {
-        return TopicBuilder.name(topic).partitions(1).replicas(1).config("retention.ms", "-1").build();
+        return TopicBuilder.name(topic)
+                .partitions(1)
+                .replicas(1)
+                .config("retention.ms", "-1")
+                .build();
     }
 
     @Bean
     KafkaTemplate<String, String> listFeedTemplate(@Value("${qcurate.kafka.bootstrap-servers}") String servers) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new StringSerializer()));
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        servers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        5_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        5_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        10_000),
+                new StringSerializer(),
+                new StringSerializer()));
     }
 }

@@ -21,8 +21,8 @@ class MinPositionInterceptor implements HandlerInterceptor {
     private final ProjectionPosition position;
     private final Duration maxWait;
 
-    MinPositionInterceptor(ProjectionPosition position,
-                           @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait) {
+    MinPositionInterceptor(
+            ProjectionPosition position, @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait) {
         this.position = position;
         this.maxWait = maxWait;
     }

@@ -25,6 +25,7 @@ final class ListBatch {
 
     /** No such question. */
     private static final QuestionState MISSING = new QuestionState(null, null, null, 0, List.of(), null);
+
     private static final int MAX_CHAIN = 32;
     private static final Comparator<UUID> POSTGRES_ORDER = (a, b) -> {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
@@ -38,9 +39,11 @@ final class ListBatch {
     private final Set<UUID> reaching = new HashSet<>();
     /** For entries that may reach a changed question: the lists holding them. */
     private final Map<UUID, Set<UUID>> candidateEntries = new HashMap<>();
+
     private final Map<UUID, Optional<ListState>> lists = new HashMap<>();
     /** Changes parked by proposal until its ProposalAppliedEvent: from earlier batches, and from this one. */
     private final Map<UUID, Map<UUID, ListVersioning.Cause>> storedPending = new HashMap<>();
+
     private final Map<UUID, Map<UUID, ListVersioning.Cause>> pending = new LinkedHashMap<>();
     private final Set<UUID> pendingDone = new LinkedHashSet<>();
     private final List<Object[]> releases = new ArrayList<>();
@@ -93,8 +96,9 @@ final class ListBatch {
                 changed(list, event);
             });
         } else if (payload instanceof ListReleasedEvent e) {
-            releases.add(new Object[] {e.listId().value(), e.label(), e.version(), event.position(),
-                    Timestamp.from(event.at()), event.actor()});
+            releases.add(new Object[] {
+                e.listId().value(), e.label(), e.version(), event.position(), Timestamp.from(event.at()), event.actor()
+            });
         } else if (payload instanceof ProposalAppliedEvent e) {
             versionPendingChanges(e.proposalId().value());
         } else {
@@ -150,7 +154,8 @@ final class ListBatch {
             UUID[] ids = changed.toArray(UUID[]::new);
             loadChains(ids);
             reaching.addAll(changed);
-            jdbc.query("""
+            jdbc.query(
+                    """
                     WITH RECURSIVE members (id, depth) AS (
                         SELECT unnest(?::uuid[]), 0
                         UNION
@@ -159,30 +164,48 @@ final class ListBatch {
                     )
                     SELECT q.id, q.text, q.status, q.revision, q.tags, q.merged_into, e.list_id
                     FROM (SELECT DISTINCT id FROM members) m JOIN question q ON q.id = m.id
-                    LEFT JOIN list_entry e ON e.question_id = q.id""", rs -> {
-                UUID id = rs.getObject(1, UUID.class);
-                reaching.add(id);
-                questions.putIfAbsent(id, state(rs));
-                UUID list = rs.getObject(7, UUID.class);
-                if (list != null) {
-                    candidateEntries.computeIfAbsent(id, key -> new HashSet<>()).add(list);
-                }
-            }, (Object) ids);
+                    LEFT JOIN list_entry e ON e.question_id = q.id""",
+                    rs -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        reaching.add(id);
+                        questions.putIfAbsent(id, state(rs));
+                        UUID list = rs.getObject(7, UUID.class);
+                        if (list != null) {
+                            candidateEntries
+                                    .computeIfAbsent(id, key -> new HashSet<>())
+                                    .add(list);
+                        }
+                    },
+                    (Object) ids);
             // entries of changed questions that do not exist (yet): the join above cannot find them
-            jdbc.query("SELECT question_id, list_id FROM list_entry WHERE question_id = ANY (?)", rs -> {
-                candidateEntries.computeIfAbsent(rs.getObject(1, UUID.class), key -> new HashSet<>())
-                        .add(rs.getObject(2, UUID.class));
-            }, (Object) ids);
+            jdbc.query(
+                    "SELECT question_id, list_id FROM list_entry WHERE question_id = ANY (?)",
+                    rs -> {
+                        candidateEntries
+                                .computeIfAbsent(rs.getObject(1, UUID.class), key -> new HashSet<>())
+                                .add(rs.getObject(2, UUID.class));
+                    },
+                    (Object) ids);
         }
         if (!applied.isEmpty()) {
-            jdbc.query("""
+            jdbc.query(
+                    """
                     SELECT proposal_id, list_id, cause_type, actor, at, position FROM list_pending_change
-                    WHERE proposal_id = ANY (?)""", rs -> {
-                UUID proposal = rs.getObject(1, UUID.class);
-                storedPending.computeIfAbsent(proposal, key -> new HashMap<>()).put(rs.getObject(2, UUID.class),
-                        new ListVersioning.Cause(rs.getString(3), proposal, rs.getString(4),
-                                rs.getTimestamp(5).toInstant(), rs.getLong(6)));
-            }, (Object) applied.toArray(UUID[]::new));
+                    WHERE proposal_id = ANY (?)""",
+                    rs -> {
+                        UUID proposal = rs.getObject(1, UUID.class);
+                        storedPending
+                                .computeIfAbsent(proposal, key -> new HashMap<>())
+                                .put(
+                                        rs.getObject(2, UUID.class),
+                                        new ListVersioning.Cause(
+                                                rs.getString(3),
+                                                proposal,
+                                                rs.getString(4),
+                                                rs.getTimestamp(5).toInstant(),
+                                                rs.getLong(6)));
+                    },
+                    (Object) applied.toArray(UUID[]::new));
         }
     }
 
@@ -251,7 +274,8 @@ final class ListBatch {
             parked.forEach(all::putIfAbsent);
         }
         all.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<UUID, ListVersioning.Cause> e) -> e.getValue().position())
+                .sorted(Comparator.comparingLong((Map.Entry<UUID, ListVersioning.Cause> e) ->
+                                e.getValue().position())
                         .thenComparing(Map.Entry::getKey, POSTGRES_ORDER))
                 .forEach(change -> list(change.getKey()).ifPresent(list -> refresh(list, change.getValue())));
     }
@@ -263,7 +287,8 @@ final class ListBatch {
     /** The list's entries in order, each resolved to the question it shows (the end of its merge chain). */
     private List<ListView.Entry> resolvedEntries(ListState list) {
         List<UUID> entries = list.entriesInOrder();
-        List<UUID> unknown = entries.stream().filter(id -> !questions.containsKey(id)).toList();
+        List<UUID> unknown =
+                entries.stream().filter(id -> !questions.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             loadChains(unknown.toArray(UUID[]::new));
         }
@@ -273,16 +298,23 @@ final class ListBatch {
             if (shown == MISSING) {
                 continue;
             }
-            for (int depth = 0; depth < MAX_CHAIN && "MERGED".equals(shown.status()) && shown.mergedInto() != null;
-                 depth++) {
+            for (int depth = 0;
+                    depth < MAX_CHAIN && "MERGED".equals(shown.status()) && shown.mergedInto() != null;
+                    depth++) {
                 QuestionState next = question(shown.mergedInto());
                 if (next == MISSING) {
                     break;
                 }
                 shown = next;
             }
-            resolved.add(new ListView.Entry(entry, list.entries.get(entry), shown.id(), shown.status(), shown.text(),
-                    shown.tags(), shown.revision()));
+            resolved.add(new ListView.Entry(
+                    entry,
+                    list.entries.get(entry),
+                    shown.id(),
+                    shown.status(),
+                    shown.text(),
+                    shown.tags(),
+                    shown.revision()));
         }
         return resolved;
     }
@@ -293,8 +325,17 @@ final class ListBatch {
             return;
         }
         Timestamp at = Timestamp.from(event.at());
-        ListState list = new ListState(id, true, e.name(), e.title() == null ? e.name() : e.title(), e.description(),
-                at, 0, 0, at, new HashMap<>());
+        ListState list = new ListState(
+                id,
+                true,
+                e.name(),
+                e.title() == null ? e.name() : e.title(),
+                e.description(),
+                at,
+                0,
+                0,
+                at,
+                new HashMap<>());
         lists.put(id, Optional.of(list));
         versioning.recordVersion(list, 0, ListVersioning.Cause.of(event), View.empty(), View.empty(), writes);
     }
@@ -311,32 +352,60 @@ final class ListBatch {
     /** A list as the tables hold it: header, entries, and the open rows and aliases of its current version. */
     private Optional<ListState> load(UUID id) {
         Map<UUID, BigDecimal> entries = new HashMap<>();
-        jdbc.query("SELECT question_id, sort_key FROM list_entry WHERE list_id = ?",
+        jdbc.query(
+                "SELECT question_id, sort_key FROM list_entry WHERE list_id = ?",
                 rs -> {
                     entries.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
-                }, id);
-        Optional<ListState> found = jdbc.query("""
+                },
+                id);
+        Optional<ListState> found = jdbc
+                .query(
+                        """
                 SELECT name, title, description, version, size, created_at, updated_at FROM curated_list
-                WHERE id = ?""", (rs, n) -> new ListState(id, false, rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getTimestamp(6), rs.getInt(4), rs.getInt(5), rs.getTimestamp(7), entries), id)
-                .stream().findFirst();
+                WHERE id = ?""",
+                        (rs, n) -> new ListState(
+                                id,
+                                false,
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getTimestamp(6),
+                                rs.getInt(4),
+                                rs.getInt(5),
+                                rs.getTimestamp(7),
+                                entries),
+                        id)
+                .stream()
+                .findFirst();
         found.ifPresent(list -> {
             List<ViewRow> rows = new ArrayList<>();
-            jdbc.query("""
+            jdbc.query(
+                    """
                     SELECT question_id, sort_key, text, tags, revision, valid_from FROM list_view_row
-                    WHERE list_id = ? AND valid_to = ? ORDER BY sort_key""", rs -> {
-                ViewRow row = new ViewRow(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getString(3),
-                        ListStore.strings(rs.getArray(4)), rs.getInt(5));
-                rows.add(row);
-                list.openRows.put(row.questionId(), new ListState.OpenRow(row, rs.getInt(6), false));
-            }, id, ListStore.OPEN);
+                    WHERE list_id = ? AND valid_to = ? ORDER BY sort_key""",
+                    rs -> {
+                        ViewRow row = new ViewRow(
+                                rs.getObject(1, UUID.class),
+                                rs.getBigDecimal(2),
+                                rs.getString(3),
+                                ListStore.strings(rs.getArray(4)),
+                                rs.getInt(5));
+                        rows.add(row);
+                        list.openRows.put(row.questionId(), new ListState.OpenRow(row, rs.getInt(6), false));
+                    },
+                    id,
+                    ListStore.OPEN);
             list.rows = List.copyOf(rows);
-            jdbc.query("""
+            jdbc.query(
+                    """
                     SELECT source_id, target_id, valid_from FROM list_view_alias
-                    WHERE list_id = ? AND valid_to = ? ORDER BY source_id, target_id""", rs -> {
-                View.Alias alias = new View.Alias(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                list.openAliases.put(alias, new ListState.OpenAlias(alias, rs.getInt(3), false));
-            }, id, ListStore.OPEN);
+                    WHERE list_id = ? AND valid_to = ? ORDER BY source_id, target_id""",
+                    rs -> {
+                        View.Alias alias = new View.Alias(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                        list.openAliases.put(alias, new ListState.OpenAlias(alias, rs.getInt(3), false));
+                    },
+                    id,
+                    ListStore.OPEN);
         });
         return found;
     }
@@ -353,7 +422,8 @@ final class ListBatch {
 
     /** Reads the questions and everything they are merged into (as before the batch), unless already known. */
     private void loadChains(UUID[] ids) {
-        jdbc.query("""
+        jdbc.query(
+                """
                 WITH RECURSIVE chain (id, depth) AS (
                     SELECT unnest(?::uuid[]), 0
                     UNION
@@ -364,15 +434,21 @@ final class ListBatch {
                 FROM (SELECT DISTINCT id FROM chain) c JOIN question q ON q.id = c.id""",
                 rs -> {
                     questions.putIfAbsent(rs.getObject(1, UUID.class), state(rs));
-                }, (Object) ids);
+                },
+                (Object) ids);
         for (UUID id : ids) {
             questions.putIfAbsent(id, MISSING);
         }
     }
 
     private static QuestionState state(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new QuestionState(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                ListStore.strings(rs.getArray(5)), rs.getObject(6, UUID.class));
+        return new QuestionState(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                ListStore.strings(rs.getArray(5)),
+                rs.getObject(6, UUID.class));
     }
 
     /** Writes what the batch changed, one batched statement per kind; closes before opens (same open marker). */
@@ -387,8 +463,16 @@ final class ListBatch {
             }
             ListState list = found.get();
             if (list.created) {
-                newLists.add(new Object[] {list.id, list.name, list.title, list.description, list.version, list.size,
-                        list.createdAt, list.updatedAt});
+                newLists.add(new Object[] {
+                    list.id,
+                    list.name,
+                    list.title,
+                    list.description,
+                    list.version,
+                    list.size,
+                    list.createdAt,
+                    list.updatedAt
+                });
             } else if (list.headerChanged) {
                 headers.add(new Object[] {list.version, list.size, list.updatedAt, list.id});
             }
@@ -415,11 +499,13 @@ final class ListBatch {
         batch("""
                 INSERT INTO list_release (list_id, label, version, position, at, actor) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (list_id, label) DO NOTHING""", releases);
-        batch("DELETE FROM list_pending_change WHERE proposal_id = ?",
+        batch(
+                "DELETE FROM list_pending_change WHERE proposal_id = ?",
                 pendingDone.stream().map(proposal -> new Object[] {proposal}).toList());
         List<Object[]> parked = new ArrayList<>();
-        pending.forEach((proposal, changes) -> changes.forEach((list, cause) -> parked.add(new Object[] {proposal,
-                list, cause.position(), cause.type(), cause.actor(), Timestamp.from(cause.at())})));
+        pending.forEach((proposal, changes) -> changes.forEach((list, cause) -> parked.add(
+                new Object[] {proposal, list, cause.position(), cause.type(), cause.actor(), Timestamp.from(cause.at())
+                })));
         batch("""
                 INSERT INTO list_pending_change (proposal_id, list_id, position, cause_type, actor, at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", parked);

@@ -12,17 +12,13 @@ import java.util.UUID;
  * What changed between two versions of a list. A question that left the view because it now shows as another one
  * (merged, or same text) is reported as merged, not as removed, and its target not as added.
  */
-record ListDiff(List<ListEntryView> added, List<ListEntryView> removed, List<Reworded> reworded,
-                List<Merged> merged) {
+record ListDiff(List<ListEntryView> added, List<ListEntryView> removed, List<Reworded> reworded, List<Merged> merged) {
 
-    record Reworded(UUID questionId, String before, String after) {
-    }
+    record Reworded(UUID questionId, String before, String after) {}
 
-    record Merged(UUID sourceId, UUID targetId) {
-    }
+    record Merged(UUID sourceId, UUID targetId) {}
 
-    record Summary(int added, int removed, int reworded, int merged) {
-    }
+    record Summary(int added, int removed, int reworded, int merged) {}
 
     static ListDiff between(View fromView, View toView) {
         List<ViewRow> from = fromView.rows();
@@ -32,7 +28,8 @@ record ListDiff(List<ListEntryView> added, List<ListEntryView> removed, List<Rew
         Set<View.Alias> aliasesBefore = new HashSet<>(fromView.aliases());
         List<Merged> merged = new ArrayList<>();
         for (View.Alias alias : toView.aliases()) {
-            if (before.containsKey(alias.sourceId()) && !after.containsKey(alias.sourceId())
+            if (before.containsKey(alias.sourceId())
+                    && !after.containsKey(alias.sourceId())
                     && !aliasesBefore.contains(alias)) {
                 merged.add(new Merged(alias.sourceId(), alias.targetId()));
             }
@@ -45,14 +42,17 @@ record ListDiff(List<ListEntryView> added, List<ListEntryView> removed, List<Rew
         });
         List<ListEntryView> added = to.stream()
                 .filter(row -> !before.containsKey(row.questionId()) && !targets.contains(row.questionId()))
-                .map(ListEntryView::of).toList();
+                .map(ListEntryView::of)
+                .toList();
         List<ListEntryView> removed = from.stream()
                 .filter(row -> !after.containsKey(row.questionId()) && !sources.contains(row.questionId()))
-                .map(ListEntryView::of).toList();
+                .map(ListEntryView::of)
+                .toList();
         List<Reworded> reworded = to.stream()
                 .filter(row -> before.containsKey(row.questionId())
                         && !before.get(row.questionId()).text().equals(row.text()))
-                .map(row -> new Reworded(row.questionId(), before.get(row.questionId()).text(), row.text()))
+                .map(row -> new Reworded(
+                        row.questionId(), before.get(row.questionId()).text(), row.text()))
                 .toList();
         return new ListDiff(added, removed, reworded, List.copyOf(merged));
     }

@@ -72,13 +72,20 @@ class ListExport {
         if (list.release() != null) {
             out.append(" (release ").append(markdownText(list.release())).append(')');
         }
-        out.append(", ").append(list.size()).append(list.size() == 1 ? " question" : " questions").append("\n\n");
+        out.append(", ")
+                .append(list.size())
+                .append(list.size() == 1 ? " question" : " questions")
+                .append("\n\n");
         int number = 1;
         for (ListEntryView entry : list.entries()) {
             out.append(number++).append(". ").append(markdownText(entry.text()));
             if (!entry.tags().isEmpty()) {
-                out.append(" — tags: ").append(String.join(", ", entry.tags().stream().map(ListExport::markdownText)
-                        .toList()));
+                out.append(" — tags: ")
+                        .append(String.join(
+                                ", ",
+                                entry.tags().stream()
+                                        .map(ListExport::markdownText)
+                                        .toList()));
             }
             out.append('\n');
         }
@@ -96,11 +103,16 @@ class ListExport {
         StringBuilder out = new StringBuilder("position,questionId,text,tags,revision\r\n");
         int number = 1;
         for (ListEntryView entry : list.entries()) {
-            out.append(number++).append(',')
-                    .append(entry.questionId()).append(',')
-                    .append(csvCell(entry.text())).append(',')
-                    .append(csvCell(String.join("; ", entry.tags()))).append(',')
-                    .append(entry.revision()).append("\r\n");
+            out.append(number++)
+                    .append(',')
+                    .append(entry.questionId())
+                    .append(',')
+                    .append(csvCell(entry.text()))
+                    .append(',')
+                    .append(csvCell(String.join("; ", entry.tags())))
+                    .append(',')
+                    .append(entry.revision())
+                    .append("\r\n");
         }
         return out.toString();
     }

@@ -34,16 +34,18 @@ class ListFeedRelay {
     private final String topic;
     private volatile boolean failing;
 
-    ListFeedRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> listFeedTemplate,
-                  @Value("${qcurate.list-feed.topic}") String topic) {
+    ListFeedRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            KafkaTemplate<String, String> listFeedTemplate,
+            @Value("${qcurate.list-feed.topic}") String topic) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = listFeedTemplate;
         this.topic = topic;
     }
 
-    record Pending(UUID listId, int version, String payload) {
-    }
+    record Pending(UUID listId, int version, String payload) {}
 
     @Scheduled(fixedDelayString = "${qcurate.list-feed.interval:PT0.5S}")
     void relay() {
@@ -78,14 +80,16 @@ class ListFeedRelay {
             if (pending.size() >= BATCH) {
                 break;
             }
-            Boolean mine = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, hashtext(?))", Boolean.class,
-                    LOCK_SPACE, list.toString());
+            Boolean mine = jdbc.queryForObject(
+                    "SELECT pg_try_advisory_xact_lock(?, hashtext(?))", Boolean.class, LOCK_SPACE, list.toString());
             if (Boolean.TRUE.equals(mine)) {
-                pending.addAll(jdbc.query("""
+                pending.addAll(jdbc.query(
+                        """
                         SELECT list_id, version, payload FROM list_feed_outbox
                         WHERE list_id = ? AND published_at IS NULL ORDER BY version LIMIT ?""",
                         (rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)),
-                        list, BATCH - pending.size()));
+                        list,
+                        BATCH - pending.size()));
             }
         }
         List<CompletableFuture<?>> acks = new ArrayList<>();
@@ -97,8 +101,11 @@ class ListFeedRelay {
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not acknowledge the list versions", e);
         }
-        jdbc.batchUpdate("UPDATE list_feed_outbox SET published_at = now() WHERE list_id = ? AND version = ?",
-                pending.stream().map(p -> new Object[]{p.listId(), p.version()}).toList());
+        jdbc.batchUpdate(
+                "UPDATE list_feed_outbox SET published_at = now() WHERE list_id = ? AND version = ?",
+                pending.stream()
+                        .map(p -> new Object[] {p.listId(), p.version()})
+                        .toList());
         return pending.size();
     }
 }

@@ -52,8 +52,10 @@ class ListQueries {
     }
 
     List<ListVersionView.Summary> all() {
-        return store.headers().stream().map(h -> new ListVersionView.Summary(h.listId(), h.name(), h.title(),
-                h.description(), h.version(), h.size(), h.updatedAt())).toList();
+        return store.headers().stream()
+                .map(h -> new ListVersionView.Summary(
+                        h.listId(), h.name(), h.title(), h.description(), h.version(), h.size(), h.updatedAt()))
+                .toList();
     }
 
     /**
@@ -80,8 +82,15 @@ class ListQueries {
             int version = existing(header, key.version());
             List<ViewRow> rows = store.rows(key.listId(), version);
             Instant at = store.versionTime(key.listId(), version).orElse(header.createdAt());
-            ListVersionView.Content content = new ListVersionView.Content(key.listId(), header.name(), header.title(),
-                    header.description(), version, at, key.release(), rows.size(),
+            ListVersionView.Content content = new ListVersionView.Content(
+                    key.listId(),
+                    header.name(),
+                    header.title(),
+                    header.description(),
+                    version,
+                    at,
+                    key.release(),
+                    rows.size(),
                     rows.stream().map(ListEntryView::of).toList());
             try {
                 return new ListVersionCache.Rendered(content, json.writeValueAsBytes(content));
@@ -94,11 +103,18 @@ class ListQueries {
     @Transactional(readOnly = true)
     List<ListVersionView.VersionItem> versions(UUID listId) {
         header(listId);
-        Map<Integer, List<String>> releases = store.releases(listId).stream().collect(Collectors.groupingBy(
-                ListStore.Release::version, Collectors.mapping(ListStore.Release::label, Collectors.toList())));
-        return store.versions(listId).stream().map(v -> new ListVersionView.VersionItem(v.version(), v.at(),
-                new ListVersionView.Cause(v.causeType(), v.proposalId(), v.actor(), v.position()), v.size(),
-                v.summary(), releases.getOrDefault(v.version(), List.of()))).toList();
+        Map<Integer, List<String>> releases = store.releases(listId).stream()
+                .collect(Collectors.groupingBy(
+                        ListStore.Release::version, Collectors.mapping(ListStore.Release::label, Collectors.toList())));
+        return store.versions(listId).stream()
+                .map(v -> new ListVersionView.VersionItem(
+                        v.version(),
+                        v.at(),
+                        new ListVersionView.Cause(v.causeType(), v.proposalId(), v.actor(), v.position()),
+                        v.size(),
+                        v.summary(),
+                        releases.getOrDefault(v.version(), List.of())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -107,15 +123,15 @@ class ListQueries {
         existing(header, from);
         existing(header, to);
         ListDiff diff = ListDiff.between(store.view(listId, from), store.view(listId, to));
-        return new ListVersionView.Diff(listId, from, to, diff.added(), diff.removed(), diff.reworded(),
-                diff.merged());
+        return new ListVersionView.Diff(listId, from, to, diff.added(), diff.removed(), diff.reworded(), diff.merged());
     }
 
     @Transactional(readOnly = true)
     List<ListVersionView.ReleaseItem> releases(UUID listId) {
         header(listId);
-        return store.releases(listId).stream().map(r -> new ListVersionView.ReleaseItem(r.label(), r.version(),
-                r.position(), r.at(), r.actor())).toList();
+        return store.releases(listId).stream()
+                .map(r -> new ListVersionView.ReleaseItem(r.label(), r.version(), r.position(), r.at(), r.actor()))
+                .toList();
     }
 
     private ListStore.Header header(UUID listId) {
@@ -128,7 +144,8 @@ class ListQueries {
         }
         if (selector.release() != null) {
             return store.release(header.listId(), selector.release())
-                    .orElseThrow(() -> notFound("list " + header.listId() + " has no release '" + selector.release() + "'"))
+                    .orElseThrow(
+                            () -> notFound("list " + header.listId() + " has no release '" + selector.release() + "'"))
                     .version();
         }
         if (selector.asOf() != null) {

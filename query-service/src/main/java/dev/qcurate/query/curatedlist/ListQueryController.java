@@ -1,9 +1,9 @@
 package dev.qcurate.query.curatedlist;
 
-import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,15 +40,23 @@ class ListQueryController {
     }
 
     /** Pinned versions never change; a day is a bound on how long a client trusts it without asking. */
-    private static final CacheControl PINNED = CacheControl.maxAge(1, TimeUnit.DAYS).cachePrivate().immutable();
+    private static final CacheControl PINNED =
+            CacheControl.maxAge(1, TimeUnit.DAYS).cachePrivate().immutable();
+
     private static final CacheControl MOVING = CacheControl.noCache().cachePrivate();
 
     @GetMapping("/api/lists/{id}")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ListVersionView.Content.class)))
-    ResponseEntity<byte[]> list(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-                                @RequestParam(required = false) @Size(max = 64) String release,
-                                @RequestParam(required = false) @Size(max = 64) String asOf) {
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ListVersionView.Content.class)))
+    ResponseEntity<byte[]> list(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) @Size(max = 64) String release,
+            @RequestParam(required = false) @Size(max = 64) String asOf) {
         ListQueries.Selector selector = new ListQueries.Selector(version, release, asOf);
         ListVersionCache.Rendered rendered = lists.content(id, selector);
         // Spring answers 304 without the body when If-None-Match names this ETag
@@ -75,10 +83,12 @@ class ListQueryController {
     }
 
     @GetMapping("/api/lists/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable UUID id, @RequestParam(defaultValue = "markdown") String format,
-                                  @RequestParam(required = false) Integer version,
-                                  @RequestParam(required = false) @Size(max = 64) String release,
-                                  @RequestParam(required = false) @Size(max = 64) String asOf) {
+    ResponseEntity<byte[]> export(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "markdown") String format,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) @Size(max = 64) String release,
+            @RequestParam(required = false) @Size(max = 64) String asOf) {
         ListExport.Format chosen = ListExport.Format.parse(format);
         ListQueries.Selector selector = new ListQueries.Selector(version, release, asOf);
         ListVersionCache.Rendered rendered = lists.content(id, selector);
@@ -87,8 +97,12 @@ class ListQueryController {
                 .contentType(chosen.mediaType)
                 .eTag(rendered.etag(chosen))
                 .cacheControl(cacheControl(selector))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(export.fileName(content, chosen), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(export.fileName(content, chosen), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(rendered.export(chosen, f -> export.render(content, f)));
     }

@@ -19,6 +19,7 @@ final class ListState {
     final UUID id;
     /** Created by this batch (inserted, not updated, at the end). */
     final boolean created;
+
     final String name;
     final String title;
     final String description;
@@ -30,12 +31,14 @@ final class ListState {
 
     /** Entry keys in list order, and each entry's key. */
     final List<BigDecimal> keys = new ArrayList<>();
+
     final Map<UUID, BigDecimal> entries = new HashMap<>();
     /** The entries before the batch, to write only what changed. */
     final Map<UUID, BigDecimal> entriesBefore;
 
     /** The view at the current version: rows in list order, with their open interval rows and aliases. */
     List<ViewRow> rows = List.of();
+
     final Map<UUID, OpenRow> openRows = new HashMap<>();
     final Map<View.Alias, OpenAlias> openAliases = new LinkedHashMap<>();
 
@@ -68,8 +71,17 @@ final class ListState {
         }
     }
 
-    ListState(UUID id, boolean created, String name, String title, String description, Timestamp createdAt,
-              int version, int size, Timestamp updatedAt, Map<UUID, BigDecimal> entriesBefore) {
+    ListState(
+            UUID id,
+            boolean created,
+            String name,
+            String title,
+            String description,
+            Timestamp createdAt,
+            int version,
+            int size,
+            Timestamp updatedAt,
+            Map<UUID, BigDecimal> entriesBefore) {
         this.id = id;
         this.created = created;
         this.name = name;

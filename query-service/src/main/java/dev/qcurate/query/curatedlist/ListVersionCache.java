@@ -37,8 +37,7 @@ import java.util.function.Function;
 @Component
 class ListVersionCache implements Projection, LocalState {
 
-    record Key(long generation, UUID listId, int version, String release) {
-    }
+    record Key(long generation, UUID listId, int version, String release) {}
 
     /** One answered version: the view, its JSON, its ETag, and exports rendered from it on demand. */
     static final class Rendered {
@@ -77,7 +76,8 @@ class ListVersionCache implements Projection, LocalState {
 
         /** Whether the list's header still says what this answer says (names are not versioned). */
         boolean matches(ListStore.Header header) {
-            return content.name().equals(header.name()) && content.title().equals(header.title())
+            return content.name().equals(header.name())
+                    && content.title().equals(header.title())
                     && Objects.equals(content.description(), header.description());
         }
 

@@ -36,8 +36,12 @@ class ListVersioning {
     record Cause(String type, UUID proposalId, String actor, Instant at, long position) {
 
         static Cause of(StoredEvent event) {
-            return new Cause(event.payload().getClass().getSimpleName(), proposalOf(event.payload()), event.actor(),
-                    event.at(), event.position());
+            return new Cause(
+                    event.payload().getClass().getSimpleName(),
+                    proposalOf(event.payload()),
+                    event.actor(),
+                    event.at(),
+                    event.position());
         }
     }
 
@@ -86,18 +90,31 @@ class ListVersioning {
         UUID proposalId = cause.proposalId();
         int size = after.rows().size();
         Timestamp at = Timestamp.from(cause.at());
-        writes.versions.add(new Object[] {list.id, version, at, cause.position(), type, proposalId, cause.actor(),
-                size, summary.added(), summary.removed(), summary.reworded(), summary.merged()});
+        writes.versions.add(new Object[] {
+            list.id,
+            version,
+            at,
+            cause.position(),
+            type,
+            proposalId,
+            cause.actor(),
+            size,
+            summary.added(),
+            summary.removed(),
+            summary.reworded(),
+            summary.merged()
+        });
         list.version = version;
         list.size = size;
         list.updatedAt = at;
         list.headerChanged = true;
-        writes.feed.add(new Object[] {list.id, version, cause.position(),
-                feedMessage(list.id, version, cause, type, proposalId, summary, size)});
+        writes.feed.add(new Object[] {
+            list.id, version, cause.position(), feedMessage(list.id, version, cause, type, proposalId, summary, size)
+        });
     }
 
-    private void syncAliases(ListState list, List<View.Alias> before, List<View.Alias> after, int version,
-                             Writes writes) {
+    private void syncAliases(
+            ListState list, List<View.Alias> before, List<View.Alias> after, int version, Writes writes) {
         Set<View.Alias> now = new HashSet<>(after);
         Set<View.Alias> then = new HashSet<>(before);
         for (View.Alias gone : before) {
@@ -110,11 +127,11 @@ class ListVersioning {
                         open.validTo = version;
                     }
                 } else if (open.validFrom == version) {
-                    writes.aliasesDeleted.add(new Object[] {list.id, gone.sourceId(), gone.targetId(), version,
-                            ListStore.OPEN});
+                    writes.aliasesDeleted.add(
+                            new Object[] {list.id, gone.sourceId(), gone.targetId(), version, ListStore.OPEN});
                 } else {
-                    writes.aliasesClosed.add(new Object[] {version, list.id, gone.sourceId(), gone.targetId(),
-                            ListStore.OPEN});
+                    writes.aliasesClosed.add(
+                            new Object[] {version, list.id, gone.sourceId(), gone.targetId(), ListStore.OPEN});
                 }
             }
         }
@@ -138,33 +155,54 @@ class ListVersioning {
         final List<Object[]> feed = new ArrayList<>();
 
         void write(JdbcTemplate jdbc) {
-            batch(jdbc, "UPDATE list_view_row SET valid_to = ? WHERE list_id = ? AND question_id = ? AND valid_to = ?",
+            batch(
+                    jdbc,
+                    "UPDATE list_view_row SET valid_to = ? WHERE list_id = ? AND question_id = ? AND valid_to = ?",
                     rowsClosed);
-            batch(jdbc, """
+            batch(
+                    jdbc,
+                    """
                     INSERT INTO list_view_row (list_id, question_id, valid_from, valid_to, sort_key, text, tags,
                                                revision)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rowsOpened.stream().map(opened -> {
-                ListState list = (ListState) opened[0];
-                ListState.OpenRow open = (ListState.OpenRow) opened[1];
-                ViewRow row = open.row;
-                return new Object[] {list.id, row.questionId(), open.validFrom, open.validTo, row.sortKey(),
-                        row.text(), row.tags().toArray(String[]::new), row.revision()};
-            }).toList());
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    rowsOpened.stream()
+                            .map(opened -> {
+                                ListState list = (ListState) opened[0];
+                                ListState.OpenRow open = (ListState.OpenRow) opened[1];
+                                ViewRow row = open.row;
+                                return new Object[] {
+                                    list.id,
+                                    row.questionId(),
+                                    open.validFrom,
+                                    open.validTo,
+                                    row.sortKey(),
+                                    row.text(),
+                                    row.tags().toArray(String[]::new),
+                                    row.revision()
+                                };
+                            })
+                            .toList());
             batch(jdbc, """
                     DELETE FROM list_view_alias WHERE list_id = ? AND source_id = ? AND target_id = ?
                     AND valid_from = ? AND valid_to = ?""", aliasesDeleted);
             batch(jdbc, """
                     UPDATE list_view_alias SET valid_to = ? WHERE list_id = ? AND source_id = ? AND target_id = ?
                     AND valid_to = ?""", aliasesClosed);
-            batch(jdbc, """
+            batch(
+                    jdbc,
+                    """
                     INSERT INTO list_view_alias (list_id, source_id, target_id, valid_from, valid_to)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", aliasesOpened.stream()
-                    .filter(opened -> !((ListState.OpenAlias) opened[1]).deleted).map(opened -> {
-                        ListState list = (ListState) opened[0];
-                        ListState.OpenAlias open = (ListState.OpenAlias) opened[1];
-                        return new Object[] {list.id, open.alias.sourceId(), open.alias.targetId(), open.validFrom,
-                                open.validTo};
-                    }).toList());
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    aliasesOpened.stream()
+                            .filter(opened -> !((ListState.OpenAlias) opened[1]).deleted)
+                            .map(opened -> {
+                                ListState list = (ListState) opened[0];
+                                ListState.OpenAlias open = (ListState.OpenAlias) opened[1];
+                                return new Object[] {
+                                    list.id, open.alias.sourceId(), open.alias.targetId(), open.validFrom, open.validTo
+                                };
+                            })
+                            .toList());
             batch(jdbc, """
                     INSERT INTO list_version (list_id, version, at, position, cause_type, proposal_id, actor, size,
                                               added, removed, reworded, merged)
@@ -182,8 +220,8 @@ class ListVersioning {
         }
     }
 
-    private String feedMessage(UUID listId, int version, Cause cause, String type, UUID proposalId,
-                               ListDiff.Summary summary, int size) {
+    private String feedMessage(
+            UUID listId, int version, Cause cause, String type, UUID proposalId, ListDiff.Summary summary, int size) {
         Map<String, Object> causeFields = new LinkedHashMap<>();
         causeFields.put("type", type);
         causeFields.put("proposalId", proposalId);

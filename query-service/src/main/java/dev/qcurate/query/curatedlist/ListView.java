@@ -18,12 +18,16 @@ final class ListView {
      * An entry of the list with the question it stands for now: {@code shownId} is the entry itself, or the end of
      * its merge chain; status, text, tags and revision are that question's.
      */
-    record Entry(UUID entryId, BigDecimal sortKey, UUID shownId, String status, String text, List<String> tags,
-                 int revision) {
-    }
+    record Entry(
+            UUID entryId,
+            BigDecimal sortKey,
+            UUID shownId,
+            String status,
+            String text,
+            List<String> tags,
+            int revision) {}
 
-    private ListView() {
-    }
+    private ListView() {}
 
     /** @param entries in list order */
     static View of(List<Entry> entries) {
@@ -50,9 +54,12 @@ final class ListView {
             }
         }
         List<Building> rows = byQuestion.values().stream().distinct().toList();
-        return new View(rows.stream().map(Building::row).toList(), rows.stream()
-                .flatMap(row -> row.absorbed.stream().map(source -> new View.Alias(source, row.first.shownId())))
-                .toList());
+        return new View(
+                rows.stream().map(Building::row).toList(),
+                rows.stream()
+                        .flatMap(
+                                row -> row.absorbed.stream().map(source -> new View.Alias(source, row.first.shownId())))
+                        .toList());
     }
 
     private static final class Building {

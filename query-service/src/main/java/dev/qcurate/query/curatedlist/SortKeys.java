@@ -10,8 +10,7 @@ final class SortKeys {
 
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-    private SortKeys() {
-    }
+    private SortKeys() {}
 
     /** The key for a new entry between {@code before} and {@code after}; either may be null (list start or end). */
     static BigDecimal between(BigDecimal before, BigDecimal after) {

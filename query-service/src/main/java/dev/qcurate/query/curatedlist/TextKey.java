@@ -22,8 +22,7 @@ final class TextKey {
     private static final int REMEMBERED = 50_000;
     private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
-    private TextKey() {
-    }
+    private TextKey() {}
 
     static String of(String text) {
         String key = KEYS.get(text);

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 record View(List<ViewRow> rows, List<Alias> aliases) {
 
-    record Alias(UUID sourceId, UUID targetId) {
-    }
+    record Alias(UUID sourceId, UUID targetId) {}
 
     View {
         rows = List.copyOf(rows);

@@ -1,17 +1,6 @@
 package dev.qcurate.query.duplicates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
+import dev.qcurate.query.duplicates.CandidateSearch.Probe;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,7 +14,17 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
-import dev.qcurate.query.duplicates.CandidateSearch.Probe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.qcurate.query.duplicates.QuestionDocuments.ORDER;
 
@@ -51,18 +50,26 @@ final class BatchCheck implements AutoCloseable {
         this.search = search;
         this.vectors = vectors;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
+        this.executor = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(16),
                 task -> {
                     Thread thread = new Thread(task, "duplicate-batch-check-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         this.executor.allowCoreThreadTimeOut(true);
     }
 
     List<BatchResult> check(IndexSearcher searcher, List<BatchItem> items, int limit) throws IOException {
-        List<float[]> itemVectors = vectors.ofIndexed(items.stream().map(BatchItem::text)
-                .map(text -> text.isBlank() ? "?" : text).toList());
+        List<float[]> itemVectors = vectors.ofIndexed(items.stream()
+                .map(BatchItem::text)
+                .map(text -> text.isBlank() ? "?" : text)
+                .toList());
         try (ByteBuffersDirectory batchDirectory = new ByteBuffersDirectory()) {
             try (IndexWriter batchWriter = new IndexWriter(batchDirectory, new IndexWriterConfig(analyzer))) {
                 for (int order = 0; order < items.size(); order++) {
@@ -77,24 +84,25 @@ final class BatchCheck implements AutoCloseable {
                 }
             }
             try (DirectoryReader batchReader = DirectoryReader.open(batchDirectory);
-                 MultiReader both = new MultiReader(
-                         new IndexReader[] {searcher.getIndexReader(), batchReader}, false)) {
+                    MultiReader both =
+                            new MultiReader(new IndexReader[] {searcher.getIndexReader(), batchReader}, false)) {
                 IndexSearcher combined = new IndexSearcher(both);
                 return searchInSlices(combined, both, items, itemVectors, limit);
             }
         }
     }
 
-    private List<BatchResult> searchInSlices(IndexSearcher combined, IndexReader both, List<BatchItem> items,
-                                             List<float[]> itemVectors, int limit) throws IOException {
+    private List<BatchResult> searchInSlices(
+            IndexSearcher combined, IndexReader both, List<BatchItem> items, List<float[]> itemVectors, int limit)
+            throws IOException {
         int sliceSize = Math.max(1, (items.size() + THREADS - 1) / THREADS);
         List<Future<List<BatchResult>>> slices = new ArrayList<>();
         for (int start = 0; start < items.size(); start += sliceSize) {
             int from = start;
             int to = Math.min(items.size(), start + sliceSize);
             // each slice has its own Resemblance: it caches statistics and is not thread-safe
-            slices.add(executor.submit(() -> slice(combined, new Resemblance(both), items, itemVectors, from, to,
-                    limit)));
+            slices.add(
+                    executor.submit(() -> slice(combined, new Resemblance(both), items, itemVectors, from, to, limit)));
         }
         List<BatchResult> results = new ArrayList<>(items.size());
         try {
@@ -114,8 +122,14 @@ final class BatchCheck implements AutoCloseable {
         return results;
     }
 
-    private List<BatchResult> slice(IndexSearcher combined, Resemblance resemblance, List<BatchItem> items,
-                                    List<float[]> itemVectors, int from, int to, int limit) {
+    private List<BatchResult> slice(
+            IndexSearcher combined,
+            Resemblance resemblance,
+            List<BatchItem> items,
+            List<float[]> itemVectors,
+            int from,
+            int to,
+            int limit) {
         List<BatchResult> results = new ArrayList<>(to - from);
         for (int order = from; order < to; order++) {
             BatchItem item = items.get(order);
@@ -125,8 +139,16 @@ final class BatchCheck implements AutoCloseable {
                     .build();
             Probe probe = new Probe(documents.variantsOf(item.text()), List.of(itemVectors.get(order)));
             try {
-                results.add(new BatchResult(item.questionId(), item.text(), search.search(combined, resemblance,
-                        probe, limit, Set.of(item.questionId().toString()), visible)));
+                results.add(new BatchResult(
+                        item.questionId(),
+                        item.text(),
+                        search.search(
+                                combined,
+                                resemblance,
+                                probe,
+                                limit,
+                                Set.of(item.questionId().toString()),
+                                visible)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

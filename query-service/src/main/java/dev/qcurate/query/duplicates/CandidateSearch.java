@@ -1,17 +1,6 @@
 package dev.qcurate.query.duplicates;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.WeakHashMap;
-
+import dev.qcurate.query.duplicates.Resemblance.Variant;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -38,7 +27,17 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
-import dev.qcurate.query.duplicates.Resemblance.Variant;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.WeakHashMap;
 
 import static dev.qcurate.query.duplicates.QuestionDocuments.BODY;
 import static dev.qcurate.query.duplicates.QuestionDocuments.ID;
@@ -59,6 +58,7 @@ final class CandidateSearch {
     private static final int SEMANTIC_DEPTH = 20;
     /** As IndexSearcher.search(query, n): hits counted exactly up to here, then pruning may start. */
     private static final int TOTAL_HITS_THRESHOLD = 1_000;
+
     private static final int FUZZY_EXPANSIONS = 10;
     private static final float FUZZY_BOOST = 0.5f;
 
@@ -75,14 +75,19 @@ final class CandidateSearch {
     }
 
     /** What is looked up: the analysed variants and the vectors of a text, or of an indexed question. */
-    record Probe(List<Variant> variants, List<float[]> vectors) {
-    }
+    record Probe(List<Variant> variants, List<float[]> vectors) {}
 
     /**
      * @param visible which documents may be candidates; null for the searchable ones
      */
-    List<DuplicateCandidate> search(IndexSearcher searcher, Resemblance resemblance, Probe probe, int limit,
-                                    Set<String> excludedIds, Query visible) throws IOException {
+    List<DuplicateCandidate> search(
+            IndexSearcher searcher,
+            Resemblance resemblance,
+            Probe probe,
+            int limit,
+            Set<String> excludedIds,
+            Query visible)
+            throws IOException {
         Set<String> terms = new LinkedHashSet<>();
         probe.variants().forEach(variant -> terms.addAll(variant.terms()));
         if (terms.isEmpty()) {
@@ -103,15 +108,18 @@ final class CandidateSearch {
             Document candidate = stored.document(hit.getKey(), STORED);
             List<Variant> candidateVariants = QuestionDocuments.variantsOf(candidate);
             double lexical = resemblance.score(probe.variants(), candidateVariants);
-            double cosine = bestCosine(probe.vectors(),
-                    QuestionDocuments.vectorsOf(searcher.getIndexReader(), hit.getKey(), candidate));
-            double score = scoring.combine(lexical, cosine,
-                    Resemblance.subjectsConflict(probe.variants(), candidateVariants));
+            double cosine = bestCosine(
+                    probe.vectors(), QuestionDocuments.vectorsOf(searcher.getIndexReader(), hit.getKey(), candidate));
+            double score =
+                    scoring.combine(lexical, cosine, Resemblance.subjectsConflict(probe.variants(), candidateVariants));
             if (lexical > 0 || score > 0) {
                 ranked.add(new Ranked(candidate, lexical, cosine, score, hit.getValue()));
             }
         }
-        return RankFusion.order(ranked, scoring).stream().limit(limit).map(r -> r.toCandidate(scoring)).toList();
+        return RankFusion.order(ranked, scoring).stream()
+                .limit(limit)
+                .map(r -> r.toCandidate(scoring))
+                .toList();
     }
 
     static double bestCosine(List<float[]> probe, List<float[]> candidate) {
@@ -124,14 +132,20 @@ final class CandidateSearch {
         return best;
     }
 
-    private TopDocs lexical(IndexSearcher searcher, Resemblance resemblance, Set<String> terms, int limit,
-                            Set<String> excludedIds, Query visible) throws IOException {
+    private TopDocs lexical(
+            IndexSearcher searcher,
+            Resemblance resemblance,
+            Set<String> terms,
+            int limit,
+            Set<String> excludedIds,
+            Query visible)
+            throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms) {
             query.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
             if (resemblance.mayBeTypo(term)) {
-                FuzzyQuery typos = new FuzzyQuery(new Term(BODY, term), Resemblance.maxEdits(term), 1,
-                        FUZZY_EXPANSIONS, true);
+                FuzzyQuery typos =
+                        new FuzzyQuery(new Term(BODY, term), Resemblance.maxEdits(term), 1, FUZZY_EXPANSIONS, true);
                 query.add(new BoostQuery(typos, FUZZY_BOOST), Occur.SHOULD);
             }
         }
@@ -139,7 +153,8 @@ final class CandidateSearch {
         excludedIds.forEach(id -> query.add(new TermQuery(new Term(ID, id)), Occur.MUST_NOT));
         int depth = Math.max(LEXICAL_DEPTH, limit);
         if (visible == null) {
-            // Filtered while collecting, not by a FILTER clause: next to a required clause Lucene scores the disjunction
+            // Filtered while collecting, not by a FILTER clause: next to a required clause Lucene scores the
+            // disjunction
             // exhaustively (every document sharing any term, most of the index for common words), while a disjunction
             // of its own gets top-k pruning (WAND/MaxScore). Same documents, same BM25 scores, same top hits.
             return searcher.search(query.build(), new SearchableOnly(depth));
@@ -150,11 +165,12 @@ final class CandidateSearch {
 
     private static TopDocs semantic(IndexSearcher searcher, float[] vector, Set<String> excludedIds, Query visible)
             throws IOException {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
-                .add(visible == null ? SEARCHABLE_ONLY : visible, Occur.FILTER);
+        BooleanQuery.Builder filter =
+                new BooleanQuery.Builder().add(visible == null ? SEARCHABLE_ONLY : visible, Occur.FILTER);
         excludedIds.forEach(id -> filter.add(new TermQuery(new Term(ID, id)), Occur.MUST_NOT));
-        return searcher.search(new KnnFloatVectorQuery(QuestionDocuments.VECTOR, vector, SEMANTIC_DEPTH,
-                filter.build()), SEMANTIC_DEPTH);
+        return searcher.search(
+                new KnnFloatVectorQuery(QuestionDocuments.VECTOR, vector, SEMANTIC_DEPTH, filter.build()),
+                SEMANTIC_DEPTH);
     }
 
     /** The best {@code depth} hits among searchable documents. */
@@ -173,7 +189,8 @@ final class CandidateSearch {
 
         @Override
         public TopDocs reduce(Collection<Filtered> collectors) throws IOException {
-            return top.reduce(collectors.stream().map(collector -> collector.top).toList());
+            return top.reduce(
+                    collectors.stream().map(collector -> collector.top).toList());
         }
 
         final class Filtered extends FilterCollector {
@@ -230,8 +247,8 @@ final class CandidateSearch {
     record Ranked(Document document, double lexical, double cosine, double score, float bm25) {
 
         DuplicateCandidate toCandidate(HybridScore scoring) {
-            return new DuplicateCandidate(UUID.fromString(document.get(ID)), document.get(TEXT), score,
-                    scoring.flags(score));
+            return new DuplicateCandidate(
+                    UUID.fromString(document.get(ID)), document.get(TEXT), score, scoring.flags(score));
         }
     }
 }

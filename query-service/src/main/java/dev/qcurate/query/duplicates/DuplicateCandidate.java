@@ -8,5 +8,4 @@ import java.util.UUID;
  * @param score           0 (nothing in common) to 1 (the same meaningful terms); comparable across queries
  * @param likelyDuplicate {@code score >= DuplicateIndex.LIKELY_DUPLICATE_THRESHOLD}
  */
-public record DuplicateCandidate(UUID questionId, String text, double score, boolean likelyDuplicate) {
-}
+public record DuplicateCandidate(UUID questionId, String text, double score, boolean likelyDuplicate) {}

@@ -55,10 +55,13 @@ class DuplicateController {
      * @param maxConcurrentBatches batch checks this instance runs at once (one of 10,000 items keeps the CPU busy for
      *     seconds); beyond it 503 with Retry-After at once instead of queueing without bound
      */
-    DuplicateController(DuplicateIndex index, TopicTail tail, JdbcTemplate jdbc,
-                        @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait,
-                        @Value("${qcurate.duplicates.import-index-wait:PT30S}") Duration importWait,
-                        @Value("${qcurate.duplicates.max-concurrent-batches:2}") int maxConcurrentBatches) {
+    DuplicateController(
+            DuplicateIndex index,
+            TopicTail tail,
+            JdbcTemplate jdbc,
+            @Value("${qcurate.consistency.max-wait:PT5S}") Duration maxWait,
+            @Value("${qcurate.duplicates.import-index-wait:PT30S}") Duration importWait,
+            @Value("${qcurate.duplicates.max-concurrent-batches:2}") int maxConcurrentBatches) {
         this.index = index;
         this.indexed = tail.local();
         this.batches = new Semaphore(maxConcurrentBatches);
@@ -67,23 +70,23 @@ class DuplicateController {
         this.importWait = importWait;
     }
 
-    record BatchRequest(@NotNull @Size(max = MAX_BATCH_ITEMS) List<@Valid @NotNull Item> items,
-                        @Min(1) @Max(MAX_LIMIT) Integer limit) {
-    }
+    record BatchRequest(
+            @NotNull @Size(max = MAX_BATCH_ITEMS) List<@Valid @NotNull Item> items,
+            @Min(1) @Max(MAX_LIMIT) Integer limit) {}
 
-    record Item(@NotNull UUID id, @NotNull @Size(max = MAX_TEXT) String text) {
-    }
+    record Item(
+            @NotNull UUID id, @NotNull @Size(max = MAX_TEXT) String text) {}
 
-    record BatchAnswer(List<ItemCandidates> items) {
-    }
+    record BatchAnswer(List<ItemCandidates> items) {}
 
-    record ItemCandidates(UUID id, List<DuplicateCandidate> candidates) {
-    }
+    record ItemCandidates(UUID id, List<DuplicateCandidate> candidates) {}
 
     @GetMapping("/api/questions/{id}/duplicates")
-    List<DuplicateCandidate> ofQuestion(@PathVariable UUID id,
-                                        @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                        @RequestParam(required = false) Long minPosition) throws InterruptedException {
+    List<DuplicateCandidate> ofQuestion(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(required = false) Long minPosition)
+            throws InterruptedException {
         awaitIndexed(minPosition);
         List<UUID> mergedIn = jdbc.queryForList("SELECT id FROM question WHERE merged_into = ?", UUID.class, id);
         if (mergedIn.isEmpty() && !exists(id)) {
@@ -98,9 +101,11 @@ class DuplicateController {
     }
 
     @GetMapping("/api/duplicates")
-    List<DuplicateCandidate> ofText(@RequestParam @NotEmpty @Size(max = MAX_TEXT) String text,
-                                    @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                    @RequestParam(required = false) Long minPosition) throws InterruptedException {
+    List<DuplicateCandidate> ofText(
+            @RequestParam @NotEmpty @Size(max = MAX_TEXT) String text,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(required = false) Long minPosition)
+            throws InterruptedException {
         if (text.isBlank()) {
             throw new IllegalArgumentException("text must not be blank");
         }
@@ -114,14 +119,16 @@ class DuplicateController {
      * check sees what was committed before it.
      */
     @PostMapping("/api/duplicates/batch")
-    BatchAnswer ofBatch(@Valid @RequestBody BatchRequest request,
-                        @RequestParam(required = false) @Min(0) Long minPosition) throws InterruptedException {
+    BatchAnswer ofBatch(
+            @Valid @RequestBody BatchRequest request, @RequestParam(required = false) @Min(0) Long minPosition)
+            throws InterruptedException {
         if (!batches.tryAcquire()) {
             throw new TooBusyException("this instance is checking as many batches as it allows at once; retry");
         }
         try {
             awaitIndexed(minPosition, importWait);
-            List<BatchItem> items = request.items().stream().map(item -> new BatchItem(item.id(), item.text()))
+            List<BatchItem> items = request.items().stream()
+                    .map(item -> new BatchItem(item.id(), item.text()))
                     .toList();
             int limit = request.limit() == null ? 5 : request.limit();
             return new BatchAnswer(index.candidatesForBatch(items, limit).stream()
@@ -147,7 +154,7 @@ class DuplicateController {
     }
 
     private boolean exists(UUID id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM question WHERE id = ?)",
-                Boolean.class, id));
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM question WHERE id = ?)", Boolean.class, id));
     }
 }

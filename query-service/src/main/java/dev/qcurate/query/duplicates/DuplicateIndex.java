@@ -1,22 +1,19 @@
 package dev.qcurate.query.duplicates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.qcurate.query.duplicates.CandidateSearch.Probe;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
-import org.apache.lucene.document.Document;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-
-import dev.qcurate.query.duplicates.CandidateSearch.Probe;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * In-memory Lucene index of question texts that proposes duplicate candidates, scored by {@link HybridScore}
@@ -109,8 +106,8 @@ public class DuplicateIndex implements AutoCloseable {
             return List.of();
         }
         Probe probe = new Probe(variants, List.of(vectors.ofQuery(query)));
-        return writing.read(searcher -> search.search(searcher, new Resemblance(searcher.getIndexReader()), probe,
-                limit, excluded, null));
+        return writing.read(searcher ->
+                search.search(searcher, new Resemblance(searcher.getIndexReader()), probe, limit, excluded, null));
     }
 
     /** Searchable questions resembling the question (or one of its aliases), itself excluded; none if unknown. */
@@ -124,10 +121,16 @@ public class DuplicateIndex implements AutoCloseable {
             }
             int doc = hit.scoreDocs[0].doc;
             Document question = searcher.storedFields().document(doc, QuestionDocuments.STORED);
-            Probe probe = new Probe(QuestionDocuments.variantsOf(question),
+            Probe probe = new Probe(
+                    QuestionDocuments.variantsOf(question),
                     QuestionDocuments.vectorsOf(searcher.getIndexReader(), doc, question));
-            return search.search(searcher, new Resemblance(searcher.getIndexReader()), probe, limit,
-                    Set.of(questionId.toString()), null);
+            return search.search(
+                    searcher,
+                    new Resemblance(searcher.getIndexReader()),
+                    probe,
+                    limit,
+                    Set.of(questionId.toString()),
+                    null);
         });
     }
 
@@ -143,7 +146,9 @@ public class DuplicateIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        try (analyzer; writing; batchCheck) {
+        try (analyzer;
+                writing;
+                batchCheck) {
             // closes all three, in reverse order
         }
     }
@@ -153,5 +158,4 @@ public class DuplicateIndex implements AutoCloseable {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
     }
-
 }

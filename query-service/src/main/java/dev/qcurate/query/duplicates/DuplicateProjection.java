@@ -68,7 +68,8 @@ public class DuplicateProjection implements LocalState {
     private void writeAll(List<IndexedQuestion> questions) {
         for (int start = 0; start < questions.size(); start += WRITE_CHUNK) {
             index.upsertAll(questions.subList(start, Math.min(questions.size(), start + WRITE_CHUNK)).stream()
-                    .map(IndexedQuestion::entry).toList());
+                    .map(IndexedQuestion::entry)
+                    .toList());
         }
     }
 
@@ -102,15 +103,24 @@ public class DuplicateProjection implements LocalState {
         String aliasWhere = ids == null ? "" : " WHERE question_id = ANY (?)";
         Object[] arguments = ids == null ? new Object[0] : new Object[] {ids.toArray(UUID[]::new)};
         Map<UUID, List<String>> aliases = new HashMap<>();
-        jdbc.query("SELECT question_id, alias FROM question_alias" + aliasWhere + " ORDER BY question_id, source_id",
+        jdbc.query(
+                "SELECT question_id, alias FROM question_alias" + aliasWhere + " ORDER BY question_id, source_id",
                 rs -> {
-                    aliases.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(rs.getString(2));
-                }, arguments);
-        return jdbc.query("SELECT id, text, status FROM question" + where, (rs, row) -> {
-            UUID id = rs.getObject(1, UUID.class);
-            return new IndexedQuestion(id, rs.getString(2), aliases.getOrDefault(id, List.of()),
-                    SEARCHABLE.contains(rs.getString(3)));
-        }, arguments);
+                    aliases.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(rs.getString(2));
+                },
+                arguments);
+        return jdbc.query(
+                "SELECT id, text, status FROM question" + where,
+                (rs, row) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new IndexedQuestion(
+                            id,
+                            rs.getString(2),
+                            aliases.getOrDefault(id, List.of()),
+                            SEARCHABLE.contains(rs.getString(3)));
+                },
+                arguments);
     }
 
     private record IndexedQuestion(UUID id, String text, List<String> aliases, boolean searchable) {

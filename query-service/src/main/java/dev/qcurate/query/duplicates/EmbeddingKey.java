@@ -18,12 +18,13 @@ final class EmbeddingKey {
     private static final Pattern SINGLE_QUOTES = Pattern.compile("[\u2018\u2019\u201B\u2032]");
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\u201C\u201D\u201F\u2033]");
 
-    private EmbeddingKey() {
-    }
+    private EmbeddingKey() {}
 
     static String normalise(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        folded = DOUBLE_QUOTES.matcher(SINGLE_QUOTES.matcher(folded).replaceAll("'")).replaceAll("\"");
+        folded = DOUBLE_QUOTES
+                .matcher(SINGLE_QUOTES.matcher(folded).replaceAll("'"))
+                .replaceAll("\"");
         return WHITE_SPACE.matcher(folded).replaceAll(" ").strip();
     }
 

@@ -18,8 +18,12 @@ public record IndexEntry(UUID questionId, String text, List<String> aliases, boo
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("A question needs a text");
         }
-        aliases = aliases == null ? List.of()
-                : aliases.stream().filter(Objects::nonNull).filter(alias -> !alias.isBlank()).toList();
+        aliases = aliases == null
+                ? List.of()
+                : aliases.stream()
+                        .filter(Objects::nonNull)
+                        .filter(alias -> !alias.isBlank())
+                        .toList();
     }
 
     /** The text, then the aliases: every text that should find this question. */

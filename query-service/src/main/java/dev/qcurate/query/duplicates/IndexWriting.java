@@ -1,16 +1,16 @@
 package dev.qcurate.query.duplicates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The index's directory and writer, and searchers that see every write made before they were asked for. A searcher
@@ -118,7 +118,9 @@ final class IndexWriting implements AutoCloseable {
 
     @Override
     public void close() {
-        try (directory; writer; searchers) {
+        try (directory;
+                writer;
+                searchers) {
             // closes all three, in reverse order
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,14 +1,5 @@
 package dev.qcurate.query.duplicates;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.CharArraySet;
@@ -27,6 +18,15 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns a question into the terms that carry its meaning: folds case and accents, maps the
@@ -80,17 +80,132 @@ final class QuestionAnalyzer extends Analyzer {
             """;
 
     /** Question phrasing and English function words; none of them tells two questions apart. */
-    private static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
-            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "if", "in", "into", "is", "it",
-            "its", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they",
-            "this", "those", "to", "was", "were", "will", "with", "what", "whats", "wha", "which", "who", "why",
-            "when", "where", "how", "do", "does", "did", "done", "can", "could", "should", "would", "shall", "may",
-            "we", "you", "your", "i", "me", "my", "our", "us", "one", "each", "other", "some", "any", "all", "own",
-            "have", "has", "explain", "explanation", "describe", "define", "definition", "tell", "about", "between",
-            "use", "used", "uses", "using", "usage", "case", "cases", "example", "examples", "realtime", "realwork",
-            "real", "purpose", "mean", "meaning", "role", "different", "various", "simple", "write", "implement",
-            "implementation", "work", "works", "them", "over", "also", "both", "same", "briefly", "detail",
-            "details", "follow", "follows", "they're", "e.g", "basic", "major", "common", "commonly", "question", "questions"), true);
+    private static final CharArraySet STOP_WORDS = new CharArraySet(
+            List.of(
+                    "a",
+                    "an",
+                    "and",
+                    "are",
+                    "as",
+                    "at",
+                    "be",
+                    "but",
+                    "by",
+                    "for",
+                    "from",
+                    "if",
+                    "in",
+                    "into",
+                    "is",
+                    "it",
+                    "its",
+                    "no",
+                    "not",
+                    "of",
+                    "on",
+                    "or",
+                    "such",
+                    "that",
+                    "the",
+                    "their",
+                    "then",
+                    "there",
+                    "these",
+                    "they",
+                    "this",
+                    "those",
+                    "to",
+                    "was",
+                    "were",
+                    "will",
+                    "with",
+                    "what",
+                    "whats",
+                    "wha",
+                    "which",
+                    "who",
+                    "why",
+                    "when",
+                    "where",
+                    "how",
+                    "do",
+                    "does",
+                    "did",
+                    "done",
+                    "can",
+                    "could",
+                    "should",
+                    "would",
+                    "shall",
+                    "may",
+                    "we",
+                    "you",
+                    "your",
+                    "i",
+                    "me",
+                    "my",
+                    "our",
+                    "us",
+                    "one",
+                    "each",
+                    "other",
+                    "some",
+                    "any",
+                    "all",
+                    "own",
+                    "have",
+                    "has",
+                    "explain",
+                    "explanation",
+                    "describe",
+                    "define",
+                    "definition",
+                    "tell",
+                    "about",
+                    "between",
+                    "use",
+                    "used",
+                    "uses",
+                    "using",
+                    "usage",
+                    "case",
+                    "cases",
+                    "example",
+                    "examples",
+                    "realtime",
+                    "realwork",
+                    "real",
+                    "purpose",
+                    "mean",
+                    "meaning",
+                    "role",
+                    "different",
+                    "various",
+                    "simple",
+                    "write",
+                    "implement",
+                    "implementation",
+                    "work",
+                    "works",
+                    "them",
+                    "over",
+                    "also",
+                    "both",
+                    "same",
+                    "briefly",
+                    "detail",
+                    "details",
+                    "follow",
+                    "follows",
+                    "they're",
+                    "e.g",
+                    "basic",
+                    "major",
+                    "common",
+                    "commonly",
+                    "question",
+                    "questions"),
+            true);
 
     /** {@code ==} vanishes in the tokenizer and {@code is} is a stop word: keep the equality operator as a word. */
     private static final Pattern EQUALITY_OPERATOR = Pattern.compile("==");

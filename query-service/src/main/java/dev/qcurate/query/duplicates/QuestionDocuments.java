@@ -1,13 +1,6 @@
 package dev.qcurate.query.duplicates;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
+import dev.qcurate.query.duplicates.Resemblance.Variant;
 import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -24,7 +17,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
-import dev.qcurate.query.duplicates.Resemblance.Variant;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * How a question is laid out in Lucene, and read back: its id, text, BM25 body (text and aliases), the analysed terms
@@ -42,6 +41,7 @@ final class QuestionDocuments {
     static final String ALIAS_VECTORS = "alias_vectors";
     /** Position of an item within an import batch; only in the batch's throw-away index. */
     static final String ORDER = "order";
+
     static final Set<String> STORED = Set.of(ID, TEXT, TERMS, PARTS, ALIAS_VECTORS);
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[?!;])|(?<=\\.)\\s+");

@@ -1,12 +1,12 @@
 package dev.qcurate.query.duplicates;
 
+import dev.qcurate.query.duplicates.CandidateSearch.Ranked;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.qcurate.query.duplicates.CandidateSearch.Ranked;
 
 /**
  * The order candidates are shown in: likely duplicates first (by their score), then the rest by reciprocal-rank
@@ -19,19 +19,20 @@ final class RankFusion {
     /** The usual constant of reciprocal-rank fusion: the first few ranks of either list weigh alike. */
     static final int K = 10;
 
-    private RankFusion() {
-    }
+    private RankFusion() {}
 
     static List<Ranked> order(List<Ranked> candidates, HybridScore scoring) {
         if (!scoring.usesVectors()) {
             List<Ranked> ordered = new ArrayList<>(candidates);
-            ordered.sort(Comparator.comparingDouble(Ranked::score).reversed()
+            ordered.sort(Comparator.comparingDouble(Ranked::score)
+                    .reversed()
                     .thenComparing(Comparator.comparingDouble(Ranked::bm25).reversed()));
             return ordered;
         }
         Map<Ranked, Double> fused = new HashMap<>();
         List<Ranked> byLexical = new ArrayList<>(candidates);
-        byLexical.sort(Comparator.comparingDouble(Ranked::lexical).reversed()
+        byLexical.sort(Comparator.comparingDouble(Ranked::lexical)
+                .reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::bm25).reversed()));
         List<Ranked> byCosine = new ArrayList<>(candidates);
         byCosine.sort(Comparator.comparingDouble(Ranked::cosine).reversed());

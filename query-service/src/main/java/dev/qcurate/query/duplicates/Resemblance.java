@@ -1,5 +1,8 @@
 package dev.qcurate.query.duplicates;
 
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,9 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 
 /**
  * The calibrated score of one candidate: an IDF-weighted Dice overlap of the analysed terms, read from the index
@@ -26,6 +26,7 @@ final class Resemblance {
 
     /** What a fuzzy (typo) match earns compared with an exact one. */
     static final double FUZZY_CREDIT = 0.8;
+
     static final double SUBJECT_CONFLICT_FACTOR = 0.5;
 
     /** Words naming what a question is about; {@code drf} counts as Django. */
@@ -48,8 +49,7 @@ final class Resemblance {
     static final double PART_CREDIT = 0.9;
 
     /** The analysed terms of a whole text or alias, or of one sentence of it ({@code part}). */
-    record Variant(Set<String> terms, boolean part) {
-    }
+    record Variant(Set<String> terms, boolean part) {}
 
     /** Best score of any query variant against any candidate variant. */
     double score(List<Variant> queryVariants, List<Variant> candidateVariants) {
@@ -183,7 +183,8 @@ final class Resemblance {
             if (other.isEmpty() || other.codePointAt(0) != first) {
                 return false;
             }
-            int[] candidate = other.substring(Character.charCount(first)).codePoints().toArray();
+            int[] candidate =
+                    other.substring(Character.charCount(first)).codePoints().toArray();
             return withinEdits(rest, candidate, maxEdits);
         }
 
@@ -237,8 +238,22 @@ final class Resemblance {
     private static Map<String, String> subjects() {
         Map<String, String> subjects = new HashMap<>();
         try (QuestionAnalyzer analyzer = new QuestionAnalyzer()) {
-            for (String word : List.of("python", "django", "flask", "java", "celery", "redis", "sql", "nosql",
-                    "mongodb", "postgresql", "docker", "elasticsearch", "numpy", "pandas", "javascript")) {
+            for (String word : List.of(
+                    "python",
+                    "django",
+                    "flask",
+                    "java",
+                    "celery",
+                    "redis",
+                    "sql",
+                    "nosql",
+                    "mongodb",
+                    "postgresql",
+                    "docker",
+                    "elasticsearch",
+                    "numpy",
+                    "pandas",
+                    "javascript")) {
                 analyzer.terms(word).forEach(term -> subjects.put(term, term));
             }
             analyzer.terms("drf").forEach(term -> subjects.put(term, "django"));

@@ -1,15 +1,15 @@
 package dev.qcurate.query.duplicates;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * all-MiniLM-L6-v2 (quantized), run in process by ONNX Runtime from the model inside its Maven jar: nothing is
@@ -29,12 +29,18 @@ public final class SentenceModel implements TextVectors, AutoCloseable {
 
     public SentenceModel() {
         AtomicInteger threads = new AtomicInteger();
-        executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+        executor = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256),
                 task -> {
                     Thread thread = new Thread(task, "sentence-model-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
     }
@@ -71,8 +77,10 @@ public final class SentenceModel implements TextVectors, AutoCloseable {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = texts.stream().map(EmbeddingKey::normalise)
-                .map(text -> TextSegment.from(text.isEmpty() ? "?" : text)).toList();
+        List<TextSegment> segments = texts.stream()
+                .map(EmbeddingKey::normalise)
+                .map(text -> TextSegment.from(text.isEmpty() ? "?" : text))
+                .toList();
         List<Embedding> embeddings = model.embedAll(segments).content();
         List<float[]> vectors = new ArrayList<>(embeddings.size());
         embeddings.forEach(embedding -> vectors.add(Vectors.unit(embedding.vector())));

@@ -1,12 +1,5 @@
 package dev.qcurate.query.duplicates;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +11,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The sentence vectors of indexed texts, kept in PostgreSQL ({@code text_embedding}) by model and normalised-text
  * hash: a text is embedded once, whichever instance, restart or rebuild needs it next. Free texts being looked up
@@ -28,12 +28,14 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
 
     /** Texts per model call and per SELECT: ~0.5 s of model time, a few hundred KB of vectors. */
     private static final int CHUNK = 256;
+
     private static final int QUERY_CACHE = 10_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownWrite;
     private final SentenceModel model = new SentenceModel();
-    private final Cache<String, float[]> queries = Caffeine.newBuilder().maximumSize(QUERY_CACHE).build();
+    private final Cache<String, float[]> queries =
+            Caffeine.newBuilder().maximumSize(QUERY_CACHE).build();
     private final Counter computed;
     private final Counter stored;
 
@@ -42,10 +44,14 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
         // the index is fed inside a read-only snapshot of the read model; new vectors are stored beside it
         this.ownWrite = new TransactionTemplate(transactions);
         this.ownWrite.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.computed = Counter.builder(METRIC).tag("source", "model")
-                .description("indexed texts embedded by the sentence model").register(meters);
-        this.stored = Counter.builder(METRIC).tag("source", "stored")
-                .description("indexed texts whose stored vector was read").register(meters);
+        this.computed = Counter.builder(METRIC)
+                .tag("source", "model")
+                .description("indexed texts embedded by the sentence model")
+                .register(meters);
+        this.stored = Counter.builder(METRIC)
+                .tag("source", "stored")
+                .description("indexed texts whose stored vector was read")
+                .register(meters);
     }
 
     /** Texts whose vectors were needed for indexing, by where they came from ({@code model} or {@code stored}). */
@@ -79,10 +85,14 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
             missing.putIfAbsent(key, text);
         }
         Map<ByteBuffer, float[]> known = new HashMap<>();
-        jdbc.query("SELECT text_hash, vector FROM text_embedding WHERE model_id = ? AND text_hash = ANY (?)", rs -> {
-            byte[] vector = rs.getBytes(2);
-            known.put(ByteBuffer.wrap(rs.getBytes(1)), Vectors.fromBytes(vector, 0, vector.length));
-        }, modelId(), missing.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new));
+        jdbc.query(
+                "SELECT text_hash, vector FROM text_embedding WHERE model_id = ? AND text_hash = ANY (?)",
+                rs -> {
+                    byte[] vector = rs.getBytes(2);
+                    known.put(ByteBuffer.wrap(rs.getBytes(1)), Vectors.fromBytes(vector, 0, vector.length));
+                },
+                modelId(),
+                missing.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new));
         missing.keySet().removeAll(known.keySet());
         stored.increment(known.size());
         computed.increment(missing.size());

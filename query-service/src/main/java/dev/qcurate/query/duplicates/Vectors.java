@@ -6,8 +6,7 @@ import java.nio.ByteOrder;
 /** Small vector arithmetic and the byte form vectors are stored in (float32, little-endian). */
 final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static float[] unit(float[] vector) {
         double norm = 0;
@@ -45,7 +44,10 @@ final class Vectors {
 
     static float[] fromBytes(byte[] bytes, int offset, int length) {
         float[] vector = new float[length / Float.BYTES];
-        ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        ByteBuffer.wrap(bytes, offset, length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .get(vector);
         return vector;
     }
 }

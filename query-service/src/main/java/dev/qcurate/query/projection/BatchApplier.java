@@ -25,12 +25,10 @@ class BatchApplier {
     private static final Logger log = LoggerFactory.getLogger(BatchApplier.class);
 
     /** What a batch reached, and the record it stopped in front of, if any. */
-    record Outcome(AppliedPositions reached, Undecodable undecodable) {
-    }
+    record Outcome(AppliedPositions reached, Undecodable undecodable) {}
 
     /** The record at {@code index} of the batch could not be decoded. */
-    record Undecodable(int index, IOException error) {
-    }
+    record Undecodable(int index, IOException error) {}
 
     private final List<Projection> projections;
     private final EventDecoder decoder;
@@ -40,8 +38,13 @@ class BatchApplier {
     private final Counter skipped;
     private final Duration gapTimeout;
 
-    BatchApplier(List<Projection> projections, EventDecoder decoder, ProjectionPosition position, ProjectionHalt halt,
-                 MeterRegistry metrics, @Value("${qcurate.projection.gap-timeout:PT5M}") Duration gapTimeout) {
+    BatchApplier(
+            List<Projection> projections,
+            EventDecoder decoder,
+            ProjectionPosition position,
+            ProjectionHalt halt,
+            MeterRegistry metrics,
+            @Value("${qcurate.projection.gap-timeout:PT5M}") Duration gapTimeout) {
         this.projections = Projection.inOrder(projections);
         this.decoder = decoder;
         this.position = position;
@@ -84,8 +87,7 @@ class BatchApplier {
     }
 
     /** The decoded event, or empty (and counted as skipped) when its type is not part of the known contract. */
-    private Optional<StoredEvent> decode(ConsumerRecord<String, byte[]> record, long eventPosition)
-            throws IOException {
+    private Optional<StoredEvent> decode(ConsumerRecord<String, byte[]> record, long eventPosition) throws IOException {
         Optional<StoredEvent> event = decoder.decode(record, eventPosition);
         if (event.isEmpty()) {
             skipped.increment();

@@ -30,15 +30,18 @@ class EventConsumer {
     private final ProjectionHalt halt;
     private final TransactionTemplate transaction;
 
-    EventConsumer(BatchApplier applier, ProjectionPosition position, ProjectionHalt halt,
-                  TransactionTemplate transaction) {
+    EventConsumer(
+            BatchApplier applier, ProjectionPosition position, ProjectionHalt halt, TransactionTemplate transaction) {
         this.applier = applier;
         this.position = position;
         this.halt = halt;
         this.transaction = transaction;
     }
 
-    @KafkaListener(id = LISTENER, idIsGroup = false, topics = "${qcurate.kafka.topic}",
+    @KafkaListener(
+            id = LISTENER,
+            idIsGroup = false,
+            topics = "${qcurate.kafka.topic}",
             containerFactory = "eventListenerFactory")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         BatchApplier.Outcome outcome;
@@ -52,7 +55,9 @@ class EventConsumer {
         halt.progressed(outcome.reached());
         if (outcome.undecodable() != null) {
             // the records before it are applied and their offsets committed; this one is retried with back-off
-            throw new BatchListenerFailedException("undecodable event", outcome.undecodable().error(),
+            throw new BatchListenerFailedException(
+                    "undecodable event",
+                    outcome.undecodable().error(),
                     outcome.undecodable().index());
         }
     }

@@ -50,17 +50,22 @@ class EventDecoder {
     /** The decoded event, or empty when its type is not part of the contract this service knows. */
     Optional<StoredEvent> decode(ConsumerRecord<String, byte[]> record, long position) throws java.io.IOException {
         Optional<String> typeName = header(record, TYPE);
-        Optional<ObjectReader> reader = typeName.flatMap(name -> readers.computeIfAbsent(name,
-                known -> contractType(known).map(json::readerFor)));
+        Optional<ObjectReader> reader = typeName.flatMap(name ->
+                readers.computeIfAbsent(name, known -> contractType(known).map(json::readerFor)));
         if (reader.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> revision = header(record, REVISION);
         boolean current = upcasters.stream().noneMatch(u -> u.canUpcast(typeName.get(), revision.orElse(null)));
         // the current revision is read straight into its record; older ones go through the JSON tree once
-        Object payload = current ? reader.get().readValue(record.value())
+        Object payload = current
+                ? reader.get().readValue(record.value())
                 : reader.get().readValue(upcast(typeName.get(), revision, json.readTree(record.value())));
-        return Optional.of(new StoredEvent(position, payload, time(record), header(record, ACTOR).orElse(null),
+        return Optional.of(new StoredEvent(
+                position,
+                payload,
+                time(record),
+                header(record, ACTOR).orElse(null),
                 header(record, CORRELATION).orElse(null)));
     }
 
@@ -86,7 +91,8 @@ class EventDecoder {
         JsonNode upcast = event;
         for (int step = 0; step <= upcasters.size() && upcast instanceof ObjectNode object; step++) {
             String from = current;
-            Optional<EventUpcaster> next = upcasters.stream().filter(u -> u.canUpcast(type, from)).findFirst();
+            Optional<EventUpcaster> next =
+                    upcasters.stream().filter(u -> u.canUpcast(type, from)).findFirst();
             if (next.isEmpty()) {
                 break;
             }

@@ -27,6 +27,8 @@ public interface Projection {
 
     /** The projections in the order of {@link ProjectionOrder}. */
     static List<Projection> inOrder(List<Projection> projections) {
-        return projections.stream().sorted(Comparator.comparing(Projection::order)).toList();
+        return projections.stream()
+                .sorted(Comparator.comparing(Projection::order))
+                .toList();
     }
 }

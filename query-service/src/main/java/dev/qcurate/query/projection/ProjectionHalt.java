@@ -23,8 +23,7 @@ class ProjectionHalt {
     private static final Logger log = LoggerFactory.getLogger(ProjectionHalt.class);
 
     /** The event the projection stopped at. */
-    record Failure(long position, long offset, String type, String error, Instant since) {
-    }
+    record Failure(long position, long offset, String type, String error, Instant since) {}
 
     private final Counter failures;
     private volatile Failure current;
@@ -46,8 +45,13 @@ class ProjectionHalt {
         }
         failures.increment();
         current = new Failure(position, offset, type, error.toString(), Instant.now());
-        log.error("The projection stops: the event at position {} (offset {}, type {}) cannot be decoded; it is not "
-                + "applied and is retried until a release that reads it is deployed", position, offset, type, error);
+        log.error(
+                "The projection stops: the event at position {} (offset {}, type {}) cannot be decoded; it is not "
+                        + "applied and is retried until a release that reads it is deployed",
+                position,
+                offset,
+                type,
+                error);
     }
 
     /** Clears the stop once the read model has applied that event after all. */

@@ -3,10 +3,10 @@ package dev.qcurate.query.projection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +29,13 @@ class ProjectionHealth {
     private final ProjectionHalt halt;
     private final TopicTail tail;
 
-    ProjectionHealth(ProjectionLag lag, KafkaListenerEndpointRegistry listeners, ProjectionHalt halt, TopicTail tail,
-                     @Value("${qcurate.health.kafka-silence:PT15S}") Duration kafkaSilence,
-                     @Value("${qcurate.health.projection-stall:PT60S}") Duration stall) {
+    ProjectionHealth(
+            ProjectionLag lag,
+            KafkaListenerEndpointRegistry listeners,
+            ProjectionHalt halt,
+            TopicTail tail,
+            @Value("${qcurate.health.kafka-silence:PT15S}") Duration kafkaSilence,
+            @Value("${qcurate.health.projection-stall:PT60S}") Duration stall) {
         this.lag = lag;
         this.listeners = listeners;
         this.kafkaSilence = kafkaSilence;
@@ -48,7 +52,9 @@ class ProjectionHealth {
             boolean listening = container != null && container.isRunning();
             Health.Builder health = now.probedAt() == null
                     ? Health.unknown()
-                    : now.probedAt().isAfter(Instant.now().minus(kafkaSilence)) && listening ? Health.up() : Health.down();
+                    : now.probedAt().isAfter(Instant.now().minus(kafkaSilence)) && listening
+                            ? Health.up()
+                            : Health.down();
             health.withDetail("listenerRunning", listening);
             if (now.probedAt() != null) {
                 health.withDetail("brokerAnsweredAt", now.probedAt().toString());
@@ -64,17 +70,27 @@ class ProjectionHealth {
     HealthIndicator projectionHealthIndicator() {
         return () -> {
             ProjectionLag.Snapshot now = lag.snapshot();
-            boolean stuck = now.lagEvents() > 0 && now.progressAt() != null
+            boolean stuck = now.lagEvents() > 0
+                    && now.progressAt() != null
                     && now.progressAt().isBefore(Instant.now().minus(stall));
             var stopped = halt.current();
             Health.Builder health = stuck || stopped.isPresent() ? Health.down() : Health.up();
-            stopped.ifPresent(failure -> health
-                    .withDetail("stoppedAt", Map.of("position", failure.position(), "offset", failure.offset(),
-                            "type", failure.type(), "since", failure.since().toString()))
-                    .withDetail("error", "the event at position " + failure.position() + " (" + failure.type()
-                            + ") cannot be decoded; the projection waits in front of it"));
-            return health
-                    .withDetail("position", now.projectedPosition())
+            stopped.ifPresent(failure -> health.withDetail(
+                            "stoppedAt",
+                            Map.of(
+                                    "position",
+                                    failure.position(),
+                                    "offset",
+                                    failure.offset(),
+                                    "type",
+                                    failure.type(),
+                                    "since",
+                                    failure.since().toString()))
+                    .withDetail(
+                            "error",
+                            "the event at position " + failure.position() + " (" + failure.type()
+                                    + ") cannot be decoded; the projection waits in front of it"));
+            return health.withDetail("position", now.projectedPosition())
                     .withDetail("localPosition", tail.local().highest())
                     .withDetail("topicPosition", now.topicPosition())
                     .withDetail("lagEvents", now.lagEvents())

@@ -36,8 +36,14 @@ public class ProjectionLag implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionLag.class);
 
     /** One measurement; {@code probedAt} is when Kafka last answered, {@code error} why the last probe failed. */
-    public record Snapshot(long topicPosition, long projectedPosition, long lagEvents, double lagSeconds,
-                           Instant probedAt, Instant progressAt, String error) {
+    public record Snapshot(
+            long topicPosition,
+            long projectedPosition,
+            long lagEvents,
+            double lagSeconds,
+            Instant probedAt,
+            Instant progressAt,
+            String error) {
 
         static final Snapshot NONE = new Snapshot(0, 0, 0, 0, null, null, null);
     }
@@ -51,30 +57,45 @@ public class ProjectionLag implements DisposableBean {
     private long lastProjected = -1;
     private Instant progressAt;
 
-    ProjectionLag(ProjectionPosition position, EventDecoder decoder, MeterRegistry metrics,
-                  @Value("${qcurate.kafka.bootstrap-servers}") String servers,
-                  @Value("${qcurate.kafka.topic}") String topic,
-                  @Value("${qcurate.kafka.group-id}") String group) {
+    ProjectionLag(
+            ProjectionPosition position,
+            EventDecoder decoder,
+            MeterRegistry metrics,
+            @Value("${qcurate.kafka.bootstrap-servers}") String servers,
+            @Value("${qcurate.kafka.topic}") String topic,
+            @Value("${qcurate.kafka.group-id}") String group) {
         this.position = position;
         this.decoder = decoder;
         this.partition = new TopicPartition(topic, 0);
         // group.id only to read the group's committed offset; assign() never joins the group
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        servers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        1,
+                        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        3_000,
+                        ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        3_000,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         Gauge.builder("qcurate.projection.lag.events", this, lag -> lag.last.lagEvents())
-                .description("events on the topic not yet applied to the read model").register(metrics);
+                .description("events on the topic not yet applied to the read model")
+                .register(metrics);
         Gauge.builder("qcurate.projection.lag.seconds", this, lag -> lag.last.lagSeconds())
-                .description("age of the oldest event not yet applied to the read model").baseUnit("seconds")
+                .description("age of the oldest event not yet applied to the read model")
+                .baseUnit("seconds")
                 .register(metrics);
         Gauge.builder("qcurate.projection.position", this, lag -> lag.last.projectedPosition())
-                .description("global position up to which the read model is up to date").register(metrics);
+                .description("global position up to which the read model is up to date")
+                .register(metrics);
     }
 
     public Snapshot snapshot() {
@@ -98,11 +119,14 @@ public class ProjectionLag implements DisposableBean {
             consumer.assign(List.of(partition));
             Map<TopicPartition, Long> ends = consumer.endOffsets(List.of(partition), Duration.ofSeconds(3));
             long end = ends.getOrDefault(partition, 0L);
-            long topicPosition = end == 0 ? 0 : positionAt(end - 1).flatMap(decoder::position).orElse(projected);
+            long topicPosition = end == 0
+                    ? 0
+                    : positionAt(end - 1).flatMap(decoder::position).orElse(projected);
             long lagEvents = Math.max(0, topicPosition - projected);
             double lagSeconds = 0;
             if (lagEvents > 0) {
-                OffsetAndMetadata committed = consumer.committed(Set.of(partition), Duration.ofSeconds(3)).get(partition);
+                OffsetAndMetadata committed = consumer.committed(Set.of(partition), Duration.ofSeconds(3))
+                        .get(partition);
                 long oldest = committed == null ? 0 : committed.offset();
                 lagSeconds = positionAt(oldest)
                         .map(record -> Math.max(0, (now.toEpochMilli() - record.timestamp()) / 1000.0))
@@ -111,8 +135,14 @@ public class ProjectionLag implements DisposableBean {
             last = new Snapshot(topicPosition, projected, lagEvents, lagSeconds, now, progressAt, null);
         } catch (RuntimeException e) {
             log.debug("Lag probe failed: {}", e.toString());
-            last = new Snapshot(last.topicPosition(), projected, Math.max(0, last.topicPosition() - projected),
-                    last.lagSeconds(), last.probedAt(), progressAt, e.toString());
+            last = new Snapshot(
+                    last.topicPosition(),
+                    projected,
+                    Math.max(0, last.topicPosition() - projected),
+                    last.lagSeconds(),
+                    last.probedAt(),
+                    progressAt,
+                    e.toString());
         }
     }
 

@@ -68,11 +68,11 @@ public class ProjectionPosition {
     /** Stores the positions applied and the offset after the batch's last record (never moving that back). */
     void store(AppliedPositions applied, long nextOffset) {
         Long[] gaps = applied.gaps().keySet().toArray(Long[]::new);
-        Long[] noticed = applied.gaps().values().stream().map(Instant::toEpochMilli).toArray(Long[]::new);
+        Long[] noticed =
+                applied.gaps().values().stream().map(Instant::toEpochMilli).toArray(Long[]::new);
         jdbc.update("""
                 UPDATE projection_state SET position = ?, gaps = ?, gaps_noticed_ms = ?,
-                    next_offset = greatest(next_offset, ?) WHERE name = ?""",
-                applied.highest(), gaps, noticed, nextOffset, NAME);
+                    next_offset = greatest(next_offset, ?) WHERE name = ?""", applied.highest(), gaps, noticed, nextOffset, NAME);
     }
 
     /** Called after a batch committed, to wake up readers waiting for it. */

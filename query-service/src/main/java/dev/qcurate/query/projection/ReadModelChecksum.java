@@ -32,8 +32,12 @@ public class ReadModelChecksum {
         Map<String, String> checksums = new LinkedHashMap<>();
         for (String table : tables) {
             // table names come from the catalogue, not from a client
-            checksums.put(table, jdbc.queryForObject("SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '')"
-                    + " FROM \"" + table + "\" t", String.class));
+            checksums.put(
+                    table,
+                    jdbc.queryForObject(
+                            "SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '')" + " FROM \""
+                                    + table + "\" t",
+                            String.class));
         }
         return checksums;
     }

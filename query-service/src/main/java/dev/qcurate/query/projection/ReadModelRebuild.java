@@ -30,10 +30,20 @@ class ReadModelRebuild implements DisposableBean {
     /** An owner silent for this long is taken for dead and its run resumed elsewhere. */
     static final Duration OWNER_SILENCE = Duration.ofSeconds(15);
 
-    enum State { IDLE, RUNNING, DONE }
+    enum State {
+        IDLE,
+        RUNNING,
+        DONE
+    }
 
-    record Status(State state, long position, long target, Instant startedAt, Instant finishedAt, double progress,
-                  String owner) {
+    record Status(
+            State state,
+            long position,
+            long target,
+            Instant startedAt,
+            Instant finishedAt,
+            double progress,
+            String owner) {
 
         static final Status IDLE = new Status(State.IDLE, 0, 0, null, null, 0, null);
     }
@@ -52,7 +62,8 @@ class ReadModelRebuild implements DisposableBean {
                 .description("share of the target position a running rebuild has reached (1 when done)")
                 .register(metrics);
         Gauge.builder("qcurate.rebuild.running", this, rebuild -> rebuild.last.state() == State.RUNNING ? 1 : 0)
-                .description("1 while a rebuild of the read model runs on any instance").register(metrics);
+                .description("1 while a rebuild of the read model runs on any instance")
+                .register(metrics);
     }
 
     synchronized Status start() {
@@ -62,10 +73,13 @@ class ReadModelRebuild implements DisposableBean {
         Optional<RebuildStore.Run> running = store.running();
         if (running.isPresent() && "RUNNING".equals(running.get().state())) {
             if (!store.claim(instance, OWNER_SILENCE)) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT,
+                throw new ResponseStatusException(
+                        HttpStatus.CONFLICT,
                         "a rebuild is already running on " + running.get().owner());
             }
-            log.info("Rebuild: resuming the run of {}, whose owner stopped", running.get().owner());
+            log.info(
+                    "Rebuild: resuming the run of {}, whose owner stopped",
+                    running.get().owner());
         } else {
             long target = store.livePosition();
             log.info("Rebuild: building a new read model beside the live one; target position {}", target);
@@ -85,8 +99,16 @@ class ReadModelRebuild implements DisposableBean {
             double progress = run.target() == 0 ? 1 : Math.min(1, (double) reached / run.target());
             status = new Status(State.RUNNING, reached, run.target(), run.startedAt(), null, progress, run.owner());
         } else {
-            status = store.lastDone().map(run -> new Status(State.DONE, store.livePosition(), run.target(),
-                    run.startedAt(), run.finishedAt(), 1, run.owner())).orElse(Status.IDLE);
+            status = store.lastDone()
+                    .map(run -> new Status(
+                            State.DONE,
+                            store.livePosition(),
+                            run.target(),
+                            run.startedAt(),
+                            run.finishedAt(),
+                            1,
+                            run.owner()))
+                    .orElse(Status.IDLE);
         }
         last = status;
         return status;

@@ -6,13 +6,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Every statement of a rebuild beside the live model: the live read model is the schema {@code live}; a rebuild
@@ -25,8 +25,7 @@ class RebuildStore {
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
 
     /** A rebuild's row: its state, the live position when it started, who runs it and when it last said so. */
-    record Run(String state, long target, Instant startedAt, Instant finishedAt, String owner, Instant heartbeatAt) {
-    }
+    record Run(String state, long target, Instant startedAt, Instant finishedAt, String owner, Instant heartbeatAt) {}
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -36,8 +35,12 @@ class RebuildStore {
     final String shadow;
     final String old;
 
-    RebuildStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, ProjectionPosition position,
-                 @Value("${spring.flyway.default-schema:qcurate_query}") String live) {
+    RebuildStore(
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            ProjectionPosition position,
+            @Value("${spring.flyway.default-schema:qcurate_query}") String live) {
         if (!SCHEMA.matcher(live).matches()) {
             throw new IllegalStateException("the read model's schema name must match " + SCHEMA + ": " + live);
         }
@@ -68,16 +71,25 @@ class RebuildStore {
     }
 
     private Optional<Run> run(String schema) {
-        List<Run> runs = jdbc.query("SELECT state, target_position, started_at, finished_at, owner, heartbeat_at FROM "
-                + schema + ".rebuild_run WHERE name = ?", (rs, row) -> new Run(rs.getString(1), rs.getLong(2),
-                rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4)), rs.getString(5),
-                rs.getTimestamp(6).toInstant()), ProjectionPosition.NAME);
+        List<Run> runs = jdbc.query(
+                "SELECT state, target_position, started_at, finished_at, owner, heartbeat_at FROM " + schema
+                        + ".rebuild_run WHERE name = ?",
+                (rs, row) -> new Run(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(),
+                        instant(rs.getTimestamp(4)),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()),
+                ProjectionPosition.NAME);
         return runs.stream().findFirst();
     }
 
     /** The highest position the live model has applied. */
     long livePosition() {
-        return jdbc.queryForObject("SELECT position FROM " + live + ".projection_state WHERE name = ?", Long.class,
+        return jdbc.queryForObject(
+                "SELECT position FROM " + live + ".projection_state WHERE name = ?",
+                Long.class,
                 ProjectionPosition.NAME);
     }
 
@@ -101,31 +113,50 @@ class RebuildStore {
      */
     void create(long target, String owner) {
         jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
-        Flyway.configure().dataSource(dataSource).schemas(shadow).defaultSchema(shadow).createSchemas(true)
-                .locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(shadow)
+                .defaultSchema(shadow)
+                .createSchemas(true)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         transaction.executeWithoutResult(status -> {
-            jdbc.update("UPDATE " + shadow + ".projection_state SET generation = (SELECT generation + 1 FROM " + live
-                    + ".projection_state WHERE name = ?) WHERE name = ?", ProjectionPosition.NAME,
+            jdbc.update(
+                    "UPDATE " + shadow + ".projection_state SET generation = (SELECT generation + 1 FROM " + live
+                            + ".projection_state WHERE name = ?) WHERE name = ?",
+                    ProjectionPosition.NAME,
                     ProjectionPosition.NAME);
             jdbc.update("INSERT INTO " + shadow + ".list_feed_outbox SELECT * FROM " + live + ".list_feed_outbox");
             // vectors are keyed by text and model, not derived from events: kept, so a rebuild embeds nothing again
             jdbc.update("INSERT INTO " + shadow + ".text_embedding SELECT * FROM " + live + ".text_embedding");
-            jdbc.update("INSERT INTO " + shadow + ".rebuild_run (name, state, target_position, started_at, owner,"
-                    + " heartbeat_at) VALUES (?, 'RUNNING', ?, now(), ?, now())", ProjectionPosition.NAME, target, owner);
+            jdbc.update(
+                    "INSERT INTO " + shadow + ".rebuild_run (name, state, target_position, started_at, owner,"
+                            + " heartbeat_at) VALUES (?, 'RUNNING', ?, now(), ?, now())",
+                    ProjectionPosition.NAME,
+                    target,
+                    owner);
         });
     }
 
     /** Takes over a run whose owner has not beaten for {@code silence}; true if this caller now owns it. */
     boolean claim(String owner, Duration silence) {
-        return jdbc.update("UPDATE " + shadow + ".rebuild_run SET owner = ?, heartbeat_at = now() WHERE name = ?"
-                + " AND state = 'RUNNING' AND heartbeat_at < now() - ?::interval", owner, ProjectionPosition.NAME,
-                silence.toMillis() + " milliseconds") == 1;
+        return jdbc.update(
+                        "UPDATE " + shadow + ".rebuild_run SET owner = ?, heartbeat_at = now() WHERE name = ?"
+                                + " AND state = 'RUNNING' AND heartbeat_at < now() - ?::interval",
+                        owner,
+                        ProjectionPosition.NAME,
+                        silence.toMillis() + " milliseconds")
+                == 1;
     }
 
     /** Says the owner still runs it; false if another instance took it over meanwhile. */
     boolean beat(String owner) {
-        return jdbc.update("UPDATE " + shadow + ".rebuild_run SET heartbeat_at = now() WHERE name = ? AND owner = ?",
-                ProjectionPosition.NAME, owner) == 1;
+        return jdbc.update(
+                        "UPDATE " + shadow + ".rebuild_run SET heartbeat_at = now() WHERE name = ? AND owner = ?",
+                        ProjectionPosition.NAME,
+                        owner)
+                == 1;
     }
 
     /**
@@ -139,7 +170,8 @@ class RebuildStore {
         }
         Boolean replaced = transaction.execute(status -> {
             jdbc.execute("LOCK TABLE " + live + ".projection_state IN ACCESS EXCLUSIVE MODE");
-            if (shadowOffset() < liveOffset() || !owner.equals(run(shadow).map(Run::owner).orElse(null))) {
+            if (shadowOffset() < liveOffset()
+                    || !owner.equals(run(shadow).map(Run::owner).orElse(null))) {
                 return false;
             }
             // what the live relay published (or queued) during the rebuild stays as it was
@@ -148,7 +180,8 @@ class RebuildStore {
                     + " payload = excluded.payload, published_at = excluded.published_at");
             jdbc.update("INSERT INTO " + shadow + ".text_embedding SELECT * FROM " + live + ".text_embedding"
                     + " ON CONFLICT DO NOTHING");
-            jdbc.update("UPDATE " + shadow + ".rebuild_run SET state = 'DONE', finished_at = now() WHERE name = ?",
+            jdbc.update(
+                    "UPDATE " + shadow + ".rebuild_run SET state = 'DONE', finished_at = now() WHERE name = ?",
                     ProjectionPosition.NAME);
             jdbc.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
             jdbc.execute("ALTER SCHEMA " + live + " RENAME TO " + old);

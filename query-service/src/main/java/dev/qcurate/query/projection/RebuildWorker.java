@@ -38,22 +38,33 @@ final class RebuildWorker {
         private final Map<String, Object> consumerSettings;
         private final TopicPartition partition;
 
-        Factory(RebuildStore store, BatchApplier applier, TransactionTemplate transaction,
+        Factory(
+                RebuildStore store,
+                BatchApplier applier,
+                TransactionTemplate transaction,
                 @Value("${qcurate.kafka.bootstrap-servers}") String servers,
                 @Value("${qcurate.kafka.topic}") String topic,
-                @Value("${qcurate.rebuild.max-poll-records:${qcurate.kafka.max-poll-records:5000}}") int maxPollRecords) {
+                @Value("${qcurate.rebuild.max-poll-records:${qcurate.kafka.max-poll-records:5000}}")
+                        int maxPollRecords) {
             this.store = store;
             this.applier = applier;
             this.transaction = transaction;
             this.partition = new TopicPartition(topic, 0);
             this.consumerSettings = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
-                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20,
-                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    servers,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                    maxPollRecords,
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                    16 << 20,
+                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                    64 << 20,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed");
         }
 
         RebuildWorker start(String owner) {
@@ -91,8 +102,8 @@ final class RebuildWorker {
 
     private void run() {
         RebuildStore store = factory.store;
-        KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(factory.consumerSettings, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> reader =
+                new KafkaConsumer<>(factory.consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
         consumer = reader;
         long started = System.nanoTime();
         try {
@@ -108,8 +119,8 @@ final class RebuildWorker {
                     }
                     beatAt = System.nanoTime();
                 }
-                List<ConsumerRecord<String, byte[]>> records = reader.poll(Duration.ofMillis(500))
-                        .records(factory.partition);
+                List<ConsumerRecord<String, byte[]>> records =
+                        reader.poll(Duration.ofMillis(500)).records(factory.partition);
                 if (!records.isEmpty() && !applyToShadow(reader, records)) {
                     continue;
                 }
@@ -119,7 +130,8 @@ final class RebuildWorker {
                     triedAt = System.nanoTime();
                 }
                 if (due && store.replaceLiveIfCaughtUp(owner)) {
-                    log.info("Rebuild: the new read model replaced the live one after {} s",
+                    log.info(
+                            "Rebuild: the new read model replaced the live one after {} s",
                             Duration.ofNanos(System.nanoTime() - started).toSeconds());
                     store.dropReplaced();
                     return;
@@ -144,7 +156,8 @@ final class RebuildWorker {
         if (outcome.undecodable() == null) {
             return true;
         }
-        reader.seek(factory.partition, records.get(outcome.undecodable().index()).offset());
+        reader.seek(
+                factory.partition, records.get(outcome.undecodable().index()).offset());
         try {
             Thread.sleep(5_000);
         } catch (InterruptedException e) {

@@ -57,13 +57,17 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    TopicTail(List<LocalState> states, EventDecoder decoder, ProjectionPosition position,
-              PlatformTransactionManager transactions, MeterRegistry metrics,
-              @Value("${qcurate.kafka.bootstrap-servers}") String servers,
-              @Value("${qcurate.kafka.topic}") String topic,
-              @Value("${qcurate.kafka.max-poll-records:5000}") int maxPollRecords,
-              @Value("${qcurate.projection.gap-timeout:PT5M}") Duration gapTimeout,
-              @Value("${qcurate.consistency.max-waiters:64}") int maxWaiters) {
+    TopicTail(
+            List<LocalState> states,
+            EventDecoder decoder,
+            ProjectionPosition position,
+            PlatformTransactionManager transactions,
+            MeterRegistry metrics,
+            @Value("${qcurate.kafka.bootstrap-servers}") String servers,
+            @Value("${qcurate.kafka.topic}") String topic,
+            @Value("${qcurate.kafka.max-poll-records:5000}") int maxPollRecords,
+            @Value("${qcurate.projection.gap-timeout:PT5M}") Duration gapTimeout,
+            @Value("${qcurate.consistency.max-waiters:64}") int maxWaiters) {
         this.states = states;
         this.decoder = decoder;
         this.position = position;
@@ -74,17 +78,26 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
         this.local = new Watermark(maxWaiters);
         this.partition = new TopicPartition(topic, 0);
         this.consumerSettings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                maxPollRecords,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                50,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                16 << 20,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                5_000);
         Gauge.builder("qcurate.local.position", local, Watermark::highest)
                 .description("global position up to which this instance's in-memory state (duplicate index, list "
-                        + "cache) follows the topic").register(metrics);
+                        + "cache) follows the topic")
+                .register(metrics);
     }
 
     /** How far this instance's in-memory state follows the topic. */
@@ -110,14 +123,17 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
             generation = stored.generation();
             local.set(stored.applied());
             seekTo = stored.nextOffset();
-            log.info("In-memory state loaded from the read model (generation {}) up to position {} in {} ms",
-                    stored.generation(), stored.applied().highest(), (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "In-memory state loaded from the read model (generation {}) up to position {} in {} ms",
+                    stored.generation(),
+                    stored.applied().highest(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     private void tail() {
-        KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerSettings, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> reader =
+                new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
         consumer = reader;
         try {
             reader.assign(List.of(partition));
@@ -127,7 +143,8 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
                     seekTo = -1;
                     reader.seek(partition, seek);
                 }
-                List<ConsumerRecord<String, byte[]>> records = reader.poll(Duration.ofMillis(500)).records(partition);
+                List<ConsumerRecord<String, byte[]>> records =
+                        reader.poll(Duration.ofMillis(500)).records(partition);
                 try {
                     if (records.isEmpty()) {
                         reloadIfReplaced();
@@ -181,13 +198,14 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
             if (added.isEmpty()) {
                 return;
             }
-            boolean applied = awaitReadModel(added) && Boolean.TRUE.equals(snapshot.execute(status -> {
-                if (position.storedRow().generation() != generation) {
-                    return false;
-                }
-                states.forEach(state -> state.apply(events));
-                return true;
-            }));
+            boolean applied = awaitReadModel(added)
+                    && Boolean.TRUE.equals(snapshot.execute(status -> {
+                        if (position.storedRow().generation() != generation) {
+                            return false;
+                        }
+                        states.forEach(state -> state.apply(events));
+                        return true;
+                    }));
             if (applied) {
                 local.set(working);
             } else {

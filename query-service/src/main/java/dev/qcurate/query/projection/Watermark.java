@@ -74,7 +74,8 @@ public final class Watermark {
         try {
             long deadline = System.nanoTime() + maxWait.toNanos();
             while (true) {
-                if (reached.contains(position) || elsewhere != null && elsewhere.get().contains(position)) {
+                if (reached.contains(position)
+                        || elsewhere != null && elsewhere.get().contains(position)) {
                     return true;
                 }
                 long remaining = deadline - System.nanoTime();

@@ -25,8 +25,10 @@ class ProposalCollaborationStore {
     }
 
     static boolean handles(Object payload) {
-        return payload instanceof ProposalClaimedEvent || payload instanceof ProposalClaimReleasedEvent
-                || payload instanceof ProposalCommentedEvent || payload instanceof ProposalChangesRequestedEvent
+        return payload instanceof ProposalClaimedEvent
+                || payload instanceof ProposalClaimReleasedEvent
+                || payload instanceof ProposalCommentedEvent
+                || payload instanceof ProposalChangesRequestedEvent
                 || payload instanceof ProposalAmendedEvent;
     }
 
@@ -34,8 +36,11 @@ class ProposalCollaborationStore {
         Timestamp at = Timestamp.from(event.at());
         Object payload = event.payload();
         if (payload instanceof ProposalClaimedEvent e) {
-            jdbc.update("UPDATE proposal SET claimed_by = ?, claim_expires_at = ? WHERE id = ?", e.reviewer(),
-                    Timestamp.from(e.expiresAt()), e.proposalId().value());
+            jdbc.update(
+                    "UPDATE proposal SET claimed_by = ?, claim_expires_at = ? WHERE id = ?",
+                    e.reviewer(),
+                    Timestamp.from(e.expiresAt()),
+                    e.proposalId().value());
         } else if (payload instanceof ProposalClaimReleasedEvent e) {
             endClaim(e.proposalId());
         } else if (payload instanceof ProposalCommentedEvent e) {
@@ -46,10 +51,15 @@ class ProposalCollaborationStore {
                     UPDATE proposal SET status = 'CHANGES_REQUESTED', claimed_by = NULL, claim_expires_at = NULL
                     WHERE id = ?""", e.proposalId().value());
         } else if (payload instanceof ProposalAmendedEvent e) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO proposal_revision (proposal_id, revision, amended_by, previous, change, at)
                     SELECT id, ?, ?, payload, ?::jsonb, ? FROM proposal WHERE id = ?""",
-                    e.revision(), e.amendedBy(), toJson(e.change()), at, e.proposalId().value());
+                    e.revision(),
+                    e.amendedBy(),
+                    toJson(e.change()),
+                    at,
+                    e.proposalId().value());
             jdbc.update("""
                     UPDATE proposal SET payload = ?::jsonb, revision = ?, status = 'PENDING', approvers = '{}'
                     WHERE id = ?""", toJson(e.change()), e.revision(), e.proposalId().value());

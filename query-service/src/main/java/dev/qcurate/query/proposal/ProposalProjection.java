@@ -76,8 +76,15 @@ class ProposalProjection implements Projection {
             } else if (payload instanceof ProposalRejectedEvent e) {
                 decide(submitted, decisions, event, e.proposalId(), "REJECTED", e.reviewer(), e.reason());
             } else if (payload instanceof ProposalMarkedStaleEvent e) {
-                decide(submitted, decisions, event, e.proposalId(), "STALE", e.reviewer(), "made against revision "
-                        + e.baseRevision() + ", but the question is at revision " + e.currentRevision());
+                decide(
+                        submitted,
+                        decisions,
+                        event,
+                        e.proposalId(),
+                        "STALE",
+                        e.reviewer(),
+                        "made against revision " + e.baseRevision() + ", but the question is at revision "
+                                + e.currentRevision());
             }
         }
         write(submitted, approvals, decisions);
@@ -89,8 +96,7 @@ class ProposalProjection implements Projection {
                     INSERT INTO proposal (id, type, status, question_id, list_id, proposer, payload,
                                           duplicate_candidates, required_approvals, approvers, decided_by, reason,
                                           created_at, decided_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
-                    submitted.values().stream().map(this::insert).toList());
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)""", submitted.values().stream().map(this::insert).toList());
         }
         if (!approvals.isEmpty()) {
             // an approval ends its reviewer's claim, as in the aggregate
@@ -100,7 +106,8 @@ class ProposalProjection implements Projection {
                     WHERE id = ?""", approvals);
         }
         if (!decisions.isEmpty()) {
-            jdbc.batchUpdate("UPDATE proposal SET status = ?, decided_by = ?, reason = ?, decided_at = ? WHERE id = ?",
+            jdbc.batchUpdate(
+                    "UPDATE proposal SET status = ?, decided_by = ?, reason = ?, decided_at = ? WHERE id = ?",
                     decisions);
         }
         submitted.clear();
@@ -114,8 +121,14 @@ class ProposalProjection implements Projection {
         collaboration.reset();
     }
 
-    private static void decide(Map<UUID, Submitted> submitted, List<Object[]> decisions, StoredEvent event,
-                               ProposalId id, String status, String reviewer, String reason) {
+    private static void decide(
+            Map<UUID, Submitted> submitted,
+            List<Object[]> decisions,
+            StoredEvent event,
+            ProposalId id,
+            String status,
+            String reviewer,
+            String reason) {
         Submitted row = submitted.get(id.value());
         if (row != null) {
             row.status = status;
@@ -129,10 +142,22 @@ class ProposalProjection implements Projection {
 
     private Object[] insert(Submitted row) {
         ProposalSubmittedEvent e = row.event;
-        return new Object[] {e.proposalId().value(), e.change().type().name(), row.status, subject(e.change()),
-                list(e.change()), e.proposer(), toJson(e.change()), toJson(e.duplicateCandidates()),
-                e.requiredApprovals(), row.approvers.toArray(String[]::new), row.decidedBy, row.reason, row.createdAt,
-                row.decidedAt};
+        return new Object[] {
+            e.proposalId().value(),
+            e.change().type().name(),
+            row.status,
+            subject(e.change()),
+            list(e.change()),
+            e.proposer(),
+            toJson(e.change()),
+            toJson(e.duplicateCandidates()),
+            e.requiredApprovals(),
+            row.approvers.toArray(String[]::new),
+            row.decidedBy,
+            row.reason,
+            row.createdAt,
+            row.decidedAt
+        };
     }
 
     /** A proposal submitted in the current batch, with what later events of the batch did to it. */

@@ -43,15 +43,17 @@ class ProposalQueries {
     private final int maxLiveLookups;
 
     /** One page of proposals, and how many of them had their live candidates left out (beyond the cap). */
-    record Page(List<ProposalView> proposals, int candidatesSkipped) {
-    }
+    record Page(List<ProposalView> proposals, int candidatesSkipped) {}
 
     /**
      * @param maxLiveLookups live duplicate lookups one page may make (each is an index search); the proposals beyond
      *                       it are answered without candidates, and the answer says how many
      */
-    ProposalQueries(JdbcTemplate jdbc, ObjectMapper json, DuplicateIndex duplicates,
-                    @Value("${qcurate.proposals.max-live-lookups:100}") int maxLiveLookups) {
+    ProposalQueries(
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            DuplicateIndex duplicates,
+            @Value("${qcurate.proposals.max-live-lookups:100}") int maxLiveLookups) {
         this.jdbc = jdbc;
         this.json = json;
         this.duplicates = duplicates;
@@ -62,9 +64,8 @@ class ProposalQueries {
      * @param tag      the proposal's question carries this tag (now: a new question's tags are its proposed ones)
      * @param importId the proposal's question came in with this import
      */
-    record Filter(String status, String proposer, String type, UUID questionId, UUID listId, String tag,
-                  UUID importId) {
-    }
+    record Filter(
+            String status, String proposer, String type, UUID questionId, UUID listId, String tag, UUID importId) {}
 
     Page find(Filter filter, int page, int size, boolean newestFirst) {
         int[] lookups = {0, 0}; // made, skipped
@@ -74,10 +75,11 @@ class ProposalQueries {
         arguments.add((long) page * size);
         // an import proposes a chunk of questions within the same millisecond: their document line keeps them in the
         // document's order (so approving the queue in order builds the list in that order), not the random ids
-        String order = newestFirst ? " ORDER BY created_at DESC, " + SOURCE_LINE + " DESC, id DESC"
+        String order = newestFirst
+                ? " ORDER BY created_at DESC, " + SOURCE_LINE + " DESC, id DESC"
                 : " ORDER BY created_at, " + SOURCE_LINE + ", id";
-        List<ProposalView> proposals = jdbc.query(SELECT + where + order + " LIMIT ? OFFSET ?",
-                (rs, row) -> view(rs, lookups), arguments.toArray());
+        List<ProposalView> proposals = jdbc.query(
+                SELECT + where + order + " LIMIT ? OFFSET ?", (rs, row) -> view(rs, lookups), arguments.toArray());
         return new Page(proposals, lookups[1]);
     }
 
@@ -96,25 +98,41 @@ class ProposalQueries {
             FROM proposal""";
 
     private ProposalView view(ResultSet rs, int[] lookups) throws SQLException {
-        JsonNode candidates = candidates(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                read(rs.getString(8)), lookups);
-        return new ProposalView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
-                read(rs.getString(7)), candidates, likelyDuplicate(candidates), rs.getInt(9),
-                strings(rs.getArray(10)), rs.getString(11), rs.getString(12),
+        JsonNode candidates = candidates(
+                rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), read(rs.getString(8)), lookups);
+        return new ProposalView(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class),
+                rs.getString(6),
+                read(rs.getString(7)),
+                candidates,
+                likelyDuplicate(candidates),
+                rs.getInt(9),
+                strings(rs.getArray(10)),
+                rs.getString(11),
+                rs.getString(12),
                 rs.getTimestamp(13).toInstant(),
                 rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(),
-                rs.getString(15) == null ? null
-                        : new ProposalView.ClaimView(rs.getString(15), rs.getTimestamp(16).toInstant()),
-                rs.getInt(17), rs.getInt(18), List.of());
+                rs.getString(15) == null
+                        ? null
+                        : new ProposalView.ClaimView(
+                                rs.getString(15), rs.getTimestamp(16).toInstant()),
+                rs.getInt(17),
+                rs.getInt(18),
+                List.of());
     }
 
     /** How many proposals match, in all and by type (types without any are left out). */
     Map<String, Long> countByType(Filter filter) {
         List<Object> arguments = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.query("SELECT type, count(*) FROM proposal" + where(filter, arguments) + " GROUP BY type",
-                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), arguments.toArray());
+        jdbc.query(
+                "SELECT type, count(*) FROM proposal" + where(filter, arguments) + " GROUP BY type",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)),
+                arguments.toArray());
         return counts;
     }
 
@@ -149,24 +167,33 @@ class ProposalQueries {
      */
     private JsonNode candidates(String type, String status, UUID questionId, JsonNode stored, int[] lookups) {
         ArrayNode candidates = json.createArrayNode();
-        if (stored.isEmpty() && questionId != null && ProposalType.NEW_QUESTION.name().equals(type)
+        if (stored.isEmpty()
+                && questionId != null
+                && ProposalType.NEW_QUESTION.name().equals(type)
                 && ProposalStatus.PENDING.name().equals(status)) {
             if (lookups[0] >= maxLiveLookups) {
                 lookups[1]++;
                 return candidates;
             }
             lookups[0]++;
-            duplicates.candidatesOf(questionId, LIVE_CANDIDATES).forEach(candidate -> candidates.add(
-                    candidate(candidate.questionId().toString(), candidate.text(), candidate.score())));
+            duplicates
+                    .candidatesOf(questionId, LIVE_CANDIDATES)
+                    .forEach(candidate -> candidates.add(
+                            candidate(candidate.questionId().toString(), candidate.text(), candidate.score())));
         } else {
-            stored.forEach(candidate -> candidates.add(candidate(candidate.path("questionId").asText(),
-                    candidate.path("text").asText(), candidate.path("score").asDouble())));
+            stored.forEach(candidate -> candidates.add(candidate(
+                    candidate.path("questionId").asText(),
+                    candidate.path("text").asText(),
+                    candidate.path("score").asDouble())));
         }
         return candidates;
     }
 
     private ObjectNode candidate(String questionId, String text, double score) {
-        return json.createObjectNode().put("questionId", questionId).put("text", text).put("score", score)
+        return json.createObjectNode()
+                .put("questionId", questionId)
+                .put("text", text)
+                .put("score", score)
                 .put("likelyDuplicate", score >= DuplicateIndex.LIKELY_DUPLICATE_THRESHOLD);
     }
 

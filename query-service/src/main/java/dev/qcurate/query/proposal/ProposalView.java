@@ -16,19 +16,50 @@ import java.util.UUID;
  * @param recentConversation in lists, the last few entries of the conversation (texts cut to a preview), oldest
  *                           first; the whole of it is in {@code GET /api/proposals/{id}}
  */
-public record ProposalView(UUID proposalId, String type, String status, UUID questionId, UUID listId,
-                           String proposer, JsonNode payload, JsonNode duplicateCandidates, boolean likelyDuplicate,
-                           int requiredApprovals, List<String> approvers, String decidedBy, String reason,
-                           Instant createdAt, Instant decidedAt, ClaimView claim, int revision, int comments,
-                           List<ProposalConversation.Entry> recentConversation) {
+public record ProposalView(
+        UUID proposalId,
+        String type,
+        String status,
+        UUID questionId,
+        UUID listId,
+        String proposer,
+        JsonNode payload,
+        JsonNode duplicateCandidates,
+        boolean likelyDuplicate,
+        int requiredApprovals,
+        List<String> approvers,
+        String decidedBy,
+        String reason,
+        Instant createdAt,
+        Instant decidedAt,
+        ClaimView claim,
+        int revision,
+        int comments,
+        List<ProposalConversation.Entry> recentConversation) {
 
     ProposalView withRecentConversation(List<ProposalConversation.Entry> entries) {
-        return new ProposalView(proposalId, type, status, questionId, listId, proposer, payload, duplicateCandidates,
-                likelyDuplicate, requiredApprovals, approvers, decidedBy, reason, createdAt, decidedAt, claim,
-                revision, comments, List.copyOf(entries));
+        return new ProposalView(
+                proposalId,
+                type,
+                status,
+                questionId,
+                listId,
+                proposer,
+                payload,
+                duplicateCandidates,
+                likelyDuplicate,
+                requiredApprovals,
+                approvers,
+                decidedBy,
+                reason,
+                createdAt,
+                decidedAt,
+                claim,
+                revision,
+                comments,
+                List.copyOf(entries));
     }
 
     /** A reviewer's claim that still holds when the proposal is read. */
-    public record ClaimView(String holder, Instant expiresAt) {
-    }
+    public record ClaimView(String holder, Instant expiresAt) {}
 }

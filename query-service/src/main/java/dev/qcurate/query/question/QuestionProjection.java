@@ -101,17 +101,30 @@ class QuestionProjection implements Projection {
         if (ids.isEmpty()) {
             return rows;
         }
-        jdbc.query("SELECT id, text, status, revision, tags, merged_into FROM question WHERE id = ANY (?)", rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            java.sql.Array tags = rs.getArray(5);
-            rows.put(id, new Row(new QuestionState(id, rs.getString(2), rs.getString(3), rs.getInt(4),
-                    tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getObject(6, UUID.class))));
-        }, (Object) ids.toArray(UUID[]::new));
+        jdbc.query(
+                "SELECT id, text, status, revision, tags, merged_into FROM question WHERE id = ANY (?)",
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    java.sql.Array tags = rs.getArray(5);
+                    rows.put(
+                            id,
+                            new Row(new QuestionState(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    tags == null ? List.of() : List.of((String[]) tags.getArray()),
+                                    rs.getObject(6, UUID.class))));
+                },
+                (Object) ids.toArray(UUID[]::new));
         return rows;
     }
 
-    private void write(Iterable<Row> rows, List<Object[]> history, Map<List<UUID>, String> aliases,
-                       Set<List<UUID>> aliasesDeleted) {
+    private void write(
+            Iterable<Row> rows,
+            List<Object[]> history,
+            Map<List<UUID>, String> aliases,
+            Set<List<UUID>> aliasesDeleted) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (Row row : rows) {
@@ -119,13 +132,25 @@ class QuestionProjection implements Projection {
             if (row.proposed != null) {
                 QuestionProposedEvent e = row.proposed;
                 SourceRef source = e.source();
-                inserts.add(new Object[] {s.id(), s.text(), s.status(), s.revision(), array(s.tags()),
-                        s.mergedInto(), e.proposalId().value(), e.proposedBy(),
-                        source == null ? null : source.document(), source == null ? null : source.line(),
-                        source == null ? null : source.importId(), row.createdAt, row.updatedAt});
+                inserts.add(new Object[] {
+                    s.id(),
+                    s.text(),
+                    s.status(),
+                    s.revision(),
+                    array(s.tags()),
+                    s.mergedInto(),
+                    e.proposalId().value(),
+                    e.proposedBy(),
+                    source == null ? null : source.document(),
+                    source == null ? null : source.line(),
+                    source == null ? null : source.importId(),
+                    row.createdAt,
+                    row.updatedAt
+                });
             } else if (row.changed) {
-                updates.add(new Object[] {s.text(), s.status(), s.revision(), array(s.tags()), s.mergedInto(),
-                        row.updatedAt, s.id()});
+                updates.add(new Object[] {
+                    s.text(), s.status(), s.revision(), array(s.tags()), s.mergedInto(), row.updatedAt, s.id()
+                });
             }
         }
         if (!inserts.isEmpty()) {
@@ -146,21 +171,37 @@ class QuestionProjection implements Projection {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
         }
         if (!aliasesDeleted.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM question_alias WHERE question_id = ? AND source_id = ?",
-                    aliasesDeleted.stream().map(key -> new Object[] {key.get(0), key.get(1)}).toList());
+            jdbc.batchUpdate(
+                    "DELETE FROM question_alias WHERE question_id = ? AND source_id = ?",
+                    aliasesDeleted.stream()
+                            .map(key -> new Object[] {key.get(0), key.get(1)})
+                            .toList());
         }
-        List<Object[]> aliasInserts = aliases.entrySet().stream().filter(entry -> entry.getValue() != null)
-                .map(entry -> new Object[] {entry.getKey().get(0), entry.getKey().get(1), entry.getValue()}).toList();
+        List<Object[]> aliasInserts = aliases.entrySet().stream()
+                .filter(entry -> entry.getValue() != null)
+                .map(entry ->
+                        new Object[] {entry.getKey().get(0), entry.getKey().get(1), entry.getValue()})
+                .toList();
         if (!aliasInserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO question_alias (question_id, source_id, alias) VALUES (?, ?, ?)",
-                    aliasInserts);
+            jdbc.batchUpdate(
+                    "INSERT INTO question_alias (question_id, source_id, alias) VALUES (?, ?, ?)", aliasInserts);
         }
     }
 
     private static Object[] step(Row row, StoredEvent event, String step, ProposalId proposalId) {
         QuestionState s = row.state;
-        return new Object[] {s.id(), event.position(), s.revision(), step, s.text(), s.status(), event.actor(),
-                proposalId == null ? null : proposalId.value(), at(event), array(s.tags())};
+        return new Object[] {
+            s.id(),
+            event.position(),
+            s.revision(),
+            step,
+            s.text(),
+            s.status(),
+            event.actor(),
+            proposalId == null ? null : proposalId.value(),
+            at(event),
+            array(s.tags())
+        };
     }
 
     private static Timestamp at(StoredEvent event) {

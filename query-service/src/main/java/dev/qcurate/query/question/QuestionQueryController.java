@@ -24,16 +24,18 @@ class QuestionQueryController {
 
     @GetMapping("/api/questions/{id}")
     QuestionView question(@PathVariable UUID id) {
-        return questions.find(id)
+        return questions
+                .find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no question " + id));
     }
 
     @GetMapping("/api/questions")
-    QuestionQueries.Page<QuestionView.Summary> search(@RequestParam(required = false) @Size(max = 200) String q,
-                                                      @RequestParam(required = false) @Size(max = 40) String tag,
-                                                      @RequestParam(required = false) QuestionStatus status,
-                                                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    QuestionQueries.Page<QuestionView.Summary> search(
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 40) String tag,
+            @RequestParam(required = false) QuestionStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return questions.search(q, tag, status == null ? null : status.name(), page, size);
     }
 }

@@ -112,7 +112,8 @@ public record QuestionState(UUID id, String text, String status, int revision, L
         } else if (payload instanceof QuestionRetiredEvent e) {
             return new QuestionState(id, text, "RETIRED", e.revision(), tags, mergedInto);
         } else if (payload instanceof QuestionMergedEvent e) {
-            return new QuestionState(id, text, "MERGED", e.revision(), tags, e.targetId().value());
+            return new QuestionState(
+                    id, text, "MERGED", e.revision(), tags, e.targetId().value());
         } else if (payload instanceof DuplicateAbsorbedEvent e) {
             return new QuestionState(id, text, status, e.revision(), tagsOf(e.tags()), mergedInto);
         } else if (payload instanceof QuestionUnmergedEvent e) {

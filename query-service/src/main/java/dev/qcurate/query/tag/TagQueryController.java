@@ -29,24 +29,33 @@ class TagQueryController {
     }
 
     @GetMapping("/api/tags")
-    TagView tags(@RequestParam(required = false) @Size(max = 40) String q,
-                 @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+    TagView tags(
+            @RequestParam(required = false) @Size(max = 40) String q,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         String prefix = (q == null ? "" : q.strip().toLowerCase(Locale.ROOT))
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        List<Object[]> counts = jdbc.query("""
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+        List<Object[]> counts =
+                jdbc.query("""
                         SELECT t.tag, count(*) FROM question, unnest(tags) AS t(tag)
                         WHERE status IN ('PROPOSED', 'ACTIVE') AND t.tag LIKE ? ESCAPE '\\'
-                        GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT ?""",
-                (rs, row) -> new Object[] {rs.getString(1), rs.getLong(2)}, prefix, limit);
+                        GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT ?""", (rs, row) -> new Object[] {rs.getString(1), rs.getLong(2)}, prefix, limit);
         Map<String, List<String>> oldNames = new HashMap<>();
-        jdbc.query("SELECT tag, alias FROM tag_synonym WHERE tag = ANY (?) ORDER BY alias", rs -> {
-            oldNames.computeIfAbsent(rs.getString(1), key -> new java.util.ArrayList<>()).add(rs.getString(2));
-        }, (Object) counts.stream().map(c -> (String) c[0]).toArray(String[]::new));
-        List<TagView.Tag> items = counts.stream().map(c -> new TagView.Tag((String) c[0], (Long) c[1],
-                oldNames.getOrDefault((String) c[0], List.of()))).toList();
-        List<TagView.Synonym> synonyms = jdbc.query("""
-                        SELECT alias, tag FROM tag_synonym WHERE alias LIKE ? ESCAPE '\\' ORDER BY alias LIMIT ?""",
-                (rs, row) -> new TagView.Synonym(rs.getString(1), rs.getString(2)), prefix, limit);
+        jdbc.query(
+                "SELECT tag, alias FROM tag_synonym WHERE tag = ANY (?) ORDER BY alias",
+                rs -> {
+                    oldNames.computeIfAbsent(rs.getString(1), key -> new java.util.ArrayList<>())
+                            .add(rs.getString(2));
+                },
+                (Object) counts.stream().map(c -> (String) c[0]).toArray(String[]::new));
+        List<TagView.Tag> items = counts.stream()
+                .map(c -> new TagView.Tag((String) c[0], (Long) c[1], oldNames.getOrDefault((String) c[0], List.of())))
+                .toList();
+        List<TagView.Synonym> synonyms =
+                jdbc.query("""
+                        SELECT alias, tag FROM tag_synonym WHERE alias LIKE ? ESCAPE '\\' ORDER BY alias LIMIT ?""", (rs, row) -> new TagView.Synonym(rs.getString(1), rs.getString(2)), prefix, limit);
         return new TagView(items, synonyms);
     }
 }

@@ -16,8 +16,7 @@ public final class TagSynonyms {
                   UNION SELECT alias FROM tag_synonym WHERE tag = coalesce((SELECT tag FROM tag_synonym WHERE alias = ?), ?)
             )::text[]""";
 
-    private TagSynonyms() {
-    }
+    private TagSynonyms() {}
 
     /** The parameters of {@link #NAMES} for a filter by {@code tag}. */
     public static List<Object> arguments(String tag) {

@@ -27,7 +27,11 @@ class AccountCheck {
 
     private static final Logger log = LoggerFactory.getLogger(AccountCheck.class);
 
-    enum Verdict { GOOD, REFUSED, UNKNOWN }
+    enum Verdict {
+        GOOD,
+        REFUSED,
+        UNKNOWN
+    }
 
     private final URI session;
     private final HttpClient http;
@@ -35,16 +39,19 @@ class AccountCheck {
     private final Cache<String, Verdict> verdicts;
     private final MeterRegistry metrics;
 
-    AccountCheck(@Value("${qcurate.account-check.uri:}") String uri,
-                 @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-                 @Value("${qcurate.account-check.max-age:PT2S}") Duration maxAge,
-                 @Value("${qcurate.account-check.timeout:PT1S}") Duration timeout,
-                 @Value("${qcurate.account-check.size:10000}") long size, MeterRegistry metrics) {
+    AccountCheck(
+            @Value("${qcurate.account-check.uri:}") String uri,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${qcurate.account-check.max-age:PT2S}") Duration maxAge,
+            @Value("${qcurate.account-check.timeout:PT1S}") Duration timeout,
+            @Value("${qcurate.account-check.size:10000}") long size,
+            MeterRegistry metrics) {
         // by default the command service that publishes the signing keys: same scheme, host and port
         this.session = uri.isBlank() ? URI.create(jwkSetUri).resolve("/api/auth/session") : URI.create(uri);
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.verdicts = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(size).build();
+        this.verdicts =
+                Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(size).build();
         this.metrics = metrics;
     }
 
@@ -56,8 +63,13 @@ class AccountCheck {
     private Verdict ask(String token) {
         Verdict verdict;
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(session).timeout(timeout)
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(session)
+                            .timeout(timeout)
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             verdict = switch (answer.statusCode()) {
                 case 200 -> Verdict.GOOD;
                 case 401 -> Verdict.REFUSED;
@@ -70,7 +82,8 @@ class AccountCheck {
             Thread.currentThread().interrupt();
             verdict = Verdict.UNKNOWN;
         }
-        metrics.counter("qcurate.account.checks", "verdict", verdict.name().toLowerCase()).increment();
+        metrics.counter("qcurate.account.checks", "verdict", verdict.name().toLowerCase())
+                .increment();
         return verdict;
     }
 }

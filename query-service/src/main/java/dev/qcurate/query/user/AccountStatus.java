@@ -33,8 +33,7 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
         this.commandSide = commandSide;
     }
 
-    private record State(boolean enabled, Instant tokensNotBefore) {
-    }
+    private record State(boolean enabled, Instant tokensNotBefore) {}
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
@@ -49,11 +48,13 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
     private OAuth2TokenValidatorResult projected(Jwt token) {
         List<State> found;
         try {
-            found = jdbc.query("SELECT enabled, tokens_not_before FROM user_access WHERE username = ?",
+            found = jdbc.query(
+                    "SELECT enabled, tokens_not_before FROM user_access WHERE username = ?",
                     (rs, row) -> {
                         Timestamp notBefore = rs.getTimestamp(2);
                         return new State(rs.getBoolean(1), notBefore == null ? null : notBefore.toInstant());
-                    }, token.getSubject());
+                    },
+                    token.getSubject());
         } catch (DataAccessException e) {
             // still refused, but as "try again" (503), not as a bad token (401): the token may well be valid
             throw new JwtException("the account store cannot be reached", e);
@@ -68,7 +69,8 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
         Instant issuedAt = token.getIssuedAt();
         // JWT times are whole seconds: a token from the same second as the change still counts as newer
         if (state.tokensNotBefore() != null
-                && (issuedAt == null || issuedAt.isBefore(state.tokensNotBefore().truncatedTo(ChronoUnit.SECONDS)))) {
+                && (issuedAt == null
+                        || issuedAt.isBefore(state.tokensNotBefore().truncatedTo(ChronoUnit.SECONDS)))) {
             return failure("the token was issued before the account's roles or password changed; sign in again");
         }
         return OAuth2TokenValidatorResult.success();

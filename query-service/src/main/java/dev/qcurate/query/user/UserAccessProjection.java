@@ -55,8 +55,7 @@ class UserAccessProjection implements Projection {
                 ON CONFLICT (username) DO UPDATE SET enabled = excluded.enabled,
                     tokens_not_before = coalesce(excluded.tokens_not_before, user_access.tokens_not_before),
                     applied_position = excluded.applied_position
-                WHERE user_access.applied_position < excluded.applied_position""",
-                username, enabled, voidsOlderTokens ? Timestamp.from(event.at()) : null, event.position());
+                WHERE user_access.applied_position < excluded.applied_position""", username, enabled, voidsOlderTokens ? Timestamp.from(event.at()) : null, event.position());
     }
 
     private void notBefore(String username, StoredEvent event) {
@@ -64,12 +63,10 @@ class UserAccessProjection implements Projection {
                 INSERT INTO user_access (username, enabled, tokens_not_before, applied_position) VALUES (?, TRUE, ?, ?)
                 ON CONFLICT (username) DO UPDATE SET tokens_not_before = excluded.tokens_not_before,
                     applied_position = excluded.applied_position
-                WHERE user_access.applied_position < excluded.applied_position""",
-                username, Timestamp.from(event.at()), event.position());
+                WHERE user_access.applied_position < excluded.applied_position""", username, Timestamp.from(event.at()), event.position());
     }
 
     /** Nothing: who may not read must stay refused while a rebuild replays the topic (see the class comment). */
     @Override
-    public void reset() {
-    }
+    public void reset() {}
 }

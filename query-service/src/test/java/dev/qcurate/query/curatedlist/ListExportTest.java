@@ -13,14 +13,23 @@ class ListExportTest {
     private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
     private static ListVersionView.Content list(String text, List<String> tags) {
-        return new ListVersionView.Content(ID, "demo", "Demo <b>list</b>", null, 3, Instant.EPOCH, null, 1,
+        return new ListVersionView.Content(
+                ID,
+                "demo",
+                "Demo <b>list</b>",
+                null,
+                3,
+                Instant.EPOCH,
+                null,
+                1,
                 List.of(new ListEntryView(ID, text, tags, 2)));
     }
 
     @Test
     void csvDefusesFormulasAndQuotes() {
         String csv = ListExport.csv(list("=HYPERLINK(\"http://x\",\"a, b\")", List.of("-tag", "@x")));
-        assertThat(csv).startsWith("position,questionId,text,tags,revision\r\n")
+        assertThat(csv)
+                .startsWith("position,questionId,text,tags,revision\r\n")
                 .contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\"")
                 .contains("\"'-tag; @x\"");
         for (String start : List.of("+1", "-1", "@a", "\tx", "\rx")) {
@@ -31,10 +40,12 @@ class ListExportTest {
 
     @Test
     void markdownIsNumberedWithTagsAndRendersNoHtmlOrMarkup() {
-        String markdown = ListExport.markdown(list("<script>alert(1)</script> [x](javascript:y) *b*\n# h",
-                List.of("python")));
-        assertThat(markdown).startsWith("# Demo &lt;b>list&lt;/b>\n")
+        String markdown =
+                ListExport.markdown(list("<script>alert(1)</script> [x](javascript:y) *b*\n# h", List.of("python")));
+        assertThat(markdown)
+                .startsWith("# Demo &lt;b>list&lt;/b>\n")
                 .contains("1. &lt;script>alert(1)&lt;/script> \\[x\\](javascript:y) \\*b\\* # h — tags: python")
-                .doesNotContain("<script").doesNotContain("\n#  h");
+                .doesNotContain("<script")
+                .doesNotContain("\n#  h");
     }
 }

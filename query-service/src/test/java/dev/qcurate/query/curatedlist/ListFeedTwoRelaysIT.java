@@ -40,7 +40,8 @@ class ListFeedTwoRelaysIT {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
                 "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         ListFeedRelay first = relay(jdbc, topic);
         ListFeedRelay second = relay(jdbc, topic);
@@ -50,8 +51,8 @@ class ListFeedTwoRelaysIT {
                 queueVersions(jdbc, round);
                 // both start on a full outbox at once: a batch of one ends inside a list, the other takes the rest
                 CountDownLatch start = new CountDownLatch(2);
-                List<Future<?>> relays = List.of(pool.submit(() -> drain(first, jdbc, start)),
-                        pool.submit(() -> drain(second, jdbc, start)));
+                List<Future<?>> relays = List.of(
+                        pool.submit(() -> drain(first, jdbc, start)), pool.submit(() -> drain(second, jdbc, start)));
                 for (Future<?> relay : relays) {
                     relay.get(60, TimeUnit.SECONDS);
                 }
@@ -65,8 +66,11 @@ class ListFeedTwoRelaysIT {
         assertThat(versionsByList).hasSize(ROUNDS * LISTS);
         for (var list : versionsByList.entrySet()) {
             List<Integer> firstSeen = list.getValue().stream().distinct().toList();
-            assertThat(firstSeen).as("list " + list.getKey())
-                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, VERSIONS).boxed().toList());
+            assertThat(firstSeen)
+                    .as("list " + list.getKey())
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, VERSIONS)
+                            .boxed()
+                            .toList());
         }
     }
 
@@ -79,11 +83,11 @@ class ListFeedTwoRelaysIT {
         }
         for (int version = 1; version <= VERSIONS; version++) {
             for (UUID list : lists) {
-                rows.add(new Object[]{list, version, ++position, "{\"version\":" + version + "}"});
+                rows.add(new Object[] {list, version, ++position, "{\"version\":" + version + "}"});
             }
         }
-        jdbc.batchUpdate("INSERT INTO list_feed_outbox (list_id, version, position, payload) VALUES (?, ?, ?, ?)",
-                rows);
+        jdbc.batchUpdate(
+                "INSERT INTO list_feed_outbox (list_id, version, position, payload) VALUES (?, ?, ?, ?)", rows);
     }
 
     private static Void drain(ListFeedRelay relay, JdbcTemplate jdbc, CountDownLatch start) throws Exception {
@@ -104,7 +108,11 @@ class ListFeedTwoRelaysIT {
         LocalPostgres postgres = TestInfrastructure.postgres();
         postgres.createDatabaseIfMissing("list_feed_two_relays");
         String url = postgres.jdbcUrl("list_feed_two_relays");
-        Flyway.configure().dataSource(url, "postgres", "").schemas("qcurate_query").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .schemas("qcurate_query")
+                .load()
+                .migrate();
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
                 url + (url.contains("?") ? "&" : "?") + "currentSchema=qcurate_query", "postgres", ""));
         jdbc.update("DELETE FROM list_feed_outbox");
@@ -112,11 +120,16 @@ class ListFeedTwoRelaysIT {
     }
 
     private static ListFeedRelay relay(JdbcTemplate jdbc, String topic) {
-        KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new StringSerializer()));
+        KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new StringSerializer()));
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         return new ListFeedRelay(jdbc, transactions, kafka, topic);
     }
@@ -124,9 +137,12 @@ class ListFeedTwoRelaysIT {
     private static Map<String, List<Integer>> readFeed(String topic, int atLeast) {
         Map<String, List<Integer>> versions = new TreeMap<>();
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafka().bootstrapServers()),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             int read = 0;
@@ -135,7 +151,8 @@ class ListFeedTwoRelaysIT {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     read++;
                     int version = Integer.parseInt(record.value().replaceAll("\\D", ""));
-                    versions.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(version);
+                    versions.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(version);
                 }
             }
         }

@@ -36,7 +36,9 @@ class ListVersionCacheTest {
 
     private final FakeStore store = new FakeStore();
     private final ListVersionCache cache = new ListVersionCache(DataSize.ofMegabytes(8));
-    private final ListQueries queries = new ListQueries(store, cache,
+    private final ListQueries queries = new ListQueries(
+            store,
+            cache,
             new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
             new NoTransactions());
 
@@ -61,7 +63,9 @@ class ListVersionCacheTest {
         assertThat(v2.content().version()).isEqualTo(2);
         assertThat(v2.content().entries()).hasSize(2);
         assertThat(v2.etag()).isNotEqualTo(v1);
-        assertThat(queries.content(LIST, new ListQueries.Selector(1, null, null)).etag()).isEqualTo(v1);
+        assertThat(queries.content(LIST, new ListQueries.Selector(1, null, null))
+                        .etag())
+                .isEqualTo(v1);
     }
 
     @Test
@@ -71,7 +75,8 @@ class ListVersionCacheTest {
         queries.content(LIST, new ListQueries.Selector(2, null, null));
         store.version = 1; // e.g. a rebuild is on its way back to version 2
         assertThatThrownBy(() -> queries.content(LIST, new ListQueries.Selector(2, null, null)))
-                .isInstanceOfSatisfying(ResponseStatusException.class,
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
         assertThat(latest().content().version()).isEqualTo(1);
     }
@@ -85,7 +90,9 @@ class ListVersionCacheTest {
             cache.reset();
             assertThat(cache.size()).isZero();
             // a read while the reset's transaction is still open sees the old read model and caches it
-            assertThat(latest().content().entries()).extracting(ListEntryView::text).containsExactly("Old text?");
+            assertThat(latest().content().entries())
+                    .extracting(ListEntryView::text)
+                    .containsExactly("Old text?");
             store.rows.put(1, List.of(row("Rebuilt text?"))); // the reset commits; the rebuild makes version 1 anew
             List<TransactionSynchronization> pending = TransactionSynchronizationManager.getSynchronizations();
             assertThat(pending).hasSize(1);
@@ -122,8 +129,8 @@ class ListVersionCacheTest {
     }
 
     private static ViewRow row(String text) {
-        return new ViewRow(UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)), BigDecimal.ONE, text,
-                List.of("t"), 1);
+        return new ViewRow(
+                UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)), BigDecimal.ONE, text, List.of("t"), 1);
     }
 
     /** The read model of one list, in memory; counts what the queries read. */
@@ -149,8 +156,8 @@ class ListVersionCacheTest {
 
         @Override
         Optional<Header> header(UUID listId) {
-            return Optional.of(new Header(listId, "name", title, null, version, rows.get(version).size(),
-                    Instant.EPOCH, Instant.EPOCH));
+            return Optional.of(new Header(
+                    listId, "name", title, null, version, rows.get(version).size(), Instant.EPOCH, Instant.EPOCH));
         }
 
         @Override
@@ -184,11 +191,9 @@ class ListVersionCacheTest {
         }
 
         @Override
-        public void commit(TransactionStatus status) {
-        }
+        public void commit(TransactionStatus status) {}
 
         @Override
-        public void rollback(TransactionStatus status) {
-        }
+        public void rollback(TransactionStatus status) {}
     }
 }

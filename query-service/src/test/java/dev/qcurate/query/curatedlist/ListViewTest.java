@@ -21,15 +21,20 @@ class ListViewTest {
 
     @Test
     void showsOnlyActiveQuestions() {
-        View view = ListView.of(List.of(entry(A, 1, A, "ACTIVE", "One?"), entry(B, 2, B, "RETIRED", "Two?"),
+        View view = ListView.of(List.of(
+                entry(A, 1, A, "ACTIVE", "One?"),
+                entry(B, 2, B, "RETIRED", "Two?"),
                 entry(C, 3, C, "PROPOSED", "Three?")));
         assertThat(view.rows()).extracting(ViewRow::questionId).containsExactly(A);
     }
 
     @Test
     void showsAMergedEntryAsItsTargetOnceAtTheEarlierPosition() {
-        View view = ListView.of(List.of(entry(A, 1, A, "ACTIVE", "One?"), entry(B, 2, T, "ACTIVE", "Target?"),
-                entry(C, 3, C, "ACTIVE", "Three?"), entry(T, 4, T, "ACTIVE", "Target?")));
+        View view = ListView.of(List.of(
+                entry(A, 1, A, "ACTIVE", "One?"),
+                entry(B, 2, T, "ACTIVE", "Target?"),
+                entry(C, 3, C, "ACTIVE", "Three?"),
+                entry(T, 4, T, "ACTIVE", "Target?")));
         assertThat(view.rows()).extracting(ViewRow::questionId).containsExactly(A, T, C);
         assertThat(view.rows().get(1).sortKey()).isEqualByComparingTo("2");
         assertThat(view.aliases()).containsExactly(new View.Alias(B, T));
@@ -37,8 +42,10 @@ class ListViewTest {
 
     @Test
     void collapsesQuestionsWithTheSameNormalisedTextKeepingTheFirst() {
-        View view = ListView.of(List.of(entry(A, 1, A, "ACTIVE", "What is  a Monad?"),
-                entry(B, 2, B, "ACTIVE", "what is a monad"), entry(C, 3, C, "ACTIVE", "Other?")));
+        View view = ListView.of(List.of(
+                entry(A, 1, A, "ACTIVE", "What is  a Monad?"),
+                entry(B, 2, B, "ACTIVE", "what is a monad"),
+                entry(C, 3, C, "ACTIVE", "Other?")));
         assertThat(view.rows()).extracting(ViewRow::questionId).containsExactly(A, C);
         assertThat(view.aliases()).containsExactly(new View.Alias(B, A));
     }
@@ -50,7 +57,8 @@ class ListViewTest {
         ViewRow c = new ViewRow(C, BigDecimal.TEN, "Three?", List.of(), 1);
         ViewRow t = new ViewRow(T, BigDecimal.valueOf(3), "Target?", List.of(), 1);
         View before = new View(List.of(a, b, t), List.of());
-        View after = new View(List.of(new ViewRow(A, BigDecimal.ONE, "One, reworded?", List.of(), 2), t, c),
+        View after = new View(
+                List.of(new ViewRow(A, BigDecimal.ONE, "One, reworded?", List.of(), 2), t, c),
                 List.of(new View.Alias(B, T)));
 
         ListDiff diff = ListDiff.between(before, after);
@@ -59,7 +67,8 @@ class ListViewTest {
         assertThat(diff.removed()).isEmpty();
         assertThat(diff.reworded()).containsExactly(new ListDiff.Reworded(A, "One?", "One, reworded?"));
         assertThat(diff.merged()).containsExactly(new ListDiff.Merged(B, T));
-        assertThat(ListDiff.between(after, before).removed()).extracting(ListEntryView::questionId)
+        assertThat(ListDiff.between(after, before).removed())
+                .extracting(ListEntryView::questionId)
                 .containsExactly(C);
     }
 

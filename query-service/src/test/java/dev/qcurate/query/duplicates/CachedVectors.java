@@ -21,13 +21,18 @@ final class CachedVectors implements TextVectors {
 
     @Override
     public List<float[]> ofIndexed(List<String> texts) {
-        List<String> missing = texts.stream().map(EmbeddingKey::normalise).distinct()
-                .filter(text -> !known.containsKey(text)).toList();
+        List<String> missing = texts.stream()
+                .map(EmbeddingKey::normalise)
+                .distinct()
+                .filter(text -> !known.containsKey(text))
+                .toList();
         List<float[]> computed = model.embed(missing);
         for (int i = 0; i < missing.size(); i++) {
             known.put(missing.get(i), computed.get(i));
         }
-        return texts.stream().map(text -> known.get(EmbeddingKey.normalise(text))).toList();
+        return texts.stream()
+                .map(text -> known.get(EmbeddingKey.normalise(text)))
+                .toList();
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.qcurate.query.duplicates;
 
+import dev.qcurate.query.duplicates.EvaluationSet.Case;
+import dev.qcurate.query.duplicates.EvaluationSet.Category;
+import dev.qcurate.query.duplicates.ScoreFit.Features;
+import dev.qcurate.query.duplicates.ScoreFit.Fit;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,11 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.qcurate.query.duplicates.EvaluationSet.Case;
-import dev.qcurate.query.duplicates.EvaluationSet.Category;
-import dev.qcurate.query.duplicates.ScoreFit.Features;
-import dev.qcurate.query.duplicates.ScoreFit.Fit;
-
 /**
  * The duplicate evaluation: fits the scores on the tuning half of {@link EvaluationSet}, then measures lexical-only
  * and hybrid scoring on the test half through the index's own lookups, as the API answers them. Every seed question
@@ -25,18 +25,22 @@ final class DuplicateEvaluation {
 
     /** Candidates looked at per question, as the review queue and an import keep them. */
     private static final int CANDIDATES = 10;
+
     private static final int DEEP = 50;
 
-    record Setting(String name, HybridScore score) {
-    }
+    record Setting(String name, HybridScore score) {}
 
     /** What one setting gives on the test half. */
-    record Measured(Setting setting, FlagQuality flags, double recallAt1, double recallAt3, int hardNegativesFlagged,
-                    Map<Category, Integer> missesByCategory, List<String> errors) {
-    }
+    record Measured(
+            Setting setting,
+            FlagQuality flags,
+            double recallAt1,
+            double recallAt3,
+            int hardNegativesFlagged,
+            Map<Category, Integer> missesByCategory,
+            List<String> errors) {}
 
-    record Result(EvaluationSet set, Fit hybridFit, Fit lexicalFit, List<Measured> measured) {
-    }
+    record Result(EvaluationSet set, Fit hybridFit, Fit lexicalFit, List<Measured> measured) {}
 
     private final EvaluationSet set = EvaluationSet.load();
     private final TextVectors vectors = new CachedVectors(SentenceModel.shared());
@@ -49,8 +53,12 @@ final class DuplicateEvaluation {
         for (List<Case> half : List.of(set.tuning(), set.test())) {
             for (Case c : half) {
                 if (c.duplicate()) {
-                    duplicatesOf.computeIfAbsent(c.pair().textA(), k -> new HashSet<>()).add(c.pair().textB());
-                    duplicatesOf.computeIfAbsent(c.pair().textB(), k -> new HashSet<>()).add(c.pair().textA());
+                    duplicatesOf
+                            .computeIfAbsent(c.pair().textA(), k -> new HashSet<>())
+                            .add(c.pair().textB());
+                    duplicatesOf
+                            .computeIfAbsent(c.pair().textB(), k -> new HashSet<>())
+                            .add(c.pair().textA());
                 }
             }
         }
@@ -85,8 +93,13 @@ final class DuplicateEvaluation {
         StringBuilder csv = new StringBuilder("category,lexical,cosine,text_a,text_b\n");
         for (int i = 0; i < tuning.size(); i++) {
             Case c = set.tuning().get(i);
-            csv.append(String.format(java.util.Locale.ROOT, "%s,%.3f,%.3f,\"%s\",\"%s\"%n", c.category(),
-                    tuning.get(i).lexical(), tuning.get(i).cosine(), c.pair().textA().replace("\"", "\"\""),
+            csv.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%s,%.3f,%.3f,\"%s\",\"%s\"%n",
+                    c.category(),
+                    tuning.get(i).lexical(),
+                    tuning.get(i).cosine(),
+                    c.pair().textA().replace("\"", "\"\""),
                     c.pair().textB().replace("\"", "\"\"")));
         }
         try {
@@ -101,18 +114,26 @@ final class DuplicateEvaluation {
 
     private DuplicateIndex index(HybridScore score) {
         DuplicateIndex index = new DuplicateIndex(vectors, score);
-        index.upsertAll(set.texts().stream().map(text -> new IndexEntry(ids.get(text), text, List.of(), true))
+        index.upsertAll(set.texts().stream()
+                .map(text -> new IndexEntry(ids.get(text), text, List.of(), true))
                 .toList());
         return index;
     }
 
     private Features features(DuplicateIndex lexical, Case c) {
-        double score = Math.max(scoreOf(lexical, c.pair().textA(), c.pair().textB()),
+        double score = Math.max(
+                scoreOf(lexical, c.pair().textA(), c.pair().textB()),
                 scoreOf(lexical, c.pair().textB(), c.pair().textA()));
-        List<float[]> pair = vectors.ofIndexed(List.of(c.pair().textA(), c.pair().textB()));
-        boolean conflict = Resemblance.subjectsConflict(documents.variantsOf(c.pair().textA()),
+        List<float[]> pair =
+                vectors.ofIndexed(List.of(c.pair().textA(), c.pair().textB()));
+        boolean conflict = Resemblance.subjectsConflict(
+                documents.variantsOf(c.pair().textA()),
                 documents.variantsOf(c.pair().textB()));
-        return new Features(score, Vectors.cosine(pair.get(0), pair.get(1)), conflict, c.duplicate(),
+        return new Features(
+                score,
+                Vectors.cosine(pair.get(0), pair.get(1)),
+                conflict,
+                c.duplicate(),
                 c.category().hardNegative());
     }
 
@@ -148,9 +169,13 @@ final class DuplicateEvaluation {
                 fn++;
             }
             misses.merge(c.category(), 1, Integer::sum);
-            errors.add(String.format(java.util.Locale.ROOT, "%s — %s: “%s” / “%s”",
-                    flagged ? "flagged, not a duplicate" : "duplicate not flagged", c.category().description,
-                    c.pair().textA(), c.pair().textB()));
+            errors.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%s — %s: “%s” / “%s”",
+                    flagged ? "flagged, not a duplicate" : "duplicate not flagged",
+                    c.category().description,
+                    c.pair().textA(),
+                    c.pair().textB()));
         }
         int directions = 0;
         int at1 = 0;
@@ -159,22 +184,34 @@ final class DuplicateEvaluation {
             if (!c.duplicate()) {
                 continue;
             }
-            for (String[] direction : new String[][] {{c.pair().textA(), c.pair().textB()},
-                    {c.pair().textB(), c.pair().textA()}}) {
+            for (String[] direction : new String[][] {
+                {c.pair().textA(), c.pair().textB()},
+                {c.pair().textB(), c.pair().textA()}
+            }) {
                 directions++;
                 List<DuplicateCandidate> top = index.candidatesOf(ids.get(direction[0]), 3);
                 at1 += found(top, 1, direction[0], direction[1]) ? 1 : 0;
                 if (found(top, 3, direction[0], direction[1])) {
                     at3++;
                 } else {
-                    errors.add(String.format(java.util.Locale.ROOT, "not in the top 3 — %s: “%s” → “%s” (top 3: %s)",
-                            c.category().description, direction[0], direction[1],
+                    errors.add(String.format(
+                            java.util.Locale.ROOT,
+                            "not in the top 3 — %s: “%s” → “%s” (top 3: %s)",
+                            c.category().description,
+                            direction[0],
+                            direction[1],
                             top.stream().map(DuplicateCandidate::text).toList()));
                 }
             }
         }
-        return new Measured(setting, new FlagQuality(tp, fp, fn), (double) at1 / directions,
-                (double) at3 / directions, hardNegatives, misses, errors);
+        return new Measured(
+                setting,
+                new FlagQuality(tp, fp, fn),
+                (double) at1 / directions,
+                (double) at3 / directions,
+                hardNegatives,
+                misses,
+                errors);
     }
 
     private boolean flags(DuplicateIndex index, String query, String candidate) {

@@ -1,15 +1,14 @@
 package dev.qcurate.query.duplicates;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.qcurate.query.duplicates.DuplicateEvaluation.Result;
+import dev.qcurate.query.duplicates.EvaluationSet.Category;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-
-import dev.qcurate.query.duplicates.DuplicateEvaluation.Result;
-import dev.qcurate.query.duplicates.EvaluationSet.Category;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the duplicate evaluation (see {@link DuplicateEvaluation}); with {@code -Dqcurate.eval.report=FILE} it writes
@@ -34,11 +33,17 @@ class DuplicateEvaluationTest {
         }
 
         for (Category category : Category.values()) {
-            assertThat(EvaluationReport.count(result.set().tuning(), category)).as("tuning " + category).isPositive();
-            assertThat(EvaluationReport.count(result.set().test(), category)).as("test " + category).isPositive();
+            assertThat(EvaluationReport.count(result.set().tuning(), category))
+                    .as("tuning " + category)
+                    .isPositive();
+            assertThat(EvaluationReport.count(result.set().test(), category))
+                    .as("test " + category)
+                    .isPositive();
         }
-        assertThat(result.set().tuning()).doesNotContainAnyElementsOf(result.set().test());
-        assertThat(result.hybridFit().score()).as("HybridScore.SHIPPED is what the tuning half gives")
+        assertThat(result.set().tuning())
+                .doesNotContainAnyElementsOf(result.set().test());
+        assertThat(result.hybridFit().score())
+                .as("HybridScore.SHIPPED is what the tuning half gives")
                 .isEqualTo(HybridScore.SHIPPED);
         assertThat(result.measured()).extracting(m -> m.setting().score()).contains(HybridScore.SHIPPED);
     }

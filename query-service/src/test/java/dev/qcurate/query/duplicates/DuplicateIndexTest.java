@@ -1,16 +1,16 @@
 package dev.qcurate.query.duplicates;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DuplicateIndexTest {
 
@@ -63,7 +63,8 @@ class DuplicateIndexTest {
     @Test
     void treatsTypographicAndStraightApostrophesAlike() {
         assertThat(index.candidates("What are Django's advantages over other frameworks?", 1, Set.of()))
-                .first().satisfies(candidate -> assertThat(candidate.score()).isEqualTo(1.0));
+                .first()
+                .satisfies(candidate -> assertThat(candidate.score()).isEqualTo(1.0));
     }
 
     @Test
@@ -95,7 +96,10 @@ class DuplicateIndexTest {
 
         List<DuplicateCandidate> candidates = index.candidatesOf(GIL, 5);
 
-        assertThat(candidates).extracting(DuplicateCandidate::questionId).doesNotContain(GIL).startsWith(sameGil);
+        assertThat(candidates)
+                .extracting(DuplicateCandidate::questionId)
+                .doesNotContain(GIL)
+                .startsWith(sameGil);
     }
 
     @Test
@@ -103,7 +107,8 @@ class DuplicateIndexTest {
         index.upsert(LIST_TUPLE, "What is the difference between a list and a tuple?", List.of(), false);
 
         assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
-                .extracting(DuplicateCandidate::questionId).doesNotContain(LIST_TUPLE);
+                .extracting(DuplicateCandidate::questionId)
+                .doesNotContain(LIST_TUPLE);
         assertThat(index.size()).isEqualTo(8);
     }
 
@@ -111,13 +116,16 @@ class DuplicateIndexTest {
     void followsAQuestionThatStopsAndStartsBeingSearchable() {
         // lookups in between: what is searchable is remembered per index segment, and must follow each update
         assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
-                .extracting(DuplicateCandidate::questionId).contains(LIST_TUPLE);
+                .extracting(DuplicateCandidate::questionId)
+                .contains(LIST_TUPLE);
         index.upsert(LIST_TUPLE, "What is the difference between a list and a tuple?", List.of(), false);
         assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
-                .extracting(DuplicateCandidate::questionId).doesNotContain(LIST_TUPLE);
+                .extracting(DuplicateCandidate::questionId)
+                .doesNotContain(LIST_TUPLE);
         index.upsert(LIST_TUPLE, "What is the difference between a list and a tuple?", List.of(), true);
         assertThat(index.candidates("list vs tuple ?", 5, Set.of()))
-                .extracting(DuplicateCandidate::questionId).contains(LIST_TUPLE);
+                .extracting(DuplicateCandidate::questionId)
+                .contains(LIST_TUPLE);
     }
 
     @Test
@@ -125,14 +133,15 @@ class DuplicateIndexTest {
         index.remove(DECORATORS);
 
         assertThat(index.candidates("What is decorator in python ?", 5, Set.of()))
-                .extracting(DuplicateCandidate::questionId).doesNotContain(DECORATORS);
+                .extracting(DuplicateCandidate::questionId)
+                .doesNotContain(DECORATORS);
         assertThat(index.size()).isEqualTo(7);
     }
 
     @Test
     void matchesTheTextsOfMergedQuestions() {
-        index.upsert(MIDDLEWARE, "What is middleware in Django?", List.of("How do you implement custom middleware?"),
-                true);
+        index.upsert(
+                MIDDLEWARE, "What is middleware in Django?", List.of("How do you implement custom middleware?"), true);
 
         List<DuplicateCandidate> candidates = index.candidates("How to write a custom middleware ?", 5, Set.of());
 
@@ -143,14 +152,17 @@ class DuplicateIndexTest {
 
     @Test
     void scoresBetweenZeroAndOneBestFirst() {
-        List<DuplicateCandidate> candidates = index.candidates("What is the use of Django middleware and signals?", 10,
-                Set.of());
+        List<DuplicateCandidate> candidates =
+                index.candidates("What is the use of Django middleware and signals?", 10, Set.of());
 
         assertThat(candidates).hasSizeGreaterThan(1);
         assertThat(candidates).allSatisfy(c -> assertThat(c.score()).isBetween(0.0, 1.0));
-        assertThat(candidates).isSortedAccordingTo(Comparator.comparingDouble(DuplicateCandidate::score).reversed());
-        assertThat(candidates).allSatisfy(c -> assertThat(c.likelyDuplicate())
-                .isEqualTo(c.score() >= DuplicateIndex.LIKELY_DUPLICATE_THRESHOLD));
+        assertThat(candidates)
+                .isSortedAccordingTo(
+                        Comparator.comparingDouble(DuplicateCandidate::score).reversed());
+        assertThat(candidates)
+                .allSatisfy(c -> assertThat(c.likelyDuplicate())
+                        .isEqualTo(c.score() >= DuplicateIndex.LIKELY_DUPLICATE_THRESHOLD));
     }
 
     @Test
@@ -158,12 +170,16 @@ class DuplicateIndexTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
 
-        List<BatchResult> results = index.candidatesForBatch(List.of(
-                new BatchItem(first, "Explain monkey patching in Python."),
-                new BatchItem(second, "What is monkey patching in python ?")), 3);
+        List<BatchResult> results = index.candidatesForBatch(
+                List.of(
+                        new BatchItem(first, "Explain monkey patching in Python."),
+                        new BatchItem(second, "What is monkey patching in python ?")),
+                3);
 
         assertThat(results).hasSize(2);
-        assertThat(results.get(0).candidates()).extracting(DuplicateCandidate::questionId).doesNotContain(second);
+        assertThat(results.get(0).candidates())
+                .extracting(DuplicateCandidate::questionId)
+                .doesNotContain(second);
         assertThat(results.get(1).candidates()).first().satisfies(candidate -> {
             assertThat(candidate.questionId()).isEqualTo(first);
             assertThat(candidate.likelyDuplicate()).isTrue();
@@ -180,29 +196,35 @@ class DuplicateIndexTest {
 
         List<BatchResult> results = index.candidatesForBatch(items, 5);
 
-        assertThat(results).extracting(BatchResult::questionId)
-                .containsExactlyElementsOf(items.stream().map(BatchItem::questionId).toList());
+        assertThat(results)
+                .extracting(BatchResult::questionId)
+                .containsExactlyElementsOf(
+                        items.stream().map(BatchItem::questionId).toList());
         assertThat(results.get(0).candidates()).isEmpty();
         for (int i = 1; i < items.size(); i++) {
-            Set<UUID> earlier = items.subList(0, i).stream().map(BatchItem::questionId)
+            Set<UUID> earlier = items.subList(0, i).stream()
+                    .map(BatchItem::questionId)
                     .collect(java.util.stream.Collectors.toSet());
-            assertThat(results.get(i).candidates()).isNotEmpty()
+            assertThat(results.get(i).candidates())
+                    .isNotEmpty()
                     .allSatisfy(candidate -> assertThat(earlier).contains(candidate.questionId()));
         }
     }
 
     @Test
     void comparesBatchItemsWithTheIndexToo() {
-        List<BatchResult> results = index.candidatesForBatch(
-                List.of(new BatchItem(UUID.randomUUID(), "What is GIL in python?")), 3);
+        List<BatchResult> results =
+                index.candidatesForBatch(List.of(new BatchItem(UUID.randomUUID(), "What is GIL in python?")), 3);
 
-        assertThat(results.get(0).candidates()).first()
+        assertThat(results.get(0).candidates())
+                .first()
                 .satisfies(candidate -> assertThat(candidate.questionId()).isEqualTo(GIL));
     }
 
     @Test
     void findsNothingForPurePhrasing() {
-        assertThat(index.candidates("What is it and how does it work?", 5, Set.of())).isEmpty();
+        assertThat(index.candidates("What is it and how does it work?", 5, Set.of()))
+                .isEmpty();
     }
 
     @Test

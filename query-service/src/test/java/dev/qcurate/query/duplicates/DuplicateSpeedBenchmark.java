@@ -1,5 +1,8 @@
 package dev.qcurate.query.duplicates;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -8,9 +11,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Candidate lookup latency over 100,000 generated questions. Not a timed test: it prints p50/p99 per repetition and
@@ -29,16 +29,18 @@ class DuplicateSpeedBenchmark {
     private static final int REPETITIONS = 3;
     /** Concurrent clients of candidates(text), as suggestions while typing for several editors. */
     private static final int CLIENTS = 8;
+
     private static final int EMBEDDING_SAMPLE = 512;
     private static final int LIMIT = 10;
     /** An import at the document limit. */
     private static final int BATCH_ITEMS = Integer.getInteger("qcurate.benchmark.batch", 10_000);
 
     private static final String[] TEMPLATES = {
-            "What is %s in %s ?", "%s vs %s ?", "What is the difference between %s and %s?",
-            "How do you %s %s in %s ?", "Explain %s and %s with example.", "What are the %s %s in %s?",
-            "How does %s handle %s?", "What is %s %s ? What is the use case of it ?", "%s %s %s ?",
-            "Write a program to %s %s ?", "Pros and cons of %s and %s ?", "How to %s %s %s in production ?"};
+        "What is %s in %s ?", "%s vs %s ?", "What is the difference between %s and %s?",
+        "How do you %s %s in %s ?", "Explain %s and %s with example.", "What are the %s %s in %s?",
+        "How does %s handle %s?", "What is %s %s ? What is the use case of it ?", "%s %s %s ?",
+        "Write a program to %s %s ?", "Pros and cons of %s and %s ?", "How to %s %s %s in production ?"
+    };
 
     private final Random random = new Random(42);
     private List<String> vocabulary;
@@ -105,35 +107,59 @@ class DuplicateSpeedBenchmark {
             for (int repetition = 0; repetition < REPETITIONS; repetition++) {
                 byText[repetition] = percentiles(time(queries, query -> index.candidates(query, LIMIT, Set.of())));
                 byId[repetition] = percentiles(time(lookups, id -> index.candidatesOf(id, LIMIT)));
-                byTextConcurrent[repetition] = percentiles(concurrently(queries,
-                        query -> index.candidates(query, LIMIT, Set.of())));
+                byTextConcurrent[repetition] =
+                        percentiles(concurrently(queries, query -> index.candidates(query, LIMIT, Set.of())));
             }
 
             List<BatchItem> batch = new ArrayList<>();
             for (int i = 0; i < BATCH_ITEMS; i++) {
-                batch.add(new BatchItem(UUID.randomUUID(), i % 2 == 0 ? question() : typo(seeds.get(i % seeds.size()))));
+                batch.add(
+                        new BatchItem(UUID.randomUUID(), i % 2 == 0 ? question() : typo(seeds.get(i % seeds.size()))));
             }
             long batchStart = System.nanoTime();
             index.candidatesForBatch(batch, LIMIT);
             double batchMillis = (System.nanoTime() - batchStart) / 1e6;
 
             StringBuilder report = new StringBuilder();
-            report.append(String.format(Locale.ROOT, "Indexed %,d questions (%d seeds + generated, 5%% not searchable)"
-                    + " in %.1f s; vocabulary %d seed words + %d compound identifiers; %d cores%n", size,
-                    seeds.size(), indexSeconds, vocabulary.size(), tail.size(),
+            report.append(String.format(
+                    Locale.ROOT,
+                    "Indexed %,d questions (%d seeds + generated, 5%% not searchable)"
+                            + " in %.1f s; vocabulary %d seed words + %d compound identifiers; %d cores%n",
+                    size,
+                    seeds.size(),
+                    indexSeconds,
+                    vocabulary.size(),
+                    tail.size(),
                     Runtime.getRuntime().availableProcessors()));
-            report.append(String.format(Locale.ROOT, "%d lookups per repetition, limit %d, after %d warm-up rounds%n",
-                    QUERIES, LIMIT, WARM_UP_ROUNDS));
-            report.append(String.format(Locale.ROOT, "Embedding (all-MiniLM-L6-v2-q, in process): %.2f ms per text one "
-                    + "at a time, %.2f ms per text in a batch of %d%n", singleMillis, batchedMillis, sample.size()));
-            report.append(String.format(Locale.ROOT, "Index memory: %.0f MB of Lucene files and buffers (%.0f MB per "
-                    + "100k questions); heap growth after GC %.0f MB%n", indexBytes / 1e6,
-                    indexBytes / 1e6 * 100_000 / size, heapDelta / 1e6));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%d lookups per repetition, limit %d, after %d warm-up rounds%n",
+                    QUERIES,
+                    LIMIT,
+                    WARM_UP_ROUNDS));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "Embedding (all-MiniLM-L6-v2-q, in process): %.2f ms per text one "
+                            + "at a time, %.2f ms per text in a batch of %d%n",
+                    singleMillis,
+                    batchedMillis,
+                    sample.size()));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "Index memory: %.0f MB of Lucene files and buffers (%.0f MB per "
+                            + "100k questions); heap growth after GC %.0f MB%n",
+                    indexBytes / 1e6,
+                    indexBytes / 1e6 * 100_000 / size,
+                    heapDelta / 1e6));
             appendTimes(report, "candidates(text)     ", byText);
             appendTimes(report, "candidates(text) x" + CLIENTS + " ", byTextConcurrent);
             appendTimes(report, "candidatesOf(id)     ", byId);
-            report.append(String.format(Locale.ROOT, "candidatesForBatch(%,d items): %.0f ms (%.2f ms per item)%n",
-                    batch.size(), batchMillis, batchMillis / batch.size()));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "candidatesForBatch(%,d items): %.0f ms (%.2f ms per item)%n",
+                    batch.size(),
+                    batchMillis,
+                    batchMillis / batch.size()));
             System.out.println(report);
         }
     }
@@ -190,12 +216,20 @@ class DuplicateSpeedBenchmark {
     }
 
     private static void appendTimes(StringBuilder report, String label, double[][] repetitions) {
-        double[] p50 = Arrays.stream(repetitions).mapToDouble(r -> r[0]).sorted().toArray();
-        double[] p99 = Arrays.stream(repetitions).mapToDouble(r -> r[1]).sorted().toArray();
-        report.append(String.format(Locale.ROOT, "%s median of %d repetitions: p50 %.2f ms, p99 %.2f ms"
-                + "   (p99 per repetition: %s)%n", label, repetitions.length, p50[p50.length / 2],
-                p99[p99.length / 2], Arrays.toString(Arrays.stream(repetitions)
-                        .mapToDouble(r -> Math.round(r[1] * 100) / 100.0).toArray())));
+        double[] p50 =
+                Arrays.stream(repetitions).mapToDouble(r -> r[0]).sorted().toArray();
+        double[] p99 =
+                Arrays.stream(repetitions).mapToDouble(r -> r[1]).sorted().toArray();
+        report.append(String.format(
+                Locale.ROOT,
+                "%s median of %d repetitions: p50 %.2f ms, p99 %.2f ms" + "   (p99 per repetition: %s)%n",
+                label,
+                repetitions.length,
+                p50[p50.length / 2],
+                p99[p99.length / 2],
+                Arrays.toString(Arrays.stream(repetitions)
+                        .mapToDouble(r -> Math.round(r[1] * 100) / 100.0)
+                        .toArray())));
     }
 
     private String question() {
@@ -203,7 +237,8 @@ class DuplicateSpeedBenchmark {
         int slots = template.split("%s", -1).length - 1;
         Object[] words = new Object[slots];
         for (int i = 0; i < slots; i++) {
-            String word = random.nextInt(5) == 0 ? tail.get(zipf(tail.size())) : vocabulary.get(zipf(vocabulary.size()));
+            String word =
+                    random.nextInt(5) == 0 ? tail.get(zipf(tail.size())) : vocabulary.get(zipf(vocabulary.size()));
             words[i] = random.nextInt(20) == 0 ? typo(word) : word;
         }
         return String.format(Locale.ROOT, template, words);
@@ -233,8 +268,28 @@ class DuplicateSpeedBenchmark {
     /** Content words of the seeds, most frequent first. */
     private static List<String> seedVocabulary() {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        Set<String> phrasing = Set.of("what", "are", "the", "and", "how", "you", "use", "with", "for", "does",
-                "explain", "difference", "between", "its", "can", "your", "which", "that", "this", "who", "why");
+        Set<String> phrasing = Set.of(
+                "what",
+                "are",
+                "the",
+                "and",
+                "how",
+                "you",
+                "use",
+                "with",
+                "for",
+                "does",
+                "explain",
+                "difference",
+                "between",
+                "its",
+                "can",
+                "your",
+                "which",
+                "that",
+                "this",
+                "who",
+                "why");
         for (String question : SeedQuestions.all()) {
             for (String word : question.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")) {
                 if (word.length() >= 3 && !phrasing.contains(word)) {
@@ -253,7 +308,8 @@ class DuplicateSpeedBenchmark {
         while (identifiers.size() < count) {
             String a = vocabulary.get(random.nextInt(vocabulary.size()));
             String b = vocabulary.get(random.nextInt(vocabulary.size()));
-            identifiers.add(a.substring(0, Math.min(a.length(), 3 + random.nextInt(4))) + (random.nextBoolean() ? "_" : "")
+            identifiers.add(a.substring(0, Math.min(a.length(), 3 + random.nextInt(4)))
+                    + (random.nextBoolean() ? "_" : "")
                     + b.substring(0, Math.min(b.length(), 3 + random.nextInt(4))));
         }
         return new ArrayList<>(identifiers);

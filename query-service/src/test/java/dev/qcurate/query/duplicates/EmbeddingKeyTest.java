@@ -1,17 +1,18 @@
 package dev.qcurate.query.duplicates;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class EmbeddingKeyTest {
 
     @Test
     void textsThatDifferOnlyInCaseSpacingAndQuotesShareOneKey() {
-        assertThat(EmbeddingKey.normalise("  What are Django’s   advantages?\n")).isEqualTo("what are django's advantages?");
+        assertThat(EmbeddingKey.normalise("  What are Django’s   advantages?\n"))
+                .isEqualTo("what are django's advantages?");
         assertThat(EmbeddingKey.hash("What is the “GIL”?")).isEqualTo(EmbeddingKey.hash("what is the \"GIL\"? "));
     }
 

@@ -1,5 +1,11 @@
 package dev.qcurate.query.duplicates;
 
+import dev.qcurate.query.duplicates.DuplicateEvaluation.Measured;
+import dev.qcurate.query.duplicates.DuplicateEvaluation.Result;
+import dev.qcurate.query.duplicates.EvaluationSet.Case;
+import dev.qcurate.query.duplicates.EvaluationSet.Category;
+import dev.qcurate.query.duplicates.ScoreFit.Fit;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,20 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.qcurate.query.duplicates.DuplicateEvaluation.Measured;
-import dev.qcurate.query.duplicates.DuplicateEvaluation.Result;
-import dev.qcurate.query.duplicates.EvaluationSet.Case;
-import dev.qcurate.query.duplicates.EvaluationSet.Category;
-import dev.qcurate.query.duplicates.ScoreFit.Fit;
-
 /** The evaluation as Markdown, and its place in docs/duplicates.md (between two markers, the rest left alone). */
 final class EvaluationReport {
 
     static final String START = "<!-- evaluation:start (written by ./qcurate eval-duplicates) -->";
     static final String END = "<!-- evaluation:end -->";
 
-    private EvaluationReport() {
-    }
+    private EvaluationReport() {}
 
     static String markdown(Result result) {
         StringBuilder md = new StringBuilder();
@@ -30,19 +29,29 @@ final class EvaluationReport {
         Map<Category, int[]> counts = new EnumMap<>(Category.class);
         result.set().tuning().forEach(c -> counts.computeIfAbsent(c.category(), k -> new int[2])[0]++);
         result.set().test().forEach(c -> counts.computeIfAbsent(c.category(), k -> new int[2])[1]++);
-        counts.forEach((category, n) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d |%n",
-                category.description, n[0], n[1])));
-        md.append(String.format(Locale.ROOT, "%nQuestions indexed: %d (both seed lists and every labelled text).%n%n",
+        counts.forEach((category, n) ->
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d |%n", category.description, n[0], n[1])));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nQuestions indexed: %d (both seed lists and every labelled text).%n%n",
                 result.set().texts().size()));
         Fit hybrid = result.hybridFit();
         Fit lexical = result.lexicalFit();
-        md.append(String.format(Locale.ROOT, "Fitted on the tuning half (best F1 with no hard negative flagged and precision ≥ 0.90): "
+        md.append(String.format(
+                Locale.ROOT,
+                "Fitted on the tuning half (best F1 with no hard negative flagged and precision ≥ 0.90): "
                         + "hybrid lexicalWeight %.2f, cosineFloor %.2f, threshold %.2f (tuning F1 %.3f, threshold "
                         + "margin %.2f); lexical only: threshold %.2f (tuning F1 %.3f). Shipped "
                         + "(`HybridScore.SHIPPED`): %.2f / %.2f / %.2f%s.%n%n",
-                hybrid.score().lexicalWeight(), hybrid.score().cosineFloor(), hybrid.score().threshold(),
-                hybrid.quality().f1(), hybrid.margin(), lexical.score().threshold(), lexical.quality().f1(),
-                HybridScore.SHIPPED.lexicalWeight(), HybridScore.SHIPPED.cosineFloor(),
+                hybrid.score().lexicalWeight(),
+                hybrid.score().cosineFloor(),
+                hybrid.score().threshold(),
+                hybrid.quality().f1(),
+                hybrid.margin(),
+                lexical.score().threshold(),
+                lexical.quality().f1(),
+                HybridScore.SHIPPED.lexicalWeight(),
+                HybridScore.SHIPPED.cosineFloor(),
                 HybridScore.SHIPPED.threshold(),
                 hybrid.score().equals(HybridScore.SHIPPED) ? " — the fitted values" : " — NOT the fitted values"));
         md.append("On the test half (a pair is flagged when either question's candidate list, as the API answers "
@@ -50,10 +59,19 @@ final class EvaluationReport {
         md.append("| setting | precision | recall | F1 | TP | FP | FN | hard negatives flagged | recall@1 | recall@3 "
                 + "|\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Measured m : result.measured()) {
-            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d | %d | %d | %d | %.3f | %.3f |%n",
-                    m.setting().name(), m.flags().precision(), m.flags().recall(), m.flags().f1(),
-                    m.flags().truePositives(), m.flags().falsePositives(), m.flags().falseNegatives(),
-                    m.hardNegativesFlagged(), m.recallAt1(), m.recallAt3()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %d | %d | %d | %d | %.3f | %.3f |%n",
+                    m.setting().name(),
+                    m.flags().precision(),
+                    m.flags().recall(),
+                    m.flags().f1(),
+                    m.flags().truePositives(),
+                    m.flags().falsePositives(),
+                    m.flags().falseNegatives(),
+                    m.hardNegativesFlagged(),
+                    m.recallAt1(),
+                    m.recallAt3()));
         }
         md.append("\nFlag errors on the test half by category:\n\n| category |");
         result.measured().forEach(m -> md.append(' ').append(m.setting().name()).append(" |"));
@@ -62,13 +80,17 @@ final class EvaluationReport {
         md.append('\n');
         for (Category category : Category.values()) {
             md.append("| ").append(category.description).append(" |");
-            result.measured().forEach(m -> md.append(' ').append(m.missesByCategory().getOrDefault(category, 0))
-                    .append(" |"));
+            result.measured()
+                    .forEach(m -> md.append(' ')
+                            .append(m.missesByCategory().getOrDefault(category, 0))
+                            .append(" |"));
             md.append('\n');
         }
         Measured last = result.measured().get(result.measured().size() - 1);
         Measured hybridMeasured = result.measured().stream()
-                .filter(m -> m.setting().score().equals(HybridScore.SHIPPED)).findFirst().orElse(last);
+                .filter(m -> m.setting().score().equals(HybridScore.SHIPPED))
+                .findFirst()
+                .orElse(last);
         md.append("\nEvery error of the shipped hybrid on the test half:\n\n");
         if (hybridMeasured.errors().isEmpty()) {
             md.append("- none\n");

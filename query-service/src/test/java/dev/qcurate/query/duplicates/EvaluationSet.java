@@ -1,5 +1,7 @@
 package dev.qcurate.query.duplicates;
 
+import dev.qcurate.query.duplicates.LabelledPairs.Pair;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.qcurate.query.duplicates.LabelledPairs.Pair;
 
 /**
  * The labelled pairs of the evaluation — those over the seed lists and those written for it — each with its
@@ -58,15 +58,20 @@ record EvaluationSet(List<Case> tuning, List<Case> test, Set<String> texts) {
             cases.add(new Case(pair, seedCategory(pair, seedFile)));
         }
         for (Pair pair : LabelledPairs.written().pairs()) {
-            cases.add(new Case(pair, switch (pair.label()) {
-                case DUPLICATE -> seedFile.containsKey(pair.textA()) && seedFile.containsKey(pair.textB())
-                        ? seedCategory(pair, seedFile) : Category.PARAPHRASE;
-                case RELATED -> Category.RELATED_DISTINCT;
-                case LOOKALIKE -> Category.HARD_NEGATIVE_WRITTEN;
-            }));
+            cases.add(new Case(
+                    pair,
+                    switch (pair.label()) {
+                        case DUPLICATE ->
+                            seedFile.containsKey(pair.textA()) && seedFile.containsKey(pair.textB())
+                                    ? seedCategory(pair, seedFile)
+                                    : Category.PARAPHRASE;
+                        case RELATED -> Category.RELATED_DISTINCT;
+                        case LOOKALIKE -> Category.HARD_NEGATIVE_WRITTEN;
+                    }));
         }
         Map<Category, List<Case>> byCategory = new LinkedHashMap<>();
-        cases.forEach(c -> byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c));
+        cases.forEach(c ->
+                byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c));
         List<Case> tuning = new ArrayList<>();
         List<Case> test = new ArrayList<>();
         byCategory.values().forEach(group -> {

@@ -10,10 +10,13 @@ import java.util.List;
 /** The editor-labelled pairs of seed questions in {@code duplicates/labelled-pairs.csv}. */
 record LabelledPairs(List<Pair> pairs) {
 
-    enum Label { DUPLICATE, RELATED, LOOKALIKE }
-
-    record Pair(String textA, String textB, Label label) {
+    enum Label {
+        DUPLICATE,
+        RELATED,
+        LOOKALIKE
     }
+
+    record Pair(String textA, String textB, Label label) {}
 
     /** The pairs of seed questions, labelled by reading both seed lists. */
     static LabelledPairs load() {
@@ -33,7 +36,8 @@ record LabelledPairs(List<Pair> pairs) {
             List<List<String>> rows = parseCsv(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<Pair> pairs = new ArrayList<>();
             for (List<String> row : rows.subList(1, rows.size())) {
-                pairs.add(new Pair(row.get(0), row.get(1), Label.valueOf(row.get(2).toUpperCase())));
+                pairs.add(new Pair(
+                        row.get(0), row.get(1), Label.valueOf(row.get(2).toUpperCase())));
             }
             return new LabelledPairs(List.copyOf(pairs));
         } catch (IOException e) {

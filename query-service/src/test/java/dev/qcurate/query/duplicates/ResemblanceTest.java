@@ -26,7 +26,8 @@ class ResemblanceTest {
             CharacterRunAutomaton automaton = automaton(term, maxEdits);
             Resemblance.Typos typos = new Resemblance.Typos(term, maxEdits);
             for (String other : others) {
-                assertThat(typos.matches(other)).as("%s ~%d %s", term, maxEdits, other)
+                assertThat(typos.matches(other))
+                        .as("%s ~%d %s", term, maxEdits, other)
                         .isEqualTo(automaton.run(other));
                 compared++;
             }
@@ -47,16 +48,19 @@ class ResemblanceTest {
             CharacterRunAutomaton automaton = automaton(term, maxEdits);
             Resemblance.Typos typos = new Resemblance.Typos(term, maxEdits);
             for (int o = 0; o < 300; o++) {
-                String other = o % 2 == 0 ? mutate(term, random, alphabet) : random(random, alphabet, random.nextInt(12));
-                assertThat(typos.matches(other)).as("%s ~%d %s", term, maxEdits, other).isEqualTo(automaton.run(other));
+                String other =
+                        o % 2 == 0 ? mutate(term, random, alphabet) : random(random, alphabet, random.nextInt(12));
+                assertThat(typos.matches(other))
+                        .as("%s ~%d %s", term, maxEdits, other)
+                        .isEqualTo(automaton.run(other));
             }
         }
     }
 
     private static CharacterRunAutomaton automaton(String term, int maxEdits) {
         // exactly how Resemblance built it before
-        return new CharacterRunAutomaton(new LevenshteinAutomata(term.substring(1), true)
-                .toAutomaton(maxEdits, term.substring(0, 1)));
+        return new CharacterRunAutomaton(
+                new LevenshteinAutomata(term.substring(1), true).toAutomaton(maxEdits, term.substring(0, 1)));
     }
 
     private static List<String> strings(String alphabet, int minLength, int maxLength) {

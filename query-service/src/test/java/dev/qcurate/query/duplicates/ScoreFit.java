@@ -10,17 +10,14 @@ import java.util.List;
 final class ScoreFit {
 
     /** One labelled pair's inputs to the score. */
-    record Features(double lexical, double cosine, boolean subjectsConflict, boolean duplicate, boolean hardNegative) {
-    }
+    record Features(double lexical, double cosine, boolean subjectsConflict, boolean duplicate, boolean hardNegative) {}
 
-    record Fit(HybridScore score, FlagQuality quality, double margin) {
-    }
+    record Fit(HybridScore score, FlagQuality quality, double margin) {}
 
     /** A flag that is wrong more than one time in ten is not worth an editor's attention (issue 15). */
     static final double MIN_PRECISION = 0.90;
 
-    private ScoreFit() {
-    }
+    private ScoreFit() {}
 
     static Fit hybrid(List<Features> pairs) {
         Fit best = null;
@@ -94,7 +91,8 @@ final class ScoreFit {
     }
 
     static boolean flagsHardNegative(List<Features> pairs, HybridScore score) {
-        return pairs.stream().anyMatch(pair -> pair.hardNegative()
-                && score.flags(score.combine(pair.lexical(), pair.cosine(), pair.subjectsConflict())));
+        return pairs.stream()
+                .anyMatch(pair -> pair.hardNegative()
+                        && score.flags(score.combine(pair.lexical(), pair.cosine(), pair.subjectsConflict())));
     }
 }

@@ -25,8 +25,7 @@ final class SeedQuestions {
 
     private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d+\\.\\s+(.+)$");
 
-    private SeedQuestions() {
-    }
+    private SeedQuestions() {}
 
     /** Every question of every seed file, in file order; placeholder items ("x") are skipped. */
     static List<String> all() {
@@ -61,9 +60,15 @@ final class SeedQuestions {
             return line;
         }
         try {
-            ByteBuffer bytes = Charset.forName("x-MacRoman").newEncoder()
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(line));
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(bytes).toString();
+            ByteBuffer bytes = Charset.forName("x-MacRoman")
+                    .newEncoder()
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(line));
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException notMojibake) {
             return line;
         }

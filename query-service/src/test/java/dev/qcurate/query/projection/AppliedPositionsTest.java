@@ -85,7 +85,9 @@ class AppliedPositionsTest {
             }
         }
 
-        assertThat(live.contains(2)).as("given up when position 4 arrived, so the late event is skipped").isTrue();
+        assertThat(live.contains(2))
+                .as("given up when position 4 arrived, so the late event is skipped")
+                .isTrue();
         assertThat(live.gaps()).isEmpty();
         assertThat(stored.highest()).isEqualTo(live.highest());
         assertThat(stored.gaps()).isEqualTo(live.gaps());

@@ -35,7 +35,9 @@ class WatermarkTest {
 
         CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> await(bounded, 3));
 
-        assertThat(second.get(5, TimeUnit.SECONDS)).as("refused without waiting its 30 s").isFalse();
+        assertThat(second.get(5, TimeUnit.SECONDS))
+                .as("refused without waiting its 30 s")
+                .isFalse();
         bounded.advance(upTo(3));
         assertThat(first.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(bounded.waiting()).isZero();

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A curated list was created, empty. */
 @Revision("1")
-public record CuratedListCreatedEvent(CuratedListId listId, String name, String title, String description) {
-}
+public record CuratedListCreatedEvent(CuratedListId listId, String name, String title, String description) {}

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** A question was added at {@code index} (0-based). */
 @Revision("1")
-public record ListEntryAddedEvent(CuratedListId listId, QuestionId questionId, int index, ProposalId proposalId) {
-}
+public record ListEntryAddedEvent(CuratedListId listId, QuestionId questionId, int index, ProposalId proposalId) {}

@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** A question moved to {@code toIndex} (0-based). */
 @Revision("1")
-public record ListEntryMovedEvent(CuratedListId listId, QuestionId questionId, int fromIndex, int toIndex, ProposalId proposalId) {
-}
+public record ListEntryMovedEvent(
+        CuratedListId listId, QuestionId questionId, int fromIndex, int toIndex, ProposalId proposalId) {}

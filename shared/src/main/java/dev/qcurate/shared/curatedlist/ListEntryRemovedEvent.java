@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** A question was removed from the list. */
 @Revision("1")
-public record ListEntryRemovedEvent(CuratedListId listId, QuestionId questionId, ProposalId proposalId) {
-}
+public record ListEntryRemovedEvent(CuratedListId listId, QuestionId questionId, ProposalId proposalId) {}

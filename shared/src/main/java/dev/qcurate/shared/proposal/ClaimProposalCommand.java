@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * else decides it meanwhile. Claiming again renews one's own claim; a claim held by someone else is only taken over
  * when {@code takeOver} is true.
  */
-public record ClaimProposalCommand(@TargetAggregateIdentifier ProposalId proposalId, boolean takeOver) {
-}
+public record ClaimProposalCommand(
+        @TargetAggregateIdentifier ProposalId proposalId, boolean takeOver) {}

@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * change is revision 1). Earlier approvals no longer count and the proposal is PENDING in the queue again.
  */
 @Revision("1")
-public record ProposalAmendedEvent(ProposalId proposalId, String amendedBy, int revision, ProposedChange change) {
-}
+public record ProposalAmendedEvent(ProposalId proposalId, String amendedBy, int revision, ProposedChange change) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The proposal had enough approvals and its change was applied (status APPROVED). */
 @Revision("1")
-public record ProposalAppliedEvent(ProposalId proposalId, String reviewer) {
-}
+public record ProposalAppliedEvent(ProposalId proposalId, String reviewer) {}

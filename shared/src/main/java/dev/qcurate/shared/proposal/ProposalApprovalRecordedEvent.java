@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A reviewer approved; the change is applied once {@code approvals} reaches {@code requiredApprovals}. */
 @Revision("1")
-public record ProposalApprovalRecordedEvent(ProposalId proposalId, String reviewer, int approvals, int requiredApprovals) {
-}
+public record ProposalApprovalRecordedEvent(
+        ProposalId proposalId, String reviewer, int approvals, int requiredApprovals) {}

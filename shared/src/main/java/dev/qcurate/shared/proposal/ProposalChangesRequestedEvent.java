@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * amends it. {@code comment} is Markdown source and part of the conversation.
  */
 @Revision("1")
-public record ProposalChangesRequestedEvent(ProposalId proposalId, String reviewer, String comment) {
-}
+public record ProposalChangesRequestedEvent(ProposalId proposalId, String reviewer, String comment) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The proposer or a reviewer added a comment (Markdown source) to the proposal's conversation. */
 @Revision("1")
-public record ProposalCommentedEvent(ProposalId proposalId, String author, String text) {
-}
+public record ProposalCommentedEvent(ProposalId proposalId, String author, String text) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** Approval found the question moved past the proposal's base revision; the proposal can no longer be applied. */
 @Revision("1")
-public record ProposalMarkedStaleEvent(ProposalId proposalId, String reviewer, int baseRevision, int currentRevision) {
-}
+public record ProposalMarkedStaleEvent(ProposalId proposalId, String reviewer, int baseRevision, int currentRevision) {}

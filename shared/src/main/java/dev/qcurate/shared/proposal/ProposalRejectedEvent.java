@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A reviewer rejected the proposal, giving a reason. */
 @Revision("1")
-public record ProposalRejectedEvent(ProposalId proposalId, String reviewer, String reason) {
-}
+public record ProposalRejectedEvent(ProposalId proposalId, String reviewer, String reason) {}

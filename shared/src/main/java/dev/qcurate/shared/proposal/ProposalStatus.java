@@ -5,5 +5,9 @@ package dev.qcurate.shared.proposal;
  * CHANGES_REQUESTED is not a decision: a reviewer sent it back, and the proposer's amendment makes it PENDING again.
  */
 public enum ProposalStatus {
-    PENDING, APPROVED, REJECTED, STALE, CHANGES_REQUESTED
+    PENDING,
+    APPROVED,
+    REJECTED,
+    STALE,
+    CHANGES_REQUESTED
 }

@@ -1,9 +1,14 @@
 package dev.qcurate.shared.proposal;
 
-import java.util.List;
 import org.axonframework.serialization.Revision;
+
+import java.util.List;
 
 /** A change was proposed and awaits {@code requiredApprovals} approvals from reviewers other than the proposer. */
 @Revision("1")
-public record ProposalSubmittedEvent(ProposalId proposalId, ProposedChange change, String proposer, int requiredApprovals, List<DuplicateCandidate> duplicateCandidates) {
-}
+public record ProposalSubmittedEvent(
+        ProposalId proposalId,
+        ProposedChange change,
+        String proposer,
+        int requiredApprovals,
+        List<DuplicateCandidate> duplicateCandidates) {}

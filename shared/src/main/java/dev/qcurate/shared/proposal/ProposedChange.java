@@ -14,17 +14,17 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = ProposedChange.NewQuestion.class, name = "NEW_QUESTION"),
-        @JsonSubTypes.Type(value = ProposedChange.Rewording.class, name = "REWORDING"),
-        @JsonSubTypes.Type(value = ProposedChange.TagChange.class, name = "TAG_CHANGE"),
-        @JsonSubTypes.Type(value = ProposedChange.Retirement.class, name = "RETIREMENT"),
-        @JsonSubTypes.Type(value = ProposedChange.Merge.class, name = "MERGE"),
-        @JsonSubTypes.Type(value = ProposedChange.Unmerge.class, name = "UNMERGE"),
-        @JsonSubTypes.Type(value = ProposedChange.ListEntryAddition.class, name = "LIST_ENTRY_ADDITION"),
-        @JsonSubTypes.Type(value = ProposedChange.ListEntryRemoval.class, name = "LIST_ENTRY_REMOVAL"),
-        @JsonSubTypes.Type(value = ProposedChange.ListEntryMove.class, name = "LIST_ENTRY_MOVE"),
-        @JsonSubTypes.Type(value = ProposedChange.TagRename.class, name = "TAG_RENAME"),
-        @JsonSubTypes.Type(value = ProposedChange.Revert.class, name = "REVERT"),
+    @JsonSubTypes.Type(value = ProposedChange.NewQuestion.class, name = "NEW_QUESTION"),
+    @JsonSubTypes.Type(value = ProposedChange.Rewording.class, name = "REWORDING"),
+    @JsonSubTypes.Type(value = ProposedChange.TagChange.class, name = "TAG_CHANGE"),
+    @JsonSubTypes.Type(value = ProposedChange.Retirement.class, name = "RETIREMENT"),
+    @JsonSubTypes.Type(value = ProposedChange.Merge.class, name = "MERGE"),
+    @JsonSubTypes.Type(value = ProposedChange.Unmerge.class, name = "UNMERGE"),
+    @JsonSubTypes.Type(value = ProposedChange.ListEntryAddition.class, name = "LIST_ENTRY_ADDITION"),
+    @JsonSubTypes.Type(value = ProposedChange.ListEntryRemoval.class, name = "LIST_ENTRY_REMOVAL"),
+    @JsonSubTypes.Type(value = ProposedChange.ListEntryMove.class, name = "LIST_ENTRY_MOVE"),
+    @JsonSubTypes.Type(value = ProposedChange.TagRename.class, name = "TAG_RENAME"),
+    @JsonSubTypes.Type(value = ProposedChange.Revert.class, name = "REVERT"),
 })
 public sealed interface ProposedChange {
 
@@ -33,43 +33,61 @@ public sealed interface ProposedChange {
     /** A new question; when {@code listId} is set, approval also appends it to that list (imports do this). */
     record NewQuestion(QuestionId questionId, String text, List<String> tags, SourceRef source, CuratedListId listId)
             implements ProposedChange {
-        public ProposalType type() { return ProposalType.NEW_QUESTION; }
+        public ProposalType type() {
+            return ProposalType.NEW_QUESTION;
+        }
     }
 
     record Rewording(QuestionId questionId, String text, int baseRevision) implements ProposedChange {
-        public ProposalType type() { return ProposalType.REWORDING; }
+        public ProposalType type() {
+            return ProposalType.REWORDING;
+        }
     }
 
     record TagChange(QuestionId questionId, List<String> add, List<String> remove, int baseRevision)
             implements ProposedChange {
-        public ProposalType type() { return ProposalType.TAG_CHANGE; }
+        public ProposalType type() {
+            return ProposalType.TAG_CHANGE;
+        }
     }
 
     record Retirement(QuestionId questionId, String reason, int baseRevision) implements ProposedChange {
-        public ProposalType type() { return ProposalType.RETIREMENT; }
+        public ProposalType type() {
+            return ProposalType.RETIREMENT;
+        }
     }
 
     /** Merge {@code sourceId} into {@code targetId}; both revisions are the ones the proposer saw. */
     record Merge(QuestionId sourceId, QuestionId targetId, int sourceRevision, int targetRevision)
             implements ProposedChange {
-        public ProposalType type() { return ProposalType.MERGE; }
+        public ProposalType type() {
+            return ProposalType.MERGE;
+        }
     }
 
     record Unmerge(QuestionId sourceId, int baseRevision) implements ProposedChange {
-        public ProposalType type() { return ProposalType.UNMERGE; }
+        public ProposalType type() {
+            return ProposalType.UNMERGE;
+        }
     }
 
     /** Add a question to a list at {@code index} (0-based), or at the end when {@code index} is null. */
     record ListEntryAddition(CuratedListId listId, QuestionId questionId, Integer index) implements ProposedChange {
-        public ProposalType type() { return ProposalType.LIST_ENTRY; }
+        public ProposalType type() {
+            return ProposalType.LIST_ENTRY;
+        }
     }
 
     record ListEntryRemoval(CuratedListId listId, QuestionId questionId) implements ProposedChange {
-        public ProposalType type() { return ProposalType.LIST_ENTRY; }
+        public ProposalType type() {
+            return ProposalType.LIST_ENTRY;
+        }
     }
 
     record ListEntryMove(CuratedListId listId, QuestionId questionId, int index) implements ProposedChange {
-        public ProposalType type() { return ProposalType.LIST_ENTRY; }
+        public ProposalType type() {
+            return ProposalType.LIST_ENTRY;
+        }
     }
 
     /**
@@ -77,7 +95,9 @@ public sealed interface ProposedChange {
      * merge). Each old name stays as a synonym of {@code to}.
      */
     record TagRename(List<String> from, String to) implements ProposedChange {
-        public ProposalType type() { return ProposalType.TAG_RENAME; }
+        public ProposalType type() {
+            return ProposalType.TAG_RENAME;
+        }
     }
 
     /**
@@ -86,6 +106,8 @@ public sealed interface ProposedChange {
      */
     record Revert(QuestionId questionId, int toRevision, String text, List<String> tags, int baseRevision)
             implements ProposedChange {
-        public ProposalType type() { return ProposalType.REVERT; }
+        public ProposalType type() {
+            return ProposalType.REVERT;
+        }
     }
 }

@@ -10,7 +10,11 @@ import java.util.List;
  * Propose a new question: creates it (PROPOSED) together with the proposal that reviewers decide on. With a
  * {@code listId}, approving the proposal also appends the question to that list.
  */
-public record ProposeQuestionCommand(QuestionId questionId, ProposalId proposalId, String text, List<String> tags,
-                                     SourceRef source, CuratedListId listId,
-                                     List<DuplicateCandidate> duplicateCandidates) {
-}
+public record ProposeQuestionCommand(
+        QuestionId questionId,
+        ProposalId proposalId,
+        String text,
+        List<String> tags,
+        SourceRef source,
+        CuratedListId listId,
+        List<DuplicateCandidate> duplicateCandidates) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A proposed question was approved and is now ACTIVE. */
 @Revision("1")
-public record QuestionAcceptedEvent(QuestionId questionId, ProposalId proposalId) {
-}
+public record QuestionAcceptedEvent(QuestionId questionId, ProposalId proposalId) {}

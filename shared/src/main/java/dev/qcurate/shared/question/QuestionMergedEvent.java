@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The source question (this aggregate) was merged into {@code targetId}; lists show the target in its place. */
 @Revision("1")
-public record QuestionMergedEvent(QuestionId questionId, QuestionId targetId, ProposalId proposalId, int revision) {
-}
+public record QuestionMergedEvent(QuestionId questionId, QuestionId targetId, ProposalId proposalId, int revision) {}

@@ -1,10 +1,10 @@
 package dev.qcurate.shared.question;
 
 import dev.qcurate.shared.proposal.ProposalId;
+import org.axonframework.serialization.Revision;
 
 import java.util.List;
 import java.util.Objects;
-import org.axonframework.serialization.Revision;
 
 /**
  * A question was proposed (status PROPOSED, revision 1) under the given proposal.
@@ -14,8 +14,14 @@ import org.axonframework.serialization.Revision;
  * and by the query service's upcaster chain when read from the topic.
  */
 @Revision("2")
-public record QuestionProposedEvent(QuestionId questionId, ProposalId proposalId, String text, List<String> tags,
-                                    SourceRef source, String proposedBy, String language) {
+public record QuestionProposedEvent(
+        QuestionId questionId,
+        ProposalId proposalId,
+        String text,
+        List<String> tags,
+        SourceRef source,
+        String proposedBy,
+        String language) {
 
     /** BCP 47 for "undetermined": the language of questions proposed before revision 2. */
     public static final String UNDETERMINED = "und";
@@ -25,8 +31,13 @@ public record QuestionProposedEvent(QuestionId questionId, ProposalId proposalId
     }
 
     /** A proposal whose language nobody stated. */
-    public QuestionProposedEvent(QuestionId questionId, ProposalId proposalId, String text, List<String> tags,
-                                 SourceRef source, String proposedBy) {
+    public QuestionProposedEvent(
+            QuestionId questionId,
+            ProposalId proposalId,
+            String text,
+            List<String> tags,
+            SourceRef source,
+            String proposedBy) {
         this(questionId, proposalId, text, tags, source, proposedBy, UNDETERMINED);
     }
 }

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A proposed question was rejected and is now REJECTED. */
 @Revision("1")
-public record QuestionRejectedEvent(QuestionId questionId, ProposalId proposalId, String reason) {
-}
+public record QuestionRejectedEvent(QuestionId questionId, ProposalId proposalId, String reason) {}

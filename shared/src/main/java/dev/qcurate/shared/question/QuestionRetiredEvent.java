@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** An ACTIVE question was retired and drops out of every list. */
 @Revision("1")
-public record QuestionRetiredEvent(QuestionId questionId, ProposalId proposalId, int revision, String reason) {
-}
+public record QuestionRetiredEvent(QuestionId questionId, ProposalId proposalId, int revision, String reason) {}

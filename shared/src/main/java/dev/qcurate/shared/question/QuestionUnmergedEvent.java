@@ -1,11 +1,16 @@
 package dev.qcurate.shared.question;
 
 import dev.qcurate.shared.proposal.ProposalId;
+import org.axonframework.serialization.Revision;
 
 import java.util.List;
-import org.axonframework.serialization.Revision;
 
 /** A merge was undone: the source question (this aggregate) is ACTIVE again, with the text and tags it had before. */
 @Revision("1")
-public record QuestionUnmergedEvent(QuestionId questionId, QuestionId formerTargetId, ProposalId proposalId, int revision, String text, List<String> tags) {
-}
+public record QuestionUnmergedEvent(
+        QuestionId questionId,
+        QuestionId formerTargetId,
+        ProposalId proposalId,
+        int revision,
+        String text,
+        List<String> tags) {}

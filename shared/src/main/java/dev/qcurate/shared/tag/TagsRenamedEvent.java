@@ -12,5 +12,4 @@ import java.util.List;
  * {@code QuestionTagsChangedEvent} in the same transaction.
  */
 @Revision("1")
-public record TagsRenamedEvent(ProposalId proposalId, List<String> from, String to) {
-}
+public record TagsRenamedEvent(ProposalId proposalId, List<String> from, String to) {}

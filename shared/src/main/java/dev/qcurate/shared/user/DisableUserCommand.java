@@ -1,5 +1,4 @@
 package dev.qcurate.shared.user;
 
 /** Disable an account. */
-public record DisableUserCommand(String username) {
-}
+public record DisableUserCommand(String username) {}

@@ -1,5 +1,4 @@
 package dev.qcurate.shared.user;
 
 /** Enable a disabled account. */
-public record EnableUserCommand(String username) {
-}
+public record EnableUserCommand(String username) {}

@@ -6,5 +6,4 @@ import java.util.List;
 
 /** An admin created an account, enabled, with these roles ({@code ADMIN}, {@code EDITOR}, …). No password here. */
 @Revision("1")
-public record UserRegisteredEvent(String username, List<String> roles) {
-}
+public record UserRegisteredEvent(String username, List<String> roles) {}

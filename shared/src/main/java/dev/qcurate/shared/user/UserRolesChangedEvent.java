@@ -6,5 +6,4 @@ import java.util.List;
 
 /** An account's roles were replaced; tokens issued before this event no longer work. */
 @Revision("1")
-public record UserRolesChangedEvent(String username, List<String> roles, List<String> previousRoles) {
-}
+public record UserRolesChangedEvent(String username, List<String> roles, List<String> previousRoles) {}

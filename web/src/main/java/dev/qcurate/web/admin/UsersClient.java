@@ -15,8 +15,7 @@ import java.util.Map;
 @Component
 class UsersClient {
 
-    private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {};
 
     private final Services services;
 
@@ -27,8 +26,11 @@ class UsersClient {
     List<UserRow> all() {
         List<UserRow> users = new ArrayList<>();
         for (JsonNode row : services.command().get("/api/admin/users", Map.of(), ROWS)) {
-            users.add(new UserRow(row.path("username").asText(), roles(row.path("roles")),
-                    row.path("enabled").asBoolean(true), row.path("managed").asBoolean(true)));
+            users.add(new UserRow(
+                    row.path("username").asText(),
+                    roles(row.path("roles")),
+                    row.path("enabled").asBoolean(true),
+                    row.path("managed").asBoolean(true)));
         }
         return users;
     }
@@ -63,7 +65,10 @@ class UsersClient {
         if (roles.isArray()) {
             roles.forEach(role -> list.add(role.asText().strip()));
         } else if (roles.isTextual()) {
-            Arrays.stream(roles.asText().split(",")).map(String::strip).filter(r -> !r.isEmpty()).forEach(list::add);
+            Arrays.stream(roles.asText().split(","))
+                    .map(String::strip)
+                    .filter(r -> !r.isEmpty())
+                    .forEach(list::add);
         }
         return list;
     }

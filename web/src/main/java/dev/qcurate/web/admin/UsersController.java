@@ -31,14 +31,20 @@ class UsersController {
     }
 
     @PostMapping("/admin/users")
-    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(required = false) List<String> roles, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String create(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(required = false) List<String> roles,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         List<String> chosen = known(roles);
         UsersPage.NewUser typed = new UsersPage.NewUser(username, chosen);
-        String refused = username.isBlank() ? "Give the new user a username."
-                : password.isEmpty() ? "Give the new user a password."
-                : chosen.isEmpty() ? "Tick at least one role." : null;
+        String refused = username.isBlank()
+                ? "Give the new user a username."
+                : password.isEmpty()
+                        ? "Give the new user a password."
+                        : chosen.isEmpty() ? "Tick at least one role." : null;
         if (refused != null) {
             response.setStatus(400);
             return render(model, typed, refused, null);
@@ -49,14 +55,18 @@ class UsersController {
             response.setStatus(formStatus(problem));
             return render(model, typed, problem.detail(), null);
         }
-        redirect.addFlashAttribute("notice", "Created user " + username.strip() + " with roles "
-                + String.join(", ", chosen) + ".");
+        redirect.addFlashAttribute(
+                "notice", "Created user " + username.strip() + " with roles " + String.join(", ", chosen) + ".");
         return "redirect:/admin/users";
     }
 
     @PostMapping("/admin/users/{username}/roles")
-    String changeRoles(@PathVariable String username, @RequestParam(required = false) List<String> roles,
-                       Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String changeRoles(
+            @PathVariable String username,
+            @RequestParam(required = false) List<String> roles,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         List<String> chosen = known(roles);
         if (chosen.isEmpty()) {
             response.setStatus(400);
@@ -73,8 +83,8 @@ class UsersController {
     }
 
     @PostMapping("/admin/users/{username}/disable")
-    String disable(@PathVariable String username, Model model, RedirectAttributes redirect,
-                   HttpServletResponse response) {
+    String disable(
+            @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             users.disable(username);
         } catch (ServiceProblem problem) {
@@ -86,8 +96,8 @@ class UsersController {
     }
 
     @PostMapping("/admin/users/{username}/enable")
-    String enable(@PathVariable String username, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String enable(
+            @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             users.enable(username);
         } catch (ServiceProblem problem) {
@@ -99,8 +109,12 @@ class UsersController {
     }
 
     @PostMapping("/admin/users/{username}/password")
-    String resetPassword(@PathVariable String username, @RequestParam(defaultValue = "") String password,
-                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String resetPassword(
+            @PathVariable String username,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (password.isEmpty()) {
             response.setStatus(400);
             return rowRefused(model, username, "password", "Type the new password first.", List.of());
@@ -116,7 +130,10 @@ class UsersController {
     }
 
     private String rowRefused(Model model, String username, String action, String message, List<String> roles) {
-        return render(model, new UsersPage.NewUser("", List.of("READER")), null,
+        return render(
+                model,
+                new UsersPage.NewUser("", List.of("READER")),
+                null,
                 new UsersPage.RowError(username, action, message, roles));
     }
 
@@ -135,6 +152,8 @@ class UsersController {
 
     /** The roles ticked, in the usual order; anything else a hand-made request sends is dropped. */
     private static List<String> known(List<String> roles) {
-        return roles == null ? List.of() : UsersPage.ROLES.stream().filter(roles::contains).toList();
+        return roles == null
+                ? List.of()
+                : UsersPage.ROLES.stream().filter(roles::contains).toList();
     }
 }

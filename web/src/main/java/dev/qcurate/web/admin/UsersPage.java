@@ -16,16 +16,17 @@ record UsersPage(List<UserRow> users, NewUser newUser, String newUserError, RowE
     }
 
     /** What was typed into "Create user", without the password (never echoed back). */
-    record NewUser(String username, List<String> roles) {
-    }
+    record NewUser(String username, List<String> roles) {}
 
     /** A refused action on one user's row; for roles, the boxes as they were ticked. */
-    record RowError(String username, String action, String message, List<String> roles) {
-    }
+    record RowError(String username, String action, String message, List<String> roles) {}
 
     public String errorFor(String username, String action) {
-        return rowError != null && rowError.username().equals(username) && rowError.action().equals(action)
-                ? rowError.message() : null;
+        return rowError != null
+                        && rowError.username().equals(username)
+                        && rowError.action().equals(action)
+                ? rowError.message()
+                : null;
     }
 
     /** Whether a row's role box is ticked: as typed after a refused change, else as the user has it. */

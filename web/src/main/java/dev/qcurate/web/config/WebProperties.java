@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param readTimeout how long one call may take (a {@code minPosition} read waits up to 5 s on the service)
  */
 @ConfigurationProperties("qcurate.web")
-public record WebProperties(URI commandUrl, URI queryUrl,
-                            @DefaultValue("2s") Duration connectTimeout,
-                            @DefaultValue("15s") Duration readTimeout) {
-}
+public record WebProperties(
+        URI commandUrl,
+        URI queryUrl,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("15s") Duration readTimeout) {}

@@ -10,9 +10,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -39,29 +39,48 @@ class WebSecurityConfig {
         savedPages.setMatchingRequestParameterName(null); // back to the page asked for, without "?continue"
         http.authenticationProvider(tokens)
                 .requestCache(cache -> cache.requestCache(savedPages))
-                .authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
-                                "/actuator/health", "/error").permitAll()
-                        .requestMatchers("/review/**").hasRole("REVIEWER")
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/questions/new", "/questions/suggestions", "/imports/**",
-                                "/proposals/mine").hasAnyRole("EDITOR", "REVIEWER")
-                        .requestMatchers("/proposals/*", "/proposals/*/*").hasAnyRole("EDITOR", "REVIEWER")
-                        .requestMatchers("/questions/*/reword", "/questions/*/tags", "/questions/*/tags/preview",
-                                "/questions/*/merge", "/questions/*/retire", "/questions/*/unmerge",
-                                "/questions/*/revert", "/tags/rename")
+                .authorizeHttpRequests(pages -> pages.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.svg",
+                                "/actuator/health",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/review/**")
+                        .hasRole("REVIEWER")
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/questions/new", "/questions/suggestions", "/imports/**", "/proposals/mine")
                         .hasAnyRole("EDITOR", "REVIEWER")
-                        .anyRequest().authenticated())
-                .formLogin(login -> login.loginPage("/login").loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/", false).failureHandler(failedSignIn))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
-                        .invalidateHttpSession(true).deleteCookies("QCURATE_SESSION"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst())
-                        .accessDeniedPage("/forbidden"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .requestMatchers("/proposals/*", "/proposals/*/*")
+                        .hasAnyRole("EDITOR", "REVIEWER")
+                        .requestMatchers(
+                                "/questions/*/reword",
+                                "/questions/*/tags",
+                                "/questions/*/tags/preview",
+                                "/questions/*/merge",
+                                "/questions/*/retire",
+                                "/questions/*/unmerge",
+                                "/questions/*/revert",
+                                "/tags/rename")
+                        .hasAnyRole("EDITOR", "REVIEWER")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(login -> login.loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(failedSignIn))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signedOut")
+                        .invalidateHttpSession(true)
+                        .deleteCookies("QCURATE_SESSION"))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(signInFirst()).accessDeniedPage("/forbidden"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -84,7 +103,8 @@ class WebSecurityConfig {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 return bean instanceof RequestDataValueProcessor processor && !(bean instanceof FormKeyFields)
-                        ? new FormKeyFields(processor) : bean;
+                        ? new FormKeyFields(processor)
+                        : bean;
             }
         };
     }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 public record WordDiff(String inline, String before, String after, boolean unchanged) {
 
     /** Words (letters, digits, apostrophes inside words), runs of spaces, or any other single character. */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}\\p{N}_]+)*|\\s+|.",
-            Pattern.DOTALL);
+    private static final Pattern TOKEN =
+            Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}\\p{N}_]+)*|\\s+|.", Pattern.DOTALL);
     /** Texts are at most a few thousand characters (questions ≤ 1,000); beyond this the diff is of whole texts. */
     private static final int MAX_TOKENS = 5_000;
 
@@ -50,7 +50,8 @@ public record WordDiff(String inline, String before, String after, boolean uncha
         StringBuilder afterHtml = new StringBuilder();
         int position = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
-            List<String> unchanged = oldTokens.subList(position, delta.getSource().getPosition());
+            List<String> unchanged =
+                    oldTokens.subList(position, delta.getSource().getPosition());
             append(unchanged, inline, beforeHtml, afterHtml);
             List<String> removed = delta.getSource().getLines();
             List<String> added = delta.getTarget().getLines();

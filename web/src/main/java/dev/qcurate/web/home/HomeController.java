@@ -5,9 +5,9 @@ import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +20,8 @@ import java.util.Map;
 @Controller
 class HomeController {
 
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS =
+            new ParameterizedTypeReference<>() {};
 
     private final Services services;
 
@@ -33,12 +33,20 @@ class HomeController {
     String home(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("lists", services.query().get("/api/lists", Map.of(), ROWS));
         if (user.canReview()) {
-            model.addAttribute("pending", services.query().get("/api/proposals/counts",
-                    Map.of("status", "PENDING"), JsonNode.class).path("total").asLong());
+            model.addAttribute(
+                    "pending",
+                    services.query()
+                            .get("/api/proposals/counts", Map.of("status", "PENDING"), JsonNode.class)
+                            .path("total")
+                            .asLong());
         }
         if (user.canPropose()) {
-            model.addAttribute("myPending", services.query().get("/api/proposals/counts",
-                    Map.of("proposer", "me", "status", "PENDING"), JsonNode.class).path("total").asLong());
+            model.addAttribute(
+                    "myPending",
+                    services.query()
+                            .get("/api/proposals/counts", Map.of("proposer", "me", "status", "PENDING"), JsonNode.class)
+                            .path("total")
+                            .asLong());
         }
         return "home";
     }

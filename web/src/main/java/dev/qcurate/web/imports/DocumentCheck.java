@@ -15,12 +15,13 @@ final class DocumentCheck {
     static final int MAX_LIST_NAME = 100;
     private static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt", "text");
 
-    private DocumentCheck() {
-    }
+    private DocumentCheck() {}
 
     /** Why the document cannot be imported, or null. */
     static String problem(MultipartFile document) {
-        if (document == null || document.getOriginalFilename() == null || document.getOriginalFilename().isBlank()) {
+        if (document == null
+                || document.getOriginalFilename() == null
+                || document.getOriginalFilename().isBlank()) {
             return "Choose a document to import: a Markdown or plain-text file (.md or .txt).";
         }
         String name = fileName(document.getOriginalFilename());
@@ -66,6 +67,8 @@ final class DocumentCheck {
             return true;
         }
         // a name without a known extension: trust a browser that calls it text
-        return dot < 0 && contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/");
+        return dot < 0
+                && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("text/");
     }
 }

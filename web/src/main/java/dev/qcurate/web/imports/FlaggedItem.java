@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /** A proposal of the import that the query service flags as a likely duplicate, with its candidates. */
-record FlaggedItem(UUID proposalId, UUID questionId, String text, Integer line, String status,
-                   List<DuplicateCandidate> candidates) {
-}
+record FlaggedItem(
+        UUID proposalId,
+        UUID questionId,
+        String text,
+        Integer line,
+        String status,
+        List<DuplicateCandidate> candidates) {}

@@ -31,9 +31,12 @@ class ImportController {
     }
 
     @PostMapping("/imports/new")
-    String upload(@RequestParam(required = false) MultipartFile document,
-                  @RequestParam(defaultValue = "") String listName, Model model,
-                  HttpServletResponse response) throws IOException {
+    String upload(
+            @RequestParam(required = false) MultipartFile document,
+            @RequestParam(defaultValue = "") String listName,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         String refused = DocumentCheck.problem(document);
         if (refused == null && listName.strip().length() > DocumentCheck.MAX_LIST_NAME) {
             refused = "A list name has at most " + DocumentCheck.MAX_LIST_NAME + " characters.";
@@ -50,16 +53,17 @@ class ImportController {
             if (problem.status() == 401 || problem.status() >= 500) {
                 throw problem;
             }
-            String message = problem.status() == 413 ? DocumentCheck.tooLarge(source, document.getSize())
-                    + " (" + problem.detail() + ")" : problem.detail();
+            String message = problem.status() == 413
+                    ? DocumentCheck.tooLarge(source, document.getSize()) + " (" + problem.detail() + ")"
+                    : problem.detail();
             return refuse(model, response, problem.status(), listName, message);
         }
     }
 
     @GetMapping("/imports/{importId}")
     String outcome(@PathVariable String importId, @RequestParam(defaultValue = "false") boolean repeat, Model model) {
-        UUID id = parse(importId).orElseThrow(() -> new ServiceProblem(404, "There is no import " + importId + ".",
-                null));
+        UUID id = parse(importId)
+                .orElseThrow(() -> new ServiceProblem(404, "There is no import " + importId + ".", null));
         ImportOutcome outcome = imports.outcome(id, repeat);
         model.addAttribute("page", new ImportPage(outcome, imports.flagged(outcome)));
         return "imports/outcome";

@@ -17,8 +17,12 @@ class UploadTooLarge {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) {
         ExtendedModelMap model = new ExtendedModelMap();
-        String view = ImportController.refuse(model, response, 413, "", DocumentCheck.tooLarge(null, -1)
-                + " The list name could not be kept with it: please type it again.");
+        String view = ImportController.refuse(
+                model,
+                response,
+                413,
+                "",
+                DocumentCheck.tooLarge(null, -1) + " The list name could not be kept with it: please type it again.");
         return new ModelAndView(view, model);
     }
 }

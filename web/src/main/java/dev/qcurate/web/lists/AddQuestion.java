@@ -8,5 +8,4 @@ import java.util.List;
  * @param searched true when a search ran (so "no question found" can be said)
  * @param error    why the search was not run or failed
  */
-record AddQuestion(String q, List<QuestionHit> hits, boolean searched, String error) {
-}
+record AddQuestion(String q, List<QuestionHit> hits, boolean searched, String error) {}

@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code GET /api/lists/{id}/diff}: what changed from one version to another. */
-record ListDiff(int from, int to, List<ListEntry> added, List<ListEntry> removed, List<Reworded> reworded,
-                List<Merged> merged) {
+record ListDiff(
+        int from,
+        int to,
+        List<ListEntry> added,
+        List<ListEntry> removed,
+        List<Reworded> reworded,
+        List<Merged> merged) {
 
-    record Reworded(UUID questionId, String before, String after) {
-    }
+    record Reworded(UUID questionId, String before, String after) {}
 
-    record Merged(UUID sourceId, UUID targetId) {
-    }
+    record Merged(UUID sourceId, UUID targetId) {}
 
     ListDiff {
         added = added == null ? List.of() : added;

@@ -23,8 +23,11 @@ class ListDiffController {
     }
 
     @GetMapping("/lists/{id}/diff")
-    String diff(@PathVariable String id, @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to, Model model) {
+    String diff(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model) {
         UUID listId = ListIds.list(id);
         Integer fromVersion = from == null || from.isBlank() ? null : ListSelector.versionNumber(from, "version");
         Integer toVersion = to == null || to.isBlank() ? null : ListSelector.versionNumber(to, "version");
@@ -33,11 +36,20 @@ class ListDiffController {
         int start = fromVersion == null ? Math.max(0, end - 1) : fromVersion;
         ListDiff diff = lists.diff(listId, start, end);
         VersionChoices choices = new VersionChoices(lists.versions(listId), lists.releases(listId));
-        model.addAttribute("page", new DiffPage(latest, start, end, choices.options(start), choices.options(end),
-                diff.added(), diff.removed(),
-                diff.reworded().stream().map(r -> new DiffPage.Reworded(r.questionId(),
-                        WordDiff.of(r.before(), r.after()))).toList(),
-                merged(listId, diff, start, end)));
+        model.addAttribute(
+                "page",
+                new DiffPage(
+                        latest,
+                        start,
+                        end,
+                        choices.options(start),
+                        choices.options(end),
+                        diff.added(),
+                        diff.removed(),
+                        diff.reworded().stream()
+                                .map(r -> new DiffPage.Reworded(r.questionId(), WordDiff.of(r.before(), r.after())))
+                                .toList(),
+                        merged(listId, diff, start, end)));
         return "lists/diff";
     }
 
@@ -48,9 +60,13 @@ class ListDiffController {
         }
         Map<UUID, String> before = texts(lists.content(listId, ListSelector.ofVersion(from)));
         Map<UUID, String> after = texts(lists.content(listId, ListSelector.ofVersion(to)));
-        return diff.merged().stream().map(m -> new DiffPage.Merged(m.sourceId(),
-                before.getOrDefault(m.sourceId(), after.get(m.sourceId())), m.targetId(),
-                after.getOrDefault(m.targetId(), before.get(m.targetId())))).toList();
+        return diff.merged().stream()
+                .map(m -> new DiffPage.Merged(
+                        m.sourceId(),
+                        before.getOrDefault(m.sourceId(), after.get(m.sourceId())),
+                        m.targetId(),
+                        after.getOrDefault(m.targetId(), before.get(m.targetId()))))
+                .toList();
     }
 
     private static Map<UUID, String> texts(ListContent content) {

@@ -7,8 +7,7 @@ import java.util.UUID;
 /** Ids from the address: a list id that is no UUID cannot name a list (404), a question id likewise (400). */
 final class ListIds {
 
-    private ListIds() {
-    }
+    private ListIds() {}
 
     static UUID list(String id) {
         try {

@@ -35,14 +35,16 @@ class ListIndexController {
     }
 
     @PostMapping("/lists")
-    String create(@ModelAttribute NewListForm form, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String create(
+            @ModelAttribute NewListForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty()) {
             response.setStatus(400);
             return page(model, form, "Give the list a name.");
         }
-        String title = form.title() == null || form.title().isBlank() ? name : form.title().strip();
+        String title = form.title() == null || form.title().isBlank()
+                ? name
+                : form.title().strip();
         try {
             UUID listId = lists.create(name, title, form.description());
             redirect.addFlashAttribute("notice", "Created the list “" + title + "”.");

@@ -10,8 +10,14 @@ import java.util.List;
  * @param compareFrom   the version "Compare versions" starts from: the one before the shown one
  * @param releaseLabels labels naming the shown version
  */
-record ListPage(ListContent list, String shown, List<VersionOption> versions, int latestVersion,
-                List<String> releaseLabels, String asOfInput, int compareFrom) {
+record ListPage(
+        ListContent list,
+        String shown,
+        List<VersionOption> versions,
+        int latestVersion,
+        List<String> releaseLabels,
+        String asOfInput,
+        int compareFrom) {
 
     public boolean isLatest() {
         return list.version() == latestVersion;

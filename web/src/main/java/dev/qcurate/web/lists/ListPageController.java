@@ -46,48 +46,74 @@ class ListPageController {
     }
 
     @GetMapping("/lists/{id}")
-    String show(@PathVariable String id, @RequestParam(required = false) String version,
-                @RequestParam(required = false) String release, @RequestParam(required = false) String asOf,
-                @RequestParam(required = false) String q, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String show(
+            @PathVariable String id,
+            @RequestParam(required = false) String version,
+            @RequestParam(required = false) String release,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String q,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model) {
         UUID listId = ListIds.list(id);
         return render(model, user, listId, ListSelector.parse(version, release, asOf), q);
     }
 
     @GetMapping("/lists/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "markdown") String format,
-                                  @RequestParam(required = false) String version) {
+    ResponseEntity<byte[]> export(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "markdown") String format,
+            @RequestParam(required = false) String version) {
         UUID listId = ListIds.list(id);
         String chosen = format.strip().toLowerCase(Locale.ROOT);
         if (!EXTENSIONS.containsKey(chosen)) {
-            throw new ServiceProblem(400, "Lists can be downloaded as markdown, csv or json, not “"
-                    + (format.length() > 20 ? format.substring(0, 20) + "…" : format) + "”.", null);
+            throw new ServiceProblem(
+                    400,
+                    "Lists can be downloaded as markdown, csv or json, not “"
+                            + (format.length() > 20 ? format.substring(0, 20) + "…" : format) + "”.",
+                    null);
         }
         Integer number = version == null || version.isBlank() ? null : ListSelector.versionNumber(version, "version");
         Download file = lists.export(listId, chosen, number);
-        String disposition = file.contentDisposition() != null ? file.contentDisposition()
-                : ContentDisposition.attachment().filename("list-" + listId + (number == null ? "" : "-v" + number)
-                + "." + EXTENSIONS.get(chosen)).build().toString(); // ASCII: the id and the version
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+        String disposition = file.contentDisposition() != null
+                ? file.contentDisposition()
+                : ContentDisposition.attachment()
+                        .filename(
+                                "list-" + listId + (number == null ? "" : "-v" + number) + "." + EXTENSIONS.get(chosen))
+                        .build()
+                        .toString(); // ASCII: the id and the version
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
                 .body(file.bytes());
     }
 
     @PostMapping("/lists/{id}/releases")
-    String publish(@PathVariable String id, @RequestParam(defaultValue = "") String label,
-                   @RequestParam String version, @AuthenticationPrincipal SignedInUser user, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
+    String publish(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String label,
+            @RequestParam String version,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         UUID listId = ListIds.list(id);
         int number = ListSelector.versionNumber(version, "version");
         String typed = label.strip();
-        String refused = typed.isEmpty() ? "Give the release a label, for example 2024.1."
+        String refused = typed.isEmpty()
+                ? "Give the release a label, for example 2024.1."
                 : typed.length() > ListSelector.MAX_RELEASE_LENGTH
-                ? "A release label has at most " + ListSelector.MAX_RELEASE_LENGTH + " characters." : null;
+                        ? "A release label has at most " + ListSelector.MAX_RELEASE_LENGTH + " characters."
+                        : null;
         if (refused == null) {
             try {
                 lists.publish(listId, typed, number);
                 redirect.addFlashAttribute("notice", "Published release " + typed + " of version " + number + ".");
-                return "redirect:" + UriComponentsBuilder.fromPath("/lists/{id}").queryParam("release", "{label}")
-                        .encode().buildAndExpand(listId, typed).toUriString();
+                return "redirect:"
+                        + UriComponentsBuilder.fromPath("/lists/{id}")
+                                .queryParam("release", "{label}")
+                                .encode()
+                                .buildAndExpand(listId, typed)
+                                .toUriString();
             } catch (ServiceProblem problem) {
                 if (!shownInForm(problem)) {
                     throw problem;
@@ -104,16 +130,22 @@ class ListPageController {
     }
 
     @PostMapping("/lists/{id}/entries")
-    String proposeAdding(@PathVariable String id, @RequestParam(required = false) String questionId,
-                         @RequestParam(defaultValue = "") String questionText, @RequestParam(defaultValue = "") String q,
-                         @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect,
-                         HttpServletResponse response) {
+    String proposeAdding(
+            @PathVariable String id,
+            @RequestParam(required = false) String questionId,
+            @RequestParam(defaultValue = "") String questionText,
+            @RequestParam(defaultValue = "") String q,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         UUID listId = ListIds.list(id);
         UUID question = ListIds.question(questionId);
         if (question == null) {
             response.setStatus(400);
-            model.addAttribute("entryError", "Choose a question to add: search for it, then press its"
-                    + " “Propose adding” button.");
+            model.addAttribute(
+                    "entryError",
+                    "Choose a question to add: search for it, then press its" + " “Propose adding” button.");
             return render(model, user, listId, ListSelector.latest(), q);
         }
         try {
@@ -126,16 +158,22 @@ class ListPageController {
             model.addAttribute("entryError", problem.detail());
             return render(model, user, listId, ListSelector.latest(), q);
         }
-        redirect.addFlashAttribute("notice", "You proposed adding " + quoted(questionText) + " to this list."
-                + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
+        redirect.addFlashAttribute(
+                "notice",
+                "You proposed adding " + quoted(questionText) + " to this list."
+                        + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
         return "redirect:/lists/" + listId;
     }
 
     @PostMapping("/lists/{id}/entries/{questionId}/removal")
-    String proposeRemoving(@PathVariable String id, @PathVariable String questionId,
-                           @RequestParam(defaultValue = "") String questionText,
-                           @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect,
-                           HttpServletResponse response) {
+    String proposeRemoving(
+            @PathVariable String id,
+            @PathVariable String questionId,
+            @RequestParam(defaultValue = "") String questionText,
+            @AuthenticationPrincipal SignedInUser user,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         UUID listId = ListIds.list(id);
         UUID question = ListIds.question(questionId);
         if (question == null) {
@@ -151,8 +189,10 @@ class ListPageController {
             model.addAttribute("entryError", problem.detail());
             return render(model, user, listId, ListSelector.latest(), null);
         }
-        redirect.addFlashAttribute("notice", "You proposed removing " + quoted(questionText) + " from this list."
-                + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
+        redirect.addFlashAttribute(
+                "notice",
+                "You proposed removing " + quoted(questionText) + " from this list."
+                        + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
         return "redirect:/lists/" + listId;
     }
 

@@ -23,8 +23,14 @@ class ListPages {
         VersionChoices choices = new VersionChoices(lists.versions(listId), lists.releases(listId));
         int latest = choices.latest(content.version());
         List<String> labels = choices.labels(content.version());
-        return new ListPage(content, shown(content, selector, latest, labels), choices.options(content.version()),
-                latest, labels, selector.asOfInput(), Math.max(0, content.version() - 1));
+        return new ListPage(
+                content,
+                shown(content, selector, latest, labels),
+                choices.options(content.version()),
+                latest,
+                labels,
+                selector.asOfInput(),
+                Math.max(0, content.version() - 1));
     }
 
     /** The editors' search for a question to add: none yet, refused (too long) or its hits. */
@@ -33,8 +39,11 @@ class ListPages {
             return new AddQuestion(q == null ? "" : q, List.of(), false, null);
         }
         if (q.strip().length() > MAX_SEARCH_LENGTH) {
-            return new AddQuestion(q, List.of(), false, "Search text can have at most " + MAX_SEARCH_LENGTH
-                    + " characters; shorten it and search again.");
+            return new AddQuestion(
+                    q,
+                    List.of(),
+                    false,
+                    "Search text can have at most " + MAX_SEARCH_LENGTH + " characters; shorten it and search again.");
         }
         try {
             return new AddQuestion(q, lists.search(q.strip()), true, null);
@@ -61,7 +70,8 @@ class ListPages {
         } else {
             sentence = "Showing the latest version, version " + version + when;
         }
-        String released = labels.isEmpty() || selector.release() != null && labels.size() == 1 ? ""
+        String released = labels.isEmpty() || selector.release() != null && labels.size() == 1
+                ? ""
                 : ". Released as " + String.join(", ", labels);
         return sentence + released + ".";
     }

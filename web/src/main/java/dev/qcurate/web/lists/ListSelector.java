@@ -53,8 +53,10 @@ record ListSelector(Integer version, String release, Instant asOf) {
         } catch (NumberFormatException notANumber) {
             // the sentence below
         }
-        throw new ServiceProblem(400, "“" + shorten(value) + "” is not a " + what + " number: versions are numbered"
-                + " 0, 1, 2 and so on.", null);
+        throw new ServiceProblem(
+                400,
+                "“" + shorten(value) + "” is not a " + what + " number: versions are numbered" + " 0, 1, 2 and so on.",
+                null);
     }
 
     boolean isLatest() {
@@ -72,8 +74,10 @@ record ListSelector(Integer version, String release, Instant asOf) {
 
     /** The value of the page's {@code datetime-local} input (UTC, to the minute), or empty. */
     String asOfInput() {
-        return asOf == null ? "" : LocalDateTime.ofInstant(asOf.truncatedTo(ChronoUnit.MINUTES), ZoneOffset.UTC)
-                .toString();
+        return asOf == null
+                ? ""
+                : LocalDateTime.ofInstant(asOf.truncatedTo(ChronoUnit.MINUTES), ZoneOffset.UTC)
+                        .toString();
     }
 
     private static Instant time(String value) {
@@ -84,8 +88,11 @@ record ListSelector(Integer version, String release, Instant asOf) {
             try {
                 return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notLocal) {
-                throw new ServiceProblem(400, "“" + shorten(value) + "” is not a time: use a date and time such as"
-                        + " 2024-05-01T12:00 (UTC).", null);
+                throw new ServiceProblem(
+                        400,
+                        "“" + shorten(value) + "” is not a time: use a date and time such as"
+                                + " 2024-05-01T12:00 (UTC).",
+                        null);
             }
         }
     }

@@ -17,12 +17,10 @@ import java.util.UUID;
 @Component
 class ListsClient {
 
-    private static final ParameterizedTypeReference<List<ListSummary>> SUMMARIES = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<ListVersion>> VERSIONS = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<ListRelease>> RELEASES = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<ListSummary>> SUMMARIES =
+            new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<ListVersion>> VERSIONS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<ListRelease>> RELEASES = new ParameterizedTypeReference<>() {};
 
     private final Services services;
 
@@ -72,8 +70,11 @@ class ListsClient {
         for (JsonNode item : page.path("items")) {
             List<String> tags = new ArrayList<>();
             item.path("tags").forEach(tag -> tags.add(tag.asText()));
-            hits.add(new QuestionHit(UUID.fromString(item.path("questionId").asText()), item.path("text").asText(),
-                    item.path("status").asText(), tags));
+            hits.add(new QuestionHit(
+                    UUID.fromString(item.path("questionId").asText()),
+                    item.path("text").asText(),
+                    item.path("status").asText(),
+                    tags));
         }
         return hits;
     }

@@ -7,11 +7,10 @@ import java.time.format.DateTimeFormatter;
 /** Times as people read them on these pages: UTC, to the minute (the services store UTC). */
 final class Times {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Times() {
-    }
+    private Times() {}
 
     static String utc(Instant at) {
         return at == null ? "" : FORMAT.format(at);

@@ -21,13 +21,18 @@ final class VersionChoices {
     private final Map<Integer, Set<String>> labels = new TreeMap<>();
 
     VersionChoices(Collection<ListVersion> versions, Collection<ListRelease> releases) {
-        newestFirst = versions.stream().sorted(Comparator.comparingInt(ListVersion::version).reversed()).toList();
-        newestFirst.forEach(v -> v.releases().forEach(label -> labelsOf(v.version()).add(label)));
+        newestFirst = versions.stream()
+                .sorted(Comparator.comparingInt(ListVersion::version).reversed())
+                .toList();
+        newestFirst.forEach(
+                v -> v.releases().forEach(label -> labelsOf(v.version()).add(label)));
         releases.forEach(release -> labelsOf(release.version()).add(release.label()));
     }
 
     int latest(int atLeast) {
-        return newestFirst.isEmpty() ? atLeast : Math.max(atLeast, newestFirst.get(0).version());
+        return newestFirst.isEmpty()
+                ? atLeast
+                : Math.max(atLeast, newestFirst.get(0).version());
     }
 
     List<String> labels(int version) {

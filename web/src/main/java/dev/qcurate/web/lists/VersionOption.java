@@ -1,5 +1,4 @@
 package dev.qcurate.web.lists;
 
 /** One option of a "Version" combobox: the number it submits and what people read. */
-record VersionOption(int version, String label, boolean selected) {
-}
+record VersionOption(int version, String label, boolean selected) {}

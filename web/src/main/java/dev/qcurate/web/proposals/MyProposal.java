@@ -11,11 +11,19 @@ import java.util.UUID;
  * @param status PENDING, APPLIED (the query service says APPROVED), REJECTED or STALE
  * @param reason the reviewer's reason (rejected) or why it went stale
  */
-public record MyProposal(UUID proposalId, String kind, UUID questionId, String questionText, String status,
-                         String reason, String decidedBy, Instant createdAt, Instant decidedAt) {
+public record MyProposal(
+        UUID proposalId,
+        String kind,
+        UUID questionId,
+        String questionText,
+        String status,
+        String reason,
+        String decidedBy,
+        Instant createdAt,
+        Instant decidedAt) {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public String createdAtText() {
         return createdAt == null ? "" : WHEN.format(createdAt);

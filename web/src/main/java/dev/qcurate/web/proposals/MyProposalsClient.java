@@ -20,8 +20,7 @@ class MyProposalsClient {
 
     static final int PAGE_SIZE = 50;
 
-    private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {};
 
     private final Services services;
 
@@ -42,19 +41,29 @@ class MyProposalsClient {
         for (JsonNode row : services.query().get("/api/proposals", query, ROWS)) {
             UUID questionId = uuid(row.path("questionId"));
             JsonNode payload = row.path("payload");
-            String text = payload.path("text").isTextual() ? payload.path("text").asText() // new or reworded: its text
+            String text = payload.path("text").isTextual()
+                    ? payload.path("text").asText() // new or reworded: its text
                     : questionId == null ? null : texts.computeIfAbsent(questionId, this::textOf);
             String shown = ProposalStatusFilter.shown(row.path("status").asText());
-            rows.add(new MyProposal(uuid(row.path("proposalId")), ChangeKind.labelOf(row.path("type").asText()), questionId, text, shown,
-                    row.path("reason").asText(null), row.path("decidedBy").asText(null),
-                    instant(row.path("createdAt")), instant(row.path("decidedAt"))));
+            rows.add(new MyProposal(
+                    uuid(row.path("proposalId")),
+                    ChangeKind.labelOf(row.path("type").asText()),
+                    questionId,
+                    text,
+                    shown,
+                    row.path("reason").asText(null),
+                    row.path("decidedBy").asText(null),
+                    instant(row.path("createdAt")),
+                    instant(row.path("decidedAt"))));
         }
         return rows;
     }
 
     private String textOf(UUID questionId) {
         try {
-            return services.query().get("/api/questions/{id}", Map.of(), JsonNode.class, questionId).path("text")
+            return services.query()
+                    .get("/api/questions/{id}", Map.of(), JsonNode.class, questionId)
+                    .path("text")
                     .asText(null);
         } catch (ServiceProblem problem) {
             if (problem.status() == 404) {

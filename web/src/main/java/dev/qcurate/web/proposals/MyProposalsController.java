@@ -18,8 +18,8 @@ class MyProposalsController {
     }
 
     @GetMapping("/proposals/mine")
-    String mine(@RequestParam(required = false) String status, @RequestParam(required = false) String page,
-                Model model) {
+    String mine(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
         ProposalStatusFilter chosen = ProposalStatusFilter.parse(status).orElse(null);
         int number = 1;
         try {
@@ -28,18 +28,32 @@ class MyProposalsController {
             // a hand-edited page number: the first page
         }
         List<MyProposal> rows = client.mine(chosen, number - 1);
-        model.addAttribute("page", new MyProposalsPage(rows, chosen == null ? null : chosen.name(),
-                List.of(ProposalStatusFilter.values()).stream().map(Enum::name).toList(), number,
-                rows.size() == MyProposalsClient.PAGE_SIZE,
-                status != null && !status.isBlank() && chosen == null
-                        ? "There is no status \"" + (status.length() > 20 ? status.substring(0, 20) + "…" : status)
-                        + "\"; all your proposals are shown." : null));
+        model.addAttribute(
+                "page",
+                new MyProposalsPage(
+                        rows,
+                        chosen == null ? null : chosen.name(),
+                        List.of(ProposalStatusFilter.values()).stream()
+                                .map(Enum::name)
+                                .toList(),
+                        number,
+                        rows.size() == MyProposalsClient.PAGE_SIZE,
+                        status != null && !status.isBlank() && chosen == null
+                                ? "There is no status \""
+                                        + (status.length() > 20 ? status.substring(0, 20) + "…" : status)
+                                        + "\"; all your proposals are shown."
+                                : null));
         return "proposals/mine";
     }
 
     /** What the page shows. */
-    record MyProposalsPage(List<MyProposal> proposals, String status, List<String> statuses, int page,
-                           boolean mayHaveNext, String ignored) {
+    record MyProposalsPage(
+            List<MyProposal> proposals,
+            String status,
+            List<String> statuses,
+            int page,
+            boolean mayHaveNext,
+            String ignored) {
 
         public String statusQuery() {
             return status == null ? "" : "status=" + status + "&";

@@ -18,13 +18,28 @@ import java.util.UUID;
  * @param remove       a tag change's tags to remove, or empty
  * @param amendable    the kind can be amended (rewordings and tag changes)
  */
-public record ProposalPage(UUID proposalId, String kind, String status, String proposer, UUID questionId,
-                           String questionText, String proposedText, List<String> add, List<String> remove,
-                           int revision, Claim claim, List<Entry> conversation, List<Amendment> amendments,
-                           boolean reviewer, boolean own, boolean amendable, String decidedBy, String reason) {
+public record ProposalPage(
+        UUID proposalId,
+        String kind,
+        String status,
+        String proposer,
+        UUID questionId,
+        String questionText,
+        String proposedText,
+        List<String> add,
+        List<String> remove,
+        int revision,
+        Claim claim,
+        List<Entry> conversation,
+        List<Amendment> amendments,
+        boolean reviewer,
+        boolean own,
+        boolean amendable,
+        String decidedBy,
+        String reason) {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A claim that held when the page was read. */
     public record Claim(String holder, Instant expiresAt) {
@@ -41,8 +56,8 @@ public record ProposalPage(UUID proposalId, String kind, String status, String p
     }
 
     /** Revision {@code revision} against the one before: a text diff, or the tags to add and remove compared. */
-    public record Amendment(int revision, String amendedBy, Instant at, WordDiff text, TagChange add,
-                            TagChange remove) {
+    public record Amendment(
+            int revision, String amendedBy, Instant at, WordDiff text, TagChange add, TagChange remove) {
         public String atText() {
             return WHEN.format(at);
         }

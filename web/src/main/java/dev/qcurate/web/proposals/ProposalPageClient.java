@@ -36,20 +36,36 @@ class ProposalPageClient {
         UUID questionId = uuid(proposal.path("questionId"));
         JsonNode claim = proposal.path("claim");
         List<ProposalPage.Entry> conversation = new ArrayList<>();
-        detail.path("conversation").forEach(entry -> conversation.add(new ProposalPage.Entry(
-                "CHANGES_REQUESTED".equals(entry.path("kind").asText()), entry.path("author").asText(),
-                Markdown.toHtml(entry.path("text").asText()), Instant.parse(entry.path("at").asText()))));
+        detail.path("conversation")
+                .forEach(entry -> conversation.add(new ProposalPage.Entry(
+                        "CHANGES_REQUESTED".equals(entry.path("kind").asText()),
+                                entry.path("author").asText(),
+                        Markdown.toHtml(entry.path("text").asText()),
+                                Instant.parse(entry.path("at").asText()))));
         List<ProposalPage.Amendment> amendments = new ArrayList<>();
         detail.path("revisions").forEach(revision -> amendments.add(amendment(revision)));
-        return new ProposalPage(id, ChangeKind.labelOf(proposal.path("type").asText()),
-                proposal.path("status").asText(), proposal.path("proposer").asText(), questionId,
+        return new ProposalPage(
+                id,
+                ChangeKind.labelOf(proposal.path("type").asText()),
+                proposal.path("status").asText(),
+                proposal.path("proposer").asText(),
+                questionId,
                 questionId == null ? null : questionText(questionId),
                 "REWORDING".equals(kind) ? payload.path("text").asText() : null,
-                strings(payload.path("add")), strings(payload.path("remove")), proposal.path("revision").asInt(1),
-                claim.isObject() ? new ProposalPage.Claim(claim.path("holder").asText(),
-                        Instant.parse(claim.path("expiresAt").asText())) : null,
-                conversation, amendments, user.canReview(), user.username().equals(proposal.path("proposer").asText()),
-                "REWORDING".equals(kind) || "TAG_CHANGE".equals(kind), proposal.path("decidedBy").asText(null),
+                strings(payload.path("add")),
+                strings(payload.path("remove")),
+                proposal.path("revision").asInt(1),
+                claim.isObject()
+                        ? new ProposalPage.Claim(
+                                claim.path("holder").asText(),
+                                Instant.parse(claim.path("expiresAt").asText()))
+                        : null,
+                conversation,
+                amendments,
+                user.canReview(),
+                user.username().equals(proposal.path("proposer").asText()),
+                "REWORDING".equals(kind) || "TAG_CHANGE".equals(kind),
+                proposal.path("decidedBy").asText(null),
                 proposal.path("reason").asText(null));
     }
 
@@ -85,16 +101,23 @@ class ProposalPageClient {
         JsonNode before = revision.path("previous");
         JsonNode after = revision.path("change");
         boolean text = after.path("text").isTextual();
-        return new ProposalPage.Amendment(revision.path("revision").asInt(), revision.path("amendedBy").asText(),
+        return new ProposalPage.Amendment(
+                revision.path("revision").asInt(),
+                revision.path("amendedBy").asText(),
                 Instant.parse(revision.path("at").asText()),
-                text ? WordDiff.of(before.path("text").asText(), after.path("text").asText()) : null,
+                text
+                        ? WordDiff.of(
+                                before.path("text").asText(), after.path("text").asText())
+                        : null,
                 text ? null : TagChange.of(strings(before.path("add")), strings(after.path("add"))),
                 text ? null : TagChange.of(strings(before.path("remove")), strings(after.path("remove"))));
     }
 
     private String questionText(UUID questionId) {
         try {
-            return services.query().get("/api/questions/{id}", Map.of(), JsonNode.class, questionId).path("text")
+            return services.query()
+                    .get("/api/questions/{id}", Map.of(), JsonNode.class, questionId)
+                    .path("text")
                     .asText(null);
         } catch (ServiceProblem problem) {
             if (problem.status() == 404) {

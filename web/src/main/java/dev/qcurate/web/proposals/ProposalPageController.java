@@ -39,61 +39,115 @@ class ProposalPageController {
     }
 
     @PostMapping("/proposals/{id}/claim")
-    String claim(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean takeOver,
-                 @RequestParam(defaultValue = "") String from, @AuthenticationPrincipal SignedInUser user,
-                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String claim(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean takeOver,
+            @RequestParam(defaultValue = "") String from,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         String done = takeOver ? "You took over this proposal." : "You hold this proposal now.";
         return act(id, user, response, model, redirect, Typed.none(), from, done, () -> client.claim(id, takeOver));
     }
 
     @PostMapping("/proposals/{id}/release")
-    String release(@PathVariable UUID id, @RequestParam(defaultValue = "") String from,
-                   @AuthenticationPrincipal SignedInUser user, HttpServletResponse response, Model model,
-                   RedirectAttributes redirect) {
-        return act(id, user, response, model, redirect, Typed.none(), from, "You released this proposal.",
+    String release(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String from,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                user,
+                response,
+                model,
+                redirect,
+                Typed.none(),
+                from,
+                "You released this proposal.",
                 () -> client.release(id));
     }
 
     @PostMapping("/proposals/{id}/comments")
-    String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
-                   @RequestParam(defaultValue = "") String from, @AuthenticationPrincipal SignedInUser user,
-                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String comment(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String from,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Typed typed = new Typed(text, "", null, null, null);
         String problem = commentProblem(text);
         if (problem != null) {
             response.setStatus(422);
             return show(id, user, model, typed, problem);
         }
-        return act(id, user, response, model, redirect, typed, from, "Your comment was added.",
+        return act(
+                id,
+                user,
+                response,
+                model,
+                redirect,
+                typed,
+                from,
+                "Your comment was added.",
                 () -> client.comment(id, text.strip()));
     }
 
     @PostMapping("/proposals/{id}/request-changes")
-    String requestChanges(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
-                          @RequestParam(defaultValue = "") String from, @AuthenticationPrincipal SignedInUser user,
-                          HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String requestChanges(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String comment,
+            @RequestParam(defaultValue = "") String from,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Typed typed = new Typed("", comment, null, null, null);
         String problem = commentProblem(comment);
         if (problem != null) {
             response.setStatus(422);
             return show(id, user, model, typed, problem);
         }
-        return act(id, user, response, model, redirect, typed, from,
+        return act(
+                id,
+                user,
+                response,
+                model,
+                redirect,
+                typed,
+                from,
                 "The proposal went back to its proposer with your comment.",
                 () -> client.requestChanges(id, comment.strip()));
     }
 
     @PostMapping("/proposals/{id}/amend")
-    String amend(@PathVariable UUID id, @RequestParam(required = false) String text,
-                 @RequestParam(required = false) String add, @RequestParam(required = false) String remove,
-                 @AuthenticationPrincipal SignedInUser user, HttpServletResponse response, Model model,
-                 RedirectAttributes redirect) {
+    String amend(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String add,
+            @RequestParam(required = false) String remove,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Typed typed = new Typed("", "", text, add, remove);
         if (text != null && text.strip().length() > MAX_COMMENT) {
             response.setStatus(422);
             return show(id, user, model, typed, "The text is " + text.strip().length() + " characters long.");
         }
-        return act(id, user, response, model, redirect, typed, "",
+        return act(
+                id,
+                user,
+                response,
+                model,
+                redirect,
+                typed,
+                "",
                 "Your amendment is the proposal's new revision; it is back in the review queue.",
                 () -> client.amend(id, text == null ? null : text.strip(), tags(add), tags(remove)));
     }
@@ -105,8 +159,16 @@ class ProposalPageController {
         }
     }
 
-    private String act(UUID id, SignedInUser user, HttpServletResponse response, Model model,
-                       RedirectAttributes redirect, Typed typed, String from, String done, Supplier<?> action) {
+    private String act(
+            UUID id,
+            SignedInUser user,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect,
+            Typed typed,
+            String from,
+            String done,
+            Supplier<?> action) {
         try {
             action.get();
         } catch (ServiceProblem problem) {
@@ -123,10 +185,14 @@ class ProposalPageController {
     private String show(UUID id, SignedInUser user, Model model, Typed typed, String problem) {
         ProposalPage page = client.page(id, user);
         model.addAttribute("proposal", page);
-        model.addAttribute("typed", new Typed(typed.comment(), typed.changeRequest(),
-                typed.text() == null ? page.proposedText() : typed.text(),
-                typed.add() == null ? String.join(" ", page.add()) : typed.add(),
-                typed.remove() == null ? String.join(" ", page.remove()) : typed.remove()));
+        model.addAttribute(
+                "typed",
+                new Typed(
+                        typed.comment(),
+                        typed.changeRequest(),
+                        typed.text() == null ? page.proposedText() : typed.text(),
+                        typed.add() == null ? String.join(" ", page.add()) : typed.add(),
+                        typed.remove() == null ? String.join(" ", page.remove()) : typed.remove()));
         model.addAttribute("user", user.username());
         model.addAttribute("error", problem);
         return "proposals/proposal";
@@ -144,6 +210,10 @@ class ProposalPageController {
     }
 
     private static List<String> tags(String value) {
-        return value == null ? List.of() : Arrays.stream(value.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split("[,\\s]+"))
+                        .filter(t -> !t.isBlank())
+                        .toList();
     }
 }

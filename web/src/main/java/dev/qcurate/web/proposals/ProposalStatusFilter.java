@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The statuses people choose from, and the query service's name for each (it calls an applied one APPROVED). */
 enum ProposalStatusFilter {
-    PENDING("PENDING"), APPLIED("APPROVED"), REJECTED("REJECTED"), STALE("STALE"),
+    PENDING("PENDING"),
+    APPLIED("APPROVED"),
+    REJECTED("REJECTED"),
+    STALE("STALE"),
     CHANGES_REQUESTED("CHANGES_REQUESTED");
 
     private final String serviceName;
@@ -19,12 +22,17 @@ enum ProposalStatusFilter {
     }
 
     static Optional<ProposalStatusFilter> parse(String name) {
-        return Arrays.stream(values()).filter(status -> status.name().equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(status -> status.name().equals(name))
+                .findFirst();
     }
 
     /** What the page shows for the service's status. */
     static String shown(String serviceStatus) {
-        return Arrays.stream(values()).filter(status -> status.serviceName.equals(serviceStatus)).findFirst()
-                .map(Enum::name).orElse(serviceStatus);
+        return Arrays.stream(values())
+                .filter(status -> status.serviceName.equals(serviceStatus))
+                .findFirst()
+                .map(Enum::name)
+                .orElse(serviceStatus);
     }
 }

@@ -28,16 +28,24 @@ class MergeController {
     }
 
     @GetMapping("/questions/{id}/merge")
-    String form(@PathVariable UUID id, @RequestParam(defaultValue = "") String q,
-                @RequestParam(required = false) String targetId, Model model) {
+    String form(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String targetId,
+            Model model) {
         return form(model, questions.question(id), q, targetId, null);
     }
 
     @PostMapping("/questions/{id}/merge")
-    String merge(@PathVariable UUID id, @RequestParam(required = false) String targetId,
-                 @RequestParam(defaultValue = "") String q, Model model, RedirectAttributes redirect) {
+    String merge(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String targetId,
+            @RequestParam(defaultValue = "") String q,
+            Model model,
+            RedirectAttributes redirect) {
         UUID target = uuid(targetId);
-        String problem = target == null ? "Choose the question to merge this one into."
+        String problem = target == null
+                ? "Choose the question to merge this one into."
                 : target.equals(id) ? "A question cannot be merged into itself." : null;
         if (problem == null) {
             try {
@@ -54,7 +62,8 @@ class MergeController {
     private String form(Model model, QuestionDetails question, String q, String targetId, String error) {
         String search = QuestionInput.firstChars(q.strip(), QuestionInput.MAX_SEARCH);
         Map<UUID, MergeOption> options = new LinkedHashMap<>();
-        questions.duplicatesOf(question.questionId(), QuestionPageController.DUPLICATES)
+        questions
+                .duplicatesOf(question.questionId(), QuestionPageController.DUPLICATES)
                 .forEach(candidate -> options.put(candidate.questionId(), MergeOption.of(candidate)));
         List<MergeOption> found = new ArrayList<>();
         if (!search.isEmpty()) {

@@ -8,8 +8,10 @@ import java.util.UUID;
 record MergeOption(UUID questionId, String text, String detail) {
 
     static MergeOption of(DuplicateCandidate candidate) {
-        return new MergeOption(candidate.questionId(), candidate.text(), "score " + candidate.percent() + "%"
-                + (candidate.likelyDuplicate() ? ", likely duplicate" : ""));
+        return new MergeOption(
+                candidate.questionId(),
+                candidate.text(),
+                "score " + candidate.percent() + "%" + (candidate.likelyDuplicate() ? ", likely duplicate" : ""));
     }
 
     static MergeOption of(QuestionSummary summary) {

@@ -12,7 +12,10 @@ record PendingProposal(UUID proposalId, String type, String proposer, JsonNode p
 
     /** The kind of change in words: "Rewording", "Tag change", … */
     public String kind() {
-        return Words.ofConstant(payload != null && payload.hasNonNull("kind") ? payload.get("kind").asText() : type);
+        return Words.ofConstant(
+                payload != null && payload.hasNonNull("kind")
+                        ? payload.get("kind").asText()
+                        : type);
     }
 
     /** What the proposal would change, in one line. */

@@ -33,15 +33,20 @@ class ProposeController {
     }
 
     /** htmx asks while the editor types; POST too, because a long text does not fit into a URL. */
-    @RequestMapping(path = "/questions/suggestions", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/questions/suggestions",
+            method = {RequestMethod.GET, RequestMethod.POST})
     String suggestions(@RequestParam(defaultValue = "") String text, Model model) {
         model.addAttribute("suggestions", suggestionsFor(text));
         return "questions/new :: suggestions";
     }
 
     @PostMapping("/questions/new")
-    String propose(@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String tags,
-                   Model model, RedirectAttributes redirect) {
+    String propose(
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String tags,
+            Model model,
+            RedirectAttributes redirect) {
         List<String> tagList = QuestionInput.tags(tags);
         String problem = Optional.ofNullable(QuestionInput.textProblem(text))
                 .orElseGet(() -> QuestionInput.tagsProblem(tagList));

@@ -16,11 +16,9 @@ import java.util.UUID;
 class QuestionClient {
 
     private static final ParameterizedTypeReference<List<DuplicateCandidate>> CANDIDATES =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<PendingProposal>> PROPOSALS =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
     private final Services services;
 
@@ -42,13 +40,13 @@ class QuestionClient {
     }
 
     List<PendingProposal> pendingProposals(UUID id) {
-        return orEmpty(services.query().get("/api/proposals",
-                Map.of("questionId", id, "status", "PENDING"), PROPOSALS));
+        return orEmpty(
+                services.query().get("/api/proposals", Map.of("questionId", id, "status", "PENDING"), PROPOSALS));
     }
 
     List<QuestionSummary> search(String text, int size) {
-        QuestionSummary.Results results = services.query().get("/api/questions", Map.of("q", text, "size", size),
-                QuestionSummary.Results.class);
+        QuestionSummary.Results results =
+                services.query().get("/api/questions", Map.of("q", text, "size", size), QuestionSummary.Results.class);
         return results == null ? List.of() : results.items();
     }
 

@@ -5,9 +5,19 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code GET /api/questions/{id}} as the query service answers it (its {@code QuestionView}). */
-record QuestionDetails(UUID questionId, String text, String status, int revision, List<String> tags,
-                       List<String> aliases, UUID mergedInto, Source source, String proposedBy, Instant createdAt,
-                       Instant updatedAt, List<Step> history) {
+record QuestionDetails(
+        UUID questionId,
+        String text,
+        String status,
+        int revision,
+        List<String> tags,
+        List<String> aliases,
+        UUID mergedInto,
+        Source source,
+        String proposedBy,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Step> history) {
 
     QuestionDetails {
         tags = tags == null ? List.of() : tags;
@@ -19,14 +29,20 @@ record QuestionDetails(UUID questionId, String text, String status, int revision
         return "MERGED".equals(status) && mergedInto != null;
     }
 
-    record Source(String document, Integer line) {
-    }
+    record Source(String document, Integer line) {}
 
     /**
      * One step of the history: what happened, the text (and tags; null from older read models) right after it, who
      * did it, and the type of the proposal behind it.
      */
-    record Step(int revision, String event, String text, String status, Instant at, String actor, UUID proposalId,
-                List<String> tags, String proposalType) {
-    }
+    record Step(
+            int revision,
+            String event,
+            String text,
+            String status,
+            Instant at,
+            String actor,
+            UUID proposalId,
+            List<String> tags,
+            String proposalType) {}
 }

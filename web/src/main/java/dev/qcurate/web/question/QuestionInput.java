@@ -20,8 +20,7 @@ final class QuestionInput {
     static final int MAX_SEARCH = 200;
     static final int MIN_SUGGESTION_LETTERS = 3;
 
-    private QuestionInput() {
-    }
+    private QuestionInput() {}
 
     /** Why the question text cannot be sent, or null when it can. */
     static String textProblem(String text) {
@@ -33,8 +32,11 @@ final class QuestionInput {
             return "A question needs at least " + MIN_TEXT + " characters.";
         }
         if (stripped.length() > MAX_TEXT) {
-            return String.format(Locale.ROOT, "The question has %,d characters; at most %,d are allowed."
-                    + " Please shorten it.", stripped.length(), MAX_TEXT);
+            return String.format(
+                    Locale.ROOT,
+                    "The question has %,d characters; at most %,d are allowed." + " Please shorten it.",
+                    stripped.length(),
+                    MAX_TEXT);
         }
         return null;
     }
@@ -90,8 +92,11 @@ final class QuestionInput {
             return "Please give a reason.";
         }
         if (stripped.length() > MAX_REASON) {
-            return String.format(Locale.ROOT, "The reason has %,d characters; at most %,d are allowed.",
-                    stripped.length(), MAX_REASON);
+            return String.format(
+                    Locale.ROOT,
+                    "The reason has %,d characters; at most %,d are allowed.",
+                    stripped.length(),
+                    MAX_REASON);
         }
         return null;
     }

@@ -35,8 +35,11 @@ class QuestionPageController {
     }
 
     @GetMapping("/questions/{id}/compare")
-    String compare(@PathVariable UUID id, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, Model model) {
+    String compare(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model) {
         model.addAttribute("page", ComparePage.of(questions.question(id), from, to));
         return "questions/compare";
     }
@@ -59,12 +62,15 @@ class QuestionPageController {
             return null;
         }
         try {
-            return new QuestionPage.Link(question.mergedInto(), questions.question(question.mergedInto()).text());
+            return new QuestionPage.Link(
+                    question.mergedInto(),
+                    questions.question(question.mergedInto()).text());
         } catch (ServiceProblem problem) {
             if (problem.status() != 404) {
                 throw problem;
             }
-            return new QuestionPage.Link(question.mergedInto(), question.mergedInto().toString());
+            return new QuestionPage.Link(
+                    question.mergedInto(), question.mergedInto().toString());
         }
     }
 }

@@ -9,8 +9,7 @@ final class Refusals {
 
     private static final Set<Integer> SHOWN_IN_FORM = Set.of(400, 403, 404, 409, 413, 422);
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** {@code problem}'s detail when the form should show it, or the problem rethrown for {@code ProblemPages}. */
     static String messageFor(ServiceProblem problem) {

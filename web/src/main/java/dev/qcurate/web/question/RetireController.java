@@ -27,8 +27,11 @@ class RetireController {
     }
 
     @PostMapping("/questions/{id}/retire")
-    String retire(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model,
-                  RedirectAttributes redirect) {
+    String retire(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            Model model,
+            RedirectAttributes redirect) {
         String problem = QuestionInput.reasonProblem(reason);
         if (problem == null) {
             try {

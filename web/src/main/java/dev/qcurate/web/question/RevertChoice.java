@@ -32,7 +32,10 @@ record RevertChoice(QuestionDetails question, int revision, WordDiff textDiff, T
             return null;
         }
         List<String> tags = step.tags() == null ? question.tags() : step.tags();
-        return new RevertChoice(question, revision, WordDiff.of(question.text(), step.text() == null ? "" : step.text()),
+        return new RevertChoice(
+                question,
+                revision,
+                WordDiff.of(question.text(), step.text() == null ? "" : step.text()),
                 TagChange.of(question.tags(), tags));
     }
 

@@ -31,13 +31,17 @@ class RevertController {
     }
 
     @PostMapping("/questions/{id}/revert")
-    String revert(@PathVariable UUID id, @RequestParam(defaultValue = "0") int toRevision,
-                  @RequestParam(defaultValue = "0") int baseRevision, Model model, RedirectAttributes redirect) {
+    String revert(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") int toRevision,
+            @RequestParam(defaultValue = "0") int baseRevision,
+            Model model,
+            RedirectAttributes redirect) {
         String problem;
         try {
             questions.revert(id, toRevision, baseRevision);
-            redirect.addFlashAttribute("notice", "Your revert to revision " + toRevision
-                    + " was proposed and waits for review.");
+            redirect.addFlashAttribute(
+                    "notice", "Your revert to revision " + toRevision + " was proposed and waits for review.");
             return "redirect:/questions/" + id;
         } catch (ServiceProblem refused) {
             problem = Refusals.messageFor(refused);
@@ -52,8 +56,13 @@ class RevertController {
         model.addAttribute("revision", revision);
         model.addAttribute("baseRevision", baseRevision);
         model.addAttribute("choice", choice);
-        model.addAttribute("error", error != null ? error : choice == null
-                ? "This question has no earlier revision " + revision + " to return to." : null);
+        model.addAttribute(
+                "error",
+                error != null
+                        ? error
+                        : choice == null
+                                ? "This question has no earlier revision " + revision + " to return to."
+                                : null);
         return "questions/revert";
     }
 }

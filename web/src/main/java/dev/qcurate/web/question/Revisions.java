@@ -40,6 +40,9 @@ final class Revisions {
 
     /** The revision before {@code revision}, or {@code revision} itself when it is the first. */
     int before(int revision) {
-        return texts.keySet().stream().filter(number -> number < revision).max(Integer::compare).orElse(revision);
+        return texts.keySet().stream()
+                .filter(number -> number < revision)
+                .max(Integer::compare)
+                .orElse(revision);
     }
 }

@@ -25,16 +25,26 @@ class RewordController {
     @GetMapping("/questions/{id}/reword")
     String form(@PathVariable UUID id, @RequestParam(required = false) String text, Model model) {
         QuestionDetails question = questions.question(id);
-        return form(model, question, text == null || text.isBlank() ? question.text() : text, question.revision(),
-                null, false);
+        return form(
+                model,
+                question,
+                text == null || text.isBlank() ? question.text() : text,
+                question.revision(),
+                null,
+                false);
     }
 
     @PostMapping("/questions/{id}/reword")
-    String reword(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
-                  @RequestParam(defaultValue = "") String baseRevision, Model model, RedirectAttributes redirect) {
+    String reword(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String baseRevision,
+            Model model,
+            RedirectAttributes redirect) {
         Integer base = revision(baseRevision);
-        String problem = base == null ? "The form lost the revision it was made against; please check the text"
-                + " and propose again." : QuestionInput.textProblem(text);
+        String problem = base == null
+                ? "The form lost the revision it was made against; please check the text" + " and propose again."
+                : QuestionInput.textProblem(text);
         if (problem == null) {
             try {
                 questions.reword(id, text.strip(), base);
@@ -58,14 +68,15 @@ class RewordController {
     private static String movedOn(Model model, QuestionDetails current, String text, int base, String detail) {
         String message = current.revision() != base
                 ? "This question has changed since you opened it: it is now at revision " + current.revision()
-                + " (you started from revision " + base + "). Its current text is shown below and your wording is"
-                + " kept; propose again if it still applies. (" + detail + ")"
+                        + " (you started from revision " + base
+                        + "). Its current text is shown below and your wording is"
+                        + " kept; propose again if it still applies. (" + detail + ")"
                 : detail;
         return form(model, current, text, current.revision(), message, true);
     }
 
-    private static String form(Model model, QuestionDetails question, String text, int baseRevision, String error,
-                               boolean movedOn) {
+    private static String form(
+            Model model, QuestionDetails question, String text, int baseRevision, String error, boolean movedOn) {
         model.addAttribute("question", question);
         model.addAttribute("text", text);
         model.addAttribute("baseRevision", baseRevision);

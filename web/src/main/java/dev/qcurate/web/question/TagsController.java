@@ -38,8 +38,12 @@ class TagsController {
 
     /** {@code preview} set: the "Preview" button without JavaScript, nothing is sent. */
     @PostMapping("/questions/{id}/tags")
-    String change(@PathVariable UUID id, @RequestParam(defaultValue = "") String tags,
-                  @RequestParam(required = false) String preview, Model model, RedirectAttributes redirect) {
+    String change(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String tags,
+            @RequestParam(required = false) String preview,
+            Model model,
+            RedirectAttributes redirect) {
         QuestionDetails question = questions.question(id);
         if (preview != null) {
             return form(model, question, tags, null);

@@ -8,11 +8,10 @@ import java.util.Locale;
 /** The service's constants and times as people read them. */
 final class Words {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private Words() {
-    }
+    private Words() {}
 
     /** {@code TAGS_CHANGED} → "Tags changed". */
     static String ofConstant(String constant) {

@@ -11,15 +11,29 @@ import java.util.UUID;
  * A proposal as {@code GET /api/proposals} answers it. {@code payload} is the proposed change with its {@code kind}
  * (NEW_QUESTION, REWORDING, TAG_CHANGE, RETIREMENT, MERGE, UNMERGE, LIST_ENTRY_ADDITION/REMOVAL/MOVE) and fields.
  */
-record Proposal(UUID proposalId, String type, String status, UUID questionId, UUID listId, String proposer,
-                JsonNode payload, List<DuplicateCandidate> duplicateCandidates, boolean likelyDuplicate,
-                int requiredApprovals, List<String> approvers, String decidedBy, String reason, Instant createdAt,
-                Instant decidedAt, ReviewItem.Claim claim, int revision, int comments,
-                List<ConversationEntry> recentConversation) {
+record Proposal(
+        UUID proposalId,
+        String type,
+        String status,
+        UUID questionId,
+        UUID listId,
+        String proposer,
+        JsonNode payload,
+        List<DuplicateCandidate> duplicateCandidates,
+        boolean likelyDuplicate,
+        int requiredApprovals,
+        List<String> approvers,
+        String decidedBy,
+        String reason,
+        Instant createdAt,
+        Instant decidedAt,
+        ReviewItem.Claim claim,
+        int revision,
+        int comments,
+        List<ConversationEntry> recentConversation) {
 
     /** One of the last entries of the proposal's conversation; {@code text} is Markdown (a preview of it). */
-    record ConversationEntry(String kind, String author, String text, Instant at) {
-    }
+    record ConversationEntry(String kind, String author, String text, Instant at) {}
 
     Proposal {
         duplicateCandidates = duplicateCandidates == null ? List.of() : duplicateCandidates;
@@ -29,11 +43,41 @@ record Proposal(UUID proposalId, String type, String status, UUID questionId, UU
     }
 
     /** A proposal nobody holds, as submitted, without comments. */
-    Proposal(UUID proposalId, String type, String status, UUID questionId, UUID listId, String proposer,
-             JsonNode payload, List<DuplicateCandidate> duplicateCandidates, boolean likelyDuplicate,
-             int requiredApprovals, List<String> approvers, String decidedBy, String reason, Instant createdAt,
-             Instant decidedAt) {
-        this(proposalId, type, status, questionId, listId, proposer, payload, duplicateCandidates, likelyDuplicate,
-                requiredApprovals, approvers, decidedBy, reason, createdAt, decidedAt, null, 1, 0, List.of());
+    Proposal(
+            UUID proposalId,
+            String type,
+            String status,
+            UUID questionId,
+            UUID listId,
+            String proposer,
+            JsonNode payload,
+            List<DuplicateCandidate> duplicateCandidates,
+            boolean likelyDuplicate,
+            int requiredApprovals,
+            List<String> approvers,
+            String decidedBy,
+            String reason,
+            Instant createdAt,
+            Instant decidedAt) {
+        this(
+                proposalId,
+                type,
+                status,
+                questionId,
+                listId,
+                proposer,
+                payload,
+                duplicateCandidates,
+                likelyDuplicate,
+                requiredApprovals,
+                approvers,
+                decidedBy,
+                reason,
+                createdAt,
+                decidedAt,
+                null,
+                1,
+                0,
+                List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.qcurate.web.review;
 
 import dev.qcurate.web.services.ChangeKind;
+
 import java.util.Map;
 
 /** {@code GET /api/proposals/counts}: how many proposals match, in all and by type. */

@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** The parts of {@code GET /api/questions/{id}} the queue needs: current state and each revision's text. */
-record Question(UUID questionId, String text, String status, int revision, List<String> tags, UUID mergedInto,
-                List<Step> history) {
+record Question(
+        UUID questionId,
+        String text,
+        String status,
+        int revision,
+        List<String> tags,
+        UUID mergedInto,
+        List<Step> history) {
 
-    record Step(int revision, String event, String text, String status) {
-    }
+    record Step(int revision, String event, String text, String status) {}
 
     Question {
         tags = tags == null ? List.of() : tags;

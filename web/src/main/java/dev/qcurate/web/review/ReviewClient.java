@@ -25,11 +25,9 @@ class ReviewClient {
 
     private static final int MAX_PROBE = 200;
 
-    private static final ParameterizedTypeReference<List<Proposal>> PROPOSALS = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<Proposal>> PROPOSALS = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<DuplicateCandidate>> CANDIDATES =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
     private final Services services;
 
@@ -50,7 +48,8 @@ class ReviewClient {
     }
 
     long allPending() {
-        return services.query().get("/api/proposals/counts", Map.of("status", "PENDING"), ProposalCounts.class)
+        return services.query()
+                .get("/api/proposals/counts", Map.of("status", "PENDING"), ProposalCounts.class)
                 .total();
     }
 
@@ -84,16 +83,22 @@ class ReviewClient {
             public OptionalDouble similarity(UUID source, UUID target) {
                 List<DuplicateCandidate> candidates;
                 try {
-                    candidates = services.query().get("/api/questions/{id}/duplicates",
-                            Map.of("limit", MERGE_CANDIDATES), CANDIDATES, source);
+                    candidates = services.query()
+                            .get(
+                                    "/api/questions/{id}/duplicates",
+                                    Map.of("limit", MERGE_CANDIDATES),
+                                    CANDIDATES,
+                                    source);
                 } catch (ServiceProblem problem) {
                     if (problem.status() == 503 || problem.status() == 401) {
                         throw problem;
                     }
                     return OptionalDouble.empty(); // the score is a hint; the merge is shown without it
                 }
-                return candidates.stream().filter(c -> target.equals(c.questionId()))
-                        .mapToDouble(DuplicateCandidate::score).findFirst();
+                return candidates.stream()
+                        .filter(c -> target.equals(c.questionId()))
+                        .mapToDouble(DuplicateCandidate::score)
+                        .findFirst();
             }
         };
     }
@@ -120,11 +125,14 @@ class ReviewClient {
 
     /** Each proposal's outcome: approved, or failed with the service's reason. */
     Map<UUID, String> approveAll(List<UUID> proposalIds) {
-        JsonNode answer = services.command().post("/api/proposals/approval", Map.of("proposalIds", proposalIds))
+        JsonNode answer = services.command()
+                .post("/api/proposals/approval", Map.of("proposalIds", proposalIds))
                 .body();
         Map<UUID, String> failures = new LinkedHashMap<>();
-        answer.path("failed").forEach(failure -> failures.put(UUID.fromString(failure.path("proposalId").asText()),
-                failure.path("reason").asText("failed")));
+        answer.path("failed")
+                .forEach(failure -> failures.put(
+                        UUID.fromString(failure.path("proposalId").asText()),
+                        failure.path("reason").asText("failed")));
         return failures;
     }
 }

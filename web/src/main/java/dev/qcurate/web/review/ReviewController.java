@@ -3,7 +3,6 @@ package dev.qcurate.web.review;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.SignedInUser;
 import dev.qcurate.web.services.Written;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,64 +45,122 @@ class ReviewController {
     }
 
     @GetMapping("/review")
-    String queue(@ModelAttribute(name = "filter", binding = false) ReviewFilter filter, @AuthenticationPrincipal SignedInUser user,
-                 HttpSession session, Model model) {
-        model.addAttribute("review", queue.page(filter, user, SkippedProposals.of(session),
-                (String) model.getAttribute("notice"), bulkOf(model), null));
+    String queue(
+            @ModelAttribute(name = "filter", binding = false) ReviewFilter filter,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpSession session,
+            Model model) {
+        model.addAttribute(
+                "review",
+                queue.page(
+                        filter,
+                        user,
+                        SkippedProposals.of(session),
+                        (String) model.getAttribute("notice"),
+                        bulkOf(model),
+                        null));
         return "review/queue";
     }
 
     @PostMapping("/review/{id}/approve")
-    String approve(@PathVariable UUID id, @ModelAttribute(name = "filter", binding = false) ReviewFilter filter, ItemForm form,
-                   @AuthenticationPrincipal SignedInUser user, HttpSession session, HttpServletResponse response,
-                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
-                   RedirectAttributes redirect) {
+    String approve(
+            @PathVariable UUID id,
+            @ModelAttribute(name = "filter", binding = false) ReviewFilter filter,
+            ItemForm form,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpSession session,
+            HttpServletResponse response,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
         String verdict;
         String detail;
         try {
             Written approved = client.approve(id);
             boolean recorded = "RECORDED".equals(approved.text("outcome"));
             verdict = recorded ? "Approval recorded" : "Approved";
-            detail = recorded ? "Your approval is recorded; " + approved.text("detail") + "."
-                    : "The change is applied.";
+            detail =
+                    recorded ? "Your approval is recorded; " + approved.text("detail") + "." : "The change is applied.";
         } catch (ServiceProblem problem) {
             return refused(problem, id, form, null, filter, user, session, response, htmx, model);
         }
-        return done(new Outcome(id, form.kindLabel(), form.heading(), verdict, detail, 0), filter, response, htmx,
-                model, redirect);
+        return done(
+                new Outcome(id, form.kindLabel(), form.heading(), verdict, detail, 0),
+                filter,
+                response,
+                htmx,
+                model,
+                redirect);
     }
 
     @PostMapping("/review/{id}/reject")
-    String reject(@PathVariable UUID id, @ModelAttribute(name = "filter", binding = false) ReviewFilter filter, ItemForm form,
-                  @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal SignedInUser user,
-                  HttpSession session, HttpServletResponse response,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
-                  RedirectAttributes redirect) {
+    String reject(
+            @PathVariable UUID id,
+            @ModelAttribute(name = "filter", binding = false) ReviewFilter filter,
+            ItemForm form,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpSession session,
+            HttpServletResponse response,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
         String why = reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            String message = why.isEmpty() ? "A rejection needs a reason: type one or pick a common one."
+            String message = why.isEmpty()
+                    ? "A rejection needs a reason: type one or pick a common one."
                     : "The reason is " + why.length() + " characters long; at most " + MAX_REASON + " are kept.";
-            return refused(new ServiceProblem(422, message, null), id, form, reason, filter, user, session, response,
-                    htmx, model);
+            return refused(
+                    new ServiceProblem(422, message, null),
+                    id,
+                    form,
+                    reason,
+                    filter,
+                    user,
+                    session,
+                    response,
+                    htmx,
+                    model);
         }
         try {
             client.reject(id, why);
         } catch (ServiceProblem problem) {
             return refused(problem, id, form, reason, filter, user, session, response, htmx, model);
         }
-        return done(new Outcome(id, form.kindLabel(), form.heading(), "Rejected", "Reason: " + why, 0), filter,
-                response, htmx, model, redirect);
+        return done(
+                new Outcome(id, form.kindLabel(), form.heading(), "Rejected", "Reason: " + why, 0),
+                filter,
+                response,
+                htmx,
+                model,
+                redirect);
     }
 
     /** Skipping changes nothing in the services: the item is left out of this reviewer's queue for the session. */
     @PostMapping("/review/{id}/skip")
-    String skip(@PathVariable UUID id, @ModelAttribute(name = "filter", binding = false) ReviewFilter filter, ItemForm form,
-                HttpSession session, HttpServletResponse response,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
-                RedirectAttributes redirect) {
+    String skip(
+            @PathVariable UUID id,
+            @ModelAttribute(name = "filter", binding = false) ReviewFilter filter,
+            ItemForm form,
+            HttpSession session,
+            HttpServletResponse response,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
         SkippedProposals.of(session).add(id);
-        return done(new Outcome(id, form.kindLabel(), form.heading(), "Skipped",
-                "It stays in the queue for the other reviewers.", 0), filter, response, htmx, model, redirect);
+        return done(
+                new Outcome(
+                        id,
+                        form.kindLabel(),
+                        form.heading(),
+                        "Skipped",
+                        "It stays in the queue for the other reviewers.",
+                        0),
+                filter,
+                response,
+                htmx,
+                model,
+                redirect);
     }
 
     @PostMapping("/review/skipped/clear")
@@ -113,9 +170,11 @@ class ReviewController {
     }
 
     @PostMapping("/review/approve-selected")
-    String approveSelected(@ModelAttribute(name = "filter", binding = false) ReviewFilter filter,
-                           @RequestParam(name = "proposalIds", required = false) List<String> selected,
-                           @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+    String approveSelected(
+            @ModelAttribute(name = "filter", binding = false) ReviewFilter filter,
+            @RequestParam(name = "proposalIds", required = false) List<String> selected,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
         List<UUID> ids = new ArrayList<>();
         for (String value : selected == null ? List.<String>of() : selected) {
             try {
@@ -129,8 +188,8 @@ class ReviewController {
             return "redirect:" + filter.url();
         }
         if (ids.size() > ReviewQueue.MAX_BULK) {
-            redirect.addFlashAttribute("notice", "Nothing was approved: at most " + ReviewQueue.MAX_BULK
-                    + " items at once.");
+            redirect.addFlashAttribute(
+                    "notice", "Nothing was approved: at most " + ReviewQueue.MAX_BULK + " items at once.");
             return "redirect:" + filter.url();
         }
         try {
@@ -149,10 +208,20 @@ class ReviewController {
         return (List<BulkLine>) model.getAttribute("bulk");
     }
 
-    private String done(Outcome outcome, ReviewFilter filter, HttpServletResponse response, String htmx, Model model,
-                        RedirectAttributes redirect) {
-        Outcome counted = new Outcome(outcome.proposalId(), outcome.kindLabel(), outcome.heading(), outcome.verdict(),
-                outcome.detail(), queue.left(filter));
+    private String done(
+            Outcome outcome,
+            ReviewFilter filter,
+            HttpServletResponse response,
+            String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        Outcome counted = new Outcome(
+                outcome.proposalId(),
+                outcome.kindLabel(),
+                outcome.heading(),
+                outcome.verdict(),
+                outcome.detail(),
+                queue.left(filter));
         if ("true".equals(htmx)) {
             response.setHeader("HX-Retarget", "#" + counted.domId());
             response.setHeader("HX-Reswap", "outerHTML");
@@ -167,14 +236,22 @@ class ReviewController {
      * A refused action: 401 and 503 go to the shared handling; anything else is told in the item (htmx) or on the
      * queue page shown again with what was typed. A stale proposal gets a link to the question's current text.
      */
-    private String refused(ServiceProblem problem, UUID id, ItemForm form, String reason, ReviewFilter filter,
-                           SignedInUser user, HttpSession session, HttpServletResponse response, String htmx,
-                           Model model) {
+    private String refused(
+            ServiceProblem problem,
+            UUID id,
+            ItemForm form,
+            String reason,
+            ReviewFilter filter,
+            SignedInUser user,
+            HttpSession session,
+            HttpServletResponse response,
+            String htmx,
+            Model model) {
         if (problem.status() == 401 || problem.status() >= 500) {
             throw problem;
         }
-        ItemProblem refused = new ItemProblem(id, problem.status(), message(problem, form),
-                stale(problem) ? form.questionId() : null, reason);
+        ItemProblem refused = new ItemProblem(
+                id, problem.status(), message(problem, form), stale(problem) ? form.questionId() : null, reason);
         response.setStatus(problem.status());
         model.addAttribute("problem", refused);
         if ("true".equals(htmx)) {
@@ -193,10 +270,10 @@ class ReviewController {
         }
         return switch (problem.status()) {
             // the heading holds the question's text as the queue showed it, not the proposed change
-            case 409 -> "Not approved: the question" + heading + " changed since this was proposed, so this"
-                    + " proposal is stale (" + problem.detail() + ").";
-            case 403 -> "Not allowed: " + problem.detail()
-                    + " (nobody may approve or reject their own proposal).";
+            case 409 ->
+                "Not approved: the question" + heading + " changed since this was proposed, so this"
+                        + " proposal is stale (" + problem.detail() + ").";
+            case 403 -> "Not allowed: " + problem.detail() + " (nobody may approve or reject their own proposal).";
             case 404 -> "Not found: this proposal" + heading + " no longer exists (" + problem.detail() + ").";
             default -> "Not done: " + problem.detail();
         };
@@ -204,10 +281,11 @@ class ReviewController {
 
     /** A 409 the command service gives when the question moved on since the proposal (not a claim or a decision). */
     private static boolean stale(ServiceProblem problem) {
-        return problem.isConflict() && problem.detail() != null && problem.detail().startsWith("proposal is stale");
+        return problem.isConflict()
+                && problem.detail() != null
+                && problem.detail().startsWith("proposal is stale");
     }
 
     /** The hidden fields every item's forms carry, so the answer can name the item without another lookup. */
-    record ItemForm(String heading, String kindLabel, UUID questionId) {
-    }
+    record ItemForm(String heading, String kindLabel, UUID questionId) {}
 }

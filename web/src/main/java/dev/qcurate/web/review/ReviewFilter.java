@@ -14,8 +14,8 @@ import java.util.UUID;
  * @param page       1-based
  * @param sideBySide show text diffs in two columns instead of inline
  */
-public record ReviewFilter(ChangeKind kind, String tag, String proposer, UUID importId, int page, boolean sideBySide,
-                           String ignored) {
+public record ReviewFilter(
+        ChangeKind kind, String tag, String proposer, UUID importId, int page, boolean sideBySide, String ignored) {
 
     static final int MAX_TAG = 40;
     static final int MAX_PROPOSER = 64;
@@ -25,7 +25,9 @@ public record ReviewFilter(ChangeKind kind, String tag, String proposer, UUID im
         String kindName = blankToNull(parameters.get("type"));
         ChangeKind kind = kindName == null ? null : ChangeKind.parse(kindName).orElse(null);
         if (kindName != null && kind == null) {
-            ignored.append("There is no change kind \"").append(shorten(kindName)).append("\". ");
+            ignored.append("There is no change kind \"")
+                    .append(shorten(kindName))
+                    .append("\". ");
         }
         String tag = blankToNull(parameters.get("tag"));
         if (tag != null && tag.length() > MAX_TAG) {
@@ -56,7 +58,13 @@ public record ReviewFilter(ChangeKind kind, String tag, String proposer, UUID im
             }
         }
         boolean sideBySide = "side".equals(parameters.get("view"));
-        return new ReviewFilter(kind, tag, proposer, importId, page, sideBySide,
+        return new ReviewFilter(
+                kind,
+                tag,
+                proposer,
+                importId,
+                page,
+                sideBySide,
                 ignored.isEmpty() ? null : ignored.toString().trim() + " That filter was left out.");
     }
 

@@ -1,9 +1,9 @@
 package dev.qcurate.web.review;
 
-import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
+import dev.qcurate.web.services.ChangeKind;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,11 +26,29 @@ import java.util.UUID;
  * @param revision     1 as submitted, more once amended
  * @param conversation the last comments, rendered from Markdown to safe HTML, oldest first
  */
-public record ReviewItem(UUID proposalId, ChangeKind kind, String heading, UUID questionId, String proposer,
-                         Instant createdAt, boolean own, WordDiff textDiff, int baseRevision, TagChange tags,
-                         Merge merge, String detail, String source, UUID listId, String changedSince,
-                         String approvals, List<DuplicateCandidate> candidates, boolean likelyDuplicate,
-                         Claim claim, int comments, int revision, List<Comment> conversation) {
+public record ReviewItem(
+        UUID proposalId,
+        ChangeKind kind,
+        String heading,
+        UUID questionId,
+        String proposer,
+        Instant createdAt,
+        boolean own,
+        WordDiff textDiff,
+        int baseRevision,
+        TagChange tags,
+        Merge merge,
+        String detail,
+        String source,
+        UUID listId,
+        String changedSince,
+        String approvals,
+        List<DuplicateCandidate> candidates,
+        boolean likelyDuplicate,
+        Claim claim,
+        int comments,
+        int revision,
+        List<Comment> conversation) {
 
     /** A comment (or a request for changes) as the queue shows it. */
     public record Comment(boolean changeRequest, String author, String html, Instant at) {
@@ -39,12 +57,11 @@ public record ReviewItem(UUID proposalId, ChangeKind kind, String heading, UUID 
         }
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A merge of {@code source} into {@code target}, with their similarity when the index knows it. */
-    public record Merge(UUID sourceId, String sourceText, UUID targetId, String targetText, Integer percent) {
-    }
+    public record Merge(UUID sourceId, String sourceText, UUID targetId, String targetText, Integer percent) {}
 
     /** Who holds the proposal until when; the services decide whether a claim still holds. */
     public record Claim(String holder, Instant expiresAt) {

@@ -1,11 +1,11 @@
 package dev.qcurate.web.review;
 
-import dev.qcurate.web.markdown.Markdown;
-import dev.qcurate.web.services.ChangeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
+import dev.qcurate.web.markdown.Markdown;
+import dev.qcurate.web.services.ChangeKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,11 +29,11 @@ final class ReviewItems {
         OptionalDouble similarity(UUID source, UUID target);
     }
 
-    private ReviewItems() {
-    }
+    private ReviewItems() {}
 
     static ReviewItem of(Proposal proposal, Lookup lookup, String viewer) {
-        JsonNode change = proposal.payload() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+        JsonNode change = proposal.payload() == null
+                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
                 : proposal.payload();
         ChangeKind kind = ChangeKind.parse(proposal.type()).orElse(null);
         Builder item = new Builder(proposal, kind, viewer);
@@ -59,7 +59,8 @@ final class ReviewItems {
                 // the new wording may say what another question already says
                 UUID self = proposal.questionId();
                 item.candidates = lookup.candidates(change.path("text").asText("")).stream()
-                        .filter(candidate -> !candidate.questionId().equals(self)).toList();
+                        .filter(candidate -> !candidate.questionId().equals(self))
+                        .toList();
             }
             case TAG_CHANGE -> {
                 Question question = lookup.question(proposal.questionId());
@@ -78,7 +79,8 @@ final class ReviewItems {
                 int base = change.path("baseRevision").asInt();
                 item.heading = question == null ? "" : question.text();
                 item.baseRevision = base;
-                item.detail = "Retire this question. Reason given: " + change.path("reason").asText("(none)");
+                item.detail = "Retire this question. Reason given: "
+                        + change.path("reason").asText("(none)");
                 item.changedSince = changedSince(question, base);
             }
             case MERGE -> {
@@ -86,24 +88,33 @@ final class ReviewItems {
                 UUID targetId = uuid(change.path("targetId"));
                 Question source = sourceId == null ? null : lookup.question(sourceId);
                 Question target = targetId == null ? null : lookup.question(targetId);
-                OptionalDouble score = sourceId == null || targetId == null ? OptionalDouble.empty()
+                OptionalDouble score = sourceId == null || targetId == null
+                        ? OptionalDouble.empty()
                         : lookup.similarity(sourceId, targetId);
                 item.heading = source == null ? "" : source.text();
                 item.baseRevision = change.path("sourceRevision").asInt();
-                item.merge = new ReviewItem.Merge(sourceId, source == null ? "(not found)" : source.text(),
-                        targetId, target == null ? "(not found)" : target.text(),
+                item.merge = new ReviewItem.Merge(
+                        sourceId,
+                        source == null ? "(not found)" : source.text(),
+                        targetId,
+                        target == null ? "(not found)" : target.text(),
                         score.isPresent() ? (int) Math.round(score.getAsDouble() * 100) : null);
-                String moved = changedSince(source, change.path("sourceRevision").asInt());
-                item.changedSince = moved != null ? moved : changedSince(target, change.path("targetRevision").asInt());
+                String moved =
+                        changedSince(source, change.path("sourceRevision").asInt());
+                item.changedSince = moved != null
+                        ? moved
+                        : changedSince(target, change.path("targetRevision").asInt());
             }
             case UNMERGE -> {
                 Question question = lookup.question(proposal.questionId());
                 int base = change.path("baseRevision").asInt();
-                Question target = question == null || question.mergedInto() == null ? null
+                Question target = question == null || question.mergedInto() == null
+                        ? null
                         : lookup.question(question.mergedInto());
                 item.heading = question == null ? "" : question.text();
                 item.baseRevision = base;
-                item.detail = target == null ? "Make this question stand on its own again."
+                item.detail = target == null
+                        ? "Make this question stand on its own again."
                         : "Split this question out of \u201c" + target.text() + "\u201d again.";
                 item.changedSince = changedSince(question, base);
             }
@@ -113,16 +124,18 @@ final class ReviewItems {
                 item.heading = question == null ? "" : question.text();
                 item.baseRevision = base;
                 // against the current text: what approving changes now, not what the old revision changed
-                item.textDiff = WordDiff.of(question == null ? "" : question.text(), change.path("text").asText(""));
+                item.textDiff = WordDiff.of(
+                        question == null ? "" : question.text(),
+                        change.path("text").asText(""));
                 item.tags = TagChange.of(question == null ? List.of() : question.tags(), strings(change.path("tags")));
-                item.detail = "Return this question to revision " + change.path("toRevision").asInt() + ".";
+                item.detail = "Return this question to revision "
+                        + change.path("toRevision").asInt() + ".";
                 item.changedSince = changedSince(question, base);
             }
             case TAG_RENAME -> {
                 List<String> from = strings(change.path("from"));
                 String to = change.path("to").asText("");
-                item.heading = (from.size() > 1 ? "Merge tags " : "Rename tag ") + String.join(", ", from) + " → "
-                        + to;
+                item.heading = (from.size() > 1 ? "Merge tags " : "Rename tag ") + String.join(", ", from) + " → " + to;
                 item.tags = TagChange.of(from, List.of(to));
                 item.detail = "On every question carrying " + (from.size() > 1 ? "them" : "it") + ", "
                         + String.join(", ", from) + " becomes " + to + "; the old "
@@ -133,11 +146,14 @@ final class ReviewItems {
                 item.listId = proposal.listId();
                 item.detail = switch (change.path("kind").asText()) {
                     case "LIST_ENTRY_REMOVAL" -> "Remove this question from the list.";
-                    case "LIST_ENTRY_MOVE" -> "Move this question to position " + (change.path("index").asInt() + 1)
-                            + " of the list.";
-                    default -> change.path("index").isNumber()
-                            ? "Add this question to the list at position " + (change.path("index").asInt() + 1) + "."
-                            : "Add this question at the end of the list.";
+                    case "LIST_ENTRY_MOVE" ->
+                        "Move this question to position "
+                                + (change.path("index").asInt() + 1) + " of the list.";
+                    default ->
+                        change.path("index").isNumber()
+                                ? "Add this question to the list at position "
+                                        + (change.path("index").asInt() + 1) + "."
+                                : "Add this question at the end of the list.";
                 };
             }
         }
@@ -153,8 +169,10 @@ final class ReviewItems {
         if (question == null) {
             return "The question could not be found any more.";
         }
-        return question.revision() == base ? null : "The question changed since this was proposed: it was made against"
-                + " revision " + base + ", the question is now at revision " + question.revision() + ".";
+        return question.revision() == base
+                ? null
+                : "The question changed since this was proposed: it was made against" + " revision " + base
+                        + ", the question is now at revision " + question.revision() + ".";
     }
 
     private static String source(JsonNode source) {
@@ -165,7 +183,9 @@ final class ReviewItems {
         if (document == null) {
             return null;
         }
-        return source.path("line").isNumber() ? document + ", line " + source.path("line").asInt() : document;
+        return source.path("line").isNumber()
+                ? document + ", line " + source.path("line").asInt()
+                : document;
     }
 
     private static List<String> strings(JsonNode array) {
@@ -205,24 +225,45 @@ final class ReviewItems {
         }
 
         ReviewItem build() {
-            return new ReviewItem(proposal.proposalId(), kind, heading.isBlank() ? "(question text not found)" : heading,
-                    proposal.questionId(), proposal.proposer(), proposal.createdAt(),
-                    viewer != null && viewer.equals(proposal.proposer()), textDiff, baseRevision, tags, merge, detail,
-                    source, listId, changedSince, approvals(proposal),
+            return new ReviewItem(
+                    proposal.proposalId(),
+                    kind,
+                    heading.isBlank() ? "(question text not found)" : heading,
+                    proposal.questionId(),
+                    proposal.proposer(),
+                    proposal.createdAt(),
+                    viewer != null && viewer.equals(proposal.proposer()),
+                    textDiff,
+                    baseRevision,
+                    tags,
+                    merge,
+                    detail,
+                    source,
+                    listId,
+                    changedSince,
+                    approvals(proposal),
                     candidates == null ? proposal.duplicateCandidates() : candidates,
-                    candidates == null ? proposal.likelyDuplicate()
+                    candidates == null
+                            ? proposal.likelyDuplicate()
                             : candidates.stream().anyMatch(DuplicateCandidate::likelyDuplicate),
-                    proposal.claim(), proposal.comments(), proposal.revision(),
-                    proposal.recentConversation().stream().map(entry -> new ReviewItem.Comment(
-                            "CHANGES_REQUESTED".equals(entry.kind()), entry.author(), Markdown.toHtml(entry.text()),
-                            entry.at())).toList());
+                    proposal.claim(),
+                    proposal.comments(),
+                    proposal.revision(),
+                    proposal.recentConversation().stream()
+                            .map(entry -> new ReviewItem.Comment(
+                                    "CHANGES_REQUESTED".equals(entry.kind()),
+                                    entry.author(),
+                                    Markdown.toHtml(entry.text()),
+                                    entry.at()))
+                            .toList());
         }
 
         private static String approvals(Proposal proposal) {
             if (proposal.requiredApprovals() <= 1 && proposal.approvers().isEmpty()) {
                 return null;
             }
-            String so = proposal.approvers().isEmpty() ? "none yet"
+            String so = proposal.approvers().isEmpty()
+                    ? "none yet"
                     : proposal.approvers().size() + " so far (" + String.join(", ", proposal.approvers()) + ")";
             return "Needs " + proposal.requiredApprovals() + " approvals; " + so + ".";
         }

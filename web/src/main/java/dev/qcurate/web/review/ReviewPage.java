@@ -1,6 +1,7 @@
 package dev.qcurate.web.review;
 
 import dev.qcurate.web.services.ChangeKind;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -14,13 +15,21 @@ import java.util.UUID;
  * @param problem      a refused action, shown at the top and in its item, with what the reviewer typed
  * @param bulk         each outcome of the last bulk approval
  */
-public record ReviewPage(ReviewFilter filter, List<ReviewItem> items, long pending, long allPending,
-                         List<KindCount> kinds, int pages, int skippedHere, int skippedTotal, String notice,
-                         ItemProblem problem, List<BulkLine> bulk) {
+public record ReviewPage(
+        ReviewFilter filter,
+        List<ReviewItem> items,
+        long pending,
+        long allPending,
+        List<KindCount> kinds,
+        int pages,
+        int skippedHere,
+        int skippedTotal,
+        String notice,
+        ItemProblem problem,
+        List<BulkLine> bulk) {
 
     /** A change kind in the filter, with how many pending proposals it holds under the other filters. */
-    public record KindCount(ChangeKind kind, long count) {
-    }
+    public record KindCount(ChangeKind kind, long count) {}
 
     /** Pending under the filters other than the kind: what "All kinds" holds. */
     public long allKinds() {

@@ -24,8 +24,13 @@ class ReviewQueue {
         this.client = client;
     }
 
-    ReviewPage page(ReviewFilter filter, SignedInUser user, Set<UUID> skipped, String notice, List<BulkLine> bulk,
-                    ItemProblem problem) {
+    ReviewPage page(
+            ReviewFilter filter,
+            SignedInUser user,
+            Set<UUID> skipped,
+            String notice,
+            List<BulkLine> bulk,
+            ItemProblem problem) {
         ProposalCounts counts = client.counts(filter);
         long pending = filter.kind() == null ? counts.total() : counts.of(filter.kind());
         long allPending = filter.narrowed() ? client.allPending() : pending;
@@ -41,9 +46,20 @@ class ReviewQueue {
             }
         }
         List<ReviewPage.KindCount> kinds = Arrays.stream(ChangeKind.values())
-                .map(kind -> new ReviewPage.KindCount(kind, counts.of(kind))).toList();
-        return new ReviewPage(filter, items, pending, allPending, kinds, pages, skippedHere, skipped.size(), notice,
-                problem, bulk == null ? List.of() : bulk);
+                .map(kind -> new ReviewPage.KindCount(kind, counts.of(kind)))
+                .toList();
+        return new ReviewPage(
+                filter,
+                items,
+                pending,
+                allPending,
+                kinds,
+                pages,
+                skippedHere,
+                skipped.size(),
+                notice,
+                problem,
+                bulk == null ? List.of() : bulk);
     }
 
     /** Pending proposals left under the filters, after an action. */

@@ -12,8 +12,7 @@ final class SkippedProposals {
 
     private static final String ATTRIBUTE = "qcurate.review.skipped";
 
-    private SkippedProposals() {
-    }
+    private SkippedProposals() {}
 
     @SuppressWarnings("unchecked")
     static Set<UUID> of(HttpSession session) {

@@ -25,13 +25,13 @@ public final class FormKey {
     public static final String PARAMETER = "_formKey";
     private static final Pattern VALID = Pattern.compile("[0-9a-f-]{36}");
 
-    private FormKey() {
-    }
+    private FormKey() {}
 
-    static Optional<String> idempotencyKey(HttpMethod method, String path, Object[] pathVariables,
-                                           Map<String, ?> query, byte[] body) {
+    static Optional<String> idempotencyKey(
+            HttpMethod method, String path, Object[] pathVariables, Map<String, ?> query, byte[] body) {
         String formKey = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
-                ? servlet.getRequest().getParameter(PARAMETER) : null;
+                ? servlet.getRequest().getParameter(PARAMETER)
+                : null;
         if (formKey == null || !VALID.matcher(formKey).matches()) {
             return Optional.empty();
         }

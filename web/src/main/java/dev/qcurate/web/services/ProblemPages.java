@@ -26,7 +26,8 @@ class ProblemPages {
             return signInAgain(request, response);
         }
         if (problem.status() == 503) {
-            String retry = problem.retryAfter().map(after -> " Please try again in " + after.toSeconds() + " s.")
+            String retry = problem.retryAfter()
+                    .map(after -> " Please try again in " + after.toSeconds() + " s.")
                     .orElse(" Please try again in a moment.");
             return unavailable(request, response, "qcurate is busy catching up." + retry, problem.detail());
         }
@@ -39,14 +40,20 @@ class ProblemPages {
 
     @ExceptionHandler(ServiceDown.class)
     ModelAndView down(ServiceDown down, HttpServletRequest request, HttpServletResponse response) {
-        log.warn("{} is not reachable: {}", down.service(), down.getCause() == null ? "bad gateway"
-                : down.getCause().getMessage());
-        return unavailable(request, response, "The " + down.service() + " is not answering right now. Nothing you"
-                + " typed was sent; please try again in a moment.", null);
+        log.warn(
+                "{} is not reachable: {}",
+                down.service(),
+                down.getCause() == null ? "bad gateway" : down.getCause().getMessage());
+        return unavailable(
+                request,
+                response,
+                "The " + down.service() + " is not answering right now. Nothing you"
+                        + " typed was sent; please try again in a moment.",
+                null);
     }
 
-    private static ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response, String message,
-                                            String detail) {
+    private static ModelAndView unavailable(
+            HttpServletRequest request, HttpServletResponse response, String message, String detail) {
         response.setStatus(503);
         ModelAndView page = new ModelAndView(isHtmx(request) ? "fragments/messages :: problem" : "error/unavailable");
         page.addObject("status", 503);

@@ -13,8 +13,7 @@ final class ReadPosition {
 
     private static final String ATTRIBUTE = ReadPosition.class.getName();
 
-    private ReadPosition() {
-    }
+    private ReadPosition() {}
 
     static void advanceTo(long position) {
         HttpSession session = session();
@@ -38,6 +37,7 @@ final class ReadPosition {
 
     private static HttpSession session() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
-                ? servlet.getRequest().getSession(false) : null;
+                ? servlet.getRequest().getSession(false)
+                : null;
     }
 }

@@ -41,31 +41,50 @@ public final class ServiceEndpoint {
     private final ObjectMapper json;
     private final boolean readsAtPosition;
 
-    ServiceEndpoint(String name, URI base, RestClient.Builder builder, ClientHttpRequestFactory requests,
-                    ObjectMapper json, boolean readsAtPosition) {
+    ServiceEndpoint(
+            String name,
+            URI base,
+            RestClient.Builder builder,
+            ClientHttpRequestFactory requests,
+            ObjectMapper json,
+            boolean readsAtPosition) {
         this.name = name;
-        this.http = builder.baseUrl(base.toString()).requestFactory(requests)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> raise(response)).build();
+        this.http = builder.baseUrl(base.toString())
+                .requestFactory(requests)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> raise(response))
+                .build();
         this.json = json;
         this.readsAtPosition = readsAtPosition;
     }
 
     /** GET {@code path} (with {@code {}} variables) and its query parameters; null parameters are left out. */
     public <T> T get(String path, Map<String, ?> query, Class<T> type, Object... pathVariables) {
-        return call(() -> http.get().uri(readUri(path, query, pathVariables)).headers(this::authorize).retrieve().body(type));
+        return call(() -> http.get()
+                .uri(readUri(path, query, pathVariables))
+                .headers(this::authorize)
+                .retrieve()
+                .body(type));
     }
 
     public <T> T get(String path, Map<String, ?> query, ParameterizedTypeReference<T> type, Object... pathVariables) {
-        return call(() -> http.get().uri(readUri(path, query, pathVariables)).headers(this::authorize).retrieve().body(type));
+        return call(() -> http.get()
+                .uri(readUri(path, query, pathVariables))
+                .headers(this::authorize)
+                .retrieve()
+                .body(type));
     }
 
     /** A file as the service serves it (an export), for passing on to the browser. */
     public Download download(String path, Map<String, ?> query, Object... pathVariables) {
-        ResponseEntity<byte[]> answer = call(() -> http.get().uri(readUri(path, query, pathVariables))
-                .headers(this::authorize).retrieve().toEntity(byte[].class));
+        ResponseEntity<byte[]> answer = call(() -> http.get()
+                .uri(readUri(path, query, pathVariables))
+                .headers(this::authorize)
+                .retrieve()
+                .toEntity(byte[].class));
         HttpHeaders headers = answer.getHeaders();
         MediaType type = headers.getContentType();
-        return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
+        return new Download(
+                answer.getBody() == null ? new byte[0] : answer.getBody(),
                 type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(),
                 headers.getFirst(HttpHeaders.CONTENT_DISPOSITION));
     }
@@ -83,18 +102,23 @@ public final class ServiceEndpoint {
     }
 
     /** POST a raw document (an import) with query parameters. */
-    public Written postDocument(String path, Map<String, ?> query, MediaType type, byte[] document,
-                                Object... pathVariables) {
+    public Written postDocument(
+            String path, Map<String, ?> query, MediaType type, byte[] document, Object... pathVariables) {
         return write(HttpMethod.POST, path, query, type, document, pathVariables);
     }
 
-    private Written write(HttpMethod method, String path, Map<String, ?> query, MediaType type, Object body,
-                          Object... pathVariables) {
+    private Written write(
+            HttpMethod method,
+            String path,
+            Map<String, ?> query,
+            MediaType type,
+            Object body,
+            Object... pathVariables) {
         byte[] bytes = body == null ? null : body instanceof byte[] raw ? raw : json(body);
         Optional<String> idempotencyKey = FormKey.idempotencyKey(method, path, pathVariables, query, bytes);
         ResponseEntity<JsonNode> answer = call(() -> {
-            RestClient.RequestBodySpec request = http.method(method).uri(uri(path, query, pathVariables, 0))
-                    .headers(this::authorize);
+            RestClient.RequestBodySpec request =
+                    http.method(method).uri(uri(path, query, pathVariables, 0)).headers(this::authorize);
             idempotencyKey.ifPresent(key -> request.header("Idempotency-Key", key));
             if (bytes != null) {
                 request.contentType(type).body(bytes);
@@ -117,7 +141,11 @@ public final class ServiceEndpoint {
 
     /** Sign-in: the only call made without a token. */
     JsonNode anonymousPost(String path, Object body) {
-        return call(() -> http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        return call(() -> http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
                 .body(JsonNode.class));
     }
 
@@ -125,8 +153,8 @@ public final class ServiceEndpoint {
         return uri(path, query, pathVariables, readsAtPosition ? ReadPosition.current() : 0);
     }
 
-    private static Function<UriBuilder, URI> uri(String path, Map<String, ?> query, Object[] pathVariables,
-                                                 long minPosition) {
+    private static Function<UriBuilder, URI> uri(
+            String path, Map<String, ?> query, Object[] pathVariables, long minPosition) {
         return builder -> {
             builder.path(path);
             query.forEach((key, value) -> {
@@ -167,8 +195,9 @@ public final class ServiceEndpoint {
             throw new ServiceProblem(401, "You are not signed in.", null);
         }
         headers.setBearerAuth(user.accessToken());
-        headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", "
-                + MediaType.APPLICATION_PROBLEM_JSON_VALUE + ", */*;q=0.5");
+        headers.set(
+                HttpHeaders.ACCEPT,
+                MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE + ", */*;q=0.5");
     }
 
     private <T> T call(Supplier<T> request) {
@@ -189,7 +218,9 @@ public final class ServiceEndpoint {
             }
         }
         JsonNode body = answer.getBody();
-        return body != null && body.path("position").canConvertToLong() ? body.path("position").asLong() : 0;
+        return body != null && body.path("position").canConvertToLong()
+                ? body.path("position").asLong()
+                : 0;
     }
 
     /** Any error answer: the problem's detail, or a plain sentence. */
@@ -203,8 +234,11 @@ public final class ServiceEndpoint {
             byte[] bytes = body.readNBytes(MAX_PROBLEM_BYTES);
             if (bytes.length > 0) {
                 JsonNode problem = json.readTree(bytes);
-                detail = problem.path("detail").isTextual() ? problem.path("detail").asText()
-                        : problem.path("title").isTextual() ? problem.path("title").asText() : null;
+                detail = problem.path("detail").isTextual()
+                        ? problem.path("detail").asText()
+                        : problem.path("title").isTextual()
+                                ? problem.path("title").asText()
+                                : null;
             }
         } catch (IOException notJson) {
             // a body that is not problem+json: the plain sentence below

@@ -21,12 +21,14 @@ public class Services {
     private final ServiceEndpoint query;
 
     Services(WebProperties properties, RestClient.Builder builder, ObjectMapper json) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.readTimeout());
-        command = new ServiceEndpoint("command-service", properties.commandUrl(), builder.clone(), requests, json,
-                false);
+        command =
+                new ServiceEndpoint("command-service", properties.commandUrl(), builder.clone(), requests, json, false);
         query = new ServiceEndpoint("query-service", properties.queryUrl(), builder.clone(), requests, json, true);
     }
 
@@ -42,11 +44,11 @@ public class Services {
 
     /** Exchanges a username and password for a token; 401 and 429 come back as {@link ServiceProblem}. */
     public SignedInUser signIn(String username, String password) {
-        JsonNode answer = command.anonymousPost("/api/auth/token",
-                Map.of("username", username, "password", password));
+        JsonNode answer = command.anonymousPost("/api/auth/token", Map.of("username", username, "password", password));
         Set<String> roles = new LinkedHashSet<>();
         answer.path("roles").forEach(role -> roles.add(role.asText()));
         Instant expiresAt = Instant.now().plusSeconds(answer.path("expiresIn").asLong(3600));
-        return new SignedInUser(username, Set.copyOf(roles), answer.path("accessToken").asText(), expiresAt);
+        return new SignedInUser(
+                username, Set.copyOf(roles), answer.path("accessToken").asText(), expiresAt);
     }
 }

@@ -18,12 +18,14 @@ class FailedSignIn implements AuthenticationFailureHandler {
     private static final int MAX_KEPT = 200;
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         HttpSession session = request.getSession();
         session.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, exception);
         String typed = request.getParameter("username");
-        session.setAttribute(TYPED_USERNAME, typed == null ? "" : typed.substring(0, Math.min(typed.length(), MAX_KEPT)));
+        session.setAttribute(
+                TYPED_USERNAME, typed == null ? "" : typed.substring(0, Math.min(typed.length(), MAX_KEPT)));
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 }

@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     @GetMapping("/login")
-    String signIn(@RequestParam(required = false) String expired, @RequestParam(required = false) String signedOut,
-                  HttpSession session, Model model) {
+    String signIn(
+            @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String signedOut,
+            HttpSession session,
+            Model model) {
         // the failure is read from the session (where FailedSignIn left it), not from "?error", so it shows once
         if (session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException failure) {
             model.addAttribute("error", failure.getMessage());

@@ -38,17 +38,21 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
         } catch (ServiceProblem problem) {
             throw switch (problem.status()) {
                 case 401, 400 -> new BadCredentialsException("Invalid username or password.");
-                case 429 -> new LockedException("Too many failed attempts. " + problem.retryAfter()
-                        .map(after -> "Try again in " + after.toSeconds() + " s.").orElse("Try again later."));
-                default -> new AuthenticationServiceException("Signing in is not possible right now: "
-                        + problem.detail());
+                case 429 ->
+                    new LockedException("Too many failed attempts. "
+                            + problem.retryAfter()
+                                    .map(after -> "Try again in " + after.toSeconds() + " s.")
+                                    .orElse("Try again later."));
+                default ->
+                    new AuthenticationServiceException("Signing in is not possible right now: " + problem.detail());
             };
         } catch (ServiceDown down) {
             throw new AuthenticationServiceException("Signing in is not possible right now: the command-service is"
                     + " not answering. Please try again in a moment.");
         }
         List<SimpleGrantedAuthority> authorities = user.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 

@@ -30,12 +30,14 @@ class TagsClient {
         }
     }
 
-    record Synonym(String alias, String tag) {
-    }
+    record Synonym(String alias, String tag) {}
 
     Tags tags(String q) {
-        Tags tags = services.query().get("/api/tags", q == null || q.isBlank() ? Map.of("limit", 200)
-                : Map.of("q", q.strip(), "limit", 200), Tags.class);
+        Tags tags = services.query()
+                .get(
+                        "/api/tags",
+                        q == null || q.isBlank() ? Map.of("limit", 200) : Map.of("q", q.strip(), "limit", 200),
+                        Tags.class);
         return tags == null ? new Tags(List.of(), List.of()) : tags;
     }
 

@@ -33,17 +33,25 @@ class TagsPageController {
     }
 
     @PostMapping("/tags/rename")
-    String rename(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-                  Model model, RedirectAttributes redirect) {
-        List<String> names = Arrays.stream(from.split(",")).map(String::strip).filter(name -> !name.isEmpty())
-                .distinct().toList();
-        String problem = names.isEmpty() ? "Name at least one tag to rename."
-                : to.isBlank() ? "Give the new name." : null;
+    String rename(
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            Model model,
+            RedirectAttributes redirect) {
+        List<String> names = Arrays.stream(from.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .toList();
+        String problem =
+                names.isEmpty() ? "Name at least one tag to rename." : to.isBlank() ? "Give the new name." : null;
         if (problem == null) {
             try {
                 tags.proposeRename(names, to.strip());
-                redirect.addFlashAttribute("notice", "Your " + (names.size() > 1 ? "merge" : "rename")
-                        + " of " + String.join(", ", names) + " into " + to.strip() + " was proposed and waits for review.");
+                redirect.addFlashAttribute(
+                        "notice",
+                        "Your " + (names.size() > 1 ? "merge" : "rename") + " of " + String.join(", ", names) + " into "
+                                + to.strip() + " was proposed and waits for review.");
                 return "redirect:/tags";
             } catch (ServiceProblem refused) {
                 if (!SHOWN_IN_FORM.contains(refused.status())) {
@@ -61,6 +69,5 @@ class TagsPageController {
     }
 
     /** What the template needs: the tags, the search, the typed rename and the service's refusal. */
-    record TagsPage(TagsClient.Tags tags, String q, String from, String to, String error) {
-    }
+    record TagsPage(TagsClient.Tags tags, String q, String from, String to, String error) {}
 }

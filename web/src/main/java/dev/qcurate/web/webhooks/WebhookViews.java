@@ -11,18 +11,22 @@ final class WebhookViews {
             new Kind("release.published", "A list release was published"),
             new Kind("list.version-published", "A new list version was published"));
 
-    private WebhookViews() {
-    }
+    private WebhookViews() {}
 
-    record Kind(String name, String description) {
-    }
+    record Kind(String name, String description) {}
 
-    record Endpoint(String id, String url, List<String> events, String description, String createdBy,
-                    String createdAt) {
-    }
+    record Endpoint(
+            String id, String url, List<String> events, String description, String createdBy, String createdAt) {}
 
-    record Delivery(String id, String event, long position, String state, int attempts, String nextAttemptAt,
-                    String createdAt, List<Attempt> history) {
+    record Delivery(
+            String id,
+            String event,
+            long position,
+            String state,
+            int attempts,
+            String nextAttemptAt,
+            String createdAt,
+            List<Attempt> history) {
 
         public boolean resendable() {
             return !"PENDING".equals(state);

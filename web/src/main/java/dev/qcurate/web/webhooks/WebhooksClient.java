@@ -23,7 +23,9 @@ class WebhooksClient {
 
     List<WebhookViews.Endpoint> endpoints() {
         List<WebhookViews.Endpoint> endpoints = new ArrayList<>();
-        services.command().get("/api/admin/webhooks", Map.of(), JsonNode.class).forEach(e -> endpoints.add(endpoint(e)));
+        services.command()
+                .get("/api/admin/webhooks", Map.of(), JsonNode.class)
+                .forEach(e -> endpoints.add(endpoint(e)));
         return endpoints;
     }
 
@@ -33,15 +35,30 @@ class WebhooksClient {
 
     List<WebhookViews.Delivery> deliveries(String endpointId) {
         List<WebhookViews.Delivery> deliveries = new ArrayList<>();
-        for (JsonNode d : services.command().get("/api/admin/webhooks/{id}/deliveries",
-                Map.of("limit", RECENT_DELIVERIES), JsonNode.class, endpointId)) {
+        for (JsonNode d : services.command()
+                .get(
+                        "/api/admin/webhooks/{id}/deliveries",
+                        Map.of("limit", RECENT_DELIVERIES),
+                        JsonNode.class,
+                        endpointId)) {
             List<WebhookViews.Attempt> history = new ArrayList<>();
-            d.path("history").forEach(a -> history.add(new WebhookViews.Attempt(a.path("attempt").asInt(),
-                    a.path("startedAt").asText(), a.path("durationMs").asInt(), a.path("status").asInt(0),
-                    a.path("responseExcerpt").asText(""), a.path("error").asText(""))));
-            deliveries.add(new WebhookViews.Delivery(d.path("id").asText(), d.path("event").asText(),
-                    d.path("position").asLong(), d.path("state").asText(), d.path("attempts").asInt(),
-                    d.path("nextAttemptAt").asText(""), d.path("createdAt").asText(), history));
+            d.path("history")
+                    .forEach(a -> history.add(new WebhookViews.Attempt(
+                            a.path("attempt").asInt(),
+                            a.path("startedAt").asText(),
+                            a.path("durationMs").asInt(),
+                            a.path("status").asInt(0),
+                            a.path("responseExcerpt").asText(""),
+                            a.path("error").asText(""))));
+            deliveries.add(new WebhookViews.Delivery(
+                    d.path("id").asText(),
+                    d.path("event").asText(),
+                    d.path("position").asLong(),
+                    d.path("state").asText(),
+                    d.path("attempts").asInt(),
+                    d.path("nextAttemptAt").asText(""),
+                    d.path("createdAt").asText(),
+                    history));
         }
         return deliveries;
     }
@@ -57,7 +74,9 @@ class WebhooksClient {
     }
 
     String rotateSecret(String id) {
-        return services.command().post("/api/admin/webhooks/{id}/secret", Map.of(), id).text("secret");
+        return services.command()
+                .post("/api/admin/webhooks/{id}/secret", Map.of(), id)
+                .text("secret");
     }
 
     void delete(String id) {
@@ -65,17 +84,21 @@ class WebhooksClient {
     }
 
     void resend(String endpointId, String deliveryId) {
-        services.command().post("/api/admin/webhooks/{id}/deliveries/{delivery}/resend", Map.of(), endpointId,
-                deliveryId);
+        services.command()
+                .post("/api/admin/webhooks/{id}/deliveries/{delivery}/resend", Map.of(), endpointId, deliveryId);
     }
 
-    record Created(String id, String secret) {
-    }
+    record Created(String id, String secret) {}
 
     private static WebhookViews.Endpoint endpoint(JsonNode e) {
         List<String> events = new ArrayList<>();
         e.path("events").forEach(kind -> events.add(kind.asText()));
-        return new WebhookViews.Endpoint(e.path("id").asText(), e.path("url").asText(), events,
-                e.path("description").asText(""), e.path("createdBy").asText(), e.path("createdAt").asText());
+        return new WebhookViews.Endpoint(
+                e.path("id").asText(),
+                e.path("url").asText(),
+                events,
+                e.path("description").asText(""),
+                e.path("createdBy").asText(),
+                e.path("createdAt").asText());
     }
 }

@@ -36,12 +36,17 @@ class WebhooksController {
     }
 
     @PostMapping("/admin/webhooks")
-    String add(@RequestParam(defaultValue = "") String url, @RequestParam(required = false) List<String> events,
-               @RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect,
-               HttpServletResponse response) {
+    String add(
+            @RequestParam(defaultValue = "") String url,
+            @RequestParam(required = false) List<String> events,
+            @RequestParam(defaultValue = "") String description,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         List<String> chosen = events == null ? List.of() : events;
         WebhooksPage.NewEndpoint typed = new WebhooksPage.NewEndpoint(url, chosen, description);
-        String refused = url.isBlank() ? "Give the endpoint's URL." : chosen.isEmpty() ? "Tick at least one event." : null;
+        String refused =
+                url.isBlank() ? "Give the endpoint's URL." : chosen.isEmpty() ? "Tick at least one event." : null;
         if (refused != null) {
             response.setStatus(400);
             return render(model, typed, refused, null);
@@ -63,8 +68,12 @@ class WebhooksController {
     }
 
     @PostMapping("/admin/webhooks/{id}/deliveries/{delivery}/resend")
-    String resend(@PathVariable UUID id, @PathVariable UUID delivery, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String resend(
+            @PathVariable UUID id,
+            @PathVariable UUID delivery,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             webhooks.resend(id.toString(), delivery.toString());
         } catch (ServiceProblem problem) {
@@ -95,8 +104,9 @@ class WebhooksController {
     }
 
     private String renderEndpoint(Model model, UUID id, WebhooksPage.NewSecret secret, String error) {
-        model.addAttribute("page", new EndpointPage(webhooks.endpoint(id.toString()),
-                webhooks.deliveries(id.toString()), secret, error));
+        model.addAttribute(
+                "page",
+                new EndpointPage(webhooks.endpoint(id.toString()), webhooks.deliveries(id.toString()), secret, error));
         return "admin/webhook";
     }
 

@@ -20,6 +20,5 @@ record WebhooksPage(List<WebhookViews.Endpoint> endpoints, NewEndpoint typed, St
     }
 
     /** A secret just made, for the endpoint it belongs to. */
-    record NewSecret(String endpointId, String url, String secret) {
-    }
+    record NewSecret(String endpointId, String url, String secret) {}
 }

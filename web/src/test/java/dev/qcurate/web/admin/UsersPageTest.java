@@ -31,20 +31,26 @@ class UsersPageTest extends PageTest {
     void theTableShowsEachUserWithUnambiguousButtons() throws Exception {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
 
-        Document page = html(mvc.perform(get("/admin/users").with(as("admin", "ADMIN"))).andExpect(status().isOk())
+        Document page = html(mvc.perform(get("/admin/users").with(as("admin", "ADMIN")))
+                .andExpect(status().isOk())
                 .andReturn());
 
-        assertThat(COMMAND.last("GET", "/api/admin/users").header("Authorization")).isEqualTo("Bearer token-admin");
-        assertThat(page.select("tbody th").eachText()).containsExactly("admin (dev user, fixed)", "editor2", "old.reader");
+        assertThat(COMMAND.last("GET", "/api/admin/users").header("Authorization"))
+                .isEqualTo("Bearer token-admin");
+        assertThat(page.select("tbody th").eachText())
+                .containsExactly("admin (dev user, fixed)", "editor2", "old.reader");
         Element editor2 = page.select("tbody tr").get(1);
-        assertThat(editor2.select("input[type=checkbox][checked]").eachAttr("value")).containsExactly("READER", "EDITOR");
+        assertThat(editor2.select("input[type=checkbox][checked]").eachAttr("value"))
+                .containsExactly("READER", "EDITOR");
         assertThat(editor2.select("button").eachText())
                 .containsExactly("Save roles of editor2", "Disable editor2", "Reset password of editor2");
         assertThat(editor2.select("button .visually-hidden").eachText())
                 .containsExactly("of editor2", "editor2", "of editor2");
         assertThat(editor2.select(".status").text()).isEqualTo("Enabled");
         assertThat(page.select("tbody tr").get(2).select("button").eachText()).contains("Enable old.reader");
-        assertThat(page.select("label[for=" + editor2.select("input[type=password]").attr("id") + "]").text())
+        assertThat(page.select("label[for="
+                                + editor2.select("input[type=password]").attr("id") + "]")
+                        .text())
                 .isEqualTo("New password for editor2");
 
         assertThat(page.select("label[for=new-username]").text()).isEqualTo("Username");
@@ -58,13 +64,20 @@ class UsersPageTest extends PageTest {
     void creatingAUserSendsNameWordAndRoles() throws Exception {
         COMMAND.on("POST", "/api/admin/users", FakeService.Answer.json(201, "{\"username\":\"ed3\",\"position\":3}"));
 
-        mvc.perform(post("/admin/users").param("username", "ed3").param("password", "correct horse battery")
-                        .param("roles", "EDITOR", "READER").with(as("admin", "ADMIN")).with(csrf()))
+        mvc.perform(post("/admin/users")
+                        .param("username", "ed3")
+                        .param("password", "correct horse battery")
+                        .param("roles", "EDITOR", "READER")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/users"))
                 .andExpect(flash().attribute("notice", "Created user ed3 with roles READER, EDITOR."));
 
-        assertThat(COMMAND.last("POST", "/api/admin/users").body()).contains("\"username\":\"ed3\"",
-                "\"password\":\"correct horse battery\"", "\"roles\":[\"READER\",\"EDITOR\"]");
+        assertThat(COMMAND.last("POST", "/api/admin/users").body())
+                .contains(
+                        "\"username\":\"ed3\"",
+                        "\"password\":\"correct horse battery\"",
+                        "\"roles\":[\"READER\",\"EDITOR\"]");
     }
 
     @Test
@@ -72,9 +85,14 @@ class UsersPageTest extends PageTest {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
         COMMAND.on("POST", "/api/admin/users", FakeService.Answer.problem(409, "password is too weak: 8+ characters"));
 
-        Document page = html(mvc.perform(post("/admin/users").param("username", "ed3").param("password", "hunter2")
-                        .param("roles", "REVIEWER").with(as("admin", "ADMIN")).with(csrf()))
-                .andExpect(status().isConflict()).andReturn());
+        Document page = html(mvc.perform(post("/admin/users")
+                        .param("username", "ed3")
+                        .param("password", "hunter2")
+                        .param("roles", "REVIEWER")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn());
 
         assertThat(page.select(".new-user [role=alert]").text()).contains("password is too weak");
         assertThat(page.select("input#new-username").val()).isEqualTo("ed3");
@@ -86,17 +104,23 @@ class UsersPageTest extends PageTest {
     @Test
     void changingRolesOfADevUserShowsTheRefusalInItsRow() throws Exception {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
-        COMMAND.on("PUT", "/api/admin/users/admin/roles",
+        COMMAND.on(
+                "PUT",
+                "/api/admin/users/admin/roles",
                 FakeService.Answer.problem(409, "'admin' is a dev user and cannot be changed"));
 
-        Document page = html(mvc.perform(post("/admin/users/admin/roles").param("roles", "READER")
-                        .with(as("admin", "ADMIN")).with(csrf()))
-                .andExpect(status().isConflict()).andReturn());
+        Document page = html(mvc.perform(post("/admin/users/admin/roles")
+                        .param("roles", "READER")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn());
 
         assertThat(COMMAND.last("PUT", "/api/admin/users/admin/roles").body()).isEqualTo("{\"roles\":[\"READER\"]}");
         Element row = page.select("tbody tr").get(0);
         assertThat(row.select("[role=alert]").text()).contains("is a dev user");
-        assertThat(row.select("input[type=checkbox][checked]").eachAttr("value")).as("as typed")
+        assertThat(row.select("input[type=checkbox][checked]").eachAttr("value"))
+                .as("as typed")
                 .containsExactly("READER");
         assertThat(page.select("tbody tr").get(1).select("[role=alert]")).isEmpty();
     }
@@ -107,12 +131,19 @@ class UsersPageTest extends PageTest {
                 .on("POST", "/api/admin/users/old.reader/enable", FakeService.Answer.json(200, "{\"position\":5}"))
                 .on("POST", "/api/admin/users/editor2/password", FakeService.Answer.json(200, "{\"position\":6}"));
 
-        mvc.perform(post("/admin/users/editor2/disable").with(as("admin", "ADMIN")).with(csrf()))
+        mvc.perform(post("/admin/users/editor2/disable")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/users"));
-        mvc.perform(post("/admin/users/old.reader/enable").with(as("admin", "ADMIN")).with(csrf()))
+        mvc.perform(post("/admin/users/old.reader/enable")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/users"));
-        mvc.perform(post("/admin/users/editor2/password").param("password", "a much longer secret")
-                .with(as("admin", "ADMIN")).with(csrf())).andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(post("/admin/users/editor2/password")
+                        .param("password", "a much longer secret")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
 
         assertThat(COMMAND.last("POST", "/api/admin/users/editor2/disable")).isNotNull();
         assertThat(COMMAND.last("POST", "/api/admin/users/old.reader/enable")).isNotNull();
@@ -123,12 +154,17 @@ class UsersPageTest extends PageTest {
     @Test
     void aRefusedPasswordResetIsShownInItsRowWithoutThePassword() throws Exception {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
-        COMMAND.on("POST", "/api/admin/users/editor2/password",
+        COMMAND.on(
+                "POST",
+                "/api/admin/users/editor2/password",
                 FakeService.Answer.problem(400, "password must have at least 12 characters"));
 
-        Document page = html(mvc.perform(post("/admin/users/editor2/password").param("password", "short1")
-                        .with(as("admin", "ADMIN")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document page = html(mvc.perform(post("/admin/users/editor2/password")
+                        .param("password", "short1")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
 
         assertThat(page.select("tbody tr").get(1).select("[role=alert]").text()).contains("at least 12 characters");
         assertThat(page.html()).doesNotContain("short1");

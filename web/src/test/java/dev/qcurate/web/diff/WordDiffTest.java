@@ -35,8 +35,12 @@ class WordDiffTest {
     void escapesEveryCharacterThatMeansSomethingInHtml() {
         WordDiff diff = WordDiff.of("a & b", "<script>alert('x')</script> & \"b\"");
 
-        assertThat(diff.inline()).doesNotContain("<script").contains("&lt;script&gt;").contains("&amp;")
-                .contains("&quot;").contains("&#39;x&#39;");
+        assertThat(diff.inline())
+                .doesNotContain("<script")
+                .contains("&lt;script&gt;")
+                .contains("&amp;")
+                .contains("&quot;")
+                .contains("&#39;x&#39;");
         Document parsed = Jsoup.parseBodyFragment(diff.after());
         assertThat(parsed.select("script")).isEmpty();
         parsed.select(".visually-hidden").remove();

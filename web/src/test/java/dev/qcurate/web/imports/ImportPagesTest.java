@@ -4,7 +4,6 @@ import dev.qcurate.web.FakeService;
 import dev.qcurate.web.PageTest;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,14 +38,16 @@ class ImportPagesTest extends PageTest {
 
     @Test
     void theFormHasTheContractsControls() throws Exception {
-        Document page = html(mvc.perform(get("/imports/new").with(as("editor", "EDITOR"))).andExpect(status().isOk())
+        Document page = html(mvc.perform(get("/imports/new").with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
                 .andReturn());
 
         assertThat(page.select("label[for=document]").text()).isEqualTo("Document");
         assertThat(page.select("input#document").attr("type")).isEqualTo("file");
         assertThat(page.select("label[for=listName]").text()).isEqualTo("List name");
         assertThat(page.select("button").eachText()).contains("Import");
-        assertThat(page.select("form[enctype=multipart/form-data]").attr("action")).startsWith("/imports/new?_csrf=");
+        assertThat(page.select("form[enctype=multipart/form-data]").attr("action"))
+                .startsWith("/imports/new?_csrf=");
     }
 
     @Test
@@ -64,12 +65,15 @@ class ImportPagesTest extends PageTest {
                   "duplicateCandidates":[{"questionId":"9b000000-0000-4000-8000-000000000001","text":"What's a decorator?","score":0.91,"likelyDuplicate":true}],
                   "likelyDuplicate":true},
                  {"proposalId":"%s","type":"NEW_QUESTION","status":"PENDING","payload":{"text":"What is a generator?"},
-                  "duplicateCandidates":[],"likelyDuplicate":false}]"""
-                .formatted(P1, P2));
+                  "duplicateCandidates":[],"likelyDuplicate":false}]""".formatted(P1, P2));
 
-        MvcResult posted = mvc.perform(multipart("/imports/new").file(document("python basics.md", DOCUMENT))
-                        .param("listName", "").with(as("editor", "EDITOR")).with(csrf()))
-                .andExpect(redirectedUrl("/imports/" + IMPORT)).andReturn();
+        MvcResult posted = mvc.perform(multipart("/imports/new")
+                        .file(document("python basics.md", DOCUMENT))
+                        .param("listName", "")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/imports/" + IMPORT))
+                .andReturn();
 
         FakeService.Request sent = COMMAND.last("POST", "/api/imports");
         assertThat(java.net.URLDecoder.decode(sent.query(), StandardCharsets.UTF_8))
@@ -78,26 +82,31 @@ class ImportPagesTest extends PageTest {
         assertThat(sent.body()).isEqualTo(DOCUMENT);
 
         Document page = html(mvc.perform(get("/imports/" + IMPORT).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=status]").text()).contains("Imported into the list python basics");
         assertThat(QUERY.last("GET", "/api/proposals").query()).contains("importId=" + IMPORT, "type=NEW_QUESTION");
-        assertThat(page.select(".import-numbers").text()).contains("2 questions proposed",
-                "1 flagged as likely duplicates", "1 line rejected");
+        assertThat(page.select(".import-numbers").text())
+                .contains("2 questions proposed", "1 flagged as likely duplicates", "1 line rejected");
         assertThat(page.select("[role=status]").text()).doesNotContain("Already imported");
         assertThat(page.select("article.flagged-item > h3").eachText()).containsExactly("Line 3: What is a decorator?");
-        assertThat(page.select("article.flagged-item section[aria-label=Possible duplicates] a").text())
+        assertThat(page.select("article.flagged-item section[aria-label=Possible duplicates] a")
+                        .text())
                 .isEqualTo("What's a decorator?");
         assertThat(page.select("article.flagged-item").text()).contains("score 91%", "likely duplicate");
         assertThat(page.select("table.rejected-lines th").eachText()).containsExactly("Line", "Text", "Reason");
         assertThat(page.select("table.rejected-lines td").eachText())
                 .containsExactly("4", "Hi", "a question has at least 5 characters");
         assertThat(page.select("a:containsOwn(Open the list)").attr("href")).isEqualTo("/lists/" + LIST);
-        assertThat(page.select("a:containsOwn(Review this import)")).as("editors cannot review").isEmpty();
+        assertThat(page.select("a:containsOwn(Review this import)"))
+                .as("editors cannot review")
+                .isEmpty();
 
         // a reviewer opening the editor's link (another session) sees the same outcome
         Document reviewer = html(mvc.perform(get("/imports/" + IMPORT).with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(reviewer.select(".import-numbers").text()).contains("2 questions proposed");
         assertThat(reviewer.select("a:containsOwn(Review this import)").attr("href"))
                 .isEqualTo("/review?import=" + IMPORT);
@@ -106,9 +115,14 @@ class ImportPagesTest extends PageTest {
     @Test
     void aTypedListNameIsSent() throws Exception {
         COMMAND.on("POST", "/api/imports", FakeService.Answer.json(202, answer(false)));
-        mvc.perform(multipart("/imports/new").file(document("a.md", DOCUMENT)).param("listName", " Python Q&A ")
-                .with(as("editor", "EDITOR")).with(csrf())).andExpect(status().is3xxRedirection());
-        assertThat(java.net.URLDecoder.decode(COMMAND.last("POST", "/api/imports").query(), StandardCharsets.UTF_8))
+        mvc.perform(multipart("/imports/new")
+                        .file(document("a.md", DOCUMENT))
+                        .param("listName", " Python Q&A ")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(java.net.URLDecoder.decode(
+                        COMMAND.last("POST", "/api/imports").query(), StandardCharsets.UTF_8))
                 .isEqualTo("source=a.md&list=Python Q&A");
     }
 
@@ -118,10 +132,14 @@ class ImportPagesTest extends PageTest {
         COMMAND.onJson("GET", "/api/imports/" + IMPORT, answer(false));
         QUERY.onJson("GET", "/api/proposals", "[]");
 
-        mvc.perform(multipart("/imports/new").file(document("python basics.md", DOCUMENT))
-                .with(as("editor", "EDITOR")).with(csrf())).andExpect(redirectedUrl("/imports/" + IMPORT + "?repeat=true"));
-        Document page = html(mvc.perform(get("/imports/" + IMPORT + "?repeat=true").with(as("editor", "EDITOR")))
-                .andReturn());
+        mvc.perform(multipart("/imports/new")
+                        .file(document("python basics.md", DOCUMENT))
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/imports/" + IMPORT + "?repeat=true"));
+        Document page =
+                html(mvc.perform(get("/imports/" + IMPORT + "?repeat=true").with(as("editor", "EDITOR")))
+                        .andReturn());
 
         assertThat(page.select("[role=status]").text()).contains("Already imported", "nothing new was proposed");
         assertThat(page.select("#numbers-heading").text()).isEqualTo("At its first import");
@@ -129,30 +147,46 @@ class ImportPagesTest extends PageTest {
 
     @Test
     void anEmptyFileOrAWrongTypeIsRefusedWithTheListNameKept() throws Exception {
-        Document empty = html(mvc.perform(multipart("/imports/new").file(document("empty.md", ""))
-                        .param("listName", "My list").with(as("editor", "EDITOR")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document empty = html(mvc.perform(multipart("/imports/new")
+                        .file(document("empty.md", ""))
+                        .param("listName", "My list")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
         assertThat(empty.select("[role=alert]").text()).contains("“empty.md” is empty");
         assertThat(empty.select("input#listName").val()).isEqualTo("My list");
 
-        Document pdf = html(mvc.perform(multipart("/imports/new").file(new MockMultipartFile("document", "bank.pdf",
-                        "application/pdf", new byte[] {37, 80, 68, 70})).param("listName", "My list")
-                        .with(as("editor", "EDITOR")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document pdf = html(mvc.perform(multipart("/imports/new")
+                        .file(new MockMultipartFile(
+                                "document", "bank.pdf", "application/pdf", new byte[] {37, 80, 68, 70}))
+                        .param("listName", "My list")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
         assertThat(pdf.select("[role=alert]").text()).contains("not a Markdown or plain-text document");
         assertThat(pdf.select("input#listName").val()).isEqualTo("My list");
 
-        Document none = html(mvc.perform(multipart("/imports/new").param("listName", "My list")
-                .with(as("editor", "EDITOR")).with(csrf())).andExpect(status().isBadRequest()).andReturn());
+        Document none = html(mvc.perform(multipart("/imports/new")
+                        .param("listName", "My list")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
         assertThat(none.select("[role=alert]").text()).contains("Choose a document");
         assertThat(COMMAND.requests()).isEmpty();
     }
 
     @Test
     void aDocumentOverOneMebibyteIsRefusedBeforeSending() throws Exception {
-        Document page = html(mvc.perform(multipart("/imports/new").file(document("big.md",
-                        "1. What is it?\n".repeat(80_000))).param("listName", "Big").with(as("editor", "EDITOR"))
-                        .with(csrf())).andExpect(status().isBadRequest()).andReturn());
+        Document page = html(mvc.perform(multipart("/imports/new")
+                        .file(document("big.md", "1. What is it?\n".repeat(80_000)))
+                        .param("listName", "Big")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
         assertThat(page.select("[role=alert]").text()).contains("too large", "at most 1 MiB");
         assertThat(page.select("input#listName").val()).isEqualTo("Big");
         assertThat(COMMAND.requests()).isEmpty();
@@ -161,17 +195,27 @@ class ImportPagesTest extends PageTest {
     @Test
     void theServicesRefusalsAreShownWithTheListNameKept() throws Exception {
         COMMAND.on("POST", "/api/imports", FakeService.Answer.problem(413, "the document is larger than 1 MiB"));
-        Document tooLarge = html(mvc.perform(multipart("/imports/new").file(document("a.md", DOCUMENT))
-                        .param("listName", "Kept").with(as("editor", "EDITOR")).with(csrf()))
-                .andExpect(status().isPayloadTooLarge()).andReturn());
+        Document tooLarge = html(mvc.perform(multipart("/imports/new")
+                        .file(document("a.md", DOCUMENT))
+                        .param("listName", "Kept")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isPayloadTooLarge())
+                .andReturn());
         assertThat(tooLarge.select("[role=alert]").text()).contains("too large", "the document is larger than 1 MiB");
         assertThat(tooLarge.select("input#listName").val()).isEqualTo("Kept");
 
-        COMMAND.on("POST", "/api/imports",
+        COMMAND.on(
+                "POST",
+                "/api/imports",
                 FakeService.Answer.problem(400, "the document has no numbered questions to import"));
-        Document none = html(mvc.perform(multipart("/imports/new").file(document("a.md", "hello"))
-                        .param("listName", "Kept").with(as("editor", "EDITOR")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document none = html(mvc.perform(multipart("/imports/new")
+                        .file(document("a.md", "hello"))
+                        .param("listName", "Kept")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
         assertThat(none.select("[role=alert]").text()).contains("no numbered questions");
         assertThat(none.select("input#listName").val()).isEqualTo("Kept");
     }
@@ -185,8 +229,8 @@ class ImportPagesTest extends PageTest {
     @Test
     void anUploadOverTheMultipartLimitGetsTheFormWithAMessage() {
         var response = new org.springframework.mock.web.MockHttpServletResponse();
-        var view = new UploadTooLarge().tooLarge(
-                new org.springframework.web.multipart.MaxUploadSizeExceededException(2_000_000), response);
+        var view = new UploadTooLarge()
+                .tooLarge(new org.springframework.web.multipart.MaxUploadSizeExceededException(2_000_000), response);
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(view.getViewName()).isEqualTo("imports/new");
         assertThat(((ImportForm) view.getModel().get("form")).error()).contains("too large", "at most 1 MiB");

@@ -29,22 +29,29 @@ class ListActionsTest extends PageTest {
     @Test
     void onlyReviewersSeeTheReleaseForm() throws Exception {
         aList();
-        Document reviewer = html(mvc.perform(get("/lists/" + LIST).with(as("reviewer", "REVIEWER"))).andReturn());
+        Document reviewer = html(mvc.perform(get("/lists/" + LIST).with(as("reviewer", "REVIEWER")))
+                .andReturn());
         assertThat(labelled(reviewer, "Release label").attr("name")).isEqualTo("label");
         assertThat(reviewer.select("button:containsOwn(Publish release)")).hasSize(1);
 
-        Document editor = html(mvc.perform(get("/lists/" + LIST).with(as("editor", "EDITOR"))).andReturn());
+        Document editor = html(
+                mvc.perform(get("/lists/" + LIST).with(as("editor", "EDITOR"))).andReturn());
         assertThat(editor.select("button:containsOwn(Publish release)")).isEmpty();
         assertThat(editor.select("label:containsOwn(Release label)")).isEmpty();
     }
 
     @Test
     void publishingAReleaseNamesTheShownVersion() throws Exception {
-        COMMAND.on("POST", "/api/lists/" + LIST + "/releases",
+        COMMAND.on(
+                "POST",
+                "/api/lists/" + LIST + "/releases",
                 FakeService.Answer.json(201, "{\"label\":\"2024.1\",\"version\":1,\"position\":9}"));
 
-        mvc.perform(post("/lists/" + LIST + "/releases").param("label", " 2024.1 ").param("version", "1")
-                        .with(as("reviewer", "REVIEWER")).with(csrf()))
+        mvc.perform(post("/lists/" + LIST + "/releases")
+                        .param("label", " 2024.1 ")
+                        .param("version", "1")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/lists/" + LIST + "?release=2024.1"))
                 .andExpect(flash().attribute("notice", "Published release 2024.1 of version 1."));
 
@@ -55,21 +62,33 @@ class ListActionsTest extends PageTest {
     @Test
     void aDuplicateOrBadLabelIsExplainedAndKept() throws Exception {
         aList();
-        COMMAND.on("POST", "/api/lists/" + LIST + "/releases",
+        COMMAND.on(
+                "POST",
+                "/api/lists/" + LIST + "/releases",
                 FakeService.Answer.problem(409, "list already has a release 2024.1"));
 
-        Document page = html(mvc.perform(post("/lists/" + LIST + "/releases").param("label", "2024.1")
-                        .param("version", "2").with(as("reviewer", "REVIEWER")).with(csrf()))
-                .andExpect(status().isConflict()).andReturn());
+        Document page = html(mvc.perform(post("/lists/" + LIST + "/releases")
+                        .param("label", "2024.1")
+                        .param("version", "2")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn());
         assertThat(page.select("section.release [role=alert]").text()).contains("list already has a release 2024.1");
         assertThat(labelled(page, "Release label").val()).isEqualTo("2024.1");
         assertThat(QUERY.last("GET", "/api/lists/" + LIST).query()).isEqualTo("version=2");
 
-        COMMAND.on("POST", "/api/lists/" + LIST + "/releases",
+        COMMAND.on(
+                "POST",
+                "/api/lists/" + LIST + "/releases",
                 FakeService.Answer.problem(400, "release label must be 1 to 64 letters"));
-        Document bad = html(mvc.perform(post("/lists/" + LIST + "/releases").param("label", "spring release!")
-                        .param("version", "2").with(as("reviewer", "REVIEWER")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document bad = html(mvc.perform(post("/lists/" + LIST + "/releases")
+                        .param("label", "spring release!")
+                        .param("version", "2")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
         assertThat(bad.select("section.release [role=alert]").text()).contains("release label must be");
         assertThat(labelled(bad, "Release label").val()).isEqualTo("spring release!");
     }
@@ -77,9 +96,13 @@ class ListActionsTest extends PageTest {
     @Test
     void anEmptyLabelIsRefusedWithoutCallingTheService() throws Exception {
         aList();
-        Document page = html(mvc.perform(post("/lists/" + LIST + "/releases").param("label", "  ")
-                        .param("version", "2").with(as("reviewer", "REVIEWER")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document page = html(mvc.perform(post("/lists/" + LIST + "/releases")
+                        .param("label", "  ")
+                        .param("version", "2")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
         assertThat(page.select("section.release [role=alert]").text()).contains("Give the release a label");
         assertThat(COMMAND.requests()).isEmpty();
     }
@@ -91,8 +114,10 @@ class ListActionsTest extends PageTest {
                 {"items":[{"questionId":"%s","text":"What is a closure?","status":"ACTIVE","revision":1,"tags":[]}],
                  "page":0,"size":20,"total":1}""".formatted(Q2));
 
-        Document page = html(mvc.perform(get("/lists/" + LIST).param("q", "closure")
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page =
+                html(mvc.perform(get("/lists/" + LIST).param("q", "closure").with(as("editor", "EDITOR")))
+                        .andExpect(status().isOk())
+                        .andReturn());
         assertThat(QUERY.last("GET", "/api/questions").query()).isEqualTo("q=closure&status=ACTIVE&size=20");
         assertThat(labelled(page, "Find a question").val()).isEqualTo("closure");
         assertThat(page.select(".hits button").text()).isEqualTo("Propose adding “What is a closure?”");
@@ -100,15 +125,24 @@ class ListActionsTest extends PageTest {
         assertThat(page.select("ol.entry-list button").eachText())
                 .containsExactly("Propose removing “What is a decorator?”", "Propose removing “Tom & Jerry <b>?</b>”");
 
-        COMMAND.on("POST", "/api/lists/" + LIST + "/entries",
-                FakeService.Answer.json(202, "{\"proposalId\":\"1a000000-0000-4000-8000-000000000009\",\"position\":5}"));
-        mvc.perform(post("/lists/" + LIST + "/entries").param("questionId", Q2).param("questionText",
-                        "What is a closure?").param("q", "closure").with(as("editor", "EDITOR")).with(csrf()))
+        COMMAND.on(
+                "POST",
+                "/api/lists/" + LIST + "/entries",
+                FakeService.Answer.json(
+                        202, "{\"proposalId\":\"1a000000-0000-4000-8000-000000000009\",\"position\":5}"));
+        mvc.perform(post("/lists/" + LIST + "/entries")
+                        .param("questionId", Q2)
+                        .param("questionText", "What is a closure?")
+                        .param("q", "closure")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/lists/" + LIST))
-                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("“What is a closure?”"),
-                        org.hamcrest.Matchers.containsString("proposal"),
-                        org.hamcrest.Matchers.containsString("review queue"))));
+                .andExpect(flash().attribute(
+                                "notice",
+                                org.hamcrest.Matchers.allOf(
+                                        org.hamcrest.Matchers.containsString("“What is a closure?”"),
+                                        org.hamcrest.Matchers.containsString("proposal"),
+                                        org.hamcrest.Matchers.containsString("review queue"))));
         assertThat(COMMAND.last("POST", "/api/lists/" + LIST + "/entries").body())
                 .isEqualTo("{\"questionId\":\"" + Q2 + "\"}");
     }
@@ -117,12 +151,18 @@ class ListActionsTest extends PageTest {
     void aRefusedAdditionShowsTheDetailAndKeepsTheSearch() throws Exception {
         aList();
         QUERY.onJson("GET", "/api/questions", "{\"items\":[],\"page\":0,\"size\":20,\"total\":0}");
-        COMMAND.on("POST", "/api/lists/" + LIST + "/entries",
+        COMMAND.on(
+                "POST",
+                "/api/lists/" + LIST + "/entries",
                 FakeService.Answer.problem(409, "the question is already in the list"));
 
-        Document page = html(mvc.perform(post("/lists/" + LIST + "/entries").param("questionId", Q1)
-                        .param("q", "decorator").with(as("editor", "EDITOR")).with(csrf()))
-                .andExpect(status().isConflict()).andReturn());
+        Document page = html(mvc.perform(post("/lists/" + LIST + "/entries")
+                        .param("questionId", Q1)
+                        .param("q", "decorator")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("the question is already in the list");
         assertThat(labelled(page, "Find a question").val()).isEqualTo("decorator");
@@ -131,8 +171,10 @@ class ListActionsTest extends PageTest {
     @Test
     void aTooLongSearchIsRefusedAtTheWebEdge() throws Exception {
         aList();
-        Document page = html(mvc.perform(get("/lists/" + LIST).param("q", "x".repeat(201))
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(
+                mvc.perform(get("/lists/" + LIST).param("q", "x".repeat(201)).with(as("editor", "EDITOR")))
+                        .andExpect(status().isOk())
+                        .andReturn());
         assertThat(page.select(".add-question [role=alert]").text()).contains("at most 200 characters");
         assertThat(labelled(page, "Find a question").val()).hasSize(201);
         assertThat(QUERY.last("GET", "/api/questions")).isNull();
@@ -140,15 +182,24 @@ class ListActionsTest extends PageTest {
 
     @Test
     void proposingARemovalSendsADelete() throws Exception {
-        COMMAND.on("DELETE", "/api/lists/" + LIST + "/entries/" + Q1,
-                FakeService.Answer.json(202, "{\"proposalId\":\"1a000000-0000-4000-8000-000000000009\",\"position\":5}"));
+        COMMAND.on(
+                "DELETE",
+                "/api/lists/" + LIST + "/entries/" + Q1,
+                FakeService.Answer.json(
+                        202, "{\"proposalId\":\"1a000000-0000-4000-8000-000000000009\",\"position\":5}"));
 
-        mvc.perform(post("/lists/" + LIST + "/entries/" + Q1 + "/removal").param("questionText",
-                        "What is a decorator?").with(as("editor", "EDITOR")).with(csrf()))
+        mvc.perform(post("/lists/" + LIST + "/entries/" + Q1 + "/removal")
+                        .param("questionText", "What is a decorator?")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/lists/" + LIST))
-                .andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString(
-                        "You proposed removing “What is a decorator?” from this list. It is a proposal")));
-        assertThat(COMMAND.last("DELETE", "/api/lists/" + LIST + "/entries/" + Q1).header("Authorization"))
+                .andExpect(
+                        flash().attribute(
+                                        "notice",
+                                        org.hamcrest.Matchers.containsString(
+                                                "You proposed removing “What is a decorator?” from this list. It is a proposal")));
+        assertThat(COMMAND.last("DELETE", "/api/lists/" + LIST + "/entries/" + Q1)
+                        .header("Authorization"))
                 .isEqualTo("Bearer token-editor");
     }
 
@@ -157,9 +208,11 @@ class ListActionsTest extends PageTest {
         QUERY.onJson("GET", "/api/lists/" + LIST, ListPagesTest.content(1, null))
                 .onJson("GET", "/api/lists/" + LIST + "/versions", ListPagesTest.VERSIONS)
                 .onJson("GET", "/api/lists/" + LIST + "/releases", "[]");
-        Document page = html(mvc.perform(get("/lists/" + LIST).param("version", "1")
-                .with(as("editor", "EDITOR"))).andReturn());
+        Document page =
+                html(mvc.perform(get("/lists/" + LIST).param("version", "1").with(as("editor", "EDITOR")))
+                        .andReturn());
         assertThat(page.select("button:containsOwn(Propose removing)")).isEmpty();
-        assertThat(page.select("a:containsOwn(Show the latest version)").attr("href")).isEqualTo("/lists/" + LIST);
+        assertThat(page.select("a:containsOwn(Show the latest version)").attr("href"))
+                .isEqualTo("/lists/" + LIST);
     }
 }

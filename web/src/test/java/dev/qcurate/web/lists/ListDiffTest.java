@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import static dev.qcurate.web.lists.ListPagesTest.LIST;
 import static dev.qcurate.web.lists.ListPagesTest.Q1;
-import static dev.qcurate.web.lists.ListPagesTest.Q2;
 import static dev.qcurate.web.lists.ListPagesTest.labelled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -33,8 +32,12 @@ class ListDiffTest extends PageTest {
                  "reworded":[{"questionId":"%s","before":"What is decorator & why?","after":"What is a decorator & why?"}],
                  "merged":[{"sourceId":"%s","targetId":"%s"}]}""".formatted(LIST, Q3, Q1, Q3, Q1));
 
-        Document page = html(mvc.perform(get("/lists/" + LIST + "/diff").param("from", "0").param("to", "2")
-                .with(as("reader", "READER"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(get("/lists/" + LIST + "/diff")
+                        .param("from", "0")
+                        .param("to", "2")
+                        .with(as("reader", "READER")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(QUERY.last("GET", "/api/lists/" + LIST + "/diff").query()).isEqualTo("from=0&to=2");
         assertThat(region(page, "Added").select("a").text()).isEqualTo("What is a generator?");
@@ -45,8 +48,10 @@ class ListDiffTest extends PageTest {
         Element merged = region(page, "Merged");
         assertThat(merged.select("a").eachAttr("href")).containsExactly("/questions/" + Q3, "/questions/" + Q1);
         assertThat(merged.text()).contains("merged into", "What is a decorator?");
-        assertThat(labelled(page, "From version").select("option[selected]").val()).isEqualTo("0");
-        assertThat(labelled(page, "To version").select("option[selected]").val()).isEqualTo("2");
+        assertThat(labelled(page, "From version").select("option[selected]").val())
+                .isEqualTo("0");
+        assertThat(labelled(page, "To version").select("option[selected]").val())
+                .isEqualTo("2");
         assertThat(page.select("button:containsOwn(Compare)")).hasSize(1);
     }
 
@@ -57,7 +62,8 @@ class ListDiffTest extends PageTest {
                 {"from":1,"to":2,"added":[],"removed":[],"reworded":[],"merged":[]}""");
 
         Document page = html(mvc.perform(get("/lists/" + LIST + "/diff").with(as("reader", "READER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(QUERY.last("GET", "/api/lists/" + LIST + "/diff").query()).isEqualTo("from=1&to=2");
         assertThat(page.select("section[aria-label]").eachAttr("aria-label"))
@@ -71,10 +77,16 @@ class ListDiffTest extends PageTest {
         mvc.perform(get("/lists/" + LIST + "/diff").param("from", "one").with(as("reader", "READER")))
                 .andExpect(status().isBadRequest());
         aList();
-        QUERY.on("GET", "/api/lists/" + LIST + "/diff",
+        QUERY.on(
+                "GET",
+                "/api/lists/" + LIST + "/diff",
                 dev.qcurate.web.FakeService.Answer.problem(404, "list has versions 0 to 2, not 7"));
-        Document page = html(mvc.perform(get("/lists/" + LIST + "/diff").param("from", "1").param("to", "7")
-                .with(as("reader", "READER"))).andExpect(status().isNotFound()).andReturn());
+        Document page = html(mvc.perform(get("/lists/" + LIST + "/diff")
+                        .param("from", "1")
+                        .param("to", "7")
+                        .with(as("reader", "READER")))
+                .andExpect(status().isNotFound())
+                .andReturn());
         assertThat(page.select("[role=alert]").text()).contains("not 7");
     }
 

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,7 +39,9 @@ class ListPagesTest extends PageTest {
     void aListWithThreeVersions(int shown) {
         QUERY.onJson("GET", "/api/lists/" + LIST, content(shown, null))
                 .onJson("GET", "/api/lists/" + LIST + "/versions", VERSIONS)
-                .onJson("GET", "/api/lists/" + LIST + "/releases",
+                .onJson(
+                        "GET",
+                        "/api/lists/" + LIST + "/releases",
                         "[{\"label\":\"2024.1\",\"version\":2,\"at\":\"2024-05-01T12:30:00Z\",\"actor\":\"reviewer\"}]");
     }
 
@@ -49,14 +50,17 @@ class ListPagesTest extends PageTest {
         QUERY.onJson("GET", "/api/lists", """
                 [{"listId":"%s","name":"python-basics","title":"Python basics","version":4,"size":12}]""".formatted(LIST));
 
-        Document page = html(mvc.perform(get("/lists").with(as("reader", "READER"))).andExpect(status().isOk())
+        Document page = html(mvc.perform(get("/lists").with(as("reader", "READER")))
+                .andExpect(status().isOk())
                 .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("Lists");
         assertThat(page.select("th").eachText()).containsExactly("Name", "Title", "Version", "Size");
         assertThat(page.select("td a").attr("href")).isEqualTo("/lists/" + LIST);
         assertThat(page.select("td").eachText()).contains("python-basics", "Python basics", "4", "12 questions");
-        assertThat(page.select("button:containsOwn(Create list)")).as("readers create no lists").isEmpty();
+        assertThat(page.select("button:containsOwn(Create list)"))
+                .as("readers create no lists")
+                .isEmpty();
     }
 
     @Test
@@ -64,8 +68,12 @@ class ListPagesTest extends PageTest {
         QUERY.onJson("GET", "/api/lists", "[]");
         COMMAND.on("POST", "/api/lists", FakeService.Answer.json(201, "{\"listId\":\"" + LIST + "\",\"position\":7}"));
 
-        mvc.perform(post("/lists").param("name", "python-basics").param("title", "Python basics")
-                        .param("description", "").with(as("editor", "EDITOR")).with(csrf()))
+        mvc.perform(post("/lists")
+                        .param("name", "python-basics")
+                        .param("title", "Python basics")
+                        .param("description", "")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/lists/" + LIST));
 
         assertThat(COMMAND.last("POST", "/api/lists").body())
@@ -77,9 +85,14 @@ class ListPagesTest extends PageTest {
         QUERY.onJson("GET", "/api/lists", "[]");
         COMMAND.on("POST", "/api/lists", FakeService.Answer.problem(409, "a list named python-basics exists"));
 
-        Document page = html(mvc.perform(post("/lists").param("name", "python-basics").param("title", "Py")
-                        .param("description", "Week one").with(as("editor", "EDITOR")).with(csrf()))
-                .andExpect(status().isConflict()).andReturn());
+        Document page = html(mvc.perform(post("/lists")
+                        .param("name", "python-basics")
+                        .param("title", "Py")
+                        .param("description", "Week one")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("a list named python-basics exists");
         assertThat(page.select("input[name=name]").val()).isEqualTo("python-basics");
@@ -92,17 +105,19 @@ class ListPagesTest extends PageTest {
         aListWithThreeVersions(2);
 
         Document page = html(mvc.perform(get("/lists/" + LIST).with(as("reader", "READER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("Python basics");
-        assertThat(page.select("#shown-version").text()).startsWith("Showing the latest version, version 2")
+        assertThat(page.select("#shown-version").text())
+                .startsWith("Showing the latest version, version 2")
                 .contains("Released as 2024.1");
         Element version = labelled(page, "Version");
         assertThat(version.tagName()).isEqualTo("select");
         assertThat(version.select("option").eachAttr("value")).containsExactly("2", "1", "0");
         assertThat(version.select("option[selected]").val()).isEqualTo("2");
-        assertThat(version.select("option").first().text()).contains("2024-05-01 12:00 UTC", "list entry added",
-                "by reviewer", "release 2024.1");
+        assertThat(version.select("option").first().text())
+                .contains("2024-05-01 12:00 UTC", "list entry added", "by reviewer", "release 2024.1");
         assertThat(version.closest("form").select("button").text()).isEqualTo("Show version");
         assertThat(labelled(page, "As of").attr("type")).isEqualTo("datetime-local");
 
@@ -118,7 +133,9 @@ class ListPagesTest extends PageTest {
         assertThat(page.select("a:containsOwn(CSV)").attr("href")).endsWith("format=csv&version=2");
         assertThat(page.select("a:containsOwn(JSON)").attr("href")).endsWith("format=json&version=2");
 
-        assertThat(page.select("button:containsOwn(Publish release)")).as("readers publish nothing").isEmpty();
+        assertThat(page.select("button:containsOwn(Publish release)"))
+                .as("readers publish nothing")
+                .isEmpty();
         assertThat(page.select("button:containsOwn(Propose removing)")).isEmpty();
         assertThat(page.select("input#q")).isEmpty();
     }
@@ -127,23 +144,29 @@ class ListPagesTest extends PageTest {
     void aVersionReleaseOrTimeIsAskedForAndSaidInWords() throws Exception {
         aListWithThreeVersions(1);
 
-        Document byVersion = html(mvc.perform(get("/lists/" + LIST).param("version", "1")
-                .with(as("reader", "READER"))).andReturn());
+        Document byVersion =
+                html(mvc.perform(get("/lists/" + LIST).param("version", "1").with(as("reader", "READER")))
+                        .andReturn());
         assertThat(QUERY.last("GET", "/api/lists/" + LIST).query()).isEqualTo("version=1");
         assertThat(byVersion.select("#shown-version").text()).startsWith("Showing version 1 (the latest is version 2)");
-        assertThat(labelled(byVersion, "Version").select("option[selected]").val()).isEqualTo("1");
+        assertThat(labelled(byVersion, "Version").select("option[selected]").val())
+                .isEqualTo("1");
         assertThat(byVersion.select("a:containsOwn(Markdown)").attr("href")).endsWith("version=1");
-        assertThat(byVersion.select("a:containsOwn(Compare versions)").attr("href")).endsWith("from=0&to=1");
+        assertThat(byVersion.select("a:containsOwn(Compare versions)").attr("href"))
+                .endsWith("from=0&to=1");
 
-        Document byRelease = html(mvc.perform(get("/lists/" + LIST).param("release", "2024.1")
-                .with(as("reader", "READER"))).andReturn());
+        Document byRelease = html(
+                mvc.perform(get("/lists/" + LIST).param("release", "2024.1").with(as("reader", "READER")))
+                        .andReturn());
         assertThat(QUERY.last("GET", "/api/lists/" + LIST).query()).isEqualTo("release=2024.1");
         assertThat(byRelease.select("#shown-version").text()).startsWith("Showing release 2024.1, which is version 1");
 
-        Document asOf = html(mvc.perform(get("/lists/" + LIST).param("asOf", "2024-05-01T11:00")
-                .with(as("reader", "READER"))).andReturn());
-        assertThat(java.net.URLDecoder.decode(QUERY.last("GET", "/api/lists/" + LIST).query(),
-                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("asOf=2024-05-01T11:00:00Z");
+        Document asOf = html(mvc.perform(
+                        get("/lists/" + LIST).param("asOf", "2024-05-01T11:00").with(as("reader", "READER")))
+                .andReturn());
+        assertThat(java.net.URLDecoder.decode(
+                        QUERY.last("GET", "/api/lists/" + LIST).query(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("asOf=2024-05-01T11:00:00Z");
         assertThat(asOf.select("#shown-version").text())
                 .startsWith("Showing the list as it was at 2024-05-01 11:00 UTC: version 1");
         assertThat(labelled(asOf, "As of").val()).isEqualTo("2024-05-01T11:00");
@@ -151,8 +174,10 @@ class ListPagesTest extends PageTest {
 
     @Test
     void aNonNumericVersionIsAClear400() throws Exception {
-        MvcResult result = mvc.perform(get("/lists/" + LIST).param("version", "latest")
-                .with(as("reader", "READER"))).andExpect(status().isBadRequest()).andReturn();
+        MvcResult result = mvc.perform(
+                        get("/lists/" + LIST).param("version", "latest").with(as("reader", "READER")))
+                .andExpect(status().isBadRequest())
+                .andReturn();
 
         assertThat(html(result).select("[role=alert]").text()).contains("“latest” is not a version number");
         assertThat(QUERY.requests()).isEmpty();
@@ -162,8 +187,10 @@ class ListPagesTest extends PageTest {
     void anUnknownListOrVersionIsA404Page() throws Exception {
         QUERY.on("GET", "/api/lists/" + LIST, FakeService.Answer.problem(404, "list has versions 0 to 2, not 9"));
 
-        Document page = html(mvc.perform(get("/lists/" + LIST).param("version", "9")
-                .with(as("reader", "READER"))).andExpect(status().isNotFound()).andReturn());
+        Document page =
+                html(mvc.perform(get("/lists/" + LIST).param("version", "9").with(as("reader", "READER")))
+                        .andExpect(status().isNotFound())
+                        .andReturn());
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("not 9");
 
@@ -172,17 +199,24 @@ class ListPagesTest extends PageTest {
 
     @Test
     void theExportPassesTheServicesFileThrough() throws Exception {
-        QUERY.on("GET", "/api/lists/" + LIST + "/export", new FakeService.Answer(200, "text/csv;charset=UTF-8",
-                "questionId,text\n1,What?\n", java.util.Map.of("Content-Disposition",
-                "attachment; filename=\"python-basics-v1.csv\"")));
+        QUERY.on(
+                "GET",
+                "/api/lists/" + LIST + "/export",
+                new FakeService.Answer(
+                        200,
+                        "text/csv;charset=UTF-8",
+                        "questionId,text\n1,What?\n",
+                        java.util.Map.of("Content-Disposition", "attachment; filename=\"python-basics-v1.csv\"")));
 
-        mvc.perform(get("/lists/" + LIST + "/export").param("format", "csv").param("version", "1")
+        mvc.perform(get("/lists/" + LIST + "/export")
+                        .param("format", "csv")
+                        .param("version", "1")
                         .with(as("reader", "READER")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"python-basics-v1.csv\""))
-                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .isEqualTo("questionId,text\n1,What?\n"));
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsString()).isEqualTo("questionId,text\n1,What?\n"));
         assertThat(QUERY.last("GET", "/api/lists/" + LIST + "/export").query()).isEqualTo("format=csv&version=1");
         assertThat(QUERY.last("GET", "/api/lists/" + LIST + "/export").header("Authorization"))
                 .isEqualTo("Bearer token-reader");
@@ -190,26 +224,36 @@ class ListPagesTest extends PageTest {
 
     @Test
     void anExportWithoutAFileNameGetsOne() throws Exception {
-        QUERY.on("GET", "/api/lists/" + LIST + "/export", new FakeService.Answer(200, "text/markdown",
-                "# Python basics\n", java.util.Map.of()));
+        QUERY.on(
+                "GET",
+                "/api/lists/" + LIST + "/export",
+                new FakeService.Answer(200, "text/markdown", "# Python basics\n", java.util.Map.of()));
 
-        mvc.perform(get("/lists/" + LIST + "/export").param("format", "markdown").param("version", "2")
+        mvc.perform(get("/lists/" + LIST + "/export")
+                        .param("format", "markdown")
+                        .param("version", "2")
                         .with(as("reader", "READER")))
-                .andExpect(header().string("Content-Disposition",
-                        org.hamcrest.Matchers.containsString("filename=\"list-" + LIST + "-v2.md\"")));
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                org.hamcrest.Matchers.containsString("filename=\"list-" + LIST + "-v2.md\"")));
     }
 
     @Test
     void anUnknownExportFormatIsA400() throws Exception {
         mvc.perform(get("/lists/" + LIST + "/export").param("format", "pdf").with(as("reader", "READER")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/lists/" + LIST + "/export").param("format", "csv").param("version", "x")
-                .with(as("reader", "READER"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/lists/" + LIST + "/export")
+                        .param("format", "csv")
+                        .param("version", "x")
+                        .with(as("reader", "READER")))
+                .andExpect(status().isBadRequest());
         assertThat(QUERY.requests()).isEmpty();
     }
 
     static Element labelled(Document page, String label) {
-        Element forLabel = page.select("label").stream().filter(l -> l.text().equals(label)).findFirst()
+        Element forLabel = page.select("label").stream()
+                .filter(l -> l.text().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no label " + label));
         return page.getElementById(forLabel.attr("for"));
     }

@@ -17,28 +17,55 @@ class MyProposalsPageTest extends PageTest {
 
     @Test
     void listsTheUsersProposalsNewestFirstWithStatusAndReason() throws Exception {
-        QUERY.onJson("GET", "/api/proposals", "[" + String.join(",",
-                        row("REJECTED", "REWORDING", "{\"kind\":\"REWORDING\",\"text\":\"Reworded text\"}",
-                                "\"Unclear or ambiguous\"", "\"reviewer\""),
-                        row("APPROVED", "TAG_CHANGE", "{\"kind\":\"TAG_CHANGE\",\"add\":[\"x\"]}", "null", "\"reviewer\""),
-                        row("STALE", "RETIREMENT", "{\"kind\":\"RETIREMENT\"}",
-                                "\"made against revision 1, but the question is at revision 2\"", "\"reviewer\""),
-                        row("PENDING", "NEW_QUESTION", "{\"kind\":\"NEW_QUESTION\",\"text\":\"Brand new?\"}", "null",
-                                "null")) + "]")
-                .onJson("GET", "/api/questions/" + QUESTION, "{\"questionId\":\"" + QUESTION
-                        + "\",\"text\":\"Current text\",\"revision\":2}");
+        QUERY.onJson(
+                        "GET",
+                        "/api/proposals",
+                        "["
+                                + String.join(
+                                        ",",
+                                        row(
+                                                "REJECTED",
+                                                "REWORDING",
+                                                "{\"kind\":\"REWORDING\",\"text\":\"Reworded text\"}",
+                                                "\"Unclear or ambiguous\"",
+                                                "\"reviewer\""),
+                                        row(
+                                                "APPROVED",
+                                                "TAG_CHANGE",
+                                                "{\"kind\":\"TAG_CHANGE\",\"add\":[\"x\"]}",
+                                                "null",
+                                                "\"reviewer\""),
+                                        row(
+                                                "STALE",
+                                                "RETIREMENT",
+                                                "{\"kind\":\"RETIREMENT\"}",
+                                                "\"made against revision 1, but the question is at revision 2\"",
+                                                "\"reviewer\""),
+                                        row(
+                                                "PENDING",
+                                                "NEW_QUESTION",
+                                                "{\"kind\":\"NEW_QUESTION\",\"text\":\"Brand new?\"}",
+                                                "null",
+                                                "null"))
+                                + "]")
+                .onJson(
+                        "GET",
+                        "/api/questions/" + QUESTION,
+                        "{\"questionId\":\"" + QUESTION + "\",\"text\":\"Current text\",\"revision\":2}");
 
         Document page = html(mvc.perform(get("/proposals/mine").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
-        assertThat(QUERY.last("GET", "/api/proposals").query()).contains("proposer=me", "sort=NEWEST")
+        assertThat(QUERY.last("GET", "/api/proposals").query())
+                .contains("proposer=me", "sort=NEWEST")
                 .doesNotContain("status=");
         assertThat(page.select("h1").text()).isEqualTo("My proposals");
         assertThat(page.select("tbody tr .status").eachText())
                 .containsExactly("REJECTED", "APPLIED", "STALE", "PENDING");
         Element rejected = page.select("tbody tr").get(0);
-        assertThat(rejected.text()).contains("Rewording", "Reworded text", "Reason: Unclear or ambiguous",
-                "by reviewer");
+        assertThat(rejected.text())
+                .contains("Rewording", "Reworded text", "Reason: Unclear or ambiguous", "by reviewer");
         assertThat(rejected.select("a").attr("href")).isEqualTo("/questions/" + QUESTION);
         assertThat(page.select("tbody tr").get(1).text()).contains("Tag change", "Current text");
         assertThat(page.select("tbody tr").get(2).text()).contains("Stale: made against revision 1");
@@ -50,11 +77,13 @@ class MyProposalsPageTest extends PageTest {
     void filteringByAppliedAsksForApprovedAndABadStatusShowsAll() throws Exception {
         QUERY.onJson("GET", "/api/proposals", "[]");
 
-        Document applied = html(mvc.perform(get("/proposals/mine?status=APPLIED").with(as("editor", "EDITOR")))
-                .andReturn());
+        Document applied =
+                html(mvc.perform(get("/proposals/mine?status=APPLIED").with(as("editor", "EDITOR")))
+                        .andReturn());
         String appliedQuery = QUERY.last("GET", "/api/proposals").query();
         Document bogus = html(mvc.perform(get("/proposals/mine?status=<b>").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(appliedQuery).contains("status=APPROVED");
         assertThat(applied.select("#status-filter option[selected]").text()).isEqualTo("APPLIED");
@@ -65,8 +94,11 @@ class MyProposalsPageTest extends PageTest {
 
     @Test
     void readersCannotOpenIt() throws Exception {
-        assertThat(mvc.perform(get("/proposals/mine").with(as("reader", "READER"))).andReturn().getResponse()
-                .getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/proposals/mine").with(as("reader", "READER")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -74,7 +106,8 @@ class MyProposalsPageTest extends PageTest {
         QUERY.onJson("GET", "/api/lists", "[]")
                 .onJson("GET", "/api/proposals/counts", "{\"total\":7,\"byType\":{\"NEW_QUESTION\":7}}");
 
-        Document home = html(mvc.perform(get("/").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document home =
+                html(mvc.perform(get("/").with(as("reviewer", "REVIEWER"))).andReturn());
 
         assertThat(home.text()).contains("7 pending");
         assertThat(QUERY.last("GET", "/api/proposals")).isNull();
@@ -84,8 +117,14 @@ class MyProposalsPageTest extends PageTest {
         return """
                 {"proposalId":"%s","type":"%s","status":"%s","questionId":"%s","proposer":"editor","payload":%s,
                  "duplicateCandidates":[],"requiredApprovals":1,"approvers":[],"decidedBy":%s,"reason":%s,
-                 "createdAt":"2026-11-30T10:00:00Z","decidedAt":%s}"""
-                .formatted(UUID.randomUUID(), type, status, QUESTION, payload, decidedBy, reason,
+                 "createdAt":"2026-11-30T10:00:00Z","decidedAt":%s}""".formatted(
+                        UUID.randomUUID(),
+                        type,
+                        status,
+                        QUESTION,
+                        payload,
+                        decidedBy,
+                        reason,
                         "null".equals(decidedBy) ? "null" : "\"2026-11-30T11:00:00Z\"");
     }
 }

@@ -26,8 +26,7 @@ class ProposalPageTest extends PageTest {
                  "proposer":"editor","payload":{"kind":"REWORDING","questionId":"%s","text":"What is a monad, exactly?",
                  "baseRevision":1},"requiredApprovals":1,"approvers":[],"createdAt":"2026-12-01T10:00:00Z",
                  "claim":%s,"revision":2,"comments":1},
-                 "conversation":%s,"revisions":%s}""".formatted(PROPOSAL, status, QUESTION, QUESTION, claim,
-                conversation, revisions);
+                 "conversation":%s,"revisions":%s}""".formatted(PROPOSAL, status, QUESTION, QUESTION, claim, conversation, revisions);
     }
 
     private static final String CONVERSATION = """
@@ -39,13 +38,16 @@ class ProposalPageTest extends PageTest {
 
     private void answers(String status, String claim) {
         QUERY.onJson("GET", "/api/proposals/" + PROPOSAL, detail(status, claim, CONVERSATION, REVISIONS))
-                .onJson("GET", "/api/questions/" + QUESTION, "{\"questionId\":\"" + QUESTION
-                        + "\",\"text\":\"What is a monad?\",\"revision\":1}");
+                .onJson(
+                        "GET",
+                        "/api/questions/" + QUESTION,
+                        "{\"questionId\":\"" + QUESTION + "\",\"text\":\"What is a monad?\",\"revision\":1}");
     }
 
     private Document page(String user, String role) throws Exception {
         return html(mvc.perform(get("/proposals/{id}", PROPOSAL).with(as(user, role)))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
     }
 
     @Test
@@ -61,19 +63,24 @@ class ProposalPageTest extends PageTest {
         assertThat(body.select("strong").text()).isEqualTo("which");
         assertThat(body.select("script")).as("HTML in a comment is escaped").isEmpty();
         assertThat(body.text()).contains("<script>alert(1)</script>");
-        assertThat(body.select("a").attr("href")).as("javascript: URLs are dropped").doesNotContain("javascript");
+        assertThat(body.select("a").attr("href"))
+                .as("javascript: URLs are dropped")
+                .doesNotContain("javascript");
         assertThat(page.select(".comment .badge").text()).isEqualTo("requested changes");
         assertThat(page.select(".amendment-list h3").text()).contains("Revision 2 by editor");
         assertThat(page.select(".amendment-list ins").text()).contains("exactly");
         assertThat(page.select("label[for=comment-text]").text()).isEqualTo("Comment");
         assertThat(page.select("label[for=change-request-text]").text()).isEqualTo("What should change");
-        assertThat(page.select("form.amend-form")).as("only the proposer amends").isEmpty();
+        assertThat(page.select("form.amend-form"))
+                .as("only the proposer amends")
+                .isEmpty();
     }
 
     @Test
     void aReviewerWithoutClaimClaimsAndTheHolderReleases() throws Exception {
         answers("PENDING", "null");
-        assertThat(page("reviewer", "REVIEWER").select(".claim button").eachText()).containsExactly("Claim");
+        assertThat(page("reviewer", "REVIEWER").select(".claim button").eachText())
+                .containsExactly("Claim");
 
         answers("PENDING", "{\"holder\":\"reviewer\",\"expiresAt\":\"2026-12-01T10:15:00Z\"}");
         assertThat(page("reviewer", "REVIEWER").select(".claim button").eachText())
@@ -84,21 +91,30 @@ class ProposalPageTest extends PageTest {
     void claimingPostsToTheCommandServiceAndReturnsToTheQueueWhenAskedFrom() throws Exception {
         COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/claim", "{\"position\":5}");
 
-        mvc.perform(post("/proposals/{id}/claim", PROPOSAL).param("takeOver", "true").param("from", "review")
-                        .with(as("reviewer", "REVIEWER")).with(csrf()))
+        mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
+                        .param("takeOver", "true")
+                        .param("from", "review")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/review"));
 
-        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/claim").body()).contains("\"takeOver\":true");
+        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/claim").body())
+                .contains("\"takeOver\":true");
     }
 
     @Test
     void aRefusedClaimShowsTheServicesWords() throws Exception {
         answers("APPROVED", "null");
-        COMMAND.on("POST", "/api/proposals/" + PROPOSAL + "/claim", FakeService.Answer.problem(409,
-                "proposal is APPROVED, no longer open for review"));
+        COMMAND.on(
+                "POST",
+                "/api/proposals/" + PROPOSAL + "/claim",
+                FakeService.Answer.problem(409, "proposal is APPROVED, no longer open for review"));
 
-        Document page = html(mvc.perform(post("/proposals/{id}/claim", PROPOSAL).with(as("reviewer", "REVIEWER"))
-                .with(csrf())).andExpect(status().isConflict()).andReturn());
+        Document page = html(mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("proposal is APPROVED, no longer open for review");
     }
@@ -108,8 +124,12 @@ class ProposalPageTest extends PageTest {
         answers("PENDING", "null");
         String text = "y".repeat(100_000);
 
-        Document page = html(mvc.perform(post("/proposals/{id}/comments", PROPOSAL).param("text", text)
-                .with(as("reviewer", "REVIEWER")).with(csrf())).andExpect(status().is(422)).andReturn());
+        Document page = html(mvc.perform(post("/proposals/{id}/comments", PROPOSAL)
+                        .param("text", text)
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(status().is(422))
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("100000 characters");
         assertThat(page.select("#comment-text").text()).hasSize(100_000);
@@ -120,11 +140,15 @@ class ProposalPageTest extends PageTest {
     void commentingPostsTheTextAndComesBack() throws Exception {
         COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/comments", "{\"position\":6}");
 
-        MvcResult done = mvc.perform(post("/proposals/{id}/comments", PROPOSAL).param("text", " Why *so*? ")
-                .with(as("editor", "EDITOR")).with(csrf())).andExpect(redirectedUrl("/proposals/" + PROPOSAL))
+        MvcResult done = mvc.perform(post("/proposals/{id}/comments", PROPOSAL)
+                        .param("text", " Why *so*? ")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/proposals/" + PROPOSAL))
                 .andReturn();
 
-        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/comments").body())
+        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/comments")
+                        .body())
                 .contains("\"text\":\"Why *so*?\"");
         assertThat(done.getFlashMap().get("notice")).asString().contains("comment was added");
     }
@@ -136,21 +160,31 @@ class ProposalPageTest extends PageTest {
         assertThat(page.select(".status").text()).isEqualTo("CHANGES REQUESTED");
         assertThat(page.select("label[for=amend-text]").text()).isEqualTo("New proposed text");
         assertThat(page.select("#amend-text").text()).isEqualTo("What is a monad, exactly?");
-        assertThat(page.select("form[action$=/request-changes]")).as("not on one's own proposal").isEmpty();
+        assertThat(page.select("form[action$=/request-changes]"))
+                .as("not on one's own proposal")
+                .isEmpty();
 
-        COMMAND.on("POST", "/api/proposals/" + PROPOSAL + "/amendments", FakeService.Answer.problem(400,
-                "the question already has this text"));
-        Document refused = html(mvc.perform(post("/proposals/{id}/amend", PROPOSAL).param("text", "What is a monad?")
-                .with(as("editor", "EDITOR")).with(csrf())).andExpect(status().isBadRequest()).andReturn());
+        COMMAND.on(
+                "POST",
+                "/api/proposals/" + PROPOSAL + "/amendments",
+                FakeService.Answer.problem(400, "the question already has this text"));
+        Document refused = html(mvc.perform(post("/proposals/{id}/amend", PROPOSAL)
+                        .param("text", "What is a monad?")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
 
         assertThat(refused.select("[role=alert]").text()).contains("the question already has this text");
         assertThat(refused.select("#amend-text").text()).isEqualTo("What is a monad?");
-        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/amendments").body())
+        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/amendments")
+                        .body())
                 .contains("\"text\":\"What is a monad?\"");
     }
 
     @Test
     void readersCannotOpenIt() throws Exception {
-        mvc.perform(get("/proposals/{id}", PROPOSAL).with(as("reader", "READER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/proposals/{id}", PROPOSAL).with(as("reader", "READER")))
+                .andExpect(status().isForbidden());
     }
 }

@@ -23,7 +23,8 @@ class ProposeQuestionPageTest extends PageTest {
     @Test
     void theFormHasTheContractsNamesAndAsksForSuggestionsWhileTyping() throws Exception {
         Document page = html(mvc.perform(get("/questions/new").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         Element question = labelled(page, "Question");
         assertThat(question.tagName()).isEqualTo("textarea");
@@ -44,9 +45,14 @@ class ProposeQuestionPageTest extends PageTest {
     void suggestionsListTheCandidatesWithScoreLinkAndAWayToRewordOneInstead() throws Exception {
         QUERY.onJson("GET", "/api/duplicates", Fixtures.candidates());
 
-        Document fragment = html(mvc.perform(post("/questions/suggestions").param("text", "What is a decorator")
-                        .param("tags", "python").header("HX-Request", "true").with(csrf()).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+        Document fragment = html(mvc.perform(post("/questions/suggestions")
+                        .param("text", "What is a decorator")
+                        .param("tags", "python")
+                        .header("HX-Request", "true")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(param("/api/duplicates", "text")).isEqualTo("What is a decorator");
         assertThat(param("/api/duplicates", "limit")).isEqualTo("5");
@@ -54,15 +60,18 @@ class ProposeQuestionPageTest extends PageTest {
         assertThat(region.select("a[href=/questions/" + Fixtures.OTHER + "]").text())
                 .isEqualTo("What does a decorator do?");
         assertThat(region.text()).contains("score 87%", "likely duplicate", "score 41%");
-        assertThat(fragment.select("a[href^=/questions/" + Fixtures.OTHER + "/reword]").attr("href"))
+        assertThat(fragment.select("a[href^=/questions/" + Fixtures.OTHER + "/reword]")
+                        .attr("href"))
                 .contains("text=What%20is%20a%20decorator");
         assertThat(fragment.select("html > body > main, header")).isEmpty(); // a fragment, not a page
     }
 
     @Test
     void fewerThanThreeLettersAskNothingAndLeaveTheRegionEmpty() throws Exception {
-        Document fragment = html(mvc.perform(get("/questions/suggestions").param("text", " a1 b 22 ")
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document fragment = html(mvc.perform(
+                        get("/questions/suggestions").param("text", " a1 b 22 ").with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(QUERY.requests()).isEmpty();
         assertThat(fragment.select("section[aria-label=Possible duplicates] a")).isEmpty();
@@ -74,10 +83,16 @@ class ProposeQuestionPageTest extends PageTest {
         QUERY.onJson("GET", "/api/duplicates", "[]");
         String text = "decorator ".repeat(100);
 
-        Document fragment = html(mvc.perform(post("/questions/suggestions").param("text", text).with(csrf())
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document fragment = html(mvc.perform(post("/questions/suggestions")
+                        .param("text", text)
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
-        assertThat(param("/api/duplicates", "text")).hasSize(199).isEqualTo(text.substring(0, 200).strip());
+        assertThat(param("/api/duplicates", "text"))
+                .hasSize(199)
+                .isEqualTo(text.substring(0, 200).strip());
         assertThat(fragment.text()).contains("No similar questions found.");
     }
 
@@ -85,20 +100,31 @@ class ProposeQuestionPageTest extends PageTest {
     void aFailingLookUpStillLetsTheEditorPropose() throws Exception {
         QUERY.on("GET", "/api/duplicates", FakeService.Answer.problem(400, "text must not be blank"));
 
-        Document fragment = html(mvc.perform(get("/questions/suggestions").param("text", "What is a decorator")
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document fragment = html(mvc.perform(get("/questions/suggestions")
+                        .param("text", "What is a decorator")
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(fragment.text()).contains("cannot be looked up right now");
     }
 
     @Test
     void proposingSendsTextAndTagsAndOpensTheNewQuestion() throws Exception {
-        COMMAND.on("POST", "/api/questions", FakeService.Answer.json(202,
-                "{\"questionId\":\"" + Fixtures.ID + "\",\"proposalId\":\"" + Fixtures.OTHER + "\",\"position\":7}")
-                .withHeader("X-Qcurate-Position", "7"));
+        COMMAND.on(
+                "POST",
+                "/api/questions",
+                FakeService.Answer.json(
+                                202,
+                                "{\"questionId\":\"" + Fixtures.ID + "\",\"proposalId\":\"" + Fixtures.OTHER
+                                        + "\",\"position\":7}")
+                        .withHeader("X-Qcurate-Position", "7"));
 
-        mvc.perform(post("/questions/new").param("text", "  What is a decorator?  ")
-                        .param("tags", "python, Decorators , ,python").with(csrf()).with(as("editor", "EDITOR")))
+        mvc.perform(post("/questions/new")
+                        .param("text", "  What is a decorator?  ")
+                        .param("tags", "python, Decorators , ,python")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/questions/" + Fixtures.ID))
                 .andExpect(flash().attribute("notice", "Your question was proposed and waits for review."));
 
@@ -109,8 +135,13 @@ class ProposeQuestionPageTest extends PageTest {
 
     @Test
     void anEmptyQuestionIsRefusedAndTheTagsAreKept() throws Exception {
-        Document page = html(mvc.perform(post("/questions/new").param("text", "   ").param("tags", "python, basics")
-                .with(csrf()).with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(post("/questions/new")
+                        .param("text", "   ")
+                        .param("tags", "python, basics")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("The question is empty");
         assertThat(labelled(page, "Tags").val()).isEqualTo("python, basics");
@@ -122,8 +153,13 @@ class ProposeQuestionPageTest extends PageTest {
         QUERY.onJson("GET", "/api/duplicates", "[]");
         String text = "x".repeat(19_990) + " decorator";
 
-        Document page = html(mvc.perform(post("/questions/new").param("text", text).param("tags", "python")
-                .with(csrf()).with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(post("/questions/new")
+                        .param("text", text)
+                        .param("tags", "python")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("20,000 characters", "at most 1,000");
         assertThat(labelled(page, "Question").wholeText()).isEqualTo(text);
@@ -134,12 +170,22 @@ class ProposeQuestionPageTest extends PageTest {
 
     @Test
     void tooManyOrTooLongTagsAreRefusedBeforeCalling() throws Exception {
-        String tags = String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "t" + i).toList());
+        String tags = String.join(
+                ",",
+                java.util.stream.IntStream.range(0, 21).mapToObj(i -> "t" + i).toList());
 
-        Document page = html(mvc.perform(post("/questions/new").param("text", "What is a decorator?")
-                .param("tags", tags).with(csrf()).with(as("editor", "EDITOR"))).andReturn());
-        Document longTag = html(mvc.perform(post("/questions/new").param("text", "What is a decorator?")
-                .param("tags", "y".repeat(41)).with(csrf()).with(as("editor", "EDITOR"))).andReturn());
+        Document page = html(mvc.perform(post("/questions/new")
+                        .param("text", "What is a decorator?")
+                        .param("tags", tags)
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
+        Document longTag = html(mvc.perform(post("/questions/new")
+                        .param("text", "What is a decorator?")
+                        .param("tags", "y".repeat(41))
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("21 tags", "at most 20");
         assertThat(longTag.select("[role=alert]").text()).contains("longer than 40 characters");
@@ -151,8 +197,12 @@ class ProposeQuestionPageTest extends PageTest {
         COMMAND.on("POST", "/api/questions", FakeService.Answer.problem(400, "invalid tag 'c++!!'"));
         QUERY.onJson("GET", "/api/duplicates", Fixtures.candidates());
 
-        Document page = html(mvc.perform(post("/questions/new").param("text", "What is a decorator?")
-                .param("tags", "c++!!").with(csrf()).with(as("editor", "EDITOR"))).andExpect(status().isOk())
+        Document page = html(mvc.perform(post("/questions/new")
+                        .param("text", "What is a decorator?")
+                        .param("tags", "c++!!")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
                 .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("invalid tag 'c++!!'");
@@ -166,14 +216,19 @@ class ProposeQuestionPageTest extends PageTest {
     void anEndedSessionStillEndsTheSession() throws Exception {
         COMMAND.on("POST", "/api/questions", FakeService.Answer.problem(401, "token expired"));
 
-        MvcResult result = mvc.perform(post("/questions/new").param("text", "What is a decorator?")
-                .with(csrf()).with(as("editor", "EDITOR"))).andReturn();
+        MvcResult result = mvc.perform(post("/questions/new")
+                        .param("text", "What is a decorator?")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn();
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
     }
 
     static Element labelled(Document page, String label) {
-        Element forLabel = page.select("label").stream().filter(l -> l.text().equals(label)).findFirst()
+        Element forLabel = page.select("label").stream()
+                .filter(l -> l.text().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no label " + label));
         return page.getElementById(forLabel.attr("for"));
     }

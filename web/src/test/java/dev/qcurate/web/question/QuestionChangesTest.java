@@ -22,8 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class QuestionChangesTest extends PageTest {
 
-    private static final FakeService.Answer ACCEPTED = FakeService.Answer.json(202,
-            "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}");
+    private static final FakeService.Answer ACCEPTED =
+            FakeService.Answer.json(202, "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}");
 
     // rewording
 
@@ -32,7 +32,8 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
         Document page = html(mvc.perform(get("/questions/" + ID + "/reword").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(labelled(page, "Question").wholeText()).isEqualTo("What is a Python decorator?");
         assertThat(page.select("input[name=baseRevision]").val()).isEqualTo("2");
@@ -43,8 +44,10 @@ class QuestionChangesTest extends PageTest {
     void aWordingTypedOnTheProposePageIsCarriedOver() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/reword").param("text", "What's a decorator?")
-                .with(as("editor", "EDITOR"))).andReturn());
+        Document page = html(mvc.perform(get("/questions/" + ID + "/reword")
+                        .param("text", "What's a decorator?")
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
 
         assertThat(labelled(page, "Question").wholeText()).isEqualTo("What's a decorator?");
     }
@@ -53,8 +56,11 @@ class QuestionChangesTest extends PageTest {
     void aRewordingIsSentWithItsBaseRevisionAndSaysItWaitsForReview() throws Exception {
         COMMAND.on("POST", "/api/questions/" + ID + "/rewordings", ACCEPTED);
 
-        mvc.perform(post("/questions/" + ID + "/reword").param("text", "What does @decorator do?")
-                        .param("baseRevision", "2").with(csrf()).with(as("editor", "EDITOR")))
+        mvc.perform(post("/questions/" + ID + "/reword")
+                        .param("text", "What does @decorator do?")
+                        .param("baseRevision", "2")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your rewording was proposed and waits for review."));
 
@@ -64,13 +70,20 @@ class QuestionChangesTest extends PageTest {
 
     @Test
     void aRewordingOfAQuestionThatMovedOnSaysSoShowsTheCurrentTextAndKeepsTheWording() throws Exception {
-        COMMAND.on("POST", "/api/questions/" + ID + "/rewordings", FakeService.Answer.problem(409,
-                "the question is at revision 2, but the change was made against revision 1"));
+        COMMAND.on(
+                "POST",
+                "/api/questions/" + ID + "/rewordings",
+                FakeService.Answer.problem(
+                        409, "the question is at revision 2, but the change was made against revision 1"));
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document page = html(mvc.perform(post("/questions/" + ID + "/reword").param("text", "My own wording?")
-                .param("baseRevision", "1").with(csrf()).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(post("/questions/" + ID + "/reword")
+                        .param("text", "My own wording?")
+                        .param("baseRevision", "1")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("changed since you opened it", "revision 2");
         assertThat(page.select("blockquote").text()).isEqualTo("What is a Python decorator?");
@@ -83,10 +96,18 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
         String huge = "w".repeat(20_000);
 
-        Document empty = html(mvc.perform(post("/questions/" + ID + "/reword").param("text", "")
-                .param("baseRevision", "2").with(csrf()).with(as("editor", "EDITOR"))).andReturn());
-        Document tooLong = html(mvc.perform(post("/questions/" + ID + "/reword").param("text", huge)
-                .param("baseRevision", "2").with(csrf()).with(as("editor", "EDITOR"))).andReturn());
+        Document empty = html(mvc.perform(post("/questions/" + ID + "/reword")
+                        .param("text", "")
+                        .param("baseRevision", "2")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
+        Document tooLong = html(mvc.perform(post("/questions/" + ID + "/reword")
+                        .param("text", huge)
+                        .param("baseRevision", "2")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
 
         assertThat(empty.select("[role=alert]").text()).contains("empty");
         assertThat(tooLong.select("[role=alert]").text()).contains("20,000 characters");
@@ -110,8 +131,11 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
         COMMAND.on("POST", "/api/questions/" + ID + "/tags", ACCEPTED);
 
-        Document form = html(mvc.perform(get("/questions/" + ID + "/tags").with(as("editor", "EDITOR"))).andReturn());
-        mvc.perform(post("/questions/" + ID + "/tags").param("tags", "Python, Closures").with(csrf())
+        Document form = html(mvc.perform(get("/questions/" + ID + "/tags").with(as("editor", "EDITOR")))
+                .andReturn());
+        mvc.perform(post("/questions/" + ID + "/tags")
+                        .param("tags", "Python, Closures")
+                        .with(csrf())
                         .with(as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your tag change was proposed and waits for review."));
@@ -126,10 +150,17 @@ class QuestionChangesTest extends PageTest {
     void theTagChangeIsPreviewedAsChipsWithAndWithoutJavaScript() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document fragment = html(mvc.perform(get("/questions/" + ID + "/tags/preview").param("tags", "python, web")
-                .header("HX-Request", "true").with(as("editor", "EDITOR"))).andReturn());
-        Document page = html(mvc.perform(post("/questions/" + ID + "/tags").param("tags", "python, web")
-                .param("preview", "true").with(csrf()).with(as("editor", "EDITOR"))).andReturn());
+        Document fragment = html(mvc.perform(get("/questions/" + ID + "/tags/preview")
+                        .param("tags", "python, web")
+                        .header("HX-Request", "true")
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
+        Document page = html(mvc.perform(post("/questions/" + ID + "/tags")
+                        .param("tags", "python, web")
+                        .param("preview", "true")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
 
         for (Document shown : List.of(fragment, page)) {
             assertThat(shown.select(".chip-added").text()).isEqualTo("+added: web");
@@ -144,13 +175,19 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
         COMMAND.on("POST", "/api/questions/" + ID + "/tags", FakeService.Answer.problem(400, "invalid tag 'a b!'"));
 
-        Document same = html(mvc.perform(post("/questions/" + ID + "/tags").param("tags", "Decorators, python")
-                .with(csrf()).with(as("editor", "EDITOR"))).andReturn());
+        Document same = html(mvc.perform(post("/questions/" + ID + "/tags")
+                        .param("tags", "Decorators, python")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
         assertThat(same.select("[role=alert]").text()).contains("same as before");
         assertThat(COMMAND.requests()).isEmpty();
 
-        Document refused = html(mvc.perform(post("/questions/" + ID + "/tags").param("tags", "python, a b!")
-                .with(csrf()).with(as("editor", "EDITOR"))).andReturn());
+        Document refused = html(mvc.perform(post("/questions/" + ID + "/tags")
+                        .param("tags", "python, a b!")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
         assertThat(refused.select("[role=alert]").text()).contains("invalid tag 'a b!'");
         assertThat(labelled(refused, "Tags").val()).isEqualTo("python, a b!");
     }
@@ -167,14 +204,18 @@ class QuestionChangesTest extends PageTest {
                                   {"questionId":"55555555-5555-5555-5555-555555555555","text":"Decorators vs macros","status":"ACTIVE","revision":1,"tags":[]}],
                          "page":0,"size":10,"total":3}""".formatted(ID, OTHER));
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/merge").param("q", "decorator " + "z".repeat(300))
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(get("/questions/" + ID + "/merge")
+                        .param("q", "decorator " + "z".repeat(300))
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(param("/api/questions", "q")).hasSize(200).startsWith("decorator z");
         assertThat(labelled(page, "Search questions").attr("name")).isEqualTo("q");
-        assertThat(page.select("input[type=radio][name=targetId]").eachAttr("value")).containsExactly(
-                OTHER.toString(), THIRD.toString(), "55555555-5555-5555-5555-555555555555");
-        assertThat(labelled(page, "What does a decorator do? (score 87%, likely duplicate)").attr("value"))
+        assertThat(page.select("input[type=radio][name=targetId]").eachAttr("value"))
+                .containsExactly(OTHER.toString(), THIRD.toString(), "55555555-5555-5555-5555-555555555555");
+        assertThat(labelled(page, "What does a decorator do? (score 87%, likely duplicate)")
+                        .attr("value"))
                 .isEqualTo(OTHER.toString());
         assertThat(page.text()).contains("first 200 were used");
         assertThat(page.select("button:containsOwn(Propose merge)")).hasSize(1);
@@ -184,7 +225,9 @@ class QuestionChangesTest extends PageTest {
     void aMergeIsSentAsSourceIntoTarget() throws Exception {
         COMMAND.on("POST", "/api/merges", ACCEPTED);
 
-        mvc.perform(post("/questions/" + ID + "/merge").param("targetId", OTHER.toString()).with(csrf())
+        mvc.perform(post("/questions/" + ID + "/merge")
+                        .param("targetId", OTHER.toString())
+                        .with(csrf())
                         .with(as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your merge was proposed and waits for review."));
@@ -200,10 +243,17 @@ class QuestionChangesTest extends PageTest {
                 .onJson("GET", "/api/questions", "{\"items\":[],\"page\":0,\"size\":10,\"total\":0}");
         COMMAND.on("POST", "/api/merges", FakeService.Answer.problem(409, "question " + OTHER + " is RETIRED"));
 
-        Document none = html(mvc.perform(post("/questions/" + ID + "/merge").param("q", "closures").with(csrf())
-                .with(as("editor", "EDITOR"))).andReturn());
-        Document refused = html(mvc.perform(post("/questions/" + ID + "/merge").param("q", "closures")
-                .param("targetId", OTHER.toString()).with(csrf()).with(as("editor", "EDITOR"))).andReturn());
+        Document none = html(mvc.perform(post("/questions/" + ID + "/merge")
+                        .param("q", "closures")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
+        Document refused = html(mvc.perform(post("/questions/" + ID + "/merge")
+                        .param("q", "closures")
+                        .param("targetId", OTHER.toString())
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
 
         assertThat(none.select("[role=alert]").text()).contains("Choose the question");
         assertThat(refused.select("[role=alert]").text()).contains("is RETIRED");
@@ -218,11 +268,17 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
         COMMAND.on("POST", "/api/questions/" + ID + "/retirement", ACCEPTED);
 
-        Document form = html(mvc.perform(get("/questions/" + ID + "/retire").with(as("editor", "EDITOR"))).andReturn());
-        Document empty = html(mvc.perform(post("/questions/" + ID + "/retire").param("reason", "  ").with(csrf())
-                .with(as("editor", "EDITOR"))).andReturn());
+        Document form = html(mvc.perform(get("/questions/" + ID + "/retire").with(as("editor", "EDITOR")))
+                .andReturn());
+        Document empty = html(mvc.perform(post("/questions/" + ID + "/retire")
+                        .param("reason", "  ")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andReturn());
         assertThat(COMMAND.requests()).isEmpty();
-        mvc.perform(post("/questions/" + ID + "/retire").param("reason", "Out of scope").with(csrf())
+        mvc.perform(post("/questions/" + ID + "/retire")
+                        .param("reason", "Out of scope")
+                        .with(csrf())
                         .with(as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your retirement was proposed and waits for review."));
@@ -237,10 +293,15 @@ class QuestionChangesTest extends PageTest {
     @Test
     void aForbiddenRetirementShowsTheDetailAndKeepsTheReason() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
-        COMMAND.on("POST", "/api/questions/" + ID + "/retirement", FakeService.Answer.problem(403, "role EDITOR needed"));
+        COMMAND.on(
+                "POST", "/api/questions/" + ID + "/retirement", FakeService.Answer.problem(403, "role EDITOR needed"));
 
-        Document page = html(mvc.perform(post("/questions/" + ID + "/retire").param("reason", "Out of scope")
-                .with(csrf()).with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(post("/questions/" + ID + "/retire")
+                        .param("reason", "Out of scope")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("role EDITOR needed");
         assertThat(labelled(page, "Reason").wholeText()).isEqualTo("Out of scope");
@@ -249,12 +310,15 @@ class QuestionChangesTest extends PageTest {
     @Test
     void unmergeIsOfferedOnlyForAMergedQuestionAndSendsAnEmptyBody() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
-        Document notMerged = html(mvc.perform(get("/questions/" + ID + "/unmerge").with(as("editor", "EDITOR")))
-                .andReturn());
+        Document notMerged =
+                html(mvc.perform(get("/questions/" + ID + "/unmerge").with(as("editor", "EDITOR")))
+                        .andReturn());
         assertThat(notMerged.select("button:containsOwn(Unmerge)")).isEmpty();
 
-        QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.question(ID, "What is a decorator?", "MERGED", 2,
-                List.of(), OTHER));
+        QUERY.onJson(
+                "GET",
+                "/api/questions/" + ID,
+                Fixtures.question(ID, "What is a decorator?", "MERGED", 2, List.of(), OTHER));
         COMMAND.on("POST", "/api/questions/" + ID + "/unmerge", ACCEPTED);
         Document merged = html(mvc.perform(get("/questions/" + ID + "/unmerge").with(as("editor", "EDITOR")))
                 .andReturn());
@@ -263,17 +327,22 @@ class QuestionChangesTest extends PageTest {
                 .andExpect(flash().attribute("notice", "Your unmerge was proposed and waits for review."));
 
         assertThat(merged.select("button:containsOwn(Unmerge)")).hasSize(1);
-        assertThat(COMMAND.last("POST", "/api/questions/" + ID + "/unmerge").body()).isEqualTo("{}");
+        assertThat(COMMAND.last("POST", "/api/questions/" + ID + "/unmerge").body())
+                .isEqualTo("{}");
     }
 
     @Test
     void aRefusedUnmergeSaysWhy() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
-        COMMAND.on("POST", "/api/questions/" + ID + "/unmerge",
+        COMMAND.on(
+                "POST",
+                "/api/questions/" + ID + "/unmerge",
                 FakeService.Answer.problem(409, "question " + ID + " is ACTIVE and cannot be unmerged"));
 
-        Document page = html(mvc.perform(post("/questions/" + ID + "/unmerge").with(csrf())
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(
+                mvc.perform(post("/questions/" + ID + "/unmerge").with(csrf()).with(as("editor", "EDITOR")))
+                        .andExpect(status().isOk())
+                        .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("cannot be unmerged");
     }

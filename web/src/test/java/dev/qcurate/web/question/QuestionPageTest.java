@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class QuestionPageTest extends PageTest {
 
-    private static final List<String> EDITOR_BUTTONS = List.of("Propose rewording", "Change tags", "Propose merge",
-            "Retire", "Unmerge");
+    private static final List<String> EDITOR_BUTTONS =
+            List.of("Propose rewording", "Change tags", "Propose merge", "Retire", "Unmerge");
 
     @Test
     void aReaderSeesTextStatusTagsSourceHistoryAndDuplicatesButNoEditingControls() throws Exception {
@@ -27,7 +27,8 @@ class QuestionPageTest extends PageTest {
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", Fixtures.candidates());
 
         Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("What is a Python decorator?");
         assertThat(page.select(".status").text()).isEqualTo("ACTIVE");
@@ -40,11 +41,14 @@ class QuestionPageTest extends PageTest {
                 .containsExactly("2", "Reworded (ACTIVE)", "reviewer", "2026-11-22 10:00 UTC");
         assertThat(page.select("a:containsOwn(Compare revisions)").attr("href"))
                 .isEqualTo("/questions/" + ID + "/compare");
-        assertThat(page.select("section[aria-label=Possible duplicates] a[href=/questions/" + OTHER + "]").text())
+        assertThat(page.select("section[aria-label=Possible duplicates] a[href=/questions/" + OTHER + "]")
+                        .text())
                 .isEqualTo("What does a decorator do?");
         assertThat(param("/api/questions/" + ID + "/duplicates", "limit")).isEqualTo("5");
         for (String button : EDITOR_BUTTONS) {
-            assertThat(page.select("button:containsOwn(" + button + ")")).as(button).isEmpty();
+            assertThat(page.select("button:containsOwn(" + button + ")"))
+                    .as(button)
+                    .isEmpty();
         }
         assertThat(QUERY.last("GET", "/api/proposals")).isNull(); // readers may not list proposals
     }
@@ -56,14 +60,18 @@ class QuestionPageTest extends PageTest {
                 .onJson("GET", "/api/proposals", Fixtures.pendingRewording());
 
         Document page = html(mvc.perform(get("/questions/" + ID).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         for (String button : List.of("Propose rewording", "Change tags", "Propose merge", "Retire")) {
             Element found = page.selectFirst("button:containsOwn(" + button + ")");
             assertThat(found).as(button).isNotNull();
             assertThat(found.parent().attr("method")).isEqualTo("get"); // works without JavaScript
         }
-        assertThat(page.select("button:containsOwn(Propose rewording)").parents().select("form").attr("action"))
+        assertThat(page.select("button:containsOwn(Propose rewording)")
+                        .parents()
+                        .select("form")
+                        .attr("action"))
                 .isEqualTo("/questions/" + ID + "/reword");
         assertThat(page.select("button:containsOwn(Unmerge)")).isEmpty();
         assertThat(param("/api/proposals", "questionId")).isEqualTo(ID.toString());
@@ -74,15 +82,27 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void aMergedQuestionLinksItsTargetAndOffersUnmerge() throws Exception {
-        QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.question(ID, "What is a decorator?", "MERGED", 2,
-                        List.of(), OTHER, Fixtures.step(2, "MERGED", "What is a decorator?", "MERGED", "reviewer")))
-                .onJson("GET", "/api/questions/" + OTHER, Fixtures.question(OTHER, "What does a decorator do?",
-                        "ACTIVE", 1, List.of(), null))
+        QUERY.onJson(
+                        "GET",
+                        "/api/questions/" + ID,
+                        Fixtures.question(
+                                ID,
+                                "What is a decorator?",
+                                "MERGED",
+                                2,
+                                List.of(),
+                                OTHER,
+                                Fixtures.step(2, "MERGED", "What is a decorator?", "MERGED", "reviewer")))
+                .onJson(
+                        "GET",
+                        "/api/questions/" + OTHER,
+                        Fixtures.question(OTHER, "What does a decorator do?", "ACTIVE", 1, List.of(), null))
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
                 .onJson("GET", "/api/proposals", "[]");
 
         Document page = html(mvc.perform(get("/questions/" + ID).with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select(".status").first().text()).isEqualTo("MERGED");
         assertThat(page.select("a[href=/questions/" + OTHER + "]").text()).isEqualTo("What does a decorator do?");
@@ -92,13 +112,24 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void theNoticeOfAProposalIsShown() throws Exception {
-        QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.question(ID, "What is a decorator?", "PROPOSED", 1,
-                        List.of(), null, Fixtures.step(1, "PROPOSED", "What is a decorator?", "PROPOSED", "editor")))
+        QUERY.onJson(
+                        "GET",
+                        "/api/questions/" + ID,
+                        Fixtures.question(
+                                ID,
+                                "What is a decorator?",
+                                "PROPOSED",
+                                1,
+                                List.of(),
+                                null,
+                                Fixtures.step(1, "PROPOSED", "What is a decorator?", "PROPOSED", "editor")))
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
                 .onJson("GET", "/api/proposals", "[]");
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("editor", "EDITOR"))
-                .flashAttr("notice", "Your question was proposed and waits for review.")).andReturn());
+        Document page = html(mvc.perform(get("/questions/" + ID)
+                        .with(as("editor", "EDITOR"))
+                        .flashAttr("notice", "Your question was proposed and waits for review."))
+                .andReturn());
 
         assertThat(page.select("[role=status]").text()).isEqualTo("Your question was proposed and waits for review.");
         assertThat(page.select(".status").first().text()).isEqualTo("PROPOSED");
@@ -110,16 +141,19 @@ class QuestionPageTest extends PageTest {
                 .on("GET", "/api/questions/" + ID + "/duplicates", FakeService.Answer.problem(503, "index behind"));
 
         Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("What is a Python decorator?");
-        assertThat(page.select("section[aria-label=Possible duplicates]").text()).contains("No similar questions");
+        assertThat(page.select("section[aria-label=Possible duplicates]").text())
+                .contains("No similar questions");
     }
 
     @Test
     void anIdThatIsNoUuidIsNotFound() throws Exception {
         Document page = html(mvc.perform(get("/questions/not-a-uuid").with(as("reader", "READER")))
-                .andExpect(status().isNotFound()).andReturn());
+                .andExpect(status().isNotFound())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("no question with the id “not-a-uuid”");
@@ -131,7 +165,8 @@ class QuestionPageTest extends PageTest {
         QUERY.on("GET", "/api/questions/" + ID, FakeService.Answer.problem(404, "no question " + ID));
 
         Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isNotFound()).andReturn());
+                .andExpect(status().isNotFound())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("no question " + ID);
@@ -142,14 +177,19 @@ class QuestionPageTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
         Document page = html(mvc.perform(get("/questions/" + ID + "/compare").with(as("reader", "READER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
-        assertThat(labelled(page, "From revision").select("option[selected]").val()).isEqualTo("1");
-        assertThat(labelled(page, "To revision").select("option[selected]").val()).isEqualTo("2");
+        assertThat(labelled(page, "From revision").select("option[selected]").val())
+                .isEqualTo("1");
+        assertThat(labelled(page, "To revision").select("option[selected]").val())
+                .isEqualTo("2");
         assertThat(labelled(page, "To revision").select("option").eachText()).containsExactly("1", "2");
         assertThat(page.select(".diff-inline ins").text()).isEqualTo("added: Python");
-        assertThat(page.select(".diff-side-by-side > div").get(0).select("h3").text()).isEqualTo("Revision 1");
-        assertThat(page.select(".diff-side-by-side > div").get(1).select("ins").text()).isEqualTo("added: Python");
+        assertThat(page.select(".diff-side-by-side > div").get(0).select("h3").text())
+                .isEqualTo("Revision 1");
+        assertThat(page.select(".diff-side-by-side > div").get(1).select("ins").text())
+                .isEqualTo("added: Python");
         assertThat(page.select("button:containsOwn(Compare)")).hasSize(1);
     }
 
@@ -157,10 +197,17 @@ class QuestionPageTest extends PageTest {
     void compareTakesAnyTwoRevisionsAndExplainsAnUnknownOne() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document reversed = html(mvc.perform(get("/questions/" + ID + "/compare").param("from", "2").param("to", "1")
-                .with(as("reader", "READER"))).andReturn());
-        Document unknown = html(mvc.perform(get("/questions/" + ID + "/compare").param("from", "9")
-                .param("to", "x<script>").with(as("reader", "READER"))).andExpect(status().isOk()).andReturn());
+        Document reversed = html(mvc.perform(get("/questions/" + ID + "/compare")
+                        .param("from", "2")
+                        .param("to", "1")
+                        .with(as("reader", "READER")))
+                .andReturn());
+        Document unknown = html(mvc.perform(get("/questions/" + ID + "/compare")
+                        .param("from", "9")
+                        .param("to", "x<script>")
+                        .with(as("reader", "READER")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(reversed.select(".diff-inline del").text()).isEqualTo("removed: Python");
         assertThat(unknown.select("[role=status]").text()).contains("no such revision", "revision 1 and revision 2");

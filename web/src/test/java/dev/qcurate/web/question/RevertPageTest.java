@@ -21,7 +21,13 @@ class RevertPageTest extends PageTest {
 
     /** ACTIVE at revision 3: proposed, accepted, reworded, then re-tagged by a tag rename. */
     private static String question() {
-        return Fixtures.question(ID, "What is a Python decorator?", "ACTIVE", 3, List.of("python"), null,
+        return Fixtures.question(
+                ID,
+                "What is a Python decorator?",
+                "ACTIVE",
+                3,
+                List.of("python"),
+                null,
                 step(1, "PROPOSED", "What is a decorator?", "PROPOSED", "[\"py\"]", null),
                 step(1, "ACCEPTED", "What is a decorator?", "ACTIVE", "[\"py\"]", null),
                 step(2, "REWORDED", "What is a Python decorator?", "ACTIVE", "[\"py\"]", "REWORDING"),
@@ -31,8 +37,7 @@ class RevertPageTest extends PageTest {
     private static String step(int revision, String event, String text, String status, String tags, String type) {
         return """
                 {"revision":%d,"event":"%s","text":"%s","status":"%s","at":"2026-11-2%dT10:00:00Z","actor":"editor",
-                 "proposalId":null,"tags":%s,"proposalType":%s}""".formatted(revision, event, text, status, revision,
-                tags, type == null ? "null" : "\"" + type + "\"");
+                 "proposalId":null,"tags":%s,"proposalType":%s}""".formatted(revision, event, text, status, revision, tags, type == null ? "null" : "\"" + type + "\"");
     }
 
     @Test
@@ -42,15 +47,19 @@ class RevertPageTest extends PageTest {
         QUERY.onJson("GET", "/api/proposals", "[]");
 
         Document page = html(mvc.perform(get("/questions/" + ID).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         var rows = page.select("section.history tbody tr");
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0).select("button:containsOwn(Revert to this revision)")).as("not the last step of 1")
+        assertThat(rows.get(0).select("button:containsOwn(Revert to this revision)"))
+                .as("not the last step of 1")
                 .isEmpty();
-        assertThat(rows.get(1).select("button:containsOwn(Revert to this revision)")).hasSize(1);
+        assertThat(rows.get(1).select("button:containsOwn(Revert to this revision)"))
+                .hasSize(1);
         assertThat(rows.get(1).select("input[name=revision]").val()).isEqualTo("1");
-        assertThat(rows.get(2).select("button:containsOwn(Revert to this revision)")).hasSize(1);
+        assertThat(rows.get(2).select("button:containsOwn(Revert to this revision)"))
+                .hasSize(1);
         assertThat(rows.get(3).select("button")).as("the current revision").isEmpty();
         assertThat(rows.get(3).text()).contains("(tag rename)");
     }
@@ -61,7 +70,8 @@ class RevertPageTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID + "/duplicates", "[]");
 
         Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("button:containsOwn(Revert to this revision)")).isEmpty();
     }
@@ -70,8 +80,11 @@ class RevertPageTest extends PageTest {
     void theConfirmationShowsTheWordDiffAgainstTheCurrentTextAndTheTagChange() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, question());
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/revert").param("revision", "1")
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(get("/questions/" + ID + "/revert")
+                        .param("revision", "1")
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("Revert to revision 1");
         assertThat(page.select(".diff-inline del").text()).contains("Python");
@@ -86,8 +99,11 @@ class RevertPageTest extends PageTest {
     void aRevisionThatDoesNotExistOffersNoButton() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, question());
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/revert").param("revision", "7")
-                .with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(get("/questions/" + ID + "/revert")
+                        .param("revision", "7")
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("no earlier revision 7");
         assertThat(page.select("button:containsOwn(Propose revert)")).isEmpty();
@@ -95,11 +111,17 @@ class RevertPageTest extends PageTest {
 
     @Test
     void aRevertIsSentWithItsRevisionsAndSaysItWaitsForReview() throws Exception {
-        COMMAND.on("POST", "/api/questions/" + ID + "/reverts", FakeService.Answer.json(202,
-                "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}"));
+        COMMAND.on(
+                "POST",
+                "/api/questions/" + ID + "/reverts",
+                FakeService.Answer.json(
+                        202, "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}"));
 
-        mvc.perform(post("/questions/" + ID + "/revert").param("toRevision", "1").param("baseRevision", "3")
-                        .with(csrf()).with(as("editor", "EDITOR")))
+        mvc.perform(post("/questions/" + ID + "/revert")
+                        .param("toRevision", "1")
+                        .param("baseRevision", "3")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your revert to revision 1 was proposed and waits for review."));
 
@@ -109,21 +131,31 @@ class RevertPageTest extends PageTest {
 
     @Test
     void aRefusedRevertShowsTheServicesReason() throws Exception {
-        COMMAND.on("POST", "/api/questions/" + ID + "/reverts", FakeService.Answer.problem(409,
-                "the question is at revision 4, but the change was made against revision 3"));
+        COMMAND.on(
+                "POST",
+                "/api/questions/" + ID + "/reverts",
+                FakeService.Answer.problem(
+                        409, "the question is at revision 4, but the change was made against revision 3"));
         QUERY.onJson("GET", "/api/questions/" + ID, question());
 
-        Document page = html(mvc.perform(post("/questions/" + ID + "/revert").param("toRevision", "1")
-                .param("baseRevision", "3").with(csrf()).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(post("/questions/" + ID + "/revert")
+                        .param("toRevision", "1")
+                        .param("baseRevision", "3")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("made against revision 3");
     }
 
     @Test
     void readersCannotProposeReverts() throws Exception {
-        mvc.perform(post("/questions/" + ID + "/revert").param("toRevision", "1").param("baseRevision", "3")
-                        .with(csrf()).with(as("reader", "READER")))
+        mvc.perform(post("/questions/" + ID + "/revert")
+                        .param("toRevision", "1")
+                        .param("baseRevision", "3")
+                        .with(csrf())
+                        .with(as("reader", "READER")))
                 .andExpect(status().isForbidden());
         assertThat(COMMAND.requests()).isEmpty();
     }

@@ -28,12 +28,17 @@ class ReviewActionsTest extends PageTest {
     void approvingWithHtmxReplacesTheItemWithItsOutcomeAndAnnouncesHowManyAreLeft() throws Exception {
         queueOfFour(QUERY);
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":3,\"byType\":{\"TAG_CHANGE\":3}}");
-        COMMAND.on("POST", APPROVAL, Answer.json(200, "{\"outcome\":\"APPLIED\",\"detail\":\"the change was applied\","
-                + "\"position\":42}").withHeader("X-Qcurate-Position", "42"));
+        COMMAND.on(
+                "POST",
+                APPROVAL,
+                Answer.json(200, "{\"outcome\":\"APPLIED\",\"detail\":\"the change was applied\"," + "\"position\":42}")
+                        .withHeader("X-Qcurate-Position", "42"));
 
-        MvcResult result = mvc.perform(htmx(action(REWORDING, "approve"))).andExpect(status().isOk())
+        MvcResult result = mvc.perform(htmx(action(REWORDING, "approve")))
+                .andExpect(status().isOk())
                 .andExpect(header().string("HX-Retarget", "#item-" + REWORDING))
-                .andExpect(header().string("HX-Reswap", "outerHTML")).andReturn();
+                .andExpect(header().string("HX-Reswap", "outerHTML"))
+                .andReturn();
         Document answer = Jsoup.parseBodyFragment(result.getResponse().getContentAsString());
 
         assertThat(COMMAND.last("POST", APPROVAL).header("Authorization")).isEqualTo("Bearer token-reviewer");
@@ -49,11 +54,16 @@ class ReviewActionsTest extends PageTest {
     @Test
     void anApprovalThatNeedsMoreReviewersSaysItWasRecorded() throws Exception {
         queueOfFour(QUERY);
-        COMMAND.onJson("POST", "/api/proposals/" + MERGE + "/approval",
+        COMMAND.onJson(
+                "POST",
+                "/api/proposals/" + MERGE + "/approval",
                 "{\"outcome\":\"RECORDED\",\"detail\":\"1 of 2 approvals\"}");
 
         Document answer = Jsoup.parseBodyFragment(mvc.perform(htmx(action(MERGE, "approve")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
         assertThat(answer.select("article h2").text()).startsWith("Approval recorded");
         assertThat(answer.select("article p").text()).contains("1 of 2 approvals");
@@ -64,28 +74,39 @@ class ReviewActionsTest extends PageTest {
         queueOfFour(QUERY);
         COMMAND.onJson("POST", APPROVAL, "{\"outcome\":\"APPLIED\",\"detail\":\"the change was applied\"}");
 
-        MvcResult done = mvc.perform(action(REWORDING, "approve").param("type", "REWORDING").param("tag", "py"))
-                .andExpect(redirectedUrl("/review?type=REWORDING&tag=py")).andReturn();
-        Document page = html(mvc.perform(get("/review?type=REWORDING&tag=py").flashAttrs(done.getFlashMap())
-                .with(as("reviewer", "REVIEWER"))).andReturn());
+        MvcResult done = mvc.perform(
+                        action(REWORDING, "approve").param("type", "REWORDING").param("tag", "py"))
+                .andExpect(redirectedUrl("/review?type=REWORDING&tag=py"))
+                .andReturn();
+        Document page = html(mvc.perform(get("/review?type=REWORDING&tag=py")
+                        .flashAttrs(done.getFlashMap())
+                        .with(as("reviewer", "REVIEWER")))
+                .andReturn());
 
-        assertThat(page.select(".message-ok[role=status]").text()).startsWith("Approved: \u201cWhat is a decorator?\u201d.")
+        assertThat(page.select(".message-ok[role=status]").text())
+                .startsWith("Approved: \u201cWhat is a decorator?\u201d.")
                 .contains("pending left");
     }
 
     @Test
     void aStaleApprovalIsExplainedWithALinkToTheCurrentText() throws Exception {
         queueOfFour(QUERY);
-        COMMAND.on("POST", APPROVAL, Answer.problem(409,
-                "proposal is stale: made against revision 1, but the question is at revision 2"));
+        COMMAND.on(
+                "POST",
+                APPROVAL,
+                Answer.problem(409, "proposal is stale: made against revision 1, but the question is at revision 2"));
 
-        MvcResult viaHtmx = mvc.perform(htmx(action(REWORDING, "approve"))).andExpect(status().isConflict())
+        MvcResult viaHtmx = mvc.perform(htmx(action(REWORDING, "approve")))
+                .andExpect(status().isConflict())
                 .andReturn();
         Document fragment = Jsoup.parseBodyFragment(viaHtmx.getResponse().getContentAsString());
-        Document page = html(mvc.perform(action(REWORDING, "approve")).andExpect(status().isConflict()).andReturn());
+        Document page = html(mvc.perform(action(REWORDING, "approve"))
+                .andExpect(status().isConflict())
+                .andReturn());
 
         assertThat(viaHtmx.getResponse().getHeader("HX-Retarget")).isNull();
-        assertThat(fragment.select("[role=alert]").text()).contains("changed since this was proposed", "this proposal is stale")
+        assertThat(fragment.select("[role=alert]").text())
+                .contains("changed since this was proposed", "this proposal is stale")
                 .contains("made against revision 1");
         assertThat(fragment.select("a:containsOwn(current text)").attr("href")).isEqualTo("/questions/" + DECORATOR);
         assertThat(page.select("h1").text()).isEqualTo("Review queue");
@@ -98,17 +119,27 @@ class ReviewActionsTest extends PageTest {
         queueOfFour(QUERY);
         COMMAND.on("POST", "/api/proposals/" + OWN_NEW + "/approval", Answer.problem(403, "own proposal"))
                 .on("POST", "/api/proposals/" + TAGS + "/approval", Answer.problem(404, "no proposal " + TAGS))
-                .on("POST", "/api/proposals/" + MERGE + "/approval", Answer.problem(422, "cannot merge a question"
-                        + " into itself"));
+                .on(
+                        "POST",
+                        "/api/proposals/" + MERGE + "/approval",
+                        Answer.problem(422, "cannot merge a question" + " into itself"));
 
-        String own = mvc.perform(htmx(action(OWN_NEW, "approve"))).andExpect(status().isForbidden()).andReturn()
-                .getResponse().getContentAsString();
-        String gone = mvc.perform(htmx(action(TAGS, "approve"))).andExpect(status().isNotFound()).andReturn()
-                .getResponse().getContentAsString();
-        Document refused = html(mvc.perform(action(MERGE, "approve")).andExpect(status().is(422)).andReturn());
+        String own = mvc.perform(htmx(action(OWN_NEW, "approve")))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String gone = mvc.perform(htmx(action(TAGS, "approve")))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Document refused = html(mvc.perform(action(MERGE, "approve"))
+                .andExpect(status().is(422))
+                .andReturn());
 
-        assertThat(Jsoup.parse(own).select("[role=alert]").text()).contains("Not allowed: own proposal",
-                "their own proposal");
+        assertThat(Jsoup.parse(own).select("[role=alert]").text())
+                .contains("Not allowed: own proposal", "their own proposal");
         assertThat(Jsoup.parse(gone).select("[role=alert]").text()).contains("no longer exists");
         assertThat(refused.select("#result-" + MERGE + " [role=alert]").text())
                 .contains("cannot merge a question into itself");
@@ -120,7 +151,8 @@ class ReviewActionsTest extends PageTest {
         queueOfFour(QUERY);
         COMMAND.on("POST", APPROVAL, Answer.problem(503, "busy").withHeader("Retry-After", "5"));
 
-        Document page = html(mvc.perform(action(REWORDING, "approve")).andExpect(status().isServiceUnavailable())
+        Document page = html(mvc.perform(action(REWORDING, "approve"))
+                .andExpect(status().isServiceUnavailable())
                 .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("try again in 5 s");
@@ -131,9 +163,12 @@ class ReviewActionsTest extends PageTest {
         queueOfFour(QUERY);
         COMMAND.onJson("POST", REJECTION, "{\"position\":7}");
 
-        Document answer = Jsoup.parseBodyFragment(mvc.perform(htmx(action(REWORDING, "reject")
-                .param("reason", "  Unclear or ambiguous "))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
+        Document answer = Jsoup.parseBodyFragment(
+                mvc.perform(htmx(action(REWORDING, "reject").param("reason", "  Unclear or ambiguous ")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
 
         assertThat(COMMAND.last("POST", REJECTION).body()).isEqualTo("{\"reason\":\"Unclear or ambiguous\"}");
         assertThat(answer.select("article h2").text()).startsWith("Rejected");
@@ -145,9 +180,13 @@ class ReviewActionsTest extends PageTest {
         queueOfFour(QUERY);
 
         Document page = html(mvc.perform(action(REWORDING, "reject").param("reason", "   "))
-                .andExpect(status().is(422)).andReturn());
-        String fragment = mvc.perform(htmx(action(REWORDING, "reject").param("reason", ""))).andExpect(status().is(422))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().is(422))
+                .andReturn());
+        String fragment = mvc.perform(htmx(action(REWORDING, "reject").param("reason", "")))
+                .andExpect(status().is(422))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(COMMAND.requests()).isEmpty();
         assertThat(page.select("article.review-item")).hasSize(4);
@@ -161,9 +200,11 @@ class ReviewActionsTest extends PageTest {
         COMMAND.on("POST", REJECTION, Answer.problem(403, "own proposal"));
 
         Document refused = html(mvc.perform(action(REWORDING, "reject").param("reason", "Duplicate of #12"))
-                .andExpect(status().isForbidden()).andReturn());
+                .andExpect(status().isForbidden())
+                .andReturn());
         Document tooLong = html(mvc.perform(action(REWORDING, "reject").param("reason", "x".repeat(1_001)))
-                .andExpect(status().is(422)).andReturn());
+                .andExpect(status().is(422))
+                .andReturn());
 
         assertThat(refused.getElementById("reason-" + REWORDING).val()).isEqualTo("Duplicate of #12");
         assertThat(tooLong.select("[role=alert]").text()).contains("1001 characters");
@@ -175,8 +216,11 @@ class ReviewActionsTest extends PageTest {
     void skippingWithHtmxCallsNoServiceAndMovesOn() throws Exception {
         queueOfFour(QUERY);
 
-        Document answer = Jsoup.parseBodyFragment(mvc.perform(htmx(action(TAGS, "skip"))).andExpect(status().isOk())
-                .andExpect(header().string("HX-Retarget", "#item-" + TAGS)).andReturn().getResponse()
+        Document answer = Jsoup.parseBodyFragment(mvc.perform(htmx(action(TAGS, "skip")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Retarget", "#item-" + TAGS))
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
 
         assertThat(COMMAND.requests()).isEmpty();
@@ -187,29 +231,41 @@ class ReviewActionsTest extends PageTest {
     @Test
     void bulkApprovalShowsEachItemsOutcome() throws Exception {
         queueOfFour(QUERY);
-        COMMAND.onJson("POST", "/api/proposals/approval", "{\"approved\":[\"" + REWORDING + "\"],\"failed\":[{"
-                + "\"proposalId\":\"" + TAGS + "\",\"reason\":\"stale: made against revision 1\"}],\"position\":9}");
+        COMMAND.onJson(
+                "POST",
+                "/api/proposals/approval",
+                "{\"approved\":[\"" + REWORDING + "\"],\"failed\":[{" + "\"proposalId\":\"" + TAGS
+                        + "\",\"reason\":\"stale: made against revision 1\"}],\"position\":9}");
 
-        MvcResult done = mvc.perform(post("/review/approve-selected").param("proposalIds", REWORDING.toString(),
-                        TAGS.toString()).param("type", "").with(as("reviewer", "REVIEWER")).with(csrf()))
-                .andExpect(redirectedUrl("/review")).andReturn();
-        Document page = html(mvc.perform(get("/review").flashAttrs(done.getFlashMap())
-                .with(as("reviewer", "REVIEWER"))).andReturn());
+        MvcResult done = mvc.perform(post("/review/approve-selected")
+                        .param("proposalIds", REWORDING.toString(), TAGS.toString())
+                        .param("type", "")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/review"))
+                .andReturn();
+        Document page =
+                html(mvc.perform(get("/review").flashAttrs(done.getFlashMap()).with(as("reviewer", "REVIEWER")))
+                        .andReturn());
 
         assertThat(COMMAND.last("POST", "/api/proposals/approval").body())
                 .isEqualTo("{\"proposalIds\":[\"" + REWORDING + "\",\"" + TAGS + "\"]}");
         Element outcome = page.selectFirst("section[aria-labelledby=bulk-outcome-heading]");
         assertThat(outcome.select("h2").text()).isEqualTo("Bulk approval outcome");
         assertThat(outcome.text()).contains("1 approved, 1 failed.");
-        assertThat(outcome.select("li").eachText()).containsExactly(
-                "approved: Rewording: What is a decorator?",
-                "failed: Tag change: What is a decorator? — stale: made against revision 1");
+        assertThat(outcome.select("li").eachText())
+                .containsExactly(
+                        "approved: Rewording: What is a decorator?",
+                        "failed: Tag change: What is a decorator? — stale: made against revision 1");
     }
 
     @Test
     void bulkApprovalWithNothingSelectedSaysSoAndSendsNothing() throws Exception {
-        MvcResult done = mvc.perform(post("/review/approve-selected").with(as("reviewer", "REVIEWER")).with(csrf()))
-                .andExpect(redirectedUrl("/review")).andReturn();
+        MvcResult done = mvc.perform(post("/review/approve-selected")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/review"))
+                .andReturn();
 
         assertThat(done.getFlashMap().get("notice")).asString().contains("select at least one");
         assertThat(COMMAND.requests()).isEmpty();
@@ -219,16 +275,21 @@ class ReviewActionsTest extends PageTest {
     void actionsNeedTheCsrfTokenAndTheReviewerRole() throws Exception {
         mvc.perform(post("/review/{id}/approve", REWORDING).with(as("reviewer", "REVIEWER")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/review/{id}/approve", REWORDING).with(as("editor", "EDITOR")).with(csrf()))
+        mvc.perform(post("/review/{id}/approve", REWORDING)
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
 
         assertThat(COMMAND.requests()).isEmpty();
     }
 
     private static MockHttpServletRequestBuilder action(java.util.UUID id, String action) {
-        return post("/review/{id}/" + action, id).param("heading", "What is a decorator?")
-                .param("kindLabel", kindOf(id)).param("questionId", DECORATOR.toString())
-                .with(as("reviewer", "REVIEWER")).with(csrf());
+        return post("/review/{id}/" + action, id)
+                .param("heading", "What is a decorator?")
+                .param("kindLabel", kindOf(id))
+                .param("questionId", DECORATOR.toString())
+                .with(as("reviewer", "REVIEWER"))
+                .with(csrf());
     }
 
     private static MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request) {
@@ -236,7 +297,8 @@ class ReviewActionsTest extends PageTest {
     }
 
     private static String kindOf(java.util.UUID id) {
-        return id.equals(REWORDING) ? "Rewording" : id.equals(TAGS) ? "Tag change" : id.equals(MERGE) ? "Merge"
-                : "New question";
+        return id.equals(REWORDING)
+                ? "Rewording"
+                : id.equals(TAGS) ? "Tag change" : id.equals(MERGE) ? "Merge" : "New question";
     }
 }

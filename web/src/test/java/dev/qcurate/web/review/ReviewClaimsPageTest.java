@@ -20,8 +20,14 @@ class ReviewClaimsPageTest extends PageTest {
     private static final UUID FREE = UUID.fromString("bbbbbbbb-0000-0000-0000-000000000002");
 
     private static String proposal(UUID id, String claim, int revision, int comments) {
-        String json = ReviewFixtures.proposal(id, "RETIREMENT", DECORATOR, "editor", 1,
-                "{\"kind\":\"RETIREMENT\",\"questionId\":\"" + DECORATOR + "\",\"reason\":\"obsolete\",\"baseRevision\":2}",
+        String json = ReviewFixtures.proposal(
+                id,
+                "RETIREMENT",
+                DECORATOR,
+                "editor",
+                1,
+                "{\"kind\":\"RETIREMENT\",\"questionId\":\"" + DECORATOR
+                        + "\",\"reason\":\"obsolete\",\"baseRevision\":2}",
                 "[]");
         return json.substring(0, json.length() - 1) + ",\"claim\":" + claim + ",\"revision\":" + revision
                 + ",\"comments\":" + comments + "}";
@@ -36,15 +42,15 @@ class ReviewClaimsPageTest extends PageTest {
         String held = proposal(HELD, "{\"holder\":\"reviewer2\",\"expiresAt\":\"2026-12-01T10:15:00Z\"}", 3, 4);
         held = held.substring(0, held.length() - 1) + RECENT;
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":2,\"byType\":{\"RETIREMENT\":2}}")
-                .onJson("GET", "/api/proposals", "[" + held + ","
-                        + proposal(FREE, "null", 1, 0) + "]")
+                .onJson("GET", "/api/proposals", "[" + held + "," + proposal(FREE, "null", 1, 0) + "]")
                 .onJson("GET", "/api/questions/" + DECORATOR, """
                         {"questionId":"%s","text":"What is a decorator?","status":"ACTIVE","revision":2,
                          "tags":[],"aliases":[],"history":[]}""".formatted(DECORATOR));
     }
 
     private Element item(String user, UUID id) throws Exception {
-        return ReviewQueuePageTest.item(html(mvc.perform(get("/review").with(as(user, "REVIEWER"))).andReturn()), id);
+        return ReviewQueuePageTest.item(
+                html(mvc.perform(get("/review").with(as(user, "REVIEWER"))).andReturn()), id);
     }
 
     @Test
@@ -68,11 +74,14 @@ class ReviewClaimsPageTest extends PageTest {
         assertThat(held.select("details.discussion summary").text()).isEqualTo("Latest comments (2 of 4)");
         assertThat(held.select("details.discussion").hasAttr("open")).isTrue();
         assertThat(held.select(".comment-body em").text()).isEqualTo("really");
-        assertThat(held.select(".comment-body i")).as("HTML in a comment is escaped").isEmpty();
+        assertThat(held.select(".comment-body i"))
+                .as("HTML in a comment is escaped")
+                .isEmpty();
         assertThat(held.select(".comment .badge").text()).isEqualTo("requested changes");
         assertThat(held.select("label[for=comment-" + HELD + "]").text()).isEqualTo("Comment");
         assertThat(held.select("label[for=change-request-" + HELD + "]").text()).isEqualTo("What should change");
-        assertThat(held.select("form[action=/proposals/" + HELD + "/request-changes] input[name=from]").val())
+        assertThat(held.select("form[action=/proposals/" + HELD + "/request-changes] input[name=from]")
+                        .val())
                 .isEqualTo("review");
         Element free = item("reviewer", FREE);
         assertThat(free.select("details.discussion summary").text()).isEqualTo("Discuss");
@@ -83,18 +92,23 @@ class ReviewClaimsPageTest extends PageTest {
     void aCommentFromTheQueueGoesBackToTheQueue() throws Exception {
         COMMAND.onJson("POST", "/api/proposals/" + FREE + "/comments", "{\"position\":3}");
 
-        mvc.perform(post("/proposals/{id}/comments", FREE).param("text", "Looks fine.").param("from", "review")
-                        .with(as("reviewer", "REVIEWER")).with(csrf()))
+        mvc.perform(post("/proposals/{id}/comments", FREE)
+                        .param("text", "Looks fine.")
+                        .param("from", "review")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/review"));
 
-        assertThat(COMMAND.last("POST", "/api/proposals/" + FREE + "/comments").body()).contains("Looks fine.");
+        assertThat(COMMAND.last("POST", "/api/proposals/" + FREE + "/comments").body())
+                .contains("Looks fine.");
     }
 
     @Test
     void theHolderMayReleaseAndAFreeItemMayBeClaimed() throws Exception {
         queue();
 
-        assertThat(item("reviewer2", HELD).select(".claim-line button").eachText()).containsExactly("Release");
+        assertThat(item("reviewer2", HELD).select(".claim-line button").eachText())
+                .containsExactly("Release");
         Element free = item("reviewer", FREE);
         assertThat(free.select(".claim-holder")).isEmpty();
         assertThat(free.select(".claim-line button").eachText()).containsExactly("Claim");
@@ -112,18 +126,32 @@ class ReviewClaimsPageTest extends PageTest {
     @Test
     void approvingAnItemSomeoneElseHoldsSaysWhoHoldsItNotThatItIsStale() throws Exception {
         queue();
-        COMMAND.on("POST", "/api/proposals/" + HELD + "/approval", dev.qcurate.web.FakeService.Answer.problem(409,
-                "proposal " + HELD + " is claimed by reviewer2 until 2026-12-01T10:15:00Z; take over the claim to"
-                        + " decide it"));
+        COMMAND.on(
+                "POST",
+                "/api/proposals/" + HELD + "/approval",
+                dev.qcurate.web.FakeService.Answer.problem(
+                        409,
+                        "proposal " + HELD
+                                + " is claimed by reviewer2 until 2026-12-01T10:15:00Z; take over the claim to"
+                                + " decide it"));
 
         var fragment = org.jsoup.Jsoup.parseBodyFragment(mvc.perform(post("/review/{id}/approve", HELD)
-                        .param("heading", "What is a decorator?").param("kindLabel", "Retirement")
-                        .param("questionId", DECORATOR.toString()).header("HX-Request", "true")
-                        .with(as("reviewer", "REVIEWER")).with(csrf()))
-                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString());
+                        .param("heading", "What is a decorator?")
+                        .param("kindLabel", "Retirement")
+                        .param("questionId", DECORATOR.toString())
+                        .header("HX-Request", "true")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
-        assertThat(fragment.select("[role=alert]").text()).contains("Not done:", "claimed by reviewer2")
+        assertThat(fragment.select("[role=alert]").text())
+                .contains("Not done:", "claimed by reviewer2")
                 .doesNotContain("stale");
-        assertThat(fragment.select("[role=alert] a")).as("no link to a current text").isEmpty();
+        assertThat(fragment.select("[role=alert] a"))
+                .as("no link to a current text")
+                .isEmpty();
     }
 }

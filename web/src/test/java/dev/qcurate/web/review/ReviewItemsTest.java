@@ -1,8 +1,8 @@
 package dev.qcurate.web.review;
 
-import dev.qcurate.web.services.ChangeKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
+import dev.qcurate.web.services.ChangeKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -29,7 +29,8 @@ class ReviewItemsTest {
 
         @Override
         public List<DuplicateCandidate> candidates(String text) {
-            return List.of(new DuplicateCandidate(QUESTION, "itself", 1.0, true),
+            return List.of(
+                    new DuplicateCandidate(QUESTION, "itself", 1.0, true),
                     new DuplicateCandidate(TARGET, "Another: " + text, 0.9, true));
         }
 
@@ -41,13 +42,27 @@ class ReviewItemsTest {
 
     @Test
     void aRewordingIsComparedWithTheTextOfItsBaseRevision() throws Exception {
-        questions.put(QUESTION, new Question(QUESTION, "Latest text", "ACTIVE", 3, List.of(), null, List.of(
-                new Question.Step(1, "PROPOSED", "First text", "PROPOSED"),
-                new Question.Step(2, "REWORDED", "Second text", "ACTIVE"),
-                new Question.Step(3, "REWORDED", "Latest text", "ACTIVE"))));
+        questions.put(
+                QUESTION,
+                new Question(
+                        QUESTION,
+                        "Latest text",
+                        "ACTIVE",
+                        3,
+                        List.of(),
+                        null,
+                        List.of(
+                                new Question.Step(1, "PROPOSED", "First text", "PROPOSED"),
+                                new Question.Step(2, "REWORDED", "Second text", "ACTIVE"),
+                                new Question.Step(3, "REWORDED", "Latest text", "ACTIVE"))));
 
-        ReviewItem item = ReviewItems.of(proposal("REWORDING", "editor",
-                "{\"kind\":\"REWORDING\",\"text\":\"Second text, better\",\"baseRevision\":2}"), lookup, "reviewer");
+        ReviewItem item = ReviewItems.of(
+                proposal(
+                        "REWORDING",
+                        "editor",
+                        "{\"kind\":\"REWORDING\",\"text\":\"Second text, better\",\"baseRevision\":2}"),
+                lookup,
+                "reviewer");
 
         assertThat(item.heading()).isEqualTo("Latest text");
         assertThat(item.baseRevision()).isEqualTo(2);
@@ -63,8 +78,13 @@ class ReviewItemsTest {
     void aTagChangeIsAppliedToTheCurrentTagsAndNeedsNoTextDiff() throws Exception {
         questions.put(QUESTION, new Question(QUESTION, "Text", "ACTIVE", 1, List.of("a", "b"), null, List.of()));
 
-        ReviewItem item = ReviewItems.of(proposal("TAG_CHANGE", "editor",
-                "{\"kind\":\"TAG_CHANGE\",\"add\":[\"c\",\"a\"],\"remove\":[\"b\"],\"baseRevision\":1}"), lookup, "x");
+        ReviewItem item = ReviewItems.of(
+                proposal(
+                        "TAG_CHANGE",
+                        "editor",
+                        "{\"kind\":\"TAG_CHANGE\",\"add\":[\"c\",\"a\"],\"remove\":[\"b\"],\"baseRevision\":1}"),
+                lookup,
+                "x");
 
         assertThat(item.tags().kept()).containsExactly("a");
         assertThat(item.tags().added()).containsExactly("c");
@@ -78,8 +98,14 @@ class ReviewItemsTest {
         questions.put(QUESTION, new Question(QUESTION, "Source", "ACTIVE", 1, List.of(), null, List.of()));
         questions.put(TARGET, new Question(TARGET, "Target", "ACTIVE", 4, List.of(), null, List.of()));
 
-        ReviewItem item = ReviewItems.of(proposal("MERGE", "editor", "{\"kind\":\"MERGE\",\"sourceId\":\"" + QUESTION
-                + "\",\"targetId\":\"" + TARGET + "\",\"sourceRevision\":1,\"targetRevision\":3}"), lookup, "x");
+        ReviewItem item = ReviewItems.of(
+                proposal(
+                        "MERGE",
+                        "editor",
+                        "{\"kind\":\"MERGE\",\"sourceId\":\"" + QUESTION + "\",\"targetId\":\"" + TARGET
+                                + "\",\"sourceRevision\":1,\"targetRevision\":3}"),
+                lookup,
+                "x");
 
         assertThat(item.merge()).isEqualTo(new ReviewItem.Merge(QUESTION, "Source", TARGET, "Target", 73));
         assertThat(item.changedSince()).contains("now at revision 4");
@@ -87,8 +113,10 @@ class ReviewItemsTest {
 
     @Test
     void theProposersOwnItemIsMarkedAndAMissingQuestionDoesNotBreakTheItem() throws Exception {
-        ReviewItem item = ReviewItems.of(proposal("RETIREMENT", "alice",
-                "{\"kind\":\"RETIREMENT\",\"reason\":\"outdated\",\"baseRevision\":1}"), lookup, "alice");
+        ReviewItem item = ReviewItems.of(
+                proposal("RETIREMENT", "alice", "{\"kind\":\"RETIREMENT\",\"reason\":\"outdated\",\"baseRevision\":1}"),
+                lookup,
+                "alice");
 
         assertThat(item.own()).isTrue();
         assertThat(item.heading()).isEqualTo("(question text not found)");
@@ -100,8 +128,8 @@ class ReviewItemsTest {
     void listEntriesSayWhereAndUnknownKindsStillShow() throws Exception {
         questions.put(QUESTION, new Question(QUESTION, "Text", "ACTIVE", 1, List.of(), null, List.of()));
 
-        ReviewItem move = ReviewItems.of(proposal("LIST_ENTRY", "e",
-                "{\"kind\":\"LIST_ENTRY_MOVE\",\"index\":0}"), lookup, "x");
+        ReviewItem move =
+                ReviewItems.of(proposal("LIST_ENTRY", "e", "{\"kind\":\"LIST_ENTRY_MOVE\",\"index\":0}"), lookup, "x");
         ReviewItem unknown = ReviewItems.of(proposal("SPLIT", "e", "{}"), lookup, "x");
 
         assertThat(move.detail()).isEqualTo("Move this question to position 1 of the list.");
@@ -112,8 +140,8 @@ class ReviewItemsTest {
 
     @Test
     void filtersAreReadLenientlyAndMakeTheirOwnUrls() {
-        ReviewFilter filter = ReviewFilter.from(Map.of("type", "MERGE", "tag", " c++ & more ", "page", "3",
-                "view", "side", "import", "nope"));
+        ReviewFilter filter = ReviewFilter.from(
+                Map.of("type", "MERGE", "tag", " c++ & more ", "page", "3", "view", "side", "import", "nope"));
 
         assertThat(filter.kind()).isEqualTo(ChangeKind.MERGE);
         assertThat(filter.importId()).isNull();
@@ -121,11 +149,26 @@ class ReviewItemsTest {
         assertThat(filter.url()).isEqualTo("/review?type=MERGE&tag=c%2B%2B%20%26%20more&page=3&view=side");
         assertThat(filter.previousUrl()).isEqualTo("/review?type=MERGE&tag=c%2B%2B%20%26%20more&page=2&view=side");
         assertThat(filter.inlineUrl()).doesNotContain("view=");
-        assertThat(filter.kindUrl(ChangeKind.REWORDING)).isEqualTo("/review?type=REWORDING&tag=c%2B%2B%20%26%20more&view=side");
+        assertThat(filter.kindUrl(ChangeKind.REWORDING))
+                .isEqualTo("/review?type=REWORDING&tag=c%2B%2B%20%26%20more&view=side");
     }
 
     private static Proposal proposal(String type, String proposer, String payload) throws Exception {
-        return new Proposal(UUID.randomUUID(), type, "PENDING", QUESTION, null, proposer, JSON.readTree(payload),
-                List.<DuplicateCandidate>of(), false, 1, List.of(), null, null, Instant.now(), null);
+        return new Proposal(
+                UUID.randomUUID(),
+                type,
+                "PENDING",
+                QUESTION,
+                null,
+                proposer,
+                JSON.readTree(payload),
+                List.<DuplicateCandidate>of(),
+                false,
+                1,
+                List.of(),
+                null,
+                null,
+                Instant.now(),
+                null);
     }
 }

@@ -23,7 +23,8 @@ class ReviewQueuePageTest extends PageTest {
         queueOfFour(QUERY);
 
         Document page = html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("Review queue");
         assertThat(page.select(".pending-summary").text()).isEqualTo("4 pending");
@@ -32,9 +33,10 @@ class ReviewQueuePageTest extends PageTest {
         assertThat(labelled(page, "Tag").attr("name")).isEqualTo("tag");
         assertThat(labelled(page, "Proposer").attr("name")).isEqualTo("proposer");
         assertThat(page.select("article.review-item")).hasSize(4);
-        assertThat(page.select("article.review-item > h2").eachText()).containsExactly(
-                "Rewording: What is a decorator?", "Tag change: What is a decorator?",
-                "New question: What are decorators in Python?", "Merge: What does a decorator do?");
+        assertThat(page.select("article.review-item > h2").eachText())
+                .containsExactly(
+                        "Rewording: What is a decorator?", "Tag change: What is a decorator?",
+                        "New question: What are decorators in Python?", "Merge: What does a decorator do?");
         assertThat(page.select("[aria-live=polite]")).hasSize(1);
         assertThat(QUERY.last("GET", "/api/proposals").query()).contains("status=PENDING", "page=0", "size=20");
         assertThat(QUERY.last("GET", "/api/proposals").header("Authorization")).isEqualTo("Bearer token-reviewer");
@@ -44,13 +46,16 @@ class ReviewQueuePageTest extends PageTest {
     void aRewordingIsDiffedByWordAgainstItsBaseRevisionNotTheLatest() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn()), REWORDING);
+        Element item = item(
+                html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
+                        .andReturn()),
+                REWORDING);
 
         assertThat(item.select("h3").first().text()).isEqualTo("Text against revision 1");
-        assertThat(item.select(".diff-inline ins").eachText())
-                .containsExactly("added: a Python", "added: & why");
+        assertThat(item.select(".diff-inline ins").eachText()).containsExactly("added: a Python", "added: & why");
         assertThat(item.select(".diff-inline").text()).startsWith("What is");
-        assertThat(item.select(".stale-warning").text()).contains("changed since this was proposed")
+        assertThat(item.select(".stale-warning").text())
+                .contains("changed since this was proposed")
                 .contains("now at revision 2");
         assertThat(item.select(".stale-warning a").attr("href")).isEqualTo("/questions/" + DECORATOR);
         assertThat(item.select("[aria-label=Possible duplicates] a").text()).isEqualTo("What does a decorator do?");
@@ -61,7 +66,9 @@ class ReviewQueuePageTest extends PageTest {
     void sideBySideShowsTheBaseAndTheProposedText() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(html(mvc.perform(get("/review?view=side").with(as("reviewer", "REVIEWER"))).andReturn()),
+        Element item = item(
+                html(mvc.perform(get("/review?view=side").with(as("reviewer", "REVIEWER")))
+                        .andReturn()),
                 REWORDING);
 
         Elements columns = item.select(".diff-side-by-side > div");
@@ -76,12 +83,16 @@ class ReviewQueuePageTest extends PageTest {
     void aTagOnlyEditShowsChipsAndSaysTheTextIsUnchanged() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn()), TAGS);
+        Element item = item(
+                html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
+                        .andReturn()),
+                TAGS);
 
         assertThat(item.text()).contains("text unchanged");
         assertThat(item.select(".chip-added").text()).isEqualTo("+ added tag: functions");
         assertThat(item.select(".chip-removed").text()).isEqualTo("− removed tag: basics");
-        assertThat(item.select(".chip:not(.chip-added):not(.chip-removed)").text()).isEqualTo("python");
+        assertThat(item.select(".chip:not(.chip-added):not(.chip-removed)").text())
+                .isEqualTo("python");
         assertThat(item.select(".text-change")).isEmpty();
     }
 
@@ -89,7 +100,10 @@ class ReviewQueuePageTest extends PageTest {
     void aMergeShowsBothQuestionsSideBySideWithTheirScore() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn()), MERGE);
+        Element item = item(
+                html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
+                        .andReturn()),
+                MERGE);
 
         assertThat(item.select(".merge-change .diff-side-by-side a").eachText())
                 .containsExactly("What does a decorator do?", "What is a decorator?");
@@ -101,7 +115,8 @@ class ReviewQueuePageTest extends PageTest {
     void aNewQuestionShowsItsTagsSourceAndDuplicateCandidates() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(html(mvc.perform(get("/review").with(as("other", "REVIEWER"))).andReturn()), OWN_NEW);
+        Element item = item(
+                html(mvc.perform(get("/review").with(as("other", "REVIEWER"))).andReturn()), OWN_NEW);
 
         Element duplicates = item.selectFirst("[role=region][aria-label=Possible duplicates]");
         assertThat(duplicates).isNotNull();
@@ -115,7 +130,8 @@ class ReviewQueuePageTest extends PageTest {
     void everyItemHasApproveRejectWithReasonAndSkipExceptOwnProposals() throws Exception {
         queueOfFour(QUERY);
 
-        Document page = html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document page = html(
+                mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
 
         Element other = item(page, REWORDING);
         assertThat(other.select("button:containsOwn(Approve)")).hasSize(1);
@@ -127,7 +143,8 @@ class ReviewQueuePageTest extends PageTest {
         assertThat(page.select("datalist#reject-reasons option").eachAttr("value"))
                 .contains("Not a question", "Unclear or ambiguous", "Off-topic for this question bank");
         assertThat(labelled(other, "Select for bulk approval").attr("form")).isEqualTo("bulk-approve");
-        assertThat(page.select("form#bulk-approve button:containsOwn(Approve selected)")).hasSize(1);
+        assertThat(page.select("form#bulk-approve button:containsOwn(Approve selected)"))
+                .hasSize(1);
 
         Element own = item(page, OWN_NEW);
         assertThat(own.text()).contains("Your proposal");
@@ -141,7 +158,8 @@ class ReviewQueuePageTest extends PageTest {
     void keyboardShortcutsComeWithTheirScriptASwitchAndRealButtons() throws Exception {
         queueOfFour(QUERY);
 
-        Document page = html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document page = html(
+                mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
 
         assertThat(page.select("main script[src=/js/review.js]")).hasSize(1);
         Element toggle = labelled(page, "Keyboard shortcuts");
@@ -149,7 +167,8 @@ class ReviewQueuePageTest extends PageTest {
         assertThat(page.select("#review-keyboard button").eachText())
                 .contains("Previous item", "Next item", "Shortcut help");
         assertThat(page.select("#shortcut-help kbd").eachText()).contains("j", "k", "a", "r", "s", "?");
-        assertThat(page.select("section#review-queue[aria-label=Pending proposals]")).hasSize(1);
+        assertThat(page.select("section#review-queue[aria-label=Pending proposals]"))
+                .hasSize(1);
         assertThat(page.select("[data-action]").eachAttr("data-action")).contains("approve", "reject", "skip");
         assertThat(page.select("[style], [onclick], script:not([src])")).isEmpty();
     }
@@ -158,8 +177,12 @@ class ReviewQueuePageTest extends PageTest {
     void theItemsFormsWorkWithoutJavaScriptAndWithHtmx() throws Exception {
         queueOfFour(QUERY);
 
-        Element approve = item(html(mvc.perform(get("/review?type=REWORDING&tag=python")
-                .with(as("reviewer", "REVIEWER"))).andReturn()), REWORDING).selectFirst("form.approve-form");
+        Element approve = item(
+                        html(mvc.perform(
+                                        get("/review?type=REWORDING&tag=python").with(as("reviewer", "REVIEWER")))
+                                .andReturn()),
+                        REWORDING)
+                .selectFirst("form.approve-form");
 
         assertThat(approve.attr("method")).isEqualTo("post");
         assertThat(approve.attr("action")).isEqualTo("/review/" + REWORDING + "/approve");
@@ -175,17 +198,23 @@ class ReviewQueuePageTest extends PageTest {
         queueOfFour(QUERY);
         String importId = "99999999-9999-9999-9999-999999999999";
 
-        Document page = html(mvc.perform(get("/review?type=TAG_CHANGE&tag=python&proposer=editor&import=" + importId
-                + "&page=2").with(as("reviewer", "REVIEWER"))).andExpect(status().isOk()).andReturn());
+        Document page = html(
+                mvc.perform(get("/review?type=TAG_CHANGE&tag=python&proposer=editor&import=" + importId + "&page=2")
+                                .with(as("reviewer", "REVIEWER")))
+                        .andExpect(status().isOk())
+                        .andReturn());
 
-        assertThat(QUERY.last("GET", "/api/proposals").query()).contains("type=TAG_CHANGE", "tag=python",
-                "proposer=editor", "importId=" + importId, "page=1");
-        assertThat(QUERY.requests()).filteredOn(r -> r.path().equals("/api/proposals/counts"))
-                .anySatisfy(r -> assertThat(r.query()).contains("tag=python", "importId=" + importId)
+        assertThat(QUERY.last("GET", "/api/proposals").query())
+                .contains("type=TAG_CHANGE", "tag=python", "proposer=editor", "importId=" + importId, "page=1");
+        assertThat(QUERY.requests())
+                .filteredOn(r -> r.path().equals("/api/proposals/counts"))
+                .anySatisfy(r -> assertThat(r.query())
+                        .contains("tag=python", "importId=" + importId)
                         .doesNotContain("type="));
         assertThat(page.select(".pending-summary").text()).isEqualTo("1 pending under these filters (4 in all)");
         assertThat(labelled(page, "Tag").val()).isEqualTo("python");
-        assertThat(labelled(page, "Change kind").select("option[selected]").text()).isEqualTo("Tag change (1)");
+        assertThat(labelled(page, "Change kind").select("option[selected]").text())
+                .isEqualTo("Tag change (1)");
     }
 
     @Test
@@ -193,10 +222,12 @@ class ReviewQueuePageTest extends PageTest {
         queueOfFour(QUERY);
 
         Document page = html(mvc.perform(get("/review?type=BOGUS&import=not-an-id&page=x&tag=" + "t".repeat(60))
-                .with(as("reviewer", "REVIEWER"))).andExpect(status().isOk()).andReturn());
+                        .with(as("reviewer", "REVIEWER")))
+                .andExpect(status().isOk())
+                .andReturn());
 
-        assertThat(page.select("[role=status]").text()).contains("no change kind", "not an import id",
-                "not a page number", "at most 40 characters");
+        assertThat(page.select("[role=status]").text())
+                .contains("no change kind", "not an import id", "not a page number", "at most 40 characters");
         assertThat(QUERY.last("GET", "/api/proposals").query()).doesNotContain("type=", "importId=", "tag=");
     }
 
@@ -205,7 +236,8 @@ class ReviewQueuePageTest extends PageTest {
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":0,\"byType\":{}}")
                 .onJson("GET", "/api/proposals", "[]");
 
-        Document page = html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document page = html(
+                mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
 
         assertThat(page.select(".pending-summary").text()).isEqualTo("0 pending");
         assertThat(page.select("h2").eachText()).contains("No tasks left");
@@ -223,13 +255,13 @@ class ReviewQueuePageTest extends PageTest {
         Element pager = page.selectFirst("nav[aria-label=Pages]");
         assertThat(pager.text()).contains("Page 2 of 3");
         assertThat(pager.select("a:containsOwn(Previous page)").attr("href")).isEqualTo("/review?type=NEW_QUESTION");
-        assertThat(pager.select("a:containsOwn(Next page)").attr("href"))
-                .isEqualTo("/review?type=NEW_QUESTION&page=3");
+        assertThat(pager.select("a:containsOwn(Next page)").attr("href")).isEqualTo("/review?type=NEW_QUESTION&page=3");
     }
 
     @Test
     void theQueueIsForReviewersOnly() throws Exception {
-        MvcResult result = mvc.perform(get("/review").with(as("editor", "EDITOR"))).andReturn();
+        MvcResult result =
+                mvc.perform(get("/review").with(as("editor", "EDITOR"))).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
         assertThat(QUERY.requests()).isEmpty();
@@ -241,13 +273,18 @@ class ReviewQueuePageTest extends PageTest {
         MockHttpSession session = new MockHttpSession();
 
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/review/{id}/skip", TAGS)
-                .param("heading", "What is a decorator?").session(session).with(as("reviewer", "REVIEWER"))
-                .with(csrf())).andExpect(status().is3xxRedirection());
-        Document page = html(mvc.perform(get("/review").session(session).with(as("reviewer", "REVIEWER"))).andReturn());
+                        .param("heading", "What is a decorator?")
+                        .session(session)
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Document page = html(mvc.perform(get("/review").session(session).with(as("reviewer", "REVIEWER")))
+                .andReturn());
 
         assertThat(page.select("article.review-item")).hasSize(3);
         assertThat(page.getElementById("item-" + TAGS)).isNull();
-        assertThat(page.select("button:containsOwn(Show skipped items again)").text()).contains("(1)");
+        assertThat(page.select("button:containsOwn(Show skipped items again)").text())
+                .contains("(1)");
         assertThat(COMMAND.requests()).isEmpty();
     }
 
@@ -260,7 +297,10 @@ class ReviewQueuePageTest extends PageTest {
 
     /** The control whose {@code <label for>} reads exactly {@code text}. */
     static Element labelled(Element scope, String text) {
-        Element label = scope.select("label").stream().filter(l -> l.text().equals(text)).findFirst().orElse(null);
+        Element label = scope.select("label").stream()
+                .filter(l -> l.text().equals(text))
+                .findFirst()
+                .orElse(null);
         assertThat(label).as("label " + text).isNotNull();
         Element control = scope.ownerDocument().getElementById(label.attr("for"));
         assertThat(control).as("control for label " + text).isNotNull();

@@ -18,8 +18,8 @@ class TagRenameAndRevertItemsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID QUESTION = UUID.randomUUID();
 
-    private final Question current = new Question(QUESTION, "What is a Python wrapper?", "ACTIVE", 3,
-            List.of("python", "wrappers"), null, List.of());
+    private final Question current = new Question(
+            QUESTION, "What is a Python wrapper?", "ACTIVE", 3, List.of("python", "wrappers"), null, List.of());
     private final ReviewItems.Lookup lookup = new ReviewItems.Lookup() {
         @Override
         public Question question(UUID id) {
@@ -38,8 +38,22 @@ class TagRenameAndRevertItemsTest {
     };
 
     private static Proposal proposal(String type, UUID questionId, String payload) throws Exception {
-        return new Proposal(UUID.randomUUID(), type, "PENDING", questionId, null, "editor", JSON.readTree(payload),
-                List.of(), false, 1, List.of(), null, null, Instant.parse("2026-12-01T10:00:00Z"), null);
+        return new Proposal(
+                UUID.randomUUID(),
+                type,
+                "PENDING",
+                questionId,
+                null,
+                "editor",
+                JSON.readTree(payload),
+                List.of(),
+                false,
+                1,
+                List.of(),
+                null,
+                null,
+                Instant.parse("2026-12-01T10:00:00Z"),
+                null);
     }
 
     @Test
@@ -52,7 +66,10 @@ class TagRenameAndRevertItemsTest {
         assertThat(item.kindLabel()).isEqualTo("Revert");
         assertThat(item.heading()).isEqualTo("What is a Python wrapper?");
         assertThat(item.textDiff().before()).contains("wrapper");
-        assertThat(item.textDiff().inline()).contains("<ins>").contains("decorator").contains("<del>");
+        assertThat(item.textDiff().inline())
+                .contains("<ins>")
+                .contains("decorator")
+                .contains("<del>");
         assertThat(item.tags().removed()).containsExactly("wrappers");
         assertThat(item.tags().kept()).containsExactly("python");
         assertThat(item.detail()).isEqualTo("Return this question to revision 1.");
@@ -70,9 +87,13 @@ class TagRenameAndRevertItemsTest {
 
     @Test
     void aTagMergeNamesTheTagsAndWhatBecomesOfThem() throws Exception {
-        ReviewItem item = ReviewItems.of(proposal("TAG_RENAME", null,
-                "{\"kind\":\"TAG_RENAME\",\"from\":[\"fp\",\"functional\"],\"to\":\"functional-programming\"}"),
-                lookup, "reviewer");
+        ReviewItem item = ReviewItems.of(
+                proposal(
+                        "TAG_RENAME",
+                        null,
+                        "{\"kind\":\"TAG_RENAME\",\"from\":[\"fp\",\"functional\"],\"to\":\"functional-programming\"}"),
+                lookup,
+                "reviewer");
 
         assertThat(item.kindLabel()).isEqualTo("Tag rename");
         assertThat(item.heading()).isEqualTo("Merge tags fp, functional \u2192 functional-programming");
@@ -84,8 +105,10 @@ class TagRenameAndRevertItemsTest {
 
     @Test
     void aSingleTagRenameSaysRename() throws Exception {
-        ReviewItem item = ReviewItems.of(proposal("TAG_RENAME", null,
-                "{\"kind\":\"TAG_RENAME\",\"from\":[\"py\"],\"to\":\"python\"}"), lookup, "editor");
+        ReviewItem item = ReviewItems.of(
+                proposal("TAG_RENAME", null, "{\"kind\":\"TAG_RENAME\",\"from\":[\"py\"],\"to\":\"python\"}"),
+                lookup,
+                "editor");
 
         assertThat(item.heading()).isEqualTo("Rename tag py \u2192 python");
         assertThat(item.detail()).contains("old name stays as a synonym of python");

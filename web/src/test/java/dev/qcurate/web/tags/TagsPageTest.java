@@ -22,7 +22,9 @@ class TagsPageTest extends PageTest {
              "synonyms":[]}""";
 
     private static Element labelled(Document page, String label) {
-        Element forLabel = page.select("label").stream().filter(l -> l.text().equals(label)).findFirst()
+        Element forLabel = page.select("label").stream()
+                .filter(l -> l.text().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no label " + label));
         return page.getElementById(forLabel.attr("for"));
     }
@@ -32,18 +34,22 @@ class TagsPageTest extends PageTest {
         QUERY.onJson("GET", "/api/tags", TAGS);
 
         Document page = html(mvc.perform(get("/tags").with(as("reader", "READER")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("h1").text()).isEqualTo("Tags");
         assertThat(page.select("tbody tr").eachText()).containsExactly("python 12 py, python3", "java 3 —");
-        assertThat(page.select("form[action=/tags/rename]")).as("readers cannot propose").isEmpty();
+        assertThat(page.select("form[action=/tags/rename]"))
+                .as("readers cannot propose")
+                .isEmpty();
     }
 
     @Test
     void editorsGetTheRenameFormWithLabelledFields() throws Exception {
         QUERY.onJson("GET", "/api/tags", TAGS);
 
-        Document page = html(mvc.perform(get("/tags").with(as("editor", "EDITOR"))).andReturn());
+        Document page =
+                html(mvc.perform(get("/tags").with(as("editor", "EDITOR"))).andReturn());
 
         assertThat(labelled(page, "Tags to rename").attr("name")).isEqualTo("from");
         assertThat(labelled(page, "New name").attr("name")).isEqualTo("to");
@@ -52,27 +58,43 @@ class TagsPageTest extends PageTest {
 
     @Test
     void aMergeIsSentAsTheListOfTagsAndSaysItWaitsForReview() throws Exception {
-        COMMAND.on("POST", "/api/tag-renames", FakeService.Answer.json(202,
-                "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}"));
+        COMMAND.on(
+                "POST",
+                "/api/tag-renames",
+                FakeService.Answer.json(
+                        202, "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}"));
 
-        mvc.perform(post("/tags/rename").param("from", " fp, functional ,fp").param("to", "functional-programming")
-                        .with(csrf()).with(as("editor", "EDITOR")))
+        mvc.perform(post("/tags/rename")
+                        .param("from", " fp, functional ,fp")
+                        .param("to", "functional-programming")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/tags"))
-                .andExpect(flash().attribute("notice", "Your merge of fp, functional into functional-programming"
-                        + " was proposed and waits for review."));
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Your merge of fp, functional into functional-programming"
+                                        + " was proposed and waits for review."));
 
         assertThat(COMMAND.last("POST", "/api/tag-renames").body())
-                .contains("\"from\":[\"fp\",\"functional\"]").contains("\"to\":\"functional-programming\"");
+                .contains("\"from\":[\"fp\",\"functional\"]")
+                .contains("\"to\":\"functional-programming\"");
     }
 
     @Test
     void aRefusedRenameShowsTheServicesReasonAndKeepsWhatWasTyped() throws Exception {
-        COMMAND.on("POST", "/api/tag-renames", FakeService.Answer.problem(400,
-                "unknown tag 'cobol': no proposed or active question carries it"));
+        COMMAND.on(
+                "POST",
+                "/api/tag-renames",
+                FakeService.Answer.problem(400, "unknown tag 'cobol': no proposed or active question carries it"));
         QUERY.onJson("GET", "/api/tags", TAGS);
 
-        Document page = html(mvc.perform(post("/tags/rename").param("from", "cobol").param("to", "legacy")
-                .with(csrf()).with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(post("/tags/rename")
+                        .param("from", "cobol")
+                        .param("to", "legacy")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("unknown tag 'cobol'");
         assertThat(labelled(page, "Tags to rename").val()).isEqualTo("cobol");
@@ -83,8 +105,13 @@ class TagsPageTest extends PageTest {
     void anEmptyRenameIsRefusedWithoutCallingTheService() throws Exception {
         QUERY.onJson("GET", "/api/tags", TAGS);
 
-        Document page = html(mvc.perform(post("/tags/rename").param("from", " , ").param("to", "x")
-                .with(csrf()).with(as("editor", "EDITOR"))).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(post("/tags/rename")
+                        .param("from", " , ")
+                        .param("to", "x")
+                        .with(csrf())
+                        .with(as("editor", "EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("Name at least one tag");
         assertThat(COMMAND.requests()).isEmpty();
@@ -92,7 +119,10 @@ class TagsPageTest extends PageTest {
 
     @Test
     void readersCannotProposeRenames() throws Exception {
-        mvc.perform(post("/tags/rename").param("from", "py").param("to", "python").with(csrf())
+        mvc.perform(post("/tags/rename")
+                        .param("from", "py")
+                        .param("to", "python")
+                        .with(csrf())
                         .with(as("reader", "READER")))
                 .andExpect(status().isForbidden());
         assertThat(COMMAND.requests()).isEmpty();

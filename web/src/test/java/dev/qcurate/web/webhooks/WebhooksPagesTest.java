@@ -35,8 +35,12 @@ class WebhooksPagesTest extends PageTest {
     @Test
     void onlyAdminsOpenTheWebhookPages() throws Exception {
         mvc.perform(get("/admin/webhooks").with(as("reviewer", "REVIEWER"))).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/webhooks").param("url", "https://x.example").param("events", "proposal.decided")
-                .with(as("editor", "EDITOR")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/webhooks")
+                        .param("url", "https://x.example")
+                        .param("events", "proposal.decided")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
         assertThat(COMMAND.requests()).isEmpty();
     }
 
@@ -45,9 +49,11 @@ class WebhooksPagesTest extends PageTest {
         COMMAND.onJson("GET", "/api/admin/webhooks", "[" + ENDPOINT + "]");
 
         Document page = html(mvc.perform(get("/admin/webhooks").with(as("admin", "ADMIN")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
-        assertThat(COMMAND.last("GET", "/api/admin/webhooks").header("Authorization")).isEqualTo("Bearer token-admin");
+        assertThat(COMMAND.last("GET", "/api/admin/webhooks").header("Authorization"))
+                .isEqualTo("Bearer token-admin");
         Element link = page.selectFirst("tbody th a");
         assertThat(link.text()).isEqualTo("https://hooks.example.org/qcurate");
         assertThat(link.attr("href")).isEqualTo("/admin/webhooks/" + ID);
@@ -61,60 +67,88 @@ class WebhooksPagesTest extends PageTest {
             assertThat(page.select("label[for=" + box.id() + "]").text()).isNotBlank();
         }
         assertThat(page.select("button:containsOwn(Add endpoint)")).hasSize(1);
-        assertThat(page.select("script:not([src])")).as("no inline script (CSP)").isEmpty();
+        assertThat(page.select("script:not([src])"))
+                .as("no inline script (CSP)")
+                .isEmpty();
         assertThat(page.select("[style]")).as("no inline style (CSP)").isEmpty();
         assertThat(page.select("nav a").eachText()).contains("Webhooks");
     }
 
     @Test
     void addingAnEndpointShowsItsSecretOnceAfterTheRedirect() throws Exception {
-        COMMAND.on("POST", "/api/admin/webhooks", FakeService.Answer.json(201,
-                "{\"id\":\"" + ID + "\",\"url\":\"https://hooks.example.org/qcurate\",\"secret\":\"whsec_abc123\"}"));
+        COMMAND.on(
+                "POST",
+                "/api/admin/webhooks",
+                FakeService.Answer.json(
+                        201,
+                        "{\"id\":\"" + ID
+                                + "\",\"url\":\"https://hooks.example.org/qcurate\",\"secret\":\"whsec_abc123\"}"));
         COMMAND.onJson("GET", "/api/admin/webhooks", "[" + ENDPOINT + "]");
         MockHttpSession session = new MockHttpSession();
 
-        mvc.perform(post("/admin/webhooks").param("url", " https://hooks.example.org/qcurate ")
-                        .param("events", "proposal.decided", "release.published").param("description", "CI")
-                        .session(session).with(as("admin", "ADMIN")).with(csrf()))
-                .andExpect(redirectedUrl("/admin/webhooks")).andExpect(flash().attributeExists("newSecret"));
+        mvc.perform(post("/admin/webhooks")
+                        .param("url", " https://hooks.example.org/qcurate ")
+                        .param("events", "proposal.decided", "release.published")
+                        .param("description", "CI")
+                        .session(session)
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/webhooks"))
+                .andExpect(flash().attributeExists("newSecret"));
 
-        assertThat(COMMAND.last("POST", "/api/admin/webhooks").body()).isEqualTo("{\"url\":\"https://hooks.example"
-                + ".org/qcurate\",\"events\":[\"proposal.decided\",\"release.published\"],\"description\":\"CI\"}");
+        assertThat(COMMAND.last("POST", "/api/admin/webhooks").body())
+                .isEqualTo(
+                        "{\"url\":\"https://hooks.example"
+                                + ".org/qcurate\",\"events\":[\"proposal.decided\",\"release.published\"],\"description\":\"CI\"}");
         Document page = html(mvc.perform(get("/admin/webhooks").session(session).with(as("admin", "ADMIN")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(page.select("input#new-secret").val()).isEqualTo("whsec_abc123");
         assertThat(page.select("label[for=new-secret]").text()).isEqualTo("Signing secret");
         assertThat(page.select(".new-secret").text()).contains("shown only this once");
 
-        Document again = html(mvc.perform(get("/admin/webhooks").session(session).with(as("admin", "ADMIN")))
-                .andExpect(status().isOk()).andReturn());
+        Document again =
+                html(mvc.perform(get("/admin/webhooks").session(session).with(as("admin", "ADMIN")))
+                        .andExpect(status().isOk())
+                        .andReturn());
         assertThat(again.html()).doesNotContain("whsec_abc123");
     }
 
     @Test
     void aRefusedUrlShowsTheServicesDetailAndKeepsWhatWasTyped() throws Exception {
         COMMAND.onJson("GET", "/api/admin/webhooks", "[]");
-        COMMAND.on("POST", "/api/admin/webhooks", FakeService.Answer.problem(400,
-                "the host of 'url' resolves to a link-local address (e.g. a cloud metadata service)"));
+        COMMAND.on(
+                "POST",
+                "/api/admin/webhooks",
+                FakeService.Answer.problem(
+                        400, "the host of 'url' resolves to a link-local address (e.g. a cloud metadata service)"));
 
-        Document page = html(mvc.perform(post("/admin/webhooks").param("url", "http://169.254.169.254/")
-                        .param("events", "release.published").param("description", "metadata?")
-                        .with(as("admin", "ADMIN")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document page = html(mvc.perform(post("/admin/webhooks")
+                        .param("url", "http://169.254.169.254/")
+                        .param("events", "release.published")
+                        .param("description", "metadata?")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
 
         assertThat(page.select(".new-endpoint [role=alert]").text()).contains("link-local");
         assertThat(page.select("input#endpoint-url").val()).isEqualTo("http://169.254.169.254/");
         assertThat(page.select("input#endpoint-description").val()).isEqualTo("metadata?");
-        assertThat(page.select(".new-endpoint input[checked]").eachAttr("value")).containsExactly("release.published");
+        assertThat(page.select(".new-endpoint input[checked]").eachAttr("value"))
+                .containsExactly("release.published");
     }
 
     @Test
     void noEventTickedIsRefusedBeforeAnythingIsSent() throws Exception {
         COMMAND.onJson("GET", "/api/admin/webhooks", "[]");
 
-        Document page = html(mvc.perform(post("/admin/webhooks").param("url", "https://hooks.example.org/q")
-                        .with(as("admin", "ADMIN")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn());
+        Document page = html(mvc.perform(post("/admin/webhooks")
+                        .param("url", "https://hooks.example.org/q")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("Tick at least one event");
         assertThat(COMMAND.last("POST", "/api/admin/webhooks")).isNull();
@@ -126,9 +160,12 @@ class WebhooksPagesTest extends PageTest {
         COMMAND.onJson("GET", "/api/admin/webhooks/" + ID + "/deliveries", DELIVERIES);
 
         Document page = html(mvc.perform(get("/admin/webhooks/" + ID).with(as("admin", "ADMIN")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
 
-        assertThat(COMMAND.last("GET", "/api/admin/webhooks/" + ID + "/deliveries").query()).contains("limit=50");
+        assertThat(COMMAND.last("GET", "/api/admin/webhooks/" + ID + "/deliveries")
+                        .query())
+                .contains("limit=50");
         assertThat(page.select("h1").text()).isEqualTo("Webhook endpoint https://hooks.example.org/qcurate");
         Element failed = page.getElementById("delivery-" + DELIVERY);
         assertThat(failed.select(".status").text()).isEqualTo("FAILED");
@@ -136,20 +173,27 @@ class WebhooksPagesTest extends PageTest {
         assertThat(failed.select(".attempts li").eachText()).hasSize(2);
         assertThat(failed.select(".attempts li").get(0).text()).contains("no answer", "ConnectException");
         assertThat(failed.select("pre.excerpt").text()).isEqualTo("<h1>down for maintenance</h1>");
-        assertThat(failed.select("pre.excerpt h1")).as("an excerpt is text, never markup").isEmpty();
+        assertThat(failed.select("pre.excerpt h1"))
+                .as("an excerpt is text, never markup")
+                .isEmpty();
         assertThat(failed.select("button").text()).isEqualTo("Resend delivery " + DELIVERY);
         Element pending = page.getElementById("delivery-00000000-0000-0000-0000-000000000002");
-        assertThat(pending.select("button")).as("a queued delivery is not resent").isEmpty();
+        assertThat(pending.select("button"))
+                .as("a queued delivery is not resent")
+                .isEmpty();
         assertThat(pending.text()).contains("PENDING", "next attempt 2026-12-01T23:30:00Z", "Not attempted yet.");
         assertThat(page.select("button").eachText()).contains("Rotate secret", "Delete endpoint");
     }
 
     @Test
     void resendCallsTheServiceAndARefusalIsShownOnThePage() throws Exception {
-        COMMAND.on("POST", "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend",
+        COMMAND.on(
+                "POST",
+                "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend",
                 FakeService.Answer.json(202, "{\"id\":\"" + DELIVERY + "\",\"state\":\"PENDING\"}"));
         mvc.perform(post("/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend")
-                        .with(as("admin", "ADMIN")).with(csrf()))
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/webhooks/" + ID))
                 .andExpect(flash().attribute("notice", "Delivery " + DELIVERY + " is queued to be sent again."));
         assertThat(COMMAND.last("POST", "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend"))
@@ -157,25 +201,37 @@ class WebhooksPagesTest extends PageTest {
 
         COMMAND.onJson("GET", "/api/admin/webhooks/" + ID, ENDPOINT);
         COMMAND.onJson("GET", "/api/admin/webhooks/" + ID + "/deliveries", DELIVERIES);
-        COMMAND.on("POST", "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend",
+        COMMAND.on(
+                "POST",
+                "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend",
                 FakeService.Answer.problem(409, "the delivery is already queued for its next attempt"));
         Document page = html(mvc.perform(post("/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend")
-                        .with(as("admin", "ADMIN")).with(csrf()))
-                .andExpect(status().isConflict()).andReturn());
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andReturn());
         assertThat(page.select("[role=alert]").text()).contains("already queued");
     }
 
     @Test
     void rotatingTheSecretShowsTheNewOneOnceAndDeletingReturnsToTheList() throws Exception {
-        COMMAND.on("POST", "/api/admin/webhooks/" + ID + "/secret",
+        COMMAND.on(
+                "POST",
+                "/api/admin/webhooks/" + ID + "/secret",
                 FakeService.Answer.json(200, "{\"id\":\"" + ID + "\",\"secret\":\"whsec_rotated\"}"));
-        COMMAND.on("DELETE", "/api/admin/webhooks/" + ID, new FakeService.Answer(204, "application/json", "",
-                java.util.Map.of()));
+        COMMAND.on(
+                "DELETE",
+                "/api/admin/webhooks/" + ID,
+                new FakeService.Answer(204, "application/json", "", java.util.Map.of()));
 
-        mvc.perform(post("/admin/webhooks/" + ID + "/secret").with(as("admin", "ADMIN")).with(csrf()))
+        mvc.perform(post("/admin/webhooks/" + ID + "/secret")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/webhooks/" + ID))
                 .andExpect(flash().attribute("newSecret", new WebhooksPage.NewSecret(ID, null, "whsec_rotated")));
-        mvc.perform(post("/admin/webhooks/" + ID + "/delete").with(as("admin", "ADMIN")).with(csrf()))
+        mvc.perform(post("/admin/webhooks/" + ID + "/delete")
+                        .with(as("admin", "ADMIN"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/webhooks"));
         assertThat(COMMAND.last("DELETE", "/api/admin/webhooks/" + ID)).isNotNull();
     }
