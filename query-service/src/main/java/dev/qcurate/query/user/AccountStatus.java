@@ -1,18 +1,14 @@
 package dev.qcurate.query.user;
 
+import dev.qcurate.support.AccountState;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -33,50 +29,31 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
         this.commandSide = commandSide;
     }
 
-    private record State(boolean enabled, Instant tokensNotBefore) {}
-
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
         // refused when either says so: the owner's word holds within seconds everywhere, the projection's as soon
         // as the event is projected here (minPosition on the disabling command bounds that)
         if (commandSide.verdict(token.getTokenValue()) == AccountCheck.Verdict.REFUSED) {
-            return failure("the account is disabled or unknown, or the token was voided; sign in again");
+            return AccountState.invalidToken(
+                    "the account is disabled or unknown, or the token was voided; sign in again");
         }
         return projected(token);
     }
 
     private OAuth2TokenValidatorResult projected(Jwt token) {
-        List<State> found;
+        List<AccountState> found;
         try {
             found = jdbc.query(
                     "SELECT enabled, tokens_not_before FROM user_access WHERE username = ?",
-                    (rs, row) -> {
-                        Timestamp notBefore = rs.getTimestamp(2);
-                        return new State(rs.getBoolean(1), notBefore == null ? null : notBefore.toInstant());
-                    },
+                    (rs, row) -> AccountState.of(rs.getBoolean(1), rs.getTimestamp(2)),
                     token.getSubject());
         } catch (DataAccessException e) {
             // still refused, but as "try again" (503), not as a bad token (401): the token may well be valid
             throw new JwtException("the account store cannot be reached", e);
         }
-        if (found.isEmpty()) {
-            return OAuth2TokenValidatorResult.success();
-        }
-        State state = found.get(0);
-        if (!state.enabled()) {
-            return failure("the account is disabled");
-        }
-        Instant issuedAt = token.getIssuedAt();
-        // JWT times are whole seconds: a token from the same second as the change still counts as newer
-        if (state.tokensNotBefore() != null
-                && (issuedAt == null
-                        || issuedAt.isBefore(state.tokensNotBefore().truncatedTo(ChronoUnit.SECONDS)))) {
-            return failure("the token was issued before the account's roles or password changed; sign in again");
-        }
-        return OAuth2TokenValidatorResult.success();
-    }
-
-    private static OAuth2TokenValidatorResult failure(String description) {
-        return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+        // a user the events have not told this side of yet passes here; the command side's word covers them
+        return found.isEmpty()
+                ? OAuth2TokenValidatorResult.success()
+                : found.get(0).judge(token.getIssuedAt());
     }
 }
