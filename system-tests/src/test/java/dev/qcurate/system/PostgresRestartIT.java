@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * PostgreSQL stopped and started again (same port, same data) under load, on a server of this test's own: while it
  * is down both services answer 503 with Retry-After and report DOWN; afterwards they reconnect by themselves and
- * nothing acknowledged is lost.
+ * nothing acknowledged is lost. A command caught by the shutdown in its COMMIT has an unknown outcome: its client
+ * sends it again with the same Idempotency-Key, and it ends up stored exactly once or not at all.
  */
 @Timeout(value = 150, unit = java.util.concurrent.TimeUnit.SECONDS)
 class PostgresRestartIT {
@@ -35,7 +36,8 @@ class PostgresRestartIT {
     @BeforeAll
     static void start() throws Exception {
         postgres = LocalPostgres.start(data.resolve("pg"), 0);
-        qcurate = Qcurate.start("pgrestart", postgres);
+        // a claim whose answer could not be kept while the database was away lapses soon, so its retry settles
+        qcurate = Qcurate.start("pgrestart", postgres, Map.of("QCURATE_IDEMPOTENCY_ABANDONED_AFTER", "PT5S"));
     }
 
     @AfterAll
@@ -56,7 +58,7 @@ class PostgresRestartIT {
         Client reader = qcurate.as("reader");
         int port = postgres.port();
 
-        Load load = new Load(editor, reviewer, "pg-restart", 3);
+        KeyedLoad load = new KeyedLoad(List.of(editor), List.of(reviewer), "pg-restart", 3);
         try (load) {
             Thread.sleep(2_000);
             postgres.close();
@@ -78,10 +80,13 @@ class PostgresRestartIT {
             awaitAccepted(editor, Duration.ofSeconds(40));
             Thread.sleep(1_500);
         }
-        assertThat(load.status(500)).as("no 500 while the database was away").isZero();
-        assertThat(load.status(503)).as("503s seen by the load").isPositive();
-        assertThat(load.retryAfter).allMatch(value -> value.startsWith("503:"));
-        FaultToleranceIT.assertEveryAcknowledgedChangeArrivedOnce(stores, load, "pg-restart", true);
+        assertThat(load.answers.keySet())
+                .as("no 500 while the database was away: %s", load.answers)
+                .noneMatch(answer -> answer.startsWith("500"));
+        assertThat(load.answers.keySet()).as("503s seen by the load").anyMatch(answer -> answer.startsWith("503"));
+        assertThat(load.retryAfter).allMatch(value -> value.startsWith("503:") || value.equals("409:1"));
+        assertThat(load.unsettled).as("commands whose outcome stayed unknown").isEmpty();
+        load.assertEveryStoredCommandProjectedOnce(stores);
         // the relay's processor retries with a growing back-off after the outage; it must come back by itself
         awaitHealthy(qcurate.commands.url(), Duration.ofSeconds(90));
         awaitHealthy(qcurate.queries.url(), Duration.ofSeconds(20));

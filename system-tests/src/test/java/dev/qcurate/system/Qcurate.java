@@ -70,7 +70,12 @@ final class Qcurate implements AutoCloseable {
 
     /** The system on a PostgreSQL of the test's own (e.g. one it stops and starts). */
     static Qcurate start(String name, LocalPostgres postgres) throws Exception {
-        Qcurate system = new Qcurate(name, postgres);
+        return start(name, postgres, Map.of());
+    }
+
+    /** As {@link #start(String, LocalPostgres)}, with settings of the test's own for both services. */
+    static Qcurate start(String name, LocalPostgres postgres, Map<String, String> extra) throws Exception {
+        Qcurate system = new Qcurate(name, postgres, extra);
         system.commands.start();
         system.queries.start();
         return system;

@@ -1,5 +1,6 @@
 package dev.qcurate.system;
 
+import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
 
 import java.nio.file.Path;
@@ -27,10 +28,10 @@ final class ScaledSystem implements AutoCloseable {
 
     final List<String> queryUrls = new ArrayList<>();
 
-    private ScaledSystem(String name) {
+    private ScaledSystem(String name, LocalPostgres postgres) {
         this.name = name;
-        TestInfrastructure.postgres().createDatabaseIfMissing(name);
-        this.jdbcUrl = TestInfrastructure.postgres().jdbcUrl(name);
+        postgres.createDatabaseIfMissing(name);
+        this.jdbcUrl = postgres.jdbcUrl(name);
         this.topic = name + ".events";
     }
 
@@ -49,7 +50,20 @@ final class ScaledSystem implements AutoCloseable {
             int queryInstances,
             Map<String, String> querySettings)
             throws Exception {
-        ScaledSystem system = new ScaledSystem(name);
+        return start(
+                name, TestInfrastructure.postgres(), commandInstances, commandSettings, queryInstances, querySettings);
+    }
+
+    /** As {@link #start(String, int, Map, int, Map)}, on a PostgreSQL of the test's own (e.g. one it restarts). */
+    static ScaledSystem start(
+            String name,
+            LocalPostgres postgres,
+            int commandInstances,
+            Map<String, String> commandSettings,
+            int queryInstances,
+            Map<String, String> querySettings)
+            throws Exception {
+        ScaledSystem system = new ScaledSystem(name, postgres);
         try {
             int[] queryPorts = new int[queryInstances];
             for (int i = 0; i < queryInstances; i++) {

@@ -18,10 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Stores {
 
-    private final Qcurate qcurate;
+    private final String jdbcUrl;
 
     Stores(Qcurate qcurate) {
-        this.qcurate = qcurate;
+        this(qcurate.jdbcUrl);
+    }
+
+    Stores(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
     }
 
     long eventStoreHead() {
@@ -90,9 +94,14 @@ final class Stores {
 
     /** The read model equals one rebuilt from scratch from the topic. */
     void assertEqualsCleanRebuild(Client admin) throws InterruptedException {
-        awaitProjected(Duration.ofSeconds(60));
+        assertEqualsCleanRebuild(admin, Duration.ofSeconds(60));
+    }
+
+    /** As {@link #assertEqualsCleanRebuild(Client)}, for a long history or small rebuild batches. */
+    void assertEqualsCleanRebuild(Client admin, Duration timeout) throws InterruptedException {
+        awaitProjected(timeout);
         Map<String, String> before = checksum();
-        assertThat(rebuildAndChecksum(admin, Duration.ofSeconds(60)))
+        assertThat(rebuildAndChecksum(admin, timeout))
                 .as("read model after a clean rebuild")
                 .isEqualTo(before);
     }
@@ -102,7 +111,7 @@ final class Stores {
     }
 
     List<String> strings(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -120,7 +129,7 @@ final class Stores {
     }
 
     void execute(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

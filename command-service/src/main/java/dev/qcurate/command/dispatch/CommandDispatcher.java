@@ -54,6 +54,8 @@ public class CommandDispatcher {
     }
 
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+    /** Set once the command on this thread has done all its work and its transaction is being committed. */
+    private static final ThreadLocal<Boolean> COMMITTING = new ThreadLocal<>();
 
     /**
      * Sends the command and waits for it; {@code touched} are the aggregates whose events it appends. The position is
@@ -76,6 +78,10 @@ public class CommandDispatcher {
         return PENDING.get();
     }
 
+    static void commitBegins() {
+        COMMITTING.set(Boolean.TRUE);
+    }
+
     /**
      * Sends the command and waits for it, without reading a position: for bulk senders, which ask
      * {@link #positionOf} once, after their last command.
@@ -84,12 +90,19 @@ public class CommandDispatcher {
         var message =
                 GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with("actor", currentUser()));
         for (int attempt = 1; ; attempt++) {
+            COMMITTING.remove();
             try {
                 return gateway.sendAndWait(message);
             } catch (RuntimeException failure) {
+                if (Boolean.TRUE.equals(COMMITTING.get())) {
+                    // the commit itself failed (the database went away meanwhile): stored or not, nobody knows here
+                    throw new CommitOutcomeUnknownException(failure);
+                }
                 if (!runAgain(CommandFailure.unwrap(failure), attempt)) {
                     throw failure;
                 }
+            } finally {
+                COMMITTING.remove();
             }
         }
     }

@@ -12,7 +12,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * How a failed command is told to the client: broken input is 400, a rule broken by the current state 409, the
- * four-eyes rule 403, an unknown aggregate 404, a database that cannot be reached 503.
+ * four-eyes rule 403, an unknown aggregate 404, a database that cannot be reached 503 (nothing stored), or one that
+ * went away during the commit 503 too, but saying the outcome is unknown.
  */
 public record CommandFailure(HttpStatus status, String title, String detail) {
 
@@ -39,6 +40,14 @@ public record CommandFailure(HttpStatus status, String title, String detail) {
                     HttpStatus.CONFLICT,
                     "Concurrent change",
                     "another change to the same item won the race; reload and try again");
+        }
+        if (e instanceof CommitOutcomeUnknownException) {
+            return new CommandFailure(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Outcome unknown",
+                    "the database went away while the command was committing: it may or may not have been stored;"
+                            + " send it again with the same Idempotency-Key to learn which (without one, read"
+                            + " before sending it again)");
         }
         if (storageUnreachable(failure)) {
             return new CommandFailure(

@@ -38,4 +38,14 @@ class CommandFailureTest {
         assertThat(CommandFailure.of(new IllegalStateException("stale")).status())
                 .isEqualTo(HttpStatus.CONFLICT);
     }
+
+    @Test
+    void aDatabaseLostDuringTheCommitLeavesTheOutcomeUnknownInsteadOfClaimingNothingWasStored() {
+        var failure = CommandFailure.of(
+                new CommitOutcomeUnknownException(new org.springframework.dao.DataAccessResourceFailureException(
+                        "JDBC commit", new SQLException("I/O error", "08006"))));
+        assertThat(failure.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(failure.title()).isEqualTo("Outcome unknown");
+        assertThat(failure.detail()).contains("may or may not have been stored").doesNotContain("nothing was stored");
+    }
 }

@@ -70,6 +70,13 @@ class ReadModelRebuild implements DisposableBean {
         if (worker != null && worker.isAlive()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a rebuild is already running on this instance");
         }
+        return store.whileStarting(this::startOrResume)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.CONFLICT, "a rebuild is being started on another instance at this moment"));
+    }
+
+    /** Under the start lock: whatever another instance started before it was taken is seen here. */
+    private Status startOrResume() {
         Optional<RebuildStore.Run> running = store.running();
         if (running.isPresent() && "RUNNING".equals(running.get().state())) {
             if (!store.claim(instance, OWNER_SILENCE)) {

@@ -2,15 +2,21 @@ package dev.qcurate.query.projection;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -137,6 +143,34 @@ class RebuildStore {
                     target,
                     owner);
         });
+    }
+
+    /**
+     * Runs {@code start} holding the rebuild's start lock, a PostgreSQL session advisory lock on a connection of its
+     * own: two instances asked at the same moment never create (or take over) the shadow at once. Empty, without
+     * running it, while another instance holds the lock.
+     */
+    <T> Optional<T> whileStarting(Supplier<T> start) {
+        return jdbc.execute((ConnectionCallback<Optional<T>>) connection -> {
+            if (!advisoryLock(connection, "pg_try_advisory_lock")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(start.get());
+            } finally {
+                advisoryLock(connection, "pg_advisory_unlock");
+            }
+        });
+    }
+
+    private boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT " + function + "(hashtext('qcurate.rebuild'), hashtext(?))")) {
+            statement.setString(1, live);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 
     /** Takes over a run whose owner has not beaten for {@code silence}; true if this caller now owns it. */
