@@ -32,12 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other is refused) and its owner SIGKILLed mid-rebuild. Afterwards every stored command is in the read model exactly
  * once, the read model equals a clean rebuild, and every query instance's duplicate index finds every question.
  */
-@Timeout(value = 900, unit = TimeUnit.SECONDS)
+@Timeout(value = 1800, unit = TimeUnit.SECONDS)
 class ScaleOutChaosIT {
 
     private static final String TAG = "chaos";
-    /** Generous for this shared 2-core machine, where a service takes 20–55 s to start; bounded all the same. */
-    private static final Duration PROGRESS = Duration.ofSeconds(90);
+    /**
+     * Generous for a shared 2-core machine, where a service takes 20–55 s to start, and minutes when other builds
+     * run beside it; bounded all the same.
+     */
+    private static final Duration PROGRESS = Duration.ofSeconds(180);
+
+    private static final Duration RESTART = Duration.ofSeconds(420);
 
     @TempDir
     static Path data;
@@ -122,15 +127,15 @@ class ScaleOutChaosIT {
         try {
             List<Future<?>> started = List.of(
                     restarts.submit(() -> {
-                        command.start();
+                        command.start(RESTART);
                         return null;
                     }),
                     restarts.submit(() -> {
-                        query.start();
+                        query.start(RESTART);
                         return null;
                     }));
             for (Future<?> restart : started) {
-                restart.get(300, TimeUnit.SECONDS);
+                restart.get(RESTART.toSeconds() + 30, TimeUnit.SECONDS);
             }
         } finally {
             restarts.shutdownNow();
@@ -179,7 +184,7 @@ class ScaleOutChaosIT {
         assertThat(other.query("/api/admin/rebuild").text("state"))
                 .as("not DONE after its owner died")
                 .isEqualTo("RUNNING");
-        rebuilding.start();
+        rebuilding.start(RESTART);
         await(
                 "the rebuild resumed and DONE",
                 Duration.ofSeconds(240),

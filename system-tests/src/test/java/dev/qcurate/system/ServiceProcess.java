@@ -32,7 +32,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        service.start(Duration.ofSeconds(240));
+        start(Duration.ofSeconds(240));
+    }
+
+    /** Starts it and waits until it is healthy, at most {@code timeout}. */
+    void start(Duration timeout) throws IOException, InterruptedException {
+        service.start(timeout);
     }
 
     /** Kills the JVM at once (SIGKILL): no shutdown hooks, no graceful stop. */
