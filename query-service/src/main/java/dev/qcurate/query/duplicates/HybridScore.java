@@ -4,8 +4,8 @@ package dev.qcurate.query.duplicates;
  * The score candidates are ranked and flagged by: the lexical {@link Resemblance} (shared meaningful terms, typos,
  * subjects) blended with the sentence model's cosine. Lexical evidence alone misses paraphrases ("How memory is
  * managed" / "Explain memory management" share few terms after analysis); the cosine alone cannot tell "context
- * processor in Django" from "context managers in Python" (0.75). Below {@code cosineFloor} a cosine adds nothing:
- * unrelated questions of one domain still score 0.3–0.5.
+ * processor in Django" from "context managers in Python" (0.78). Below {@code cosineFloor} a cosine adds nothing:
+ * unrelated questions of one domain still score 0.5–0.7.
  *
  * @param lexicalWeight share of the lexical score, 0..1; the rest is the rescaled cosine
  * @param cosineFloor   cosine that counts as no semantic evidence at all
@@ -17,7 +17,7 @@ public record HybridScore(double lexicalWeight, double cosineFloor, double thres
      * Fitted on the tuning half of the labelled pairs by {@code ./qcurate eval-duplicates} (grid search for the
      * best F1 that flags no hard negative); the report of that run, on the test half, is docs/duplicates.md.
      */
-    public static final HybridScore SHIPPED = new HybridScore(0.50, 0.85, 0.43);
+    public static final HybridScore SHIPPED = new HybridScore(0.45, 0.85, 0.37);
 
     public HybridScore {
         if (lexicalWeight < 0 || lexicalWeight > 1 || cosineFloor < -1 || cosineFloor >= 1) {

@@ -2,7 +2,7 @@ package dev.qcurate.query.duplicates;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,20 +12,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * all-MiniLM-L6-v2 (quantized), run in process by ONNX Runtime from the model inside its Maven jar: nothing is
+ * BAAI bge-small-en-v1.5 (quantized), run in process by ONNX Runtime from the model inside its Maven jar: nothing is
  * downloaded at run time. Thread-safe. Several texts are embedded on this model's own two threads (never the common
  * pool); when they are busy and the queue is full the caller embeds, so the work stays bounded.
  */
 public final class SentenceModel implements TextVectors, AutoCloseable {
 
-    public static final String MODEL_ID = "all-minilm-l6-v2-q/langchain4j-embeddings-1.19.0-beta29";
+    public static final String MODEL_ID = "bge-small-en-v15-q/langchain4j-embeddings-1.11.0-beta19";
     public static final int DIMENSION = 384;
     private static final int THREADS = 2;
 
     private static volatile SentenceModel shared;
 
     private final ThreadPoolExecutor executor;
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private final BgeSmallEnV15QuantizedEmbeddingModel model;
 
     public SentenceModel() {
         AtomicInteger threads = new AtomicInteger();
@@ -42,7 +42,7 @@ public final class SentenceModel implements TextVectors, AutoCloseable {
                 },
                 new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
-        model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+        model = new BgeSmallEnV15QuantizedEmbeddingModel(executor);
     }
 
     /** One model per JVM for code that is not wired by Spring (tests, benchmarks): loading it costs ~0.5 s. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class DuplicateIndexTest {
 
@@ -64,7 +65,8 @@ class DuplicateIndexTest {
     void treatsTypographicAndStraightApostrophesAlike() {
         assertThat(index.candidates("What are Django's advantages over other frameworks?", 1, Set.of()))
                 .first()
-                .satisfies(candidate -> assertThat(candidate.score()).isEqualTo(1.0));
+                // the same text once normalised: a float32 vector's cosine with itself is 1 to within rounding
+                .satisfies(candidate -> assertThat(candidate.score()).isCloseTo(1.0, within(1e-6)));
     }
 
     @Test

@@ -139,7 +139,7 @@ class DuplicateSpeedBenchmark {
                     WARM_UP_ROUNDS));
             report.append(String.format(
                     Locale.ROOT,
-                    "Embedding (all-MiniLM-L6-v2-q, in process): %.2f ms per text one "
+                    "Embedding (bge-small-en-v1.5-q, in process): %.2f ms per text one "
                             + "at a time, %.2f ms per text in a batch of %d%n",
                     singleMillis,
                     batchedMillis,
