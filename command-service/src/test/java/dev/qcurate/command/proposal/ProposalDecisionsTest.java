@@ -10,9 +10,8 @@ import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.*;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -30,27 +29,11 @@ class ProposalDecisionsTest {
     private static final Map<String, String> AS_REVIEWER2 = Map.of("actor", "reviewer2");
 
     private final ProposalId id = ProposalId.random();
-    private AggregateTestFixture<Proposal> fixture;
-    private OtherAggregates other;
 
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Proposal.class);
-        other = new OtherAggregates();
-        fixture.registerAnnotatedCommandHandler(
-                new ProposalDecisions(fixture.getRepository(), other.questions, other.lists, other.tags));
-        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(
-                fixture.getRepository(),
-                other.questions,
-                other.lists,
-                new ReviewPolicy(Map.of("merge", 2)),
-                other.tags));
-    }
+    @RegisterExtension
+    final OtherAggregates other = new OtherAggregates();
 
-    @AfterEach
-    void tearDown() {
-        other.shutDown();
-    }
+    private final AggregateTestFixture<Proposal> fixture = other.proposalFixture(new ReviewPolicy(Map.of("merge", 2)));
 
     private ProposalSubmittedEvent submitted(ProposedChange change, int requiredApprovals) {
         return new ProposalSubmittedEvent(id, change, "editor", requiredApprovals, List.of());
