@@ -85,26 +85,42 @@ class UsersController {
     @PostMapping("/admin/users/{username}/disable")
     String disable(
             @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            users.disable(username);
-        } catch (ServiceProblem problem) {
-            response.setStatus(formStatus(problem));
-            return rowRefused(model, username, "status", problem.detail(), List.of());
-        }
-        redirect.addFlashAttribute("notice", username + " is disabled and can no longer sign in.");
-        return "redirect:/admin/users";
+        return changeStatus(
+                () -> users.disable(username),
+                username + " is disabled and can no longer sign in.",
+                username,
+                model,
+                redirect,
+                response);
     }
 
     @PostMapping("/admin/users/{username}/enable")
     String enable(
             @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return changeStatus(
+                () -> users.enable(username),
+                username + " is enabled and can sign in again.",
+                username,
+                model,
+                redirect,
+                response);
+    }
+
+    /** Enables or disables an account: the list with {@code notice}, or the user's row with the refusal. */
+    private String changeStatus(
+            Runnable change,
+            String notice,
+            String username,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
-            users.enable(username);
+            change.run();
         } catch (ServiceProblem problem) {
             response.setStatus(formStatus(problem));
             return rowRefused(model, username, "status", problem.detail(), List.of());
         }
-        redirect.addFlashAttribute("notice", username + " is enabled and can sign in again.");
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:/admin/users";
     }
 

@@ -148,21 +148,15 @@ class ListPageController {
                     "Choose a question to add: search for it, then press its" + " “Propose adding” button.");
             return render(model, user, listId, ListSelector.latest(), q);
         }
-        try {
-            lists.proposeAdding(listId, question);
-        } catch (ServiceProblem problem) {
-            if (!shownInForm(problem)) {
-                throw problem;
-            }
-            response.setStatus(problem.status());
-            model.addAttribute("entryError", problem.detail());
-            return render(model, user, listId, ListSelector.latest(), q);
-        }
-        redirect.addFlashAttribute(
-                "notice",
-                "You proposed adding " + quoted(questionText) + " to this list."
-                        + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
-        return "redirect:/lists/" + listId;
+        return proposeEntryChange(
+                () -> lists.proposeAdding(listId, question),
+                "You proposed adding " + quoted(questionText) + " to this list.",
+                listId,
+                q,
+                user,
+                model,
+                redirect,
+                response);
     }
 
     @PostMapping("/lists/{id}/entries/{questionId}/removal")
@@ -179,20 +173,43 @@ class ListPageController {
         if (question == null) {
             throw new ServiceProblem(404, "There is no question with the id “" + questionId + "” in this list.", null);
         }
+        return proposeEntryChange(
+                () -> lists.proposeRemoving(listId, question),
+                "You proposed removing " + quoted(questionText) + " from this list.",
+                listId,
+                null,
+                user,
+                model,
+                redirect,
+                response);
+    }
+
+    /**
+     * Sends an entry proposal: back to the list with {@code notice} once sent, or the latest list again (searching
+     * {@code q}) with the refusal beside the entry form.
+     */
+    private String proposeEntryChange(
+            Runnable proposal,
+            String notice,
+            UUID listId,
+            String q,
+            SignedInUser user,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
-            lists.proposeRemoving(listId, question);
+            proposal.run();
         } catch (ServiceProblem problem) {
             if (!shownInForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status());
             model.addAttribute("entryError", problem.detail());
-            return render(model, user, listId, ListSelector.latest(), null);
+            return render(model, user, listId, ListSelector.latest(), q);
         }
         redirect.addFlashAttribute(
                 "notice",
-                "You proposed removing " + quoted(questionText) + " from this list."
-                        + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
+                notice + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
         return "redirect:/lists/" + listId;
     }
 
