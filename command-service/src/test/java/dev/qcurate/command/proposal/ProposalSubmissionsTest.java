@@ -8,11 +8,13 @@ import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.*;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -28,6 +30,12 @@ class ProposalSubmissionsTest {
     final OtherAggregates other = new OtherAggregates();
 
     private final AggregateTestFixture<Proposal> fixture = other.proposalFixture(new ReviewPolicy(Map.of("merge", 2)));
+
+    /** {@code change} of an active question "What is a monad?", submitted by the editor. */
+    private ResultValidator<Proposal> submittedForAnActiveQuestion(Function<QuestionId, ProposedChange> change) {
+        QuestionId question = other.activeQuestion("What is a monad?");
+        return fixture.givenNoPriorActivity().when(submit(change.apply(question)), AS_EDITOR);
+    }
 
     private SubmitProposalCommand submit(ProposedChange change) {
         return new SubmitProposalCommand(id, change, List.of());
@@ -126,44 +134,34 @@ class ProposalSubmissionsTest {
 
     @Test
     void refusesRevisionFromTheFuture() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Rewording(question, "What is a functor?", 5)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Rewording(question, "What is a functor?", 5))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
 
     @Test
     void refusesRewordingToSameText() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Rewording(question, "  What is a monad?", 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Rewording(question, "  What is a monad?", 0))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("the question already has this text");
     }
 
     @Test
     void refusesTagChangeWithoutTags() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagChange(question, List.of(), List.of(), 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new TagChange(question, List.of(), List.of(), 0))
                 .expectException(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsInvalidTags() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagChange(question, List.of("a/b"), List.of(), 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new TagChange(question, List.of("a/b"), List.of(), 0))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("invalid tag 'a/b'"));
     }
 
     @Test
     void retirementNeedsReason() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Retirement(question, " ", 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Retirement(question, " ", 0))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("a reason is required");
     }
@@ -183,9 +181,7 @@ class ProposalSubmissionsTest {
 
     @Test
     void refusesMergeIntoItself() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Merge(question, question, 0, 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Merge(question, question, 0, 0))
                 .expectException(IllegalArgumentException.class);
     }
 
@@ -202,9 +198,7 @@ class ProposalSubmissionsTest {
 
     @Test
     void unmergesOnlyMergedQuestion() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Unmerge(question, 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Unmerge(question, 0))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("is ACTIVE, not MERGED"));
     }
