@@ -82,45 +82,28 @@ class UsersController {
         return "redirect:/admin/users";
     }
 
-    @PostMapping("/admin/users/{username}/disable")
-    String disable(
-            @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return changeStatus(
-                () -> users.disable(username),
-                username + " is disabled and can no longer sign in.",
-                username,
-                model,
-                redirect,
-                response);
-    }
-
-    @PostMapping("/admin/users/{username}/enable")
-    String enable(
-            @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return changeStatus(
-                () -> users.enable(username),
-                username + " is enabled and can sign in again.",
-                username,
-                model,
-                redirect,
-                response);
-    }
-
-    /** Enables or disables an account: the list with {@code notice}, or the user's row with the refusal. */
-    private String changeStatus(
-            Runnable change,
-            String notice,
-            String username,
+    /** Disabling and enabling an account differ only in the call and the notice. */
+    @PostMapping("/admin/users/{username}/{change:disable|enable}")
+    String changeStatus(
+            @PathVariable String username,
+            @PathVariable String change,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        boolean enable = change.equals("enable");
         try {
-            change.run();
+            if (enable) {
+                users.enable(username);
+            } else {
+                users.disable(username);
+            }
         } catch (ServiceProblem problem) {
             response.setStatus(formStatus(problem));
             return rowRefused(model, username, "status", problem.detail(), List.of());
         }
-        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute(
+                "notice",
+                username + (enable ? " is enabled and can sign in again." : " is disabled and can no longer sign in."));
         return "redirect:/admin/users";
     }
 

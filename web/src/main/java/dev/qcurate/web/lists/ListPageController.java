@@ -148,15 +148,10 @@ class ListPageController {
                     "Choose a question to add: search for it, then press its" + " “Propose adding” button.");
             return render(model, user, listId, ListSelector.latest(), q);
         }
-        return proposeEntryChange(
-                () -> lists.proposeAdding(listId, question),
-                "You proposed adding " + quoted(questionText) + " to this list.",
-                listId,
-                q,
-                user,
-                model,
-                redirect,
-                response);
+        if (refused(() -> lists.proposeAdding(listId, question), model, response)) {
+            return render(model, user, listId, ListSelector.latest(), q);
+        }
+        return proposed(listId, "You proposed adding " + quoted(questionText) + " to this list.", redirect);
     }
 
     @PostMapping("/lists/{id}/entries/{questionId}/removal")
@@ -173,40 +168,28 @@ class ListPageController {
         if (question == null) {
             throw new ServiceProblem(404, "There is no question with the id “" + questionId + "” in this list.", null);
         }
-        return proposeEntryChange(
-                () -> lists.proposeRemoving(listId, question),
-                "You proposed removing " + quoted(questionText) + " from this list.",
-                listId,
-                null,
-                user,
-                model,
-                redirect,
-                response);
+        if (refused(() -> lists.proposeRemoving(listId, question), model, response)) {
+            return render(model, user, listId, ListSelector.latest(), null);
+        }
+        return proposed(listId, "You proposed removing " + quoted(questionText) + " from this list.", redirect);
     }
 
-    /**
-     * Sends an entry proposal: back to the list with {@code notice} once sent, or the latest list again (searching
-     * {@code q}) with the refusal beside the entry form.
-     */
-    private String proposeEntryChange(
-            Runnable proposal,
-            String notice,
-            UUID listId,
-            String q,
-            SignedInUser user,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
+    /** Sends an entry proposal; a refusal the form shows goes beside the entry form, with its status. */
+    private static boolean refused(Runnable proposal, Model model, HttpServletResponse response) {
         try {
             proposal.run();
+            return false;
         } catch (ServiceProblem problem) {
             if (!shownInForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status());
             model.addAttribute("entryError", problem.detail());
-            return render(model, user, listId, ListSelector.latest(), q);
+            return true;
         }
+    }
+
+    private static String proposed(UUID listId, String notice, RedirectAttributes redirect) {
         redirect.addFlashAttribute(
                 "notice",
                 notice + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
