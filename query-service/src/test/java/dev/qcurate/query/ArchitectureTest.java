@@ -1,51 +1,11 @@
 package dev.qcurate.query;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import dev.qcurate.support.ServiceArchitectureTest;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+/** The package rules both services share, on this service's code. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-/** Package-by-feature holds only while these rules do. */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.qcurate.query");
-
-    @Test
-    void neverUsesCommandServiceCode() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("dev.qcurate.command..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        slices().matching("dev.qcurate.query.(*)..").should().beFreeOfCycles().check(CLASSES);
-    }
-
-    @Test
-    void noTechnicalLayerPackagesBesideConfig() {
-        noClasses()
-                .should()
-                .resideInAnyPackage(
-                        "..model..", "..service..", "..web..", "..controller..", "..repository..", "..util..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void onlyConfigDependsOnConfig() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("dev.qcurate.query.config..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("dev.qcurate.query.config..")
-                .check(CLASSES);
+    ArchitectureTest() {
+        super("dev.qcurate.query", "dev.qcurate.command");
     }
 }

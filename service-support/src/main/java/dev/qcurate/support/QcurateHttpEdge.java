@@ -1,5 +1,6 @@
 package dev.qcurate.support;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,15 @@ public class QcurateHttpEdge {
      * of every request: they cost measurable CPU per request and fed no metric anyone reads. The HTTP request
      * metrics ({@code http_server_requests_seconds}) are observed by Spring MVC and stay.
      */
+    /** The security both services share, with the scrape rule for this service's own ports. */
+    @Bean
+    ApiSecurity apiSecurity(
+            ProblemAuthenticationHandlers problems,
+            @Value("${server.port:8080}") int serverPort,
+            @Value("${management.server.port:-1}") int managementPort) {
+        return new ApiSecurity(problems, ManagementPortScrape.on(serverPort, managementPort));
+    }
+
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();

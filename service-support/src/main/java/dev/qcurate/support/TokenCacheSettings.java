@@ -3,7 +3,8 @@ package dev.qcurate.support;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.time.Duration;
 
@@ -19,8 +20,12 @@ public record TokenCacheSettings(Long size, Duration maxAge) {
         maxAge = maxAge == null ? Duration.ofMinutes(10) : maxAge;
     }
 
-    /** A decoder that verifies with {@code verifier} once per token and runs {@code everyUse} on every request. */
-    public VerifiedTokenCache cache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyUse) {
+    /**
+     * Signature, {@code issuer} and times checked by {@code verifier} once per token; times and {@code everyUse}
+     * (the account) on every request.
+     */
+    public VerifiedTokenCache cache(NimbusJwtDecoder verifier, String issuer, OAuth2TokenValidator<Jwt> everyUse) {
+        verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
         return new VerifiedTokenCache(verifier, everyUse, size, maxAge);
     }
 }

@@ -3,6 +3,8 @@ package dev.qcurate.system;
 import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -38,7 +40,21 @@ final class Qcurate implements AutoCloseable {
         int queryPort = ServiceProcess.freePort();
         topic = name + ".events";
         consumerGroup = name + "-query";
-        Map<String, String> settings = new java.util.HashMap<>(Map.ofEntries(
+        Map<String, String> settings = environment(name, jdbcUrl, topic, commandPort, queryPort);
+        settings.put("QCURATE_WEBHOOKS_LIST_VERSIONS_GROUP", name + "-webhooks");
+        settings.putAll(extra);
+        environment = Map.copyOf(settings);
+        commands = new ServiceProcess(name + "-command-service", "qcurate.command-jar", commandPort, environment);
+        queries = new ServiceProcess(name + "-query-service", "qcurate.query-jar", queryPort, environment);
+    }
+
+    /**
+     * What every service process of system {@code name} is started with, wired like {@code ./qcurate up}: the dev
+     * profile and password, the database and topic, each other's addresses, one consumer group, and one signing key
+     * file for every command instance (tokens stay valid across a restart and across instances behind one address).
+     */
+    static Map<String, String> environment(String name, String jdbcUrl, String topic, int commandPort, int queryPort) {
+        return new HashMap<>(Map.ofEntries(
                 Map.entry("SPRING_PROFILES_ACTIVE", "dev"),
                 Map.entry("QCURATE_DB_URL", jdbcUrl),
                 Map.entry("QCURATE_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers()),
@@ -48,20 +64,14 @@ final class Qcurate implements AutoCloseable {
                 Map.entry("QCURATE_QUERY_PORT", Integer.toString(queryPort)),
                 Map.entry("QCURATE_QUERY_URL", "http://127.0.0.1:" + queryPort),
                 Map.entry("QCURATE_JWKS_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json"),
-                Map.entry("QCURATE_QUERY_GROUP", consumerGroup),
-                Map.entry("QCURATE_WEBHOOKS_LIST_VERSIONS_GROUP", name + "-webhooks"),
-                // tokens stay valid when a test restarts the command service
+                Map.entry("QCURATE_QUERY_GROUP", name + "-query"),
                 Map.entry(
                         "QCURATE_JWT_KEY_FILE",
-                        java.nio.file.Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
+                        Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
                                 .toAbsolutePath()
                                 .resolve(name + "-signing-key.pem")
                                 .toString()),
                 Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
-        settings.putAll(extra);
-        environment = Map.copyOf(settings);
-        commands = new ServiceProcess(name + "-command-service", "qcurate.command-jar", commandPort, environment);
-        queries = new ServiceProcess(name + "-query-service", "qcurate.query-jar", queryPort, environment);
     }
 
     static Qcurate start(String name) throws Exception {

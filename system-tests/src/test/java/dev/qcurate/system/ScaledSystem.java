@@ -3,9 +3,7 @@ package dev.qcurate.system;
 import dev.qcurate.devstack.LocalPostgres;
 import dev.qcurate.devstack.TestInfrastructure;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,26 +102,7 @@ final class ScaledSystem implements AutoCloseable {
     }
 
     private Map<String, String> environment(int commandPort, int queryPort) {
-        Map<String, String> env = new HashMap<>(Map.ofEntries(
-                Map.entry("SPRING_PROFILES_ACTIVE", "dev"),
-                Map.entry("QCURATE_DB_URL", jdbcUrl),
-                Map.entry("QCURATE_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers()),
-                Map.entry("QCURATE_KAFKA_TOPIC", topic),
-                Map.entry("QCURATE_DEV_PASSWORD", PASSWORD),
-                Map.entry("QCURATE_COMMAND_PORT", Integer.toString(commandPort)),
-                Map.entry("QCURATE_QUERY_PORT", Integer.toString(queryPort)),
-                Map.entry("QCURATE_QUERY_URL", "http://127.0.0.1:" + queryPort),
-                Map.entry("QCURATE_JWKS_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json"),
-                Map.entry("QCURATE_QUERY_GROUP", name + "-query"),
-                // every command instance signs with the same key, as instances behind one address must
-                Map.entry(
-                        "QCURATE_JWT_KEY_FILE",
-                        Path.of(System.getProperty("qcurate.logs", "target/service-logs"))
-                                .toAbsolutePath()
-                                .resolve(name + "-signing-key.pem")
-                                .toString()),
-                Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
-        return env;
+        return Qcurate.environment(name, jdbcUrl, topic, commandPort, queryPort);
     }
 
     /** Signed in on command instance {@code command}, reading from query instance {@code query}. */

@@ -3,6 +3,7 @@ package dev.qcurate.web;
 import dev.qcurate.web.services.SignedInUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -57,6 +58,15 @@ public abstract class PageTest {
                 Arrays.stream(roles)
                         .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                         .toList()));
+    }
+
+    /** The control whose {@code <label for>} reads exactly {@code label}. */
+    protected static Element labelled(Document page, String label) {
+        Element forLabel = page.select("label").stream()
+                .filter(l -> l.text().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no label " + label));
+        return page.getElementById(forLabel.attr("for"));
     }
 
     protected static Document html(MvcResult result) throws Exception {

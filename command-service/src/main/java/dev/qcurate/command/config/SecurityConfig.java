@@ -5,8 +5,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.qcurate.command.auth.AccountStatus;
 import dev.qcurate.command.auth.SigningKey;
 import dev.qcurate.support.ApiSecurity;
-import dev.qcurate.support.ManagementPortScrape;
-import dev.qcurate.support.ProblemAuthenticationHandlers;
 import dev.qcurate.support.Role;
 import dev.qcurate.support.TokenCacheSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,10 +18,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
 
 import static dev.qcurate.support.Role.ADMIN;
 import static dev.qcurate.support.Role.EDITOR;
@@ -40,32 +39,12 @@ class SecurityConfig {
     private static final String[] REVIEWERS = Role.names(REVIEWER, ADMIN);
 
     @Bean
-    SecurityFilterChain api(
-            HttpSecurity http,
-            ProblemAuthenticationHandlers problems,
-            @Value("${server.port:8080}") int serverPort,
-            @Value("${management.server.port:-1}") int managementPort)
-            throws Exception {
-        ApiSecurity.statelessResourceServer(http, problems)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                HttpMethod.GET,
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/.well-known/jwks.json",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html")
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity security) throws Exception {
+        return security.chain(
+                http,
+                List.of("/.well-known/jwks.json"),
+                auth -> auth.requestMatchers(HttpMethod.POST, "/api/auth/token")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/auth/token")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers(ManagementPortScrape.on(serverPort, managementPort))
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasRole(ADMIN.name())
-                        .requestMatchers("/api/admin/**")
-                        .hasRole(ADMIN.name())
                         .requestMatchers(
                                 HttpMethod.POST,
                                 "/api/proposals/approval",
@@ -95,7 +74,6 @@ class SecurityConfig {
                         .hasAnyRole(WRITERS)
                         .anyRequest()
                         .authenticated());
-        return http.build();
     }
 
     @Bean
@@ -120,9 +98,6 @@ class SecurityConfig {
             @Value("${qcurate.jwt.issuer:qcurate}") String issuer,
             AccountStatus accountStatus,
             TokenCacheSettings tokenCache) {
-        NimbusJwtDecoder verifier =
-                NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
-        verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        return tokenCache.cache(verifier, accountStatus);
+        return tokenCache.cache(NimbusJwtDecoder.withPublicKey(key.publicKey()).build(), issuer, accountStatus);
     }
 }

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.shared.curatedlist.ListReleasedEvent;
 import dev.qcurate.shared.proposal.ProposalAppliedEvent;
+import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposalRejectedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,54 +40,45 @@ class WebhookOutbox {
     }
 
     @EventHandler
-    void on(
-            ProposalAppliedEvent event,
-            @MessageIdentifier String eventId,
-            @Timestamp Instant at,
-            @MetaDataValue("actor") String actor) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("proposalId", event.proposalId().toString());
-        data.put("outcome", "APPLIED");
-        data.put("reviewer", event.reviewer());
-        queue(EventKind.PROPOSAL_DECIDED, eventId, at, actor, data);
+    void on(ProposalAppliedEvent event, EventMessage<?> message) {
+        queue(EventKind.PROPOSAL_DECIDED, message, decision(event.proposalId(), "APPLIED", event.reviewer()));
     }
 
     @EventHandler
-    void on(
-            ProposalRejectedEvent event,
-            @MessageIdentifier String eventId,
-            @Timestamp Instant at,
-            @MetaDataValue("actor") String actor) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("proposalId", event.proposalId().toString());
-        data.put("outcome", "REJECTED");
-        data.put("reviewer", event.reviewer());
+    void on(ProposalRejectedEvent event, EventMessage<?> message) {
+        Map<String, Object> data = decision(event.proposalId(), "REJECTED", event.reviewer());
         data.put("reason", event.reason());
-        queue(EventKind.PROPOSAL_DECIDED, eventId, at, actor, data);
+        queue(EventKind.PROPOSAL_DECIDED, message, data);
     }
 
     @EventHandler
-    void on(
-            ListReleasedEvent event,
-            @MessageIdentifier String eventId,
-            @Timestamp Instant at,
-            @MetaDataValue("actor") String actor) {
+    void on(ListReleasedEvent event, EventMessage<?> message) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("listId", event.listId().toString());
         data.put("label", event.label());
         data.put("version", event.version());
-        queue(EventKind.RELEASE_PUBLISHED, eventId, at, actor, data);
+        queue(EventKind.RELEASE_PUBLISHED, message, data);
     }
 
-    private void queue(EventKind kind, String eventId, Instant at, String actor, Map<String, Object> data) {
+    private static Map<String, Object> decision(ProposalId proposal, String outcome, String reviewer) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("proposalId", proposal.toString());
+        data.put("outcome", outcome);
+        data.put("reviewer", reviewer);
+        return data;
+    }
+
+    /** The delivery body: the event's id, kind, store position, time and actor, and its {@code data}. */
+    private void queue(EventKind kind, EventMessage<?> message, Map<String, Object> data) {
+        String eventId = message.getIdentifier();
         long position = jdbc.queryForObject(
                 "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", eventId);
         body.put("event", kind.wireName());
         body.put("position", position);
-        body.put("occurredAt", at.toString());
-        body.put("actor", actor);
+        body.put("occurredAt", message.getTimestamp().toString());
+        body.put("actor", message.getMetaData().get("actor"));
         body.put("data", data);
         try {
             deliveries.enqueue(eventId, kind, position, json.writeValueAsBytes(body), settings.maxAttempts());

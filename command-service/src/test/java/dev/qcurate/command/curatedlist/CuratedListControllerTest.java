@@ -1,17 +1,12 @@
 package dev.qcurate.command.curatedlist;
 
-import dev.qcurate.command.config.WebSliceSecurity;
+import dev.qcurate.command.config.ControllerSliceTest;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.UUID;
 
@@ -19,30 +14,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 @WebMvcTest(controllers = CuratedListController.class)
-@Import(WebSliceSecurity.class)
-class CuratedListControllerTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandDispatcher dispatcher;
+class CuratedListControllerTest extends ControllerSliceTest {
 
     @MockitoBean
     ListVersionLookup versions; // asks the query service; releases are not under test here
 
     private final UUID list = UUID.randomUUID();
-
-    private static RequestPostProcessor as(String role) {
-        return jwt().jwt(token -> token.subject(role.toLowerCase()))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     @Test
     void creatingListAnswersCreated() throws Exception {

@@ -15,6 +15,9 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +27,10 @@ import java.util.Map;
  * The questions and lists that proposal handlers load next to the proposal. AggregateTestFixture's own event store
  * holds exactly one aggregate (it refuses to read or write any other identifier), so the fixture keeps the Proposal
  * and these repositories keep everything else in Axon's in-memory event store. They join the fixture's unit of work:
- * a command that fails rolls their events back too, which is what "nothing is half-applied" means.
+ * a command that fails rolls their events back too, which is what "nothing is half-applied" means. Register it
+ * with {@code @RegisterExtension}: it shuts its event store down after each test.
  */
-final class OtherAggregates {
+final class OtherAggregates implements AfterEachCallback {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
@@ -41,6 +45,15 @@ final class OtherAggregates {
     final InMemoryTagIndex tagIndex = new InMemoryTagIndex();
     final TagCatalogue tags = new TagCatalogue(vocabulary, tagIndex);
     private final Map<String, Integer> given = new HashMap<>();
+
+    /** A fixture for the Proposal whose submission (under {@code policy}) and decision handlers load these. */
+    AggregateTestFixture<Proposal> proposalFixture(ReviewPolicy policy) {
+        AggregateTestFixture<Proposal> fixture = new AggregateTestFixture<>(Proposal.class);
+        fixture.registerAnnotatedCommandHandler(
+                new ProposalSubmissions(fixture.getRepository(), questions, lists, policy, tags));
+        fixture.registerAnnotatedCommandHandler(new ProposalDecisions(fixture.getRepository(), questions, lists, tags));
+        return fixture;
+    }
 
     /** Stores events of a question or list as they would have been before the command under test. */
     void given(Object aggregateId, Object... events) {
@@ -82,7 +95,8 @@ final class OtherAggregates {
         }
     }
 
-    void shutDown() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         store.shutDown();
     }
 }

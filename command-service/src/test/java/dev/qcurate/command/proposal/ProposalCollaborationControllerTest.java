@@ -1,47 +1,27 @@
 package dev.qcurate.command.proposal;
 
-import dev.qcurate.command.config.WebSliceSecurity;
+import dev.qcurate.command.config.ControllerSliceTest;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.shared.proposal.*;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.List;
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 @WebMvcTest(controllers = ProposalCollaborationController.class)
-@Import(WebSliceSecurity.class)
-class ProposalCollaborationControllerTest {
-
-    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandDispatcher dispatcher;
+class ProposalCollaborationControllerTest extends ControllerSliceTest {
 
     private final UUID id = UUID.randomUUID();
     private final ProposalId proposalId = ProposalId.of(id);
-
-    private static RequestPostProcessor as(String user, String role) {
-        return jwt().jwt(token -> token.subject(user)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     private void accepted() {
         when(dispatcher.send(any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, 9L));

@@ -1,6 +1,6 @@
 package dev.qcurate.command.proposal;
 
-import dev.qcurate.command.config.WebSliceSecurity;
+import dev.qcurate.command.config.ControllerSliceTest;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.shared.proposal.ApproveProposalCommand;
 import dev.qcurate.shared.proposal.ProposalId;
@@ -8,40 +8,21 @@ import dev.qcurate.shared.proposal.RejectProposalCommand;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.*;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 @WebMvcTest(controllers = ProposalController.class)
-@Import(WebSliceSecurity.class)
-class ProposalControllerTest {
-
-    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandDispatcher dispatcher;
+class ProposalControllerTest extends ControllerSliceTest {
 
     private final UUID id = UUID.randomUUID();
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String user, String role) {
-        return jwt().jwt(token -> token.subject(user))
-                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     @Test
     void approvalAnswersOutcomeAndPosition() throws Exception {

@@ -10,9 +10,8 @@ import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.*;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -30,26 +29,20 @@ class ProposalDecisionsTest {
     private static final Map<String, String> AS_REVIEWER2 = Map.of("actor", "reviewer2");
 
     private final ProposalId id = ProposalId.random();
-    private AggregateTestFixture<Proposal> fixture;
-    private OtherAggregates other;
 
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Proposal.class);
-        other = new OtherAggregates();
-        fixture.registerAnnotatedCommandHandler(
-                new ProposalDecisions(fixture.getRepository(), other.questions, other.lists, other.tags));
-        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(
-                fixture.getRepository(),
-                other.questions,
-                other.lists,
-                new ReviewPolicy(Map.of("merge", 2)),
-                other.tags));
-    }
+    @RegisterExtension
+    final OtherAggregates other = new OtherAggregates();
 
-    @AfterEach
-    void tearDown() {
-        other.shutDown();
+    private final AggregateTestFixture<Proposal> fixture = other.proposalFixture(new ReviewPolicy(Map.of("merge", 2)));
+
+    /**
+     * Stored before the command under test: {@code source} ({@code text}) merged into {@code target}, both at
+     * revision 2; {@code target} absorbed the tags {@code absorbed} and now has {@code tags}.
+     */
+    private void merged(QuestionId source, QuestionId target, String text, List<String> absorbed, List<String> tags) {
+        ProposalId merge = ProposalId.random();
+        other.given(source, new QuestionMergedEvent(source, target, merge, 2));
+        other.given(target, new DuplicateAbsorbedEvent(target, source, merge, 2, text, absorbed, tags));
     }
 
     private ProposalSubmittedEvent submitted(ProposedChange change, int requiredApprovals) {
@@ -318,12 +311,7 @@ class ProposalDecisionsTest {
     void unmergeRestoresSourceAndReleasesTarget() {
         QuestionId target = other.activeQuestion("What is a monad?", "fp");
         QuestionId source = other.activeQuestion("Explain monads", "fp", "haskell");
-        ProposalId merge = ProposalId.random();
-        other.given(source, new QuestionMergedEvent(source, target, merge, 2));
-        other.given(
-                target,
-                new DuplicateAbsorbedEvent(
-                        target, source, merge, 2, "Explain monads", List.of("haskell"), List.of("fp", "haskell")));
+        merged(source, target, "Explain monads", List.of("haskell"), List.of("fp", "haskell"));
         fixture.given(submitted(new Unmerge(source, 2), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
@@ -339,18 +327,9 @@ class ProposalDecisionsTest {
     void unmergeKeepsTargetChangesMadeSinceTheMerge() {
         QuestionId target = other.activeQuestion("What is a monad?", "fp");
         QuestionId source = other.activeQuestion("Explain monads", "haskell", "monads");
-        ProposalId merge = ProposalId.random();
-        other.given(source, new QuestionMergedEvent(source, target, merge, 2));
+        merged(source, target, "Explain monads", List.of("haskell", "monads"), List.of("fp", "haskell", "monads"));
         other.given(
                 target,
-                new DuplicateAbsorbedEvent(
-                        target,
-                        source,
-                        merge,
-                        2,
-                        "Explain monads",
-                        List.of("haskell", "monads"),
-                        List.of("fp", "haskell", "monads")),
                 new QuestionTagsChangedEvent(
                         target,
                         ProposalId.random(),
@@ -378,13 +357,9 @@ class ProposalDecisionsTest {
         QuestionId a = other.activeQuestion("Explain monads", "haskell");
         QuestionId b = other.activeQuestion("What is a monad?");
         QuestionId c = other.activeQuestion("Monads in one sentence?");
-        ProposalId first = ProposalId.random();
         ProposalId second = ProposalId.random();
-        other.given(a, new QuestionMergedEvent(a, b, first, 2));
-        other.given(
-                b,
-                new DuplicateAbsorbedEvent(b, a, first, 2, "Explain monads", List.of("haskell"), List.of("haskell")),
-                new QuestionMergedEvent(b, c, second, 3));
+        merged(a, b, "Explain monads", List.of("haskell"), List.of("haskell"));
+        other.given(b, new QuestionMergedEvent(b, c, second, 3));
         other.given(
                 c,
                 new DuplicateAbsorbedEvent(
@@ -405,11 +380,7 @@ class ProposalDecisionsTest {
         QuestionId a = other.activeQuestion("Explain monads", "haskell");
         QuestionId b = other.activeQuestion("What is a monad?");
         QuestionId c = other.activeQuestion("Monads in one sentence?");
-        ProposalId first = ProposalId.random();
-        other.given(a, new QuestionMergedEvent(a, b, first, 2));
-        other.given(
-                b,
-                new DuplicateAbsorbedEvent(b, a, first, 2, "Explain monads", List.of("haskell"), List.of("haskell")));
+        merged(a, b, "Explain monads", List.of("haskell"), List.of("haskell"));
         fixture.given(submitted(new Merge(b, c, 2, 1), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());

@@ -8,12 +8,13 @@ import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.*;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -24,24 +25,16 @@ class ProposalSubmissionsTest {
     private static final Map<String, String> AS_EDITOR = Map.of("actor", "editor");
 
     private final ProposalId id = ProposalId.random();
-    private AggregateTestFixture<Proposal> fixture;
-    private OtherAggregates other;
 
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Proposal.class);
-        other = new OtherAggregates();
-        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(
-                fixture.getRepository(),
-                other.questions,
-                other.lists,
-                new ReviewPolicy(Map.of("merge", 2)),
-                other.tags));
-    }
+    @RegisterExtension
+    final OtherAggregates other = new OtherAggregates();
 
-    @AfterEach
-    void tearDown() {
-        other.shutDown();
+    private final AggregateTestFixture<Proposal> fixture = other.proposalFixture(new ReviewPolicy(Map.of("merge", 2)));
+
+    /** {@code change} of an active question "What is a monad?", submitted by the editor. */
+    private ResultValidator<Proposal> submittedForAnActiveQuestion(Function<QuestionId, ProposedChange> change) {
+        QuestionId question = other.activeQuestion("What is a monad?");
+        return fixture.givenNoPriorActivity().when(submit(change.apply(question)), AS_EDITOR);
     }
 
     private SubmitProposalCommand submit(ProposedChange change) {
@@ -141,44 +134,34 @@ class ProposalSubmissionsTest {
 
     @Test
     void refusesRevisionFromTheFuture() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Rewording(question, "What is a functor?", 5)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Rewording(question, "What is a functor?", 5))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
 
     @Test
     void refusesRewordingToSameText() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Rewording(question, "  What is a monad?", 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Rewording(question, "  What is a monad?", 0))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("the question already has this text");
     }
 
     @Test
     void refusesTagChangeWithoutTags() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagChange(question, List.of(), List.of(), 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new TagChange(question, List.of(), List.of(), 0))
                 .expectException(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsInvalidTags() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagChange(question, List.of("a/b"), List.of(), 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new TagChange(question, List.of("a/b"), List.of(), 0))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("invalid tag 'a/b'"));
     }
 
     @Test
     void retirementNeedsReason() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Retirement(question, " ", 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Retirement(question, " ", 0))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("a reason is required");
     }
@@ -198,9 +181,7 @@ class ProposalSubmissionsTest {
 
     @Test
     void refusesMergeIntoItself() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Merge(question, question, 0, 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Merge(question, question, 0, 0))
                 .expectException(IllegalArgumentException.class);
     }
 
@@ -217,9 +198,7 @@ class ProposalSubmissionsTest {
 
     @Test
     void unmergesOnlyMergedQuestion() {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Unmerge(question, 0)), AS_EDITOR)
+        submittedForAnActiveQuestion(question -> new Unmerge(question, 0))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("is ACTIVE, not MERGED"));
     }

@@ -6,9 +6,8 @@ import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.*;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -23,23 +22,11 @@ class TagRenameAndRevertProposalsTest {
     private static final Map<String, String> AS_REVIEWER = Map.of("actor", "reviewer");
 
     private final ProposalId id = ProposalId.random();
-    private AggregateTestFixture<Proposal> fixture;
-    private OtherAggregates other;
 
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Proposal.class);
-        other = new OtherAggregates();
-        fixture.registerAnnotatedCommandHandler(
-                new ProposalDecisions(fixture.getRepository(), other.questions, other.lists, other.tags));
-        fixture.registerAnnotatedCommandHandler(new ProposalSubmissions(
-                fixture.getRepository(), other.questions, other.lists, new ReviewPolicy(Map.of()), other.tags));
-    }
+    @RegisterExtension
+    final OtherAggregates other = new OtherAggregates();
 
-    @AfterEach
-    void tearDown() {
-        other.shutDown();
-    }
+    private final AggregateTestFixture<Proposal> fixture = other.proposalFixture(new ReviewPolicy(Map.of()));
 
     private SubmitProposalCommand submit(ProposedChange change) {
         return new SubmitProposalCommand(id, change, List.of());

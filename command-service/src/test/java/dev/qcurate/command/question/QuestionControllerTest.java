@@ -1,6 +1,6 @@
 package dev.qcurate.command.question;
 
-import dev.qcurate.command.config.WebSliceSecurity;
+import dev.qcurate.command.config.ControllerSliceTest;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.proposal.SubmitProposalCommand;
@@ -10,14 +10,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.UUID;
 
@@ -25,28 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 @WebMvcTest(controllers = QuestionController.class)
-@Import(WebSliceSecurity.class)
-class QuestionControllerTest {
-
-    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandDispatcher dispatcher;
+class QuestionControllerTest extends ControllerSliceTest {
 
     private final UUID id = UUID.randomUUID();
-
-    private static RequestPostProcessor as(String role) {
-        return jwt().jwt(token -> token.subject(role.toLowerCase()))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     private void accepted(long position) {
         when(dispatcher.send(any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, position));

@@ -1,6 +1,8 @@
 package dev.qcurate.command.webhook;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 
@@ -22,74 +24,65 @@ class EndpointAddressPolicyTest {
                 .isEqualTo("HTTP");
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            nullValues = "NULL",
+            value = {
+                "ftp://example.org/x,         http or https",
+                "file:///etc/passwd,          http or https",
+                "javascript:alert(1),         http or https",
+                "hooks.example.org,           http or https",
+                "https:///path,               no host",
+                "https://u:p@example.org/,    user name or password",
+                "https://exa mple.org/,       not a valid URL",
+                "NULL,                        required"
+            })
+    void refusesOtherSchemesAndOddForms(String address, String reason) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EndpointAddressPolicy.parse(address))
+                .withMessageContaining(reason);
+    }
+
     @Test
-    void refusesOtherSchemesAndOddForms() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse("ftp://example.org/x"))
-                .withMessageContaining("http or https");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse("file:///etc/passwd"))
-                .withMessageContaining("http or https");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse("javascript:alert(1)"))
-                .withMessageContaining("http or https");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse("hooks.example.org"))
-                .withMessageContaining("http or https");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse("https:///path"))
-                .withMessageContaining("no host");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse("https://u:p@example.org/"))
-                .withMessageContaining("user name or password");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse("https://exa mple.org/"))
-                .withMessageContaining("not a valid URL");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EndpointAddressPolicy.parse(null))
-                .withMessageContaining("required");
+    void refusesOverlongAddresses() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EndpointAddressPolicy.parse("https://example.org/" + "a".repeat(2000)))
                 .withMessageContaining("longer than 2000");
     }
 
-    @Test
-    void alwaysRefusesTheMetadataServiceAndOtherLinkLocalAddresses() {
+    /** Whatever the settings allow. */
+    @ParameterizedTest
+    @CsvSource({
+        "http://169.254.169.254/,            link-local",
+        "http://[fe80::1]/,                  link-local",
+        "http://0.0.0.0/,                    non-unicast",
+        "http://[::ffff:169.254.169.254]/,   link-local"
+    })
+    void alwaysRefusesTheMetadataServiceAndOtherLinkLocalAddresses(String address, String reason) {
         for (EndpointAddressPolicy policy :
                 new EndpointAddressPolicy[] {strict, forTests, new EndpointAddressPolicy(true, true)}) {
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> policy.check(URI.create("http://169.254.169.254/")))
-                    .withMessageContaining("link-local");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> policy.check(URI.create("http://[fe80::1]/")))
-                    .withMessageContaining("link-local");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> policy.check(URI.create("http://0.0.0.0/")))
-                    .withMessageContaining("non-unicast");
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> policy.check(URI.create("http://[::ffff:169.254.169.254]/")))
-                    .withMessageContaining("link-local");
+                    .isThrownBy(() -> policy.check(URI.create(address)))
+                    .withMessageContaining(reason);
         }
     }
 
-    @Test
-    void refusesLoopbackAndPrivateNetworksUnlessASettingAllowsThem() {
+    @ParameterizedTest
+    @CsvSource({
+        "http://127.0.0.1:8080/,   loopback",
+        "http://localhost/,        loopback",
+        "http://10.1.2.3/,         private-network",
+        "http://192.168.0.10/,     private-network",
+        "http://[fd00::1]/,        private-network"
+    })
+    void strictRefusesLoopbackAndPrivateNetworks(String address, String reason) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> strict.check(URI.create("http://127.0.0.1:8080/")))
-                .withMessageContaining("loopback");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> strict.check(URI.create("http://localhost/")))
-                .withMessageContaining("loopback");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> strict.check(URI.create("http://10.1.2.3/")))
-                .withMessageContaining("private-network");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> strict.check(URI.create("http://192.168.0.10/")))
-                .withMessageContaining("private-network");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> strict.check(URI.create("http://[fd00::1]/")))
-                .withMessageContaining("private-network");
+                .isThrownBy(() -> strict.check(URI.create(address)))
+                .withMessageContaining(reason);
+    }
 
+    @Test
+    void settingsAllowLoopbackAndPrivateNetworks() {
         assertThatNoException().isThrownBy(() -> forTests.check(URI.create("http://127.0.0.1:8080/")));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> forTests.check(URI.create("http://172.16.0.1/")))

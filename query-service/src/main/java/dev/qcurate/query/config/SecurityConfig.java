@@ -2,8 +2,6 @@ package dev.qcurate.query.config;
 
 import dev.qcurate.query.user.AccountStatus;
 import dev.qcurate.support.ApiSecurity;
-import dev.qcurate.support.ManagementPortScrape;
-import dev.qcurate.support.ProblemAuthenticationHandlers;
 import dev.qcurate.support.Role;
 import dev.qcurate.support.TokenCacheSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,9 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
 
 import static dev.qcurate.support.Role.ADMIN;
 import static dev.qcurate.support.Role.EDITOR;
@@ -33,30 +32,11 @@ class SecurityConfig {
     private static final String[] WRITERS = Role.names(EDITOR, REVIEWER, ADMIN);
 
     @Bean
-    SecurityFilterChain api(
-            HttpSecurity http,
-            ProblemAuthenticationHandlers problems,
-            @Value("${server.port:8080}") int serverPort,
-            @Value("${management.server.port:-1}") int managementPort)
-            throws Exception {
-        ApiSecurity.statelessResourceServer(http, problems)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                HttpMethod.GET,
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers(ManagementPortScrape.on(serverPort, managementPort))
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasRole(ADMIN.name())
-                        .requestMatchers("/api/admin/**")
-                        .hasRole(ADMIN.name())
-                        .requestMatchers("/api/proposals", "/api/proposals/**")
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity security) throws Exception {
+        return security.chain(
+                http,
+                List.of(),
+                auth -> auth.requestMatchers("/api/proposals", "/api/proposals/**")
                         .hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyRole(READERS)
@@ -65,7 +45,6 @@ class SecurityConfig {
                         .hasAnyRole(WRITERS)
                         .anyRequest()
                         .hasRole(ADMIN.name()));
-        return http.build();
     }
 
     /** Signature, issuer and times once per token; times and the account on every request. */
@@ -78,7 +57,6 @@ class SecurityConfig {
         NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri(
                         properties.getJwt().getJwkSetUri())
                 .build();
-        verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        return tokenCache.cache(verifier, accountStatus);
+        return tokenCache.cache(verifier, issuer, accountStatus);
     }
 }

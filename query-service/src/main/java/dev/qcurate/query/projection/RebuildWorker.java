@@ -3,10 +3,7 @@ package dev.qcurate.query.projection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,8 +32,7 @@ final class RebuildWorker {
         private final RebuildStore store;
         private final BatchApplier applier;
         private final TransactionTemplate transaction;
-        private final Map<String, Object> consumerSettings;
-        private final TopicPartition partition;
+        private final EventTopicReader topic;
 
         Factory(
                 RebuildStore store,
@@ -49,22 +45,8 @@ final class RebuildWorker {
             this.store = store;
             this.applier = applier;
             this.transaction = transaction;
-            this.partition = new TopicPartition(topic, 0);
-            this.consumerSettings = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    servers,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                    maxPollRecords,
-                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                    16 << 20,
-                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
-                    64 << 20,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_committed");
+            this.topic = EventTopicReader.of(
+                    servers, topic, maxPollRecords, Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20));
         }
 
         RebuildWorker start(String owner) {
@@ -102,13 +84,12 @@ final class RebuildWorker {
 
     private void run() {
         RebuildStore store = factory.store;
-        KafkaConsumer<String, byte[]> reader =
-                new KafkaConsumer<>(factory.consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> reader = factory.topic.open();
         consumer = reader;
         long started = System.nanoTime();
         try {
-            reader.assign(List.of(factory.partition));
-            reader.seek(factory.partition, store.shadowPosition().nextOffset());
+            reader.assign(List.of(factory.topic.partition()));
+            reader.seek(factory.topic.partition(), store.shadowPosition().nextOffset());
             long beatAt = 0;
             long triedAt = 0;
             while (running) {
@@ -120,7 +101,7 @@ final class RebuildWorker {
                     beatAt = System.nanoTime();
                 }
                 List<ConsumerRecord<String, byte[]>> records =
-                        reader.poll(Duration.ofMillis(500)).records(factory.partition);
+                        reader.poll(Duration.ofMillis(500)).records(factory.topic.partition());
                 if (!records.isEmpty() && !applyToShadow(reader, records)) {
                     continue;
                 }
@@ -157,7 +138,8 @@ final class RebuildWorker {
             return true;
         }
         reader.seek(
-                factory.partition, records.get(outcome.undecodable().index()).offset());
+                factory.topic.partition(),
+                records.get(outcome.undecodable().index()).offset());
         try {
             Thread.sleep(5_000);
         } catch (InterruptedException e) {

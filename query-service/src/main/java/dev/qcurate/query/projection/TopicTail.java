@@ -5,10 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -48,8 +45,7 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
     private final TransactionTemplate snapshot;
     private final Duration gapTimeout;
     private final Watermark local;
-    private final Map<String, Object> consumerSettings;
-    private final TopicPartition partition;
+    private final EventTopicReader topic;
     private final Object lock = new Object();
     private long generation; // guarded by lock
     private volatile long seekTo = -1;
@@ -76,24 +72,11 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
         this.snapshot.setReadOnly(true);
         this.gapTimeout = gapTimeout;
         this.local = new Watermark(maxWaiters);
-        this.partition = new TopicPartition(topic, 0);
-        this.consumerSettings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        this.topic = EventTopicReader.of(
                 servers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                topic,
                 maxPollRecords,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                50,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                16 << 20,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                5_000);
+                Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50, ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000));
         Gauge.builder("qcurate.local.position", local, Watermark::highest)
                 .description("global position up to which this instance's in-memory state (duplicate index, list "
                         + "cache) follows the topic")
@@ -132,19 +115,18 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
     }
 
     private void tail() {
-        KafkaConsumer<String, byte[]> reader =
-                new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> reader = topic.open();
         consumer = reader;
         try {
-            reader.assign(List.of(partition));
+            reader.assign(List.of(topic.partition()));
             while (running) {
                 long seek = seekTo;
                 if (seek >= 0) {
                     seekTo = -1;
-                    reader.seek(partition, seek);
+                    reader.seek(topic.partition(), seek);
                 }
                 List<ConsumerRecord<String, byte[]>> records =
-                        reader.poll(Duration.ofMillis(500)).records(partition);
+                        reader.poll(Duration.ofMillis(500)).records(topic.partition());
                 try {
                     if (records.isEmpty()) {
                         reloadIfReplaced();

@@ -7,9 +7,4 @@ import java.util.List;
  *
  * @param managed false for the dev stack's fixed users, which the command service refuses to change
  */
-record UserRow(String username, List<String> roles, boolean enabled, boolean managed) {
-
-    public boolean has(String role) {
-        return roles.contains(role);
-    }
-}
+record UserRow(String username, List<String> roles, boolean enabled, boolean managed) {}

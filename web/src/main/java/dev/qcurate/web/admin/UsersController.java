@@ -82,29 +82,28 @@ class UsersController {
         return "redirect:/admin/users";
     }
 
-    @PostMapping("/admin/users/{username}/disable")
-    String disable(
-            @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    /** Disabling and enabling an account differ only in the call and the notice. */
+    @PostMapping("/admin/users/{username}/{change:disable|enable}")
+    String changeStatus(
+            @PathVariable String username,
+            @PathVariable String change,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        boolean enable = change.equals("enable");
         try {
-            users.disable(username);
+            if (enable) {
+                users.enable(username);
+            } else {
+                users.disable(username);
+            }
         } catch (ServiceProblem problem) {
             response.setStatus(formStatus(problem));
             return rowRefused(model, username, "status", problem.detail(), List.of());
         }
-        redirect.addFlashAttribute("notice", username + " is disabled and can no longer sign in.");
-        return "redirect:/admin/users";
-    }
-
-    @PostMapping("/admin/users/{username}/enable")
-    String enable(
-            @PathVariable String username, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            users.enable(username);
-        } catch (ServiceProblem problem) {
-            response.setStatus(formStatus(problem));
-            return rowRefused(model, username, "status", problem.detail(), List.of());
-        }
-        redirect.addFlashAttribute("notice", username + " is enabled and can sign in again.");
+        redirect.addFlashAttribute(
+                "notice",
+                username + (enable ? " is enabled and can sign in again." : " is disabled and can no longer sign in."));
         return "redirect:/admin/users";
     }
 

@@ -29,11 +29,11 @@ record UsersPage(List<UserRow> users, NewUser newUser, String newUserError, RowE
                 : null;
     }
 
-    /** Whether a row's role box is ticked: as typed after a refused change, else as the user has it. */
-    public boolean ticked(UserRow user, String role) {
+    /** The roles ticked in a row: as typed after a refused change, else the user's own. */
+    public List<String> tickedRoles(UserRow user) {
         if (rowError != null && rowError.username().equals(user.username()) && "roles".equals(rowError.action())) {
-            return rowError.roles().contains(role);
+            return rowError.roles();
         }
-        return user.has(role);
+        return user.roles();
     }
 }

@@ -148,21 +148,10 @@ class ListPageController {
                     "Choose a question to add: search for it, then press its" + " “Propose adding” button.");
             return render(model, user, listId, ListSelector.latest(), q);
         }
-        try {
-            lists.proposeAdding(listId, question);
-        } catch (ServiceProblem problem) {
-            if (!shownInForm(problem)) {
-                throw problem;
-            }
-            response.setStatus(problem.status());
-            model.addAttribute("entryError", problem.detail());
+        if (refused(() -> lists.proposeAdding(listId, question), model, response)) {
             return render(model, user, listId, ListSelector.latest(), q);
         }
-        redirect.addFlashAttribute(
-                "notice",
-                "You proposed adding " + quoted(questionText) + " to this list."
-                        + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
-        return "redirect:/lists/" + listId;
+        return proposed(listId, "You proposed adding " + quoted(questionText) + " to this list.", redirect);
     }
 
     @PostMapping("/lists/{id}/entries/{questionId}/removal")
@@ -179,20 +168,31 @@ class ListPageController {
         if (question == null) {
             throw new ServiceProblem(404, "There is no question with the id “" + questionId + "” in this list.", null);
         }
+        if (refused(() -> lists.proposeRemoving(listId, question), model, response)) {
+            return render(model, user, listId, ListSelector.latest(), null);
+        }
+        return proposed(listId, "You proposed removing " + quoted(questionText) + " from this list.", redirect);
+    }
+
+    /** Sends an entry proposal; a refusal the form shows goes beside the entry form, with its status. */
+    private static boolean refused(Runnable proposal, Model model, HttpServletResponse response) {
         try {
-            lists.proposeRemoving(listId, question);
+            proposal.run();
+            return false;
         } catch (ServiceProblem problem) {
             if (!shownInForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status());
             model.addAttribute("entryError", problem.detail());
-            return render(model, user, listId, ListSelector.latest(), null);
+            return true;
         }
+    }
+
+    private static String proposed(UUID listId, String notice, RedirectAttributes redirect) {
         redirect.addFlashAttribute(
                 "notice",
-                "You proposed removing " + quoted(questionText) + " from this list."
-                        + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
+                notice + " It is a proposal: the list changes once a reviewer approves it in the review queue.");
         return "redirect:/lists/" + listId;
     }
 

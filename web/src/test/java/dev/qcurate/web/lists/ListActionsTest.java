@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static dev.qcurate.web.lists.ListPagesTest.LIST;
 import static dev.qcurate.web.lists.ListPagesTest.Q1;
 import static dev.qcurate.web.lists.ListPagesTest.Q2;
-import static dev.qcurate.web.lists.ListPagesTest.labelled;
+import static dev.qcurate.web.lists.ListPagesTest.aList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,12 +19,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Reviewers publish releases; editors propose adding and removing questions. */
 class ListActionsTest extends PageTest {
-
-    void aList() {
-        QUERY.onJson("GET", "/api/lists/" + LIST, ListPagesTest.content(2, null))
-                .onJson("GET", "/api/lists/" + LIST + "/versions", ListPagesTest.VERSIONS)
-                .onJson("GET", "/api/lists/" + LIST + "/releases", "[]");
-    }
 
     @Test
     void onlyReviewersSeeTheReleaseForm() throws Exception {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.qcurate.web.lists.ListPagesTest.LIST;
 import static dev.qcurate.web.lists.ListPagesTest.Q1;
-import static dev.qcurate.web.lists.ListPagesTest.labelled;
+import static dev.qcurate.web.lists.ListPagesTest.aList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,12 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ListDiffTest extends PageTest {
 
     static final String Q3 = "9a000000-0000-4000-8000-000000000003";
-
-    void aList() {
-        QUERY.onJson("GET", "/api/lists/" + LIST, ListPagesTest.content(2, null))
-                .onJson("GET", "/api/lists/" + LIST + "/versions", ListPagesTest.VERSIONS)
-                .onJson("GET", "/api/lists/" + LIST + "/releases", "[]");
-    }
 
     @Test
     void theFourRegionsShowWhatChanged() throws Exception {

@@ -36,6 +36,13 @@ class ListPagesTest extends PageTest {
         return CONTENT.formatted(LIST, version, release == null ? "null" : "\"" + release + "\"", Q1, Q2);
     }
 
+    /** The list at version 2 of three, with no release yet. */
+    static void aList() {
+        QUERY.onJson("GET", "/api/lists/" + LIST, content(2, null))
+                .onJson("GET", "/api/lists/" + LIST + "/versions", VERSIONS)
+                .onJson("GET", "/api/lists/" + LIST + "/releases", "[]");
+    }
+
     void aListWithThreeVersions(int shown) {
         QUERY.onJson("GET", "/api/lists/" + LIST, content(shown, null))
                 .onJson("GET", "/api/lists/" + LIST + "/versions", VERSIONS)
@@ -248,13 +255,5 @@ class ListPagesTest extends PageTest {
                         .with(as("reader", "READER")))
                 .andExpect(status().isBadRequest());
         assertThat(QUERY.requests()).isEmpty();
-    }
-
-    static Element labelled(Document page, String label) {
-        Element forLabel = page.select("label").stream()
-                .filter(l -> l.text().equals(label))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no label " + label));
-        return page.getElementById(forLabel.attr("for"));
     }
 }

@@ -225,14 +225,6 @@ class ProposeQuestionPageTest extends PageTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
     }
 
-    static Element labelled(Document page, String label) {
-        Element forLabel = page.select("label").stream()
-                .filter(l -> l.text().equals(label))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no label " + label));
-        return page.getElementById(forLabel.attr("for"));
-    }
-
     /** A query parameter of the last GET {@code path} to the query service, decoded. */
     static String param(String path, String name) {
         FakeService.Request request = QUERY.last("GET", path);

@@ -10,7 +10,6 @@ import java.util.List;
 
 import static dev.qcurate.web.question.Fixtures.ID;
 import static dev.qcurate.web.question.Fixtures.OTHER;
-import static dev.qcurate.web.question.ProposeQuestionPageTest.labelled;
 import static dev.qcurate.web.question.ProposeQuestionPageTest.param;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -3,7 +3,6 @@ package dev.qcurate.web.tags;
 import dev.qcurate.web.FakeService;
 import dev.qcurate.web.PageTest;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,14 +19,6 @@ class TagsPageTest extends PageTest {
             {"items":[{"tag":"python","questions":12,"synonyms":["py","python3"]},
                       {"tag":"java","questions":3,"synonyms":[]}],
              "synonyms":[]}""";
-
-    private static Element labelled(Document page, String label) {
-        Element forLabel = page.select("label").stream()
-                .filter(l -> l.text().equals(label))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no label " + label));
-        return page.getElementById(forLabel.attr("for"));
-    }
 
     @Test
     void theTagsPageListsTagsWithTheirCountsAndOldNames() throws Exception {
