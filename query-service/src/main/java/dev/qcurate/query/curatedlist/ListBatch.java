@@ -1,22 +1,14 @@
 package dev.qcurate.query.curatedlist;
 
 import dev.qcurate.query.projection.StoredEvent;
-import dev.qcurate.query.question.QuestionState;
 import dev.qcurate.shared.curatedlist.CuratedListCreatedEvent;
+import dev.qcurate.shared.curatedlist.CuratedListEvent;
 import dev.qcurate.shared.curatedlist.ListEntryAddedEvent;
 import dev.qcurate.shared.curatedlist.ListEntryMovedEvent;
 import dev.qcurate.shared.curatedlist.ListEntryRemovedEvent;
 import dev.qcurate.shared.curatedlist.ListReleasedEvent;
 import dev.qcurate.shared.proposal.ProposalAppliedEvent;
-import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
-import dev.qcurate.shared.question.DuplicateReleasedEvent;
-import dev.qcurate.shared.question.QuestionAcceptedEvent;
-import dev.qcurate.shared.question.QuestionMergedEvent;
-import dev.qcurate.shared.question.QuestionRejectedEvent;
-import dev.qcurate.shared.question.QuestionRetiredEvent;
-import dev.qcurate.shared.question.QuestionRewordedEvent;
-import dev.qcurate.shared.question.QuestionTagsChangedEvent;
-import dev.qcurate.shared.question.QuestionUnmergedEvent;
+import dev.qcurate.shared.question.QuestionEvent;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,27 +33,47 @@ final class ListBatch {
             Needs needs = new Needs(
                     new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
             for (StoredEvent event : events) {
-                Object payload = event.payload();
-                UUID question = QuestionState.subject(payload);
-                if (question != null) {
-                    needs.changedQuestions.add(question);
-                }
-                needs.changedQuestions.addAll(touchedQuestions(payload));
-                if (payload instanceof ProposalAppliedEvent e) {
+                if (event.payload() instanceof QuestionEvent e) {
+                    needs.changedQuestions.add(e.questionId().value());
+                    needs.changedQuestions.addAll(e.accept(MergeChains.TOUCHED));
+                } else if (event.payload() instanceof CuratedListEvent e) {
+                    e.accept(new ListedBy(needs));
+                } else if (event.payload() instanceof ProposalAppliedEvent e) {
                     needs.appliedProposals.add(e.proposalId().value());
-                } else if (payload instanceof CuratedListCreatedEvent e) {
-                    needs.lists.add(e.listId().value());
-                } else if (payload instanceof ListEntryAddedEvent e) {
-                    needs.lists.add(e.listId().value());
-                    needs.listedQuestions.add(e.questionId().value());
-                } else if (payload instanceof ListEntryMovedEvent e) {
-                    needs.lists.add(e.listId().value());
-                    needs.listedQuestions.add(e.questionId().value());
-                } else if (payload instanceof ListEntryRemovedEvent e) {
-                    needs.lists.add(e.listId().value());
                 }
             }
             return needs;
+        }
+    }
+
+    /** The lists a list event changes, and the question it adds to one: the release of a version changes none. */
+    private record ListedBy(Needs needs) implements CuratedListEvent.Visitor<Void> {
+        public Void created(CuratedListCreatedEvent e) {
+            return list(e, null);
+        }
+
+        public Void entryAdded(ListEntryAddedEvent e) {
+            return list(e, e.questionId().value());
+        }
+
+        public Void entryMoved(ListEntryMovedEvent e) {
+            return list(e, e.questionId().value());
+        }
+
+        public Void entryRemoved(ListEntryRemovedEvent e) {
+            return list(e, null);
+        }
+
+        public Void released(ListReleasedEvent e) {
+            return null;
+        }
+
+        private Void list(CuratedListEvent e, UUID question) {
+            needs.lists.add(e.listId().value());
+            if (question != null) {
+                needs.listedQuestions.add(question);
+            }
+            return null;
         }
     }
 
@@ -93,63 +105,61 @@ final class ListBatch {
     }
 
     private void apply(StoredEvent event) {
-        Object payload = event.payload();
-        UUID question = QuestionState.subject(payload);
-        if (question != null) {
-            chains.follow(question, payload);
+        if (event.payload() instanceof QuestionEvent e) {
+            chains.follow(e);
+            List<UUID> touched = e.accept(MergeChains.TOUCHED);
+            if (!touched.isEmpty()) {
+                chains.listsShowing(touched).forEach(list -> changed(lists.get(list), event));
+            }
+        } else if (event.payload() instanceof CuratedListEvent e) {
+            e.accept(new ListEvents(event));
+        } else if (event.payload() instanceof ProposalAppliedEvent e) {
+            versionPendingChanges(e.proposalId().value());
         }
-        if (payload instanceof CuratedListCreatedEvent e) {
-            created(event, e);
-        } else if (payload instanceof ListEntryAddedEvent e) {
-            entryAdded(event, e.listId().value(), e.questionId().value(), e.index());
-        } else if (payload instanceof ListEntryRemovedEvent e) {
+    }
+
+    /** What each list event does to its list. */
+    private final class ListEvents implements CuratedListEvent.Visitor<Void> {
+        private final StoredEvent event;
+
+        ListEvents(StoredEvent event) {
+            this.event = event;
+        }
+
+        public Void created(CuratedListCreatedEvent e) {
+            ListBatch.this.created(event, e);
+            return null;
+        }
+
+        public Void entryAdded(ListEntryAddedEvent e) {
+            ListBatch.this.entryAdded(event, e.listId().value(), e.questionId().value(), e.index());
+            return null;
+        }
+
+        public Void entryMoved(ListEntryMovedEvent e) {
+            ListState list = lists.get(e.listId().value());
+            if (list != null) {
+                list.removeEntry(e.questionId().value());
+            }
+            ListBatch.this.entryAdded(event, e.listId().value(), e.questionId().value(), e.toIndex());
+            return null;
+        }
+
+        public Void entryRemoved(ListEntryRemovedEvent e) {
             ListState list = lists.get(e.listId().value());
             if (list != null) {
                 list.removeEntry(e.questionId().value());
                 chains.entryRemoved(list.id, e.questionId().value());
                 changed(list, event);
             }
-        } else if (payload instanceof ListEntryMovedEvent e) {
-            ListState list = lists.get(e.listId().value());
-            if (list != null) {
-                list.removeEntry(e.questionId().value());
-            }
-            entryAdded(event, e.listId().value(), e.questionId().value(), e.toIndex());
-        } else if (payload instanceof ListReleasedEvent e) {
+            return null;
+        }
+
+        public Void released(ListReleasedEvent e) {
             changes.releases.add(new ListChanges.Release(
                     e.listId().value(), e.label(), e.version(), event.position(), event.at(), event.actor()));
-        } else if (payload instanceof ProposalAppliedEvent e) {
-            versionPendingChanges(e.proposalId().value());
-        } else {
-            List<UUID> touched = touchedQuestions(payload);
-            if (!touched.isEmpty()) {
-                chains.listsShowing(touched).forEach(list -> changed(lists.get(list), event));
-            }
+            return null;
         }
-    }
-
-    /** The questions whose change may alter what a list shows, with the other side of a merge. */
-    static List<UUID> touchedQuestions(Object payload) {
-        if (payload instanceof QuestionAcceptedEvent e) {
-            return List.of(e.questionId().value());
-        } else if (payload instanceof QuestionRejectedEvent e) {
-            return List.of(e.questionId().value());
-        } else if (payload instanceof QuestionRewordedEvent e) {
-            return List.of(e.questionId().value());
-        } else if (payload instanceof QuestionTagsChangedEvent e) {
-            return List.of(e.questionId().value());
-        } else if (payload instanceof QuestionRetiredEvent e) {
-            return List.of(e.questionId().value());
-        } else if (payload instanceof QuestionMergedEvent e) {
-            return List.of(e.questionId().value(), e.targetId().value());
-        } else if (payload instanceof DuplicateAbsorbedEvent e) {
-            return List.of(e.questionId().value(), e.sourceId().value());
-        } else if (payload instanceof QuestionUnmergedEvent e) {
-            return List.of(e.questionId().value(), e.formerTargetId().value());
-        } else if (payload instanceof DuplicateReleasedEvent e) {
-            return List.of(e.questionId().value(), e.sourceId().value());
-        }
-        return List.of();
     }
 
     private void created(StoredEvent event, CuratedListCreatedEvent e) {

@@ -1,7 +1,17 @@
 package dev.qcurate.query.curatedlist;
 
 import dev.qcurate.query.question.QuestionState;
+import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
+import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionEvent;
+import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.QuestionRejectedEvent;
+import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRewordedEvent;
+import dev.qcurate.shared.question.QuestionTagsChangedEvent;
+import dev.qcurate.shared.question.QuestionUnmergedEvent;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +42,49 @@ final class MergeChains {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     };
 
+    /** The questions whose change may alter what a list shows, with the other side of a merge. */
+    static final QuestionEvent.Visitor<List<UUID>> TOUCHED = new QuestionEvent.Visitor<>() {
+        public List<UUID> proposed(QuestionProposedEvent e) {
+            return List.of(); // not in any list's view yet: only an acceptance can show it
+        }
+
+        public List<UUID> accepted(QuestionAcceptedEvent e) {
+            return List.of(e.questionId().value());
+        }
+
+        public List<UUID> rejected(QuestionRejectedEvent e) {
+            return List.of(e.questionId().value());
+        }
+
+        public List<UUID> reworded(QuestionRewordedEvent e) {
+            return List.of(e.questionId().value());
+        }
+
+        public List<UUID> tagsChanged(QuestionTagsChangedEvent e) {
+            return List.of(e.questionId().value());
+        }
+
+        public List<UUID> retired(QuestionRetiredEvent e) {
+            return List.of(e.questionId().value());
+        }
+
+        public List<UUID> merged(QuestionMergedEvent e) {
+            return List.of(e.questionId().value(), e.targetId().value());
+        }
+
+        public List<UUID> absorbed(DuplicateAbsorbedEvent e) {
+            return List.of(e.questionId().value(), e.sourceId().value());
+        }
+
+        public List<UUID> unmerged(QuestionUnmergedEvent e) {
+            return List.of(e.questionId().value(), e.formerTargetId().value());
+        }
+
+        public List<UUID> released(DuplicateReleasedEvent e) {
+            return List.of(e.questionId().value(), e.sourceId().value());
+        }
+    };
+
     private final Map<UUID, QuestionState> questions;
     /** Questions the batch changes, and the questions merged (transitively) into them before the batch. */
     private final Set<UUID> reaching;
@@ -51,12 +104,13 @@ final class MergeChains {
     }
 
     /** Follows a question event: the question as the question projection leaves it after the event. */
-    void follow(UUID question, Object payload) {
+    void follow(QuestionEvent event) {
+        UUID question = event.questionId().value();
         QuestionState before = question(question);
-        if (payload instanceof QuestionProposedEvent e) {
+        if (event instanceof QuestionProposedEvent e) {
             questions.put(question, QuestionState.proposed(e));
         } else if (before != MISSING) {
-            questions.put(question, before.next(payload));
+            questions.put(question, before.next(event));
         }
     }
 
