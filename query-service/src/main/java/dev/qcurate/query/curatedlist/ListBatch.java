@@ -48,22 +48,27 @@ final class ListBatch {
 
     /** The lists a list event changes, and the question it adds to one: the release of a version changes none. */
     private record ListedBy(Needs needs) implements CuratedListEvent.Visitor<Void> {
+        @Override
         public Void created(CuratedListCreatedEvent e) {
             return list(e, null);
         }
 
+        @Override
         public Void entryAdded(ListEntryAddedEvent e) {
             return list(e, e.questionId().value());
         }
 
+        @Override
         public Void entryMoved(ListEntryMovedEvent e) {
             return list(e, e.questionId().value());
         }
 
+        @Override
         public Void entryRemoved(ListEntryRemovedEvent e) {
             return list(e, null);
         }
 
+        @Override
         public Void released(ListReleasedEvent e) {
             return null;
         }
@@ -126,16 +131,19 @@ final class ListBatch {
             this.event = event;
         }
 
+        @Override
         public Void created(CuratedListCreatedEvent e) {
             ListBatch.this.created(event, e);
             return null;
         }
 
+        @Override
         public Void entryAdded(ListEntryAddedEvent e) {
             ListBatch.this.entryAdded(event, e.listId().value(), e.questionId().value(), e.index());
             return null;
         }
 
+        @Override
         public Void entryMoved(ListEntryMovedEvent e) {
             ListState list = lists.get(e.listId().value());
             if (list != null) {
@@ -145,6 +153,7 @@ final class ListBatch {
             return null;
         }
 
+        @Override
         public Void entryRemoved(ListEntryRemovedEvent e) {
             ListState list = lists.get(e.listId().value());
             if (list != null) {
@@ -155,6 +164,7 @@ final class ListBatch {
             return null;
         }
 
+        @Override
         public Void released(ListReleasedEvent e) {
             changes.releases.add(new ListChanges.Release(
                     e.listId().value(), e.label(), e.version(), event.position(), event.at(), event.actor()));

@@ -44,42 +44,52 @@ final class MergeChains {
 
     /** The questions whose change may alter what a list shows, with the other side of a merge. */
     static final QuestionEvent.Visitor<List<UUID>> TOUCHED = new QuestionEvent.Visitor<>() {
+        @Override
         public List<UUID> proposed(QuestionProposedEvent e) {
             return List.of(); // not in any list's view yet: only an acceptance can show it
         }
 
+        @Override
         public List<UUID> accepted(QuestionAcceptedEvent e) {
             return List.of(e.questionId().value());
         }
 
+        @Override
         public List<UUID> rejected(QuestionRejectedEvent e) {
             return List.of(e.questionId().value());
         }
 
+        @Override
         public List<UUID> reworded(QuestionRewordedEvent e) {
             return List.of(e.questionId().value());
         }
 
+        @Override
         public List<UUID> tagsChanged(QuestionTagsChangedEvent e) {
             return List.of(e.questionId().value());
         }
 
+        @Override
         public List<UUID> retired(QuestionRetiredEvent e) {
             return List.of(e.questionId().value());
         }
 
+        @Override
         public List<UUID> merged(QuestionMergedEvent e) {
             return List.of(e.questionId().value(), e.targetId().value());
         }
 
+        @Override
         public List<UUID> absorbed(DuplicateAbsorbedEvent e) {
             return List.of(e.questionId().value(), e.sourceId().value());
         }
 
+        @Override
         public List<UUID> unmerged(QuestionUnmergedEvent e) {
             return List.of(e.questionId().value(), e.formerTargetId().value());
         }
 
+        @Override
         public List<UUID> released(DuplicateReleasedEvent e) {
             return List.of(e.questionId().value(), e.sourceId().value());
         }

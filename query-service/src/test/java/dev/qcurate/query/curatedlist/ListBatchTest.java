@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -336,24 +337,69 @@ class ListBatchTest {
         assertThat(changes.lists).isEmpty();
     }
 
+    @Test
+    void aChangeOfTheQuestionAnEntryWasMergedIntoBeforeTheBatchRefreshesTheList() {
+        QuestionId target = existing("What is a generator?", "ACTIVE", null);
+        QuestionId entry = existing("What's a generator?", "MERGED", target.value());
+        loaded(LIST, entry, target);
+        event(new QuestionRewordedEvent(
+                target, null, 2, "What is a Python generator?", "What is a generator?", "editor"));
+
+        project();
+
+        assertThat(versions()).containsExactly(5);
+        assertThat(list().rows).singleElement().satisfies(row -> {
+            assertThat(row.questionId()).isEqualTo(target.value());
+            assertThat(row.text()).isEqualTo("What is a Python generator?");
+        });
+    }
+
+    @Test
+    void aQuestionShownInTwoListsMakesAVersionOfEachInListIdOrder() {
+        QuestionId question = existing("What is a generator?", "ACTIVE", null);
+        CuratedListId other = CuratedListId.random();
+        loaded(LIST, question);
+        loaded(other, question);
+        event(new QuestionRetiredEvent(question, null, 2, "outdated"));
+
+        project();
+
+        List<UUID> expected = new ArrayList<>(List.of(LIST.value(), other.value()));
+        expected.sort(MergeChains.POSTGRES_ORDER);
+        assertThat(changes.versions).extracting(ListChanges.Version::listId).containsExactlyElementsOf(expected);
+        assertThat(changes.versions)
+                .allSatisfy(version -> assertThat(version.size()).isZero());
+    }
+
     // ---- the batch
 
     private ListChanges project() {
-        Set<UUID> changed = ListBatch.Needs.of(events).changedQuestions();
-        MergeChains chains = new MergeChains(questionsBefore, changed, candidates(changed));
+        Set<UUID> reaching = reaching(ListBatch.Needs.of(events).changedQuestions());
+        MergeChains chains = new MergeChains(questionsBefore, reaching, candidates(reaching));
         changes = ListBatch.apply(new ListBatch.Before(chains, listsBefore, pendingBefore), events);
         return changes;
     }
 
-    /** The lists holding each entry that is (or is merged into) a changed question, as the store finds them. */
-    private Map<UUID, Set<UUID>> candidates(Set<UUID> changed) {
+    /** The changed questions and those merged (transitively) into them before the batch, as the store finds them. */
+    private Set<UUID> reaching(Set<UUID> changed) {
+        Set<UUID> reaching = new HashSet<>(changed);
+        for (int depth = 0; depth < MergeChains.MAX_CHAIN; depth++) {
+            questionsBefore.values().stream()
+                    .filter(q -> q.mergedInto() != null && reaching.contains(q.mergedInto()))
+                    .forEach(q -> reaching.add(q.id()));
+        }
+        return reaching;
+    }
+
+    /** The lists holding each entry that is one of {@code reaching}. */
+    private Map<UUID, Set<UUID>> candidates(Set<UUID> reaching) {
         Map<UUID, Set<UUID>> candidates = new HashMap<>();
         listsBefore
                 .values()
                 .forEach(list -> list.entries.keySet().stream()
-                        .filter(changed::contains)
+                        .filter(reaching::contains)
                         .forEach(entry -> candidates
-                                .computeIfAbsent(entry, key -> new java.util.HashSet<>())
+                                .computeIfAbsent(entry, key -> new HashSet<>())
                                 .add(list.id)));
         return candidates;
     }
@@ -401,13 +447,18 @@ class ListBatchTest {
 
     /** A list an earlier batch left at version 4, showing {@code question}. */
     private void loaded(CuratedListId id, QuestionId question) {
+        loaded(id, question, question);
+    }
+
+    /** A list an earlier batch left at version 4, with one entry showing {@code shown}. */
+    private void loaded(CuratedListId id, QuestionId entry, QuestionId shown) {
         Instant at = Instant.EPOCH;
         ListState list = new ListState(
-                id.value(), false, "basics", "Basics", null, at, 4, 1, at, Map.of(question.value(), BigDecimal.ONE));
-        QuestionState state = questionsBefore.get(question.value());
-        ViewRow row = new ViewRow(question.value(), BigDecimal.ONE, state.text(), state.tags(), state.revision());
+                id.value(), false, "basics", "Basics", null, at, 4, 1, at, Map.of(entry.value(), BigDecimal.ONE));
+        QuestionState state = questionsBefore.get(shown.value());
+        ViewRow row = new ViewRow(shown.value(), BigDecimal.ONE, state.text(), state.tags(), state.revision());
         list.rows = List.of(row);
-        list.openRows.put(question.value(), new ListState.OpenRow(row, 2, false));
+        list.openRows.put(shown.value(), new ListState.OpenRow(row, 2, false));
         listsBefore.put(id.value(), list);
     }
 
