@@ -12,15 +12,16 @@ import java.util.UUID;
  * What changed between two versions of a list. A question that left the view because it now shows as another one
  * (merged, or same text) is reported as merged, not as removed, and its target not as added.
  */
-record ListDiff(List<ListEntryView> added, List<ListEntryView> removed, List<Reworded> reworded, List<Merged> merged) {
+public record ListDiff(
+        List<ListEntryView> added, List<ListEntryView> removed, List<Reworded> reworded, List<Merged> merged) {
 
-    record Reworded(UUID questionId, String before, String after) {}
+    public record Reworded(UUID questionId, String before, String after) {}
 
-    record Merged(UUID sourceId, UUID targetId) {}
+    public record Merged(UUID sourceId, UUID targetId) {}
 
-    record Summary(int added, int removed, int reworded, int merged) {}
+    public record Summary(int added, int removed, int reworded, int merged) {}
 
-    static ListDiff between(View fromView, View toView) {
+    public static ListDiff between(View fromView, View toView) {
         List<ViewRow> from = fromView.rows();
         List<ViewRow> to = toView.rows();
         Map<UUID, ViewRow> before = index(from);
@@ -57,7 +58,7 @@ record ListDiff(List<ListEntryView> added, List<ListEntryView> removed, List<Rew
         return new ListDiff(added, removed, reworded, List.copyOf(merged));
     }
 
-    Summary summary() {
+    public Summary summary() {
         return new Summary(added.size(), removed.size(), reworded.size(), merged.size());
     }
 

@@ -1,7 +1,7 @@
 package dev.qcurate.query.curatedlist;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,9 +12,12 @@ import java.util.UUID;
 
 /**
  * One list during a projection batch: its header, entries and current view as the tables held them before the batch,
- * changed in memory by the batch's events; {@link ListBatch} writes the difference when the batch ends.
+ * changed in memory by the batch's events; {@link ListStore#save} writes the difference when the batch ends.
  */
 final class ListState {
+
+    /** The {@code valid_to} of an interval that is still open (the row is in the current version). */
+    static final int OPEN = Integer.MAX_VALUE;
 
     final UUID id;
     /** Created by this batch (inserted, not updated, at the end). */
@@ -23,10 +26,10 @@ final class ListState {
     final String name;
     final String title;
     final String description;
-    final Timestamp createdAt;
+    final Instant createdAt;
     int version;
     int size;
-    Timestamp updatedAt;
+    Instant updatedAt;
     boolean headerChanged;
 
     /** Entry keys in list order, and each entry's key. */
@@ -47,7 +50,7 @@ final class ListState {
         final ViewRow row;
         final int validFrom;
         final boolean fresh;
-        int validTo = ListStore.OPEN;
+        int validTo = OPEN;
 
         OpenRow(ViewRow row, int validFrom, boolean fresh) {
             this.row = row;
@@ -61,7 +64,7 @@ final class ListState {
         final View.Alias alias;
         final int validFrom;
         final boolean fresh;
-        int validTo = ListStore.OPEN;
+        int validTo = OPEN;
         boolean deleted;
 
         OpenAlias(View.Alias alias, int validFrom, boolean fresh) {
@@ -77,10 +80,10 @@ final class ListState {
             String name,
             String title,
             String description,
-            Timestamp createdAt,
+            Instant createdAt,
             int version,
             int size,
-            Timestamp updatedAt,
+            Instant updatedAt,
             Map<UUID, BigDecimal> entriesBefore) {
         this.id = id;
         this.created = created;

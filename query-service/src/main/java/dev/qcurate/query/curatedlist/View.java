@@ -7,11 +7,11 @@ import java.util.UUID;
  * A list's deduplicated view: the rows in list order, and the aliases — entries shown as another question (merged
  * into it, or with the same normalised text), which only diffs need.
  */
-record View(List<ViewRow> rows, List<Alias> aliases) {
+public record View(List<ViewRow> rows, List<Alias> aliases) {
 
-    record Alias(UUID sourceId, UUID targetId) {}
+    public record Alias(UUID sourceId, UUID targetId) {}
 
-    View {
+    public View {
         rows = List.copyOf(rows);
         aliases = List.copyOf(aliases);
     }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** One question as a list shows it; {@code sortKey} is the key of the earliest entry that shows it. */
-record ViewRow(UUID questionId, BigDecimal sortKey, String text, List<String> tags, int revision) {
+public record ViewRow(UUID questionId, BigDecimal sortKey, String text, List<String> tags, int revision) {
 
-    ViewRow {
+    public ViewRow {
         sortKey = SortKeys.canonical(sortKey);
         tags = List.copyOf(tags);
     }

@@ -1,2 +1,2 @@
-/** Curated lists: the versioned, deduplicated view with time travel, diffs, releases, exports and a change feed. */
+/** Curated lists: the projection of their versioned, deduplicated view, its store and the change feed. */
 package dev.qcurate.query.curatedlist;

@@ -4,4 +4,10 @@ import org.axonframework.serialization.Revision;
 
 /** A curated list was created, empty. */
 @Revision("1")
-public record CuratedListCreatedEvent(CuratedListId listId, String name, String title, String description) {}
+public record CuratedListCreatedEvent(CuratedListId listId, String name, String title, String description)
+        implements CuratedListEvent {
+    @Override
+    public <R> R accept(CuratedListEvent.Visitor<R> visitor) {
+        return visitor.created(this);
+    }
+}

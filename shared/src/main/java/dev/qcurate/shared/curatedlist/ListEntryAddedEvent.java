@@ -6,4 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /** A question was added at {@code index} (0-based). */
 @Revision("1")
-public record ListEntryAddedEvent(CuratedListId listId, QuestionId questionId, int index, ProposalId proposalId) {}
+public record ListEntryAddedEvent(CuratedListId listId, QuestionId questionId, int index, ProposalId proposalId)
+        implements CuratedListEvent {
+    @Override
+    public <R> R accept(CuratedListEvent.Visitor<R> visitor) {
+        return visitor.entryAdded(this);
+    }
+}

@@ -7,4 +7,10 @@ import org.axonframework.serialization.Revision;
 /** A question moved to {@code toIndex} (0-based). */
 @Revision("1")
 public record ListEntryMovedEvent(
-        CuratedListId listId, QuestionId questionId, int fromIndex, int toIndex, ProposalId proposalId) {}
+        CuratedListId listId, QuestionId questionId, int fromIndex, int toIndex, ProposalId proposalId)
+        implements CuratedListEvent {
+    @Override
+    public <R> R accept(CuratedListEvent.Visitor<R> visitor) {
+        return visitor.entryMoved(this);
+    }
+}

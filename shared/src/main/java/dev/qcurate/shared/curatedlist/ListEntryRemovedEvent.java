@@ -6,4 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /** A question was removed from the list. */
 @Revision("1")
-public record ListEntryRemovedEvent(CuratedListId listId, QuestionId questionId, ProposalId proposalId) {}
+public record ListEntryRemovedEvent(CuratedListId listId, QuestionId questionId, ProposalId proposalId)
+        implements CuratedListEvent {
+    @Override
+    public <R> R accept(CuratedListEvent.Visitor<R> visitor) {
+        return visitor.entryRemoved(this);
+    }
+}

@@ -7,4 +7,10 @@ import org.axonframework.serialization.Revision;
  * change is revision 1). Earlier approvals no longer count and the proposal is PENDING in the queue again.
  */
 @Revision("1")
-public record ProposalAmendedEvent(ProposalId proposalId, String amendedBy, int revision, ProposedChange change) {}
+public record ProposalAmendedEvent(ProposalId proposalId, String amendedBy, int revision, ProposedChange change)
+        implements ProposalEvent {
+    @Override
+    public <R> R accept(ProposalEvent.Visitor<R> visitor) {
+        return visitor.amended(this);
+    }
+}

@@ -7,4 +7,10 @@ import org.axonframework.serialization.Revision;
  * amends it. {@code comment} is Markdown source and part of the conversation.
  */
 @Revision("1")
-public record ProposalChangesRequestedEvent(ProposalId proposalId, String reviewer, String comment) {}
+public record ProposalChangesRequestedEvent(ProposalId proposalId, String reviewer, String comment)
+        implements ProposalEvent {
+    @Override
+    public <R> R accept(ProposalEvent.Visitor<R> visitor) {
+        return visitor.changesRequested(this);
+    }
+}

@@ -9,4 +9,10 @@ import java.time.Instant;
  * by their decision or release; {@code takenOverFrom} names the reviewer whose unexpired claim this one replaced.
  */
 @Revision("1")
-public record ProposalClaimedEvent(ProposalId proposalId, String reviewer, Instant expiresAt, String takenOverFrom) {}
+public record ProposalClaimedEvent(ProposalId proposalId, String reviewer, Instant expiresAt, String takenOverFrom)
+        implements ProposalEvent {
+    @Override
+    public <R> R accept(ProposalEvent.Visitor<R> visitor) {
+        return visitor.claimed(this);
+    }
+}

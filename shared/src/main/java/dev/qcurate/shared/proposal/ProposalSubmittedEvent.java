@@ -11,4 +11,10 @@ public record ProposalSubmittedEvent(
         ProposedChange change,
         String proposer,
         int requiredApprovals,
-        List<DuplicateCandidate> duplicateCandidates) {}
+        List<DuplicateCandidate> duplicateCandidates)
+        implements ProposalEvent {
+    @Override
+    public <R> R accept(ProposalEvent.Visitor<R> visitor) {
+        return visitor.submitted(this);
+    }
+}

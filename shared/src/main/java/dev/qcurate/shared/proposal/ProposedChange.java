@@ -30,17 +30,55 @@ public sealed interface ProposedChange {
 
     ProposalType type();
 
+    /** Calls the visitor's method for this change's variant. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** What a consumer does with each variant: a new variant breaks the build of every consumer until it handles it. */
+    interface Visitor<R> {
+        R newQuestion(NewQuestion c);
+
+        R rewording(Rewording c);
+
+        R tagChange(TagChange c);
+
+        R retirement(Retirement c);
+
+        R merge(Merge c);
+
+        R unmerge(Unmerge c);
+
+        R listEntryAddition(ListEntryAddition c);
+
+        R listEntryRemoval(ListEntryRemoval c);
+
+        R listEntryMove(ListEntryMove c);
+
+        R tagRename(TagRename c);
+
+        R revert(Revert c);
+    }
+
     /** A new question; when {@code listId} is set, approval also appends it to that list (imports do this). */
     record NewQuestion(QuestionId questionId, String text, List<String> tags, SourceRef source, CuratedListId listId)
             implements ProposedChange {
         public ProposalType type() {
             return ProposalType.NEW_QUESTION;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.newQuestion(this);
+        }
     }
 
     record Rewording(QuestionId questionId, String text, int baseRevision) implements ProposedChange {
         public ProposalType type() {
             return ProposalType.REWORDING;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rewording(this);
         }
     }
 
@@ -49,11 +87,21 @@ public sealed interface ProposedChange {
         public ProposalType type() {
             return ProposalType.TAG_CHANGE;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.tagChange(this);
+        }
     }
 
     record Retirement(QuestionId questionId, String reason, int baseRevision) implements ProposedChange {
         public ProposalType type() {
             return ProposalType.RETIREMENT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.retirement(this);
         }
     }
 
@@ -63,11 +111,21 @@ public sealed interface ProposedChange {
         public ProposalType type() {
             return ProposalType.MERGE;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.merge(this);
+        }
     }
 
     record Unmerge(QuestionId sourceId, int baseRevision) implements ProposedChange {
         public ProposalType type() {
             return ProposalType.UNMERGE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unmerge(this);
         }
     }
 
@@ -76,17 +134,32 @@ public sealed interface ProposedChange {
         public ProposalType type() {
             return ProposalType.LIST_ENTRY;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listEntryAddition(this);
+        }
     }
 
     record ListEntryRemoval(CuratedListId listId, QuestionId questionId) implements ProposedChange {
         public ProposalType type() {
             return ProposalType.LIST_ENTRY;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listEntryRemoval(this);
+        }
     }
 
     record ListEntryMove(CuratedListId listId, QuestionId questionId, int index) implements ProposedChange {
         public ProposalType type() {
             return ProposalType.LIST_ENTRY;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listEntryMove(this);
         }
     }
 
@@ -98,6 +171,11 @@ public sealed interface ProposedChange {
         public ProposalType type() {
             return ProposalType.TAG_RENAME;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.tagRename(this);
+        }
     }
 
     /**
@@ -108,6 +186,11 @@ public sealed interface ProposedChange {
             implements ProposedChange {
         public ProposalType type() {
             return ProposalType.REVERT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.revert(this);
         }
     }
 }

@@ -14,4 +14,10 @@ public record DuplicateAbsorbedEvent(
         int revision,
         String alias,
         List<String> addedTags,
-        List<String> tags) {}
+        List<String> tags)
+        implements QuestionEvent {
+    @Override
+    public <R> R accept(QuestionEvent.Visitor<R> visitor) {
+        return visitor.absorbed(this);
+    }
+}

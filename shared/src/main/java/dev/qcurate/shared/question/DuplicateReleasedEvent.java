@@ -14,4 +14,10 @@ public record DuplicateReleasedEvent(
         int revision,
         String alias,
         List<String> removedTags,
-        List<String> tags) {}
+        List<String> tags)
+        implements QuestionEvent {
+    @Override
+    public <R> R accept(QuestionEvent.Visitor<R> visitor) {
+        return visitor.released(this);
+    }
+}

@@ -5,4 +5,9 @@ import org.axonframework.serialization.Revision;
 
 /** A proposed question was approved and is now ACTIVE. */
 @Revision("1")
-public record QuestionAcceptedEvent(QuestionId questionId, ProposalId proposalId) {}
+public record QuestionAcceptedEvent(QuestionId questionId, ProposalId proposalId) implements QuestionEvent {
+    @Override
+    public <R> R accept(QuestionEvent.Visitor<R> visitor) {
+        return visitor.accepted(this);
+    }
+}

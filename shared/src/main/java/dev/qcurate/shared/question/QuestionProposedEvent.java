@@ -21,7 +21,8 @@ public record QuestionProposedEvent(
         List<String> tags,
         SourceRef source,
         String proposedBy,
-        String language) {
+        String language)
+        implements QuestionEvent {
 
     /** BCP 47 for "undetermined": the language of questions proposed before revision 2. */
     public static final String UNDETERMINED = "und";
@@ -39,5 +40,10 @@ public record QuestionProposedEvent(
             SourceRef source,
             String proposedBy) {
         this(questionId, proposalId, text, tags, source, proposedBy, UNDETERMINED);
+    }
+
+    @Override
+    public <R> R accept(QuestionEvent.Visitor<R> visitor) {
+        return visitor.proposed(this);
     }
 }

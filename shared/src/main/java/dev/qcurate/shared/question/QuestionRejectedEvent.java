@@ -5,4 +5,10 @@ import org.axonframework.serialization.Revision;
 
 /** A proposed question was rejected and is now REJECTED. */
 @Revision("1")
-public record QuestionRejectedEvent(QuestionId questionId, ProposalId proposalId, String reason) {}
+public record QuestionRejectedEvent(QuestionId questionId, ProposalId proposalId, String reason)
+        implements QuestionEvent {
+    @Override
+    public <R> R accept(QuestionEvent.Visitor<R> visitor) {
+        return visitor.rejected(this);
+    }
+}

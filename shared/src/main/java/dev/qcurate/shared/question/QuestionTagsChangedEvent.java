@@ -13,4 +13,10 @@ public record QuestionTagsChangedEvent(
         int revision,
         List<String> added,
         List<String> removed,
-        List<String> tags) {}
+        List<String> tags)
+        implements QuestionEvent {
+    @Override
+    public <R> R accept(QuestionEvent.Visitor<R> visitor) {
+        return visitor.tagsChanged(this);
+    }
+}

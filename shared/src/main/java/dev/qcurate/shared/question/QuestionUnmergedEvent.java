@@ -13,4 +13,10 @@ public record QuestionUnmergedEvent(
         ProposalId proposalId,
         int revision,
         String text,
-        List<String> tags) {}
+        List<String> tags)
+        implements QuestionEvent {
+    @Override
+    public <R> R accept(QuestionEvent.Visitor<R> visitor) {
+        return visitor.unmerged(this);
+    }
+}

@@ -12,4 +12,9 @@ import java.util.List;
  * {@code QuestionTagsChangedEvent} in the same transaction.
  */
 @Revision("1")
-public record TagsRenamedEvent(ProposalId proposalId, List<String> from, String to) {}
+public record TagsRenamedEvent(ProposalId proposalId, List<String> from, String to) implements TagEvent {
+    @Override
+    public <R> R accept(TagEvent.Visitor<R> visitor) {
+        return visitor.renamed(this);
+    }
+}

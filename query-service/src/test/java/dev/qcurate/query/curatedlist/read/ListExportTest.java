@@ -1,5 +1,6 @@
-package dev.qcurate.query.curatedlist;
+package dev.qcurate.query.curatedlist.read;
 
+import dev.qcurate.query.curatedlist.ListEntryView;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,7 +1,8 @@
-package dev.qcurate.query.curatedlist;
+package dev.qcurate.query.curatedlist.read;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.qcurate.query.curatedlist.ListStore;
 import dev.qcurate.query.projection.LocalState;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.ProjectionOrder;

@@ -1,4 +1,7 @@
-package dev.qcurate.query.curatedlist;
+package dev.qcurate.query.curatedlist.read;
+
+import dev.qcurate.query.curatedlist.ListDiff;
+import dev.qcurate.query.curatedlist.ListEntryView;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.qcurate.query.curatedlist;
+package dev.qcurate.query.curatedlist.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.qcurate.query.curatedlist.ListEntryView;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 

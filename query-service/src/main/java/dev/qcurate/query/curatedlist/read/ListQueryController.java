@@ -1,4 +1,4 @@
-package dev.qcurate.query.curatedlist;
+package dev.qcurate.query.curatedlist.read;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,7 +1,11 @@
-package dev.qcurate.query.curatedlist;
+package dev.qcurate.query.curatedlist.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.query.curatedlist.ListDiff;
+import dev.qcurate.query.curatedlist.ListEntryView;
+import dev.qcurate.query.curatedlist.ListStore;
+import dev.qcurate.query.curatedlist.ViewRow;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,7 +1,10 @@
-package dev.qcurate.query.curatedlist;
+package dev.qcurate.query.curatedlist.read;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.qcurate.query.curatedlist.ListEntryView;
+import dev.qcurate.query.curatedlist.ListStore;
+import dev.qcurate.query.curatedlist.ViewRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -144,7 +147,7 @@ class ListVersionCacheTest {
         int versionScans;
 
         FakeStore() {
-            super(null);
+            super(null, null);
             rows.put(0, List.of());
         }
 
@@ -155,30 +158,30 @@ class ListVersionCacheTest {
         }
 
         @Override
-        Optional<Header> header(UUID listId) {
+        public Optional<Header> header(UUID listId) {
             return Optional.of(new Header(
                     listId, "name", title, null, version, rows.get(version).size(), Instant.EPOCH, Instant.EPOCH));
         }
 
         @Override
-        List<ViewRow> rows(UUID listId, int version) {
+        public List<ViewRow> rows(UUID listId, int version) {
             rowReads++;
             return rows.get(version);
         }
 
         @Override
-        Optional<Instant> versionTime(UUID listId, int version) {
+        public Optional<Instant> versionTime(UUID listId, int version) {
             return Optional.of(Instant.EPOCH.plusSeconds(version));
         }
 
         @Override
-        List<Version> versions(UUID listId) {
+        public List<Version> versions(UUID listId) {
             versionScans++;
             return List.of();
         }
 
         @Override
-        Optional<Release> release(UUID listId, String label) {
+        public Optional<Release> release(UUID listId, String label) {
             return Optional.ofNullable(releases.get(label)).map(v -> new Release(label, v, 0, Instant.EPOCH, null));
         }
     }
