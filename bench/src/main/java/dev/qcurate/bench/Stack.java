@@ -109,6 +109,15 @@ final class Stack implements AutoCloseable {
         return commands == null ? -1 : commands.pid();
     }
 
+    long kafkaPid() {
+        return kafka == null ? -1 : kafka.pid();
+    }
+
+    /** PostgreSQL's {@code postmaster.pid} (its first line is the postmaster's process id), null when not ours. */
+    Path postgresPidFile() {
+        return postgres == null ? null : postgres.dataDir().resolve("postmaster.pid");
+    }
+
     long queryPid() {
         return queries == null ? -1 : queries.pid();
     }

@@ -83,6 +83,11 @@ public final class LocalKafka implements AutoCloseable {
         return controllerPort;
     }
 
+    /** The broker JVM's process id (-1 when stopped): the benchmark reads its CPU time from /proc. */
+    public synchronized long pid() {
+        return isRunning() ? process.pid() : -1;
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
