@@ -55,8 +55,9 @@ final class ReadScenarios {
         JsonNode latest = api.get(reader, "/api/lists/" + list).body();
         report.listSize = latest.path("entries").size();
         report.listOldVersion = oldVersion;
-        String[] paths = {"/api/lists/" + list, "/api/lists/" + list + "?version=" + oldVersion};
-        String[] names = {"latest", "version " + oldVersion};
+        String[] paths = {"/api/lists/" + list, "/api/lists/" + list + "?version=" + oldVersion, "/api/lists/" + list};
+        String[] names = {"latest", "version " + oldVersion, "latest, gzip"};
+        boolean[] gzip = {false, false, true};
         Load.closed(
                 "read-warm-up",
                 16,
@@ -68,13 +69,14 @@ final class ReadScenarios {
         startProfile("reads");
         for (int i = 0; i < paths.length; i++) {
             String path = paths[i];
+            boolean compressed = gzip[i];
             for (int rep = 0; rep < options.repetitions(); rep++) {
                 CpuMeter.Sample before = cpu.sample(queryPid);
                 Load.Step step = Load.closed(
                         "read",
                         options.readClients(),
                         options.seconds(),
-                        r -> api.getDiscarding(reader, path),
+                        r -> api.getDiscarding(reader, path, compressed),
                         api,
                         reader,
                         null);

@@ -92,8 +92,8 @@ final class Stack implements AutoCloseable {
                 withPort(environment, queryPort),
                 stack.root.resolve("logs/query-service.log"));
         System.out.println("bench: starting command-service and query-service (" + options.serviceJvm() + ")");
-        stack.commands.start();
-        stack.queries.start();
+        stack.commands.start(java.time.Duration.ofMinutes(6)); // a loaded machine starts JVMs slowly
+        stack.queries.start(java.time.Duration.ofMinutes(6));
         return stack;
     }
 

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    // a 2-core machine under load needs more than 60 s
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path dataDir;
