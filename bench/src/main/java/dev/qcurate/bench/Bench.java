@@ -121,8 +121,7 @@ public final class Bench {
         Thread.sleep(2_000); // the sign-ins' work settles
         CpuMeter.Sample before = cpu.sample(stack.queryPid());
         Thread.sleep(options.quick() ? 2_000 : 5_000);
-        Map<String, Double> used = cpu.since(before, stack.queryPid());
-        report.cpu.idle(used, (System.nanoTime() - before.nanos()) / 1e9);
+        report.cpu.idle(cpu.since(before, stack.queryPid()));
     }
 
     // ------------------------------------------------------------------------------------------------ (7) reference

@@ -24,6 +24,9 @@ final class CpuMeter {
     /** Cumulative CPU milliseconds per process at one moment. */
     record Sample(Map<String, Double> millis, long nanos) {}
 
+    /** CPU milliseconds per process used over {@code seconds}. */
+    record Used(Map<String, Double> millis, double seconds) {}
+
     private final Stack stack;
 
     CpuMeter(Stack stack) {
@@ -43,14 +46,14 @@ final class CpuMeter {
     }
 
     /** CPU milliseconds each process used from {@code before} to now (NaN where a process is unknown). */
-    Map<String, Double> since(Sample before, long queryPid) {
+    Used since(Sample before, long queryPid) {
         Sample now = sample(queryPid);
         Map<String, Double> used = new LinkedHashMap<>();
         now.millis().forEach((process, millis) -> {
             double delta = millis - before.millis().get(process);
             used.put(process, delta >= 0 ? delta : Double.NaN); // a restarted process: no fair figure
         });
-        return used;
+        return new Used(used, (now.nanos() - before.nanos()) / 1e9);
     }
 
     private double postgresTicks() {
