@@ -92,14 +92,19 @@ final class Api {
 
     /** A GET whose body is not parsed, for read load: only the status and size matter. */
     int getDiscarding(String token, String path) {
+        return getDiscarding(token, path, false);
+    }
+
+    /** {@code gzip}: asks for a compressed body (the client does not decompress it; the bytes are discarded). */
+    int getDiscarding(String token, String path, boolean gzip) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(queryUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
         try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create(queryUrl + path))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .header("Authorization", "Bearer " + token)
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
+            return http.send(request.GET().build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path, e);

@@ -1,6 +1,5 @@
 package dev.qcurate.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.qcurate.devstack.ServiceJar;
 
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * Runs the scenarios of issue 7 against the real stack and writes {@code bench/results/<time>-<label>.md/.json}.
@@ -28,6 +25,8 @@ public final class Bench {
     private final Options options;
     private final Stack stack;
     private final Report report;
+    private final CpuMeter cpu;
+    private ServiceJar rebuilt;
     private Api api;
     private String editor;
     private String reviewer;
@@ -38,6 +37,7 @@ public final class Bench {
         this.options = options;
         this.stack = stack;
         this.report = report;
+        this.cpu = new CpuMeter(stack);
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,6 +84,7 @@ public final class Bench {
         reviewer = api.signIn("reviewer", stack.password);
         reader = api.signIn("reader", stack.password);
         admin = api.signIn("admin", stack.password);
+        idle();
         double sustained = Double.NaN;
         if (options.scenarios().contains("reference") && stack.jdbcUrl != null) {
             reference();
@@ -100,16 +101,27 @@ public final class Bench {
         RebuildData.Written data = null;
         Api readApi = api;
         if (options.scenarios().contains("rebuild") && stack.started()) {
-            rebuilt = rebuild();
-            data = lastData;
+            RebuildScenario scenario = new RebuildScenario(options, stack, report, reader, admin);
+            rebuilt = scenario.run();
+            data = scenario.data();
             readApi = new Api(stack.commandUrl, rebuilt.url(), 128);
         }
+        long pid = readApi == api || rebuilt == null ? stack.queryPid() : rebuilt.pid();
+        ReadScenarios readScenarios = new ReadScenarios(options, report, cpu, readApi, reader, pid);
         if (options.scenarios().contains("reads")) {
-            reads(readApi, data);
+            readScenarios.reads(data);
         }
         if (options.scenarios().contains("duplicates")) {
-            duplicates(readApi, data);
+            readScenarios.duplicates(data);
         }
+    }
+
+    /** The stack's CPU per second with no load (Kafka's and the JVMs' background work), before any phase. */
+    private void idle() throws InterruptedException {
+        Thread.sleep(2_000); // the sign-ins' work settles
+        CpuMeter.Sample before = cpu.sample(stack.queryPid());
+        Thread.sleep(options.quick() ? 2_000 : 5_000);
+        report.cpu.idle(cpu.since(before, stack.queryPid()));
     }
 
     // ------------------------------------------------------------------------------------------------ (7) reference
@@ -118,8 +130,14 @@ public final class Bench {
         for (int clients : referenceClients()) {
             Stats rate = new Stats();
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                rate.add(Reference.insertsPerSecond(
-                        stack.jdbcUrl, options.dbUser(), "", clients, Math.max(2, options.seconds() / 2)));
+                CpuMeter.Sample before = cpu.sample(stack.queryPid());
+                Reference.Run run = Reference.insertsPerSecond(
+                        stack.jdbcUrl, options.dbUser(), "", clients, Math.max(2, options.seconds() / 2));
+                report.cpu.add(
+                        "reference INSERT+COMMIT, " + clients + " clients",
+                        cpu.since(before, stack.queryPid()),
+                        run.inserts());
+                rate.add(run.rate());
             }
             System.out.printf("bench: reference INSERT+COMMIT, %d clients: %s/s%n", clients, rate.text(0));
             report.reference.put(clients, rate);
@@ -158,6 +176,7 @@ public final class Bench {
         for (int rep = 0; rep < options.repetitions(); rep++) {
             double best = 0;
             for (int clients : options.clientSteps()) {
+                CpuMeter.Sample before = cpu.sample(stack.queryPid());
                 Load.Step step = Load.closed(
                         "mix-" + clients,
                         clients,
@@ -167,6 +186,7 @@ public final class Bench {
                         reader,
                         workload);
                 report.step(clients, step);
+                report.cpu.add("mix, " + clients + " clients", cpu.since(before, stack.queryPid()), step.commands());
                 boolean keptUp = step.lagMillis() <= options.keepUpLagMillis();
                 System.out.printf(
                         "bench: mix, %d clients: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d failed,"
@@ -209,9 +229,12 @@ public final class Bench {
         workload.seed(options.quick() ? 60 : 300);
         report.latencyRate = rate;
         for (int rep = 0; rep < options.repetitions(); rep++) {
+            CpuMeter.Sample before = cpu.sample(stack.queryPid());
             Load.Step step =
                     Load.open("open-" + Math.round(rate), rate, options.seconds(), 64, workload, api, reader, 5);
             report.latency(step);
+            report.cpu.add(
+                    String.format("open loop at %.0f/s", rate), cpu.since(before, stack.queryPid()), step.commands());
             System.out.printf(
                     "bench: open loop at %.0f/s: achieved %.0f/s, command p50 %.1f p99 %.1f ms;"
                             + " visible after ack p50 %.1f p99 %.1f ms; after send p50 %.1f p99 %.1f ms (load %.2f)%n",
@@ -226,200 +249,6 @@ public final class Bench {
                     step.loadAverage());
         }
         report.note("latency", Machine.loadAverage());
-    }
-
-    // ------------------------------------------------------------------------------------------------ (4) rebuild
-
-    private RebuildData.Written lastData;
-    private ServiceJar rebuilt;
-
-    private ServiceJar rebuild() throws Exception {
-        String topic = "bench-rebuild.events";
-        System.out.printf(
-                "bench: writing %,d events (%,d questions, a %,d-entry list) to %s ...%n",
-                options.rebuildEvents(), options.questions(), options.listSize(), topic);
-        RebuildData.Written data = RebuildData.write(
-                stack.kafkaBootstrap, topic, options.rebuildEvents(), options.questions(), options.listSize());
-        lastData = data;
-        System.out.printf("bench: %,d events written in %.1f s%n", data.events(), data.secondsToWrite());
-        stack.stopQueries(); // idle from here on; its CPU and memory go to the service under test
-        long t0 = System.nanoTime();
-        ServiceJar service = stack.extraQueryService("bench_rebuild", topic, "bench-rebuild");
-        Api rebuildApi = new Api(stack.commandUrl, service.url(), 8);
-        Load.lagMillis(rebuildApi, reader, data.events());
-        double first = (System.nanoTime() - t0) / 1e9;
-        report.rebuildFirstSeconds = first;
-        report.rebuildEvents = data.events();
-        System.out.printf(
-                "bench: fresh query-service start + first consumption: %.1f s (%,.0f events/s)%n",
-                first, data.events() / first);
-        for (int rep = 0; rep < options.rebuildRepetitions(); rep++) {
-            if (options.jfr() && rep == 0) {
-                Profiles.start(service.pid(), "rebuild");
-            }
-            long started = System.nanoTime();
-            Api.Answer answer = rebuildApi.postQuery(admin, "/api/admin/rebuild");
-            if (answer.status() != 202) {
-                throw new IllegalStateException("rebuild refused: " + answer.status() + " " + answer.body());
-            }
-            while (true) {
-                Thread.sleep(50);
-                JsonNode status = rebuildApi.get(admin, "/api/admin/rebuild").body();
-                if ("DONE".equals(status.path("state").asText())) {
-                    break;
-                }
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            if (options.jfr() && rep == 0) {
-                Path file = Files.createDirectories(options.out().resolve("profiles"))
-                        .resolve(report.stamp() + "-rebuild-query-service.jfr");
-                Profiles.stop(service.pid(), "rebuild", file);
-                report.profiles.put("query-service (rebuild)", Profiles.summarise(file, 15));
-            }
-            report.rebuild.add(data.events() / seconds);
-            System.out.printf(
-                    "bench: rebuild of %,d events: %.1f s, %,.0f events/s (load %.2f)%n",
-                    data.events(), seconds, data.events() / seconds, Machine.loadAverage());
-        }
-        report.note("rebuild", Machine.loadAverage());
-        return service;
-    }
-
-    // -------------------------------------------------------------------------------------------- (5) list reads
-
-    private void reads(Api readApi, RebuildData.Written data) throws Exception {
-        UUID list;
-        int oldVersion;
-        if (data != null) {
-            list = data.listId();
-            oldVersion = Math.max(1, data.listVersions() / 2);
-        } else {
-            JsonNode lists = readApi.get(reader, "/api/lists").body();
-            JsonNode largest = null;
-            for (JsonNode l : lists) {
-                if (largest == null
-                        || l.path("size").asInt() > largest.path("size").asInt()) {
-                    largest = l;
-                }
-            }
-            if (largest == null) {
-                System.out.println("bench: no list to read; reads skipped");
-                return;
-            }
-            list = UUID.fromString(largest.path("listId").asText());
-            oldVersion = Math.max(1, largest.path("version").asInt() / 2);
-        }
-        JsonNode latest = readApi.get(reader, "/api/lists/" + list).body();
-        report.listSize = latest.path("entries").size();
-        report.listOldVersion = oldVersion;
-        String[] paths = {"/api/lists/" + list, "/api/lists/" + list + "?version=" + oldVersion};
-        String[] names = {"latest", "version " + oldVersion};
-        Load.closed(
-                "read-warm-up",
-                16,
-                options.quick() ? 1 : 10,
-                r -> readApi.getDiscarding(reader, paths[0]),
-                readApi,
-                reader,
-                null);
-        startProfile(readApi, "reads");
-        for (int i = 0; i < paths.length; i++) {
-            String path = paths[i];
-            for (int rep = 0; rep < options.repetitions(); rep++) {
-                Load.Step step = Load.closed(
-                        "read",
-                        options.readClients(),
-                        options.seconds(),
-                        r -> readApi.getDiscarding(reader, path),
-                        readApi,
-                        reader,
-                        null);
-                report.read(names[i], step);
-                System.out.printf(
-                        "bench: list read (%s, %d entries), %d clients: %.0f req/s, p50 %.1f p99 %.1f ms,"
-                                + " %d failed (load %.2f)%n",
-                        names[i],
-                        report.listSize,
-                        options.readClients(),
-                        step.rate(),
-                        step.latency().percentileMillis(50),
-                        step.latency().percentileMillis(99),
-                        step.failures(),
-                        step.loadAverage());
-            }
-        }
-        stopProfile(readApi, "reads", "query-service (list reads)");
-        report.note("reads", Machine.loadAverage());
-    }
-
-    // ------------------------------------------------------------------------------------ (6) duplicate lookups
-
-    private void duplicates(Api readApi, RebuildData.Written data) throws Exception {
-        List<String> texts = new ArrayList<>();
-        if (data != null) {
-            texts.addAll(data.sampleTexts());
-            report.duplicateQuestions = options.questions();
-        } else {
-            SplittableRandom random = new SplittableRandom(3);
-            for (int i = 0; i < 1_000; i++) {
-                texts.add(Texts.variant(Texts.question(random), random));
-            }
-        }
-        Load.closed(
-                "duplicates-warm-up",
-                options.duplicateClients(),
-                options.quick() ? 1 : 10,
-                r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)),
-                readApi,
-                reader,
-                null);
-        startProfile(readApi, "duplicates");
-        for (int rep = 0; rep < options.repetitions(); rep++) {
-            Load.Step step = Load.closed(
-                    "duplicates",
-                    options.duplicateClients(),
-                    options.seconds(),
-                    r -> readApi.getDiscarding(reader, duplicatesPath(texts, r)),
-                    readApi,
-                    reader,
-                    null);
-            report.duplicates(step);
-            System.out.printf(
-                    "bench: duplicate lookup, %d clients: %.0f req/s, p50 %.1f p99 %.1f ms, %d failed"
-                            + " (load %.2f)%n",
-                    options.duplicateClients(),
-                    step.rate(),
-                    step.latency().percentileMillis(50),
-                    step.latency().percentileMillis(99),
-                    step.failures(),
-                    step.loadAverage());
-        }
-        stopProfile(readApi, "duplicates", "query-service (duplicate lookups)");
-        report.note("duplicates", Machine.loadAverage());
-    }
-
-    /** JFR on the query service under test (the rebuilt one, or the stack's), when --jfr is given. */
-    private void startProfile(Api readApi, String name) throws Exception {
-        if (options.jfr() && queryPid(readApi) > 0) {
-            Profiles.start(queryPid(readApi), name);
-        }
-    }
-
-    private void stopProfile(Api readApi, String name, String title) throws Exception {
-        if (options.jfr() && queryPid(readApi) > 0) {
-            Path file = Files.createDirectories(options.out().resolve("profiles"))
-                    .resolve(report.stamp() + "-" + name + "-query-service.jfr");
-            Profiles.stop(queryPid(readApi), name, file);
-            report.profiles.put(title, Profiles.summarise(file, 15));
-        }
-    }
-
-    private long queryPid(Api readApi) {
-        return readApi == api || rebuilt == null ? stack.queryPid() : rebuilt.pid();
-    }
-
-    private static String duplicatesPath(List<String> texts, SplittableRandom random) {
-        return "/api/duplicates?limit=10&text=" + Api.encode(texts.get(random.nextInt(texts.size())));
     }
 
     private static String postgresVersion(Stack stack) {

@@ -15,9 +15,16 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Reference {
 
+    /** How many rows were inserted and committed, in how many seconds. */
+    record Run(long inserts, double seconds) {
+        double rate() {
+            return inserts / seconds;
+        }
+    }
+
     private Reference() {}
 
-    static double insertsPerSecond(String jdbcUrl, String user, String password, int clients, double seconds)
+    static Run insertsPerSecond(String jdbcUrl, String user, String password, int clients, double seconds)
             throws Exception {
         try (Connection admin = DriverManager.getConnection(jdbcUrl, user, password);
                 Statement ddl = admin.createStatement()) {
@@ -58,6 +65,6 @@ final class Reference {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        return inserted.sum() / ((System.nanoTime() - started) / 1e9);
+        return new Run(inserted.sum(), (System.nanoTime() - started) / 1e9);
     }
 }

@@ -10,10 +10,11 @@ import java.util.TreeMap;
 /** Collects the figures of one run and writes them as Markdown (summary against the targets) and JSON (all). */
 final class Report {
 
-    private final Options options;
-    private final Instant started;
-    private final Map<String, Object> machine;
-    private final Map<String, Double> loadAfter = new LinkedHashMap<>();
+    final Options options;
+    final Instant started;
+    final Map<String, Object> machine;
+    final Map<String, Double> loadAfter = new LinkedHashMap<>();
+    final CpuBudget cpu = new CpuBudget();
 
     final Map<Integer, Stats> reference = new TreeMap<>();
     final Map<Integer, Stats> stepRates = new TreeMap<>();
@@ -95,17 +96,17 @@ final class Report {
         Files.createDirectories(options.out());
         Path base = options.out().resolve(stamp());
         Files.writeString(Path.of(base + ".md"), markdown());
-        Bench.writeJson(Path.of(base + ".json"), json());
+        Bench.writeJson(Path.of(base + ".json"), ReportJson.of(this));
         return base;
     }
 
-    private double referenceAt(int clients) {
+    double referenceAt(int clients) {
         Stats s = reference.get(clients);
         return s == null ? Double.NaN : s.median();
     }
 
     /** The client count of the fastest step that kept up (by median rate). */
-    private int sustainedClients() {
+    int sustainedClients() {
         int best = -1;
         double rate = -1;
         for (var e : stepRates.entrySet()) {
@@ -258,6 +259,7 @@ final class Report {
                     "%nFresh query-service (JVM start + first consumption of %,d events): %.1f s.%n",
                     rebuildEvents, rebuildFirstSeconds));
         }
+        cpu.markdown(md);
         profiles.forEach((name, summary) -> {
             md.append("\n### JFR profile: ").append(name).append("\n\n```\n");
             ((Map<?, ?>) summary)
@@ -283,89 +285,5 @@ final class Report {
                 .append(" | ")
                 .append(met == null ? "" : met ? "yes" : "**no**")
                 .append(" |\n");
-    }
-
-    private Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("label", options.label());
-        json.put("started", started.toString());
-        json.put("quick", options.quick());
-        json.put("repetitions", options.repetitions());
-        json.put("secondsPerStep", options.seconds());
-        json.put("machine", machine);
-        json.put("loadAverageAfter", loadAfter);
-        json.put("serviceJvm", options.serviceJvm());
-        json.put("serviceEnvironment", options.serviceEnvironment());
-        json.put("postgresSettings", options.postgresSettings());
-        json.put("reference", map(reference));
-        Map<String, Object> throughput = new LinkedHashMap<>();
-        throughput.put("stepRates", map(stepRates));
-        throughput.put("stepLagMillis", map(stepLags));
-        throughput.put("stepP99Millis", map(stepP99));
-        throughput.put("sustained", sustained.json());
-        throughput.put("sustainedClients", sustainedClients());
-        throughput.put("ratioToReference", Stats.round(sustained.median() / referenceAt(sustainedClients())));
-        throughput.put("mix", mix);
-        throughput.put("failures", mixFailures);
-        json.put("throughput", throughput);
-        Map<String, Object> latency = new LinkedHashMap<>();
-        latency.put("offeredRate", Stats.round(latencyRate));
-        latency.put("achievedRate", achieved.json());
-        latency.put("commandP50Millis", commandP50.json());
-        latency.put("commandP99Millis", commandP99.json());
-        latency.put("visibleAfterAckP50Millis", visibleP50.json());
-        latency.put("visibleAfterAckP99Millis", visibleP99.json());
-        latency.put("visibleAfterSendP50Millis", visibleSendP50.json());
-        latency.put("visibleAfterSendP99Millis", visibleSendP99.json());
-        latency.put("failures", latencyFailures);
-        json.put("latency", latency);
-        json.put(
-                "rebuild",
-                Map.of(
-                        "events",
-                        rebuildEvents,
-                        "eventsPerSecond",
-                        rebuild.json(),
-                        "freshServiceFirstConsumptionSeconds",
-                        Stats.round(rebuildFirstSeconds)));
-        Map<String, Object> readJson = new LinkedHashMap<>();
-        reads.forEach((name, s) -> readJson.put(
-                name, Map.of("p50Millis", s[0].json(), "p99Millis", s[1].json(), "requestsPerSecond", s[2].json())));
-        json.put(
-                "reads",
-                Map.of(
-                        "listSize",
-                        listSize,
-                        "oldVersion",
-                        listOldVersion,
-                        "clients",
-                        options.readClients(),
-                        "results",
-                        readJson,
-                        "failures",
-                        readFailures));
-        json.put(
-                "duplicates",
-                Map.of(
-                        "questions",
-                        duplicateQuestions,
-                        "clients",
-                        options.duplicateClients(),
-                        "p50Millis",
-                        dupP50.json(),
-                        "p99Millis",
-                        dupP99.json(),
-                        "requestsPerSecond",
-                        dupRate.json(),
-                        "failures",
-                        duplicateFailures));
-        json.put("profiles", profiles);
-        return json;
-    }
-
-    private static Map<String, Object> map(Map<Integer, Stats> stats) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        stats.forEach((k, v) -> result.put(Integer.toString(k), v.json()));
-        return result;
     }
 }

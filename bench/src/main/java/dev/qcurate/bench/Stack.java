@@ -61,40 +61,49 @@ final class Stack implements AutoCloseable {
             stack.password = options.password();
             return stack;
         }
-        stack.root = Path.of("bench", "target", "stack").toAbsolutePath();
-        deleteTree(stack.root);
-        System.out.println("bench: starting PostgreSQL and Kafka under " + stack.root);
+        try {
+            stack.startLocal();
+        } catch (Exception | Error e) {
+            stack.close(); // whatever did start (PostgreSQL, the broker, a service) must not be left behind
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startLocal() throws Exception {
+        root = Path.of("bench", "target", "stack").toAbsolutePath();
+        deleteTree(root);
+        System.out.println("bench: starting PostgreSQL and Kafka under " + root);
         Map<String, String> settings = new HashMap<>(POSTGRES_SETTINGS);
         settings.putAll(options.postgresSettings());
-        stack.postgres = LocalPostgres.startDurable(stack.root.resolve("postgres"), 0, settings);
-        stack.kafka = LocalKafka.start(stack.root.resolve("kafka"), 0, 0, LocalKafka.LONG_RUNNING);
-        stack.postgres.createDatabaseIfMissing("qcurate");
-        stack.jdbcUrl = stack.postgres.jdbcUrl("qcurate");
-        stack.kafkaBootstrap = stack.kafka.bootstrapServers();
-        stack.password = PASSWORD;
+        postgres = LocalPostgres.startDurable(root.resolve("postgres"), 0, settings);
+        kafka = LocalKafka.start(root.resolve("kafka"), 0, 0, LocalKafka.LONG_RUNNING);
+        postgres.createDatabaseIfMissing("qcurate");
+        jdbcUrl = postgres.jdbcUrl("qcurate");
+        kafkaBootstrap = kafka.bootstrapServers();
+        password = PASSWORD;
         int commandPort = ServiceJar.freePort();
         int queryPort = ServiceJar.freePort();
-        stack.commandUrl = "http://127.0.0.1:" + commandPort;
-        stack.queryUrl = "http://127.0.0.1:" + queryPort;
-        Map<String, String> environment = stack.environment(stack.jdbcUrl, "qcurate.events", "qcurate-query");
-        stack.commands = new ServiceJar(
+        commandUrl = "http://127.0.0.1:" + commandPort;
+        queryUrl = "http://127.0.0.1:" + queryPort;
+        Map<String, String> environment = environment(jdbcUrl, "qcurate.events", "qcurate-query");
+        commands = new ServiceJar(
                 "command-service",
                 options.commandJar(),
                 options.serviceJvm(),
                 commandPort,
                 withPort(environment, commandPort),
-                stack.root.resolve("logs/command-service.log"));
-        stack.queries = new ServiceJar(
+                root.resolve("logs/command-service.log"));
+        queries = new ServiceJar(
                 "query-service",
                 options.queryJar(),
                 options.serviceJvm(),
                 queryPort,
                 withPort(environment, queryPort),
-                stack.root.resolve("logs/query-service.log"));
+                root.resolve("logs/query-service.log"));
         System.out.println("bench: starting command-service and query-service (" + options.serviceJvm() + ")");
-        stack.commands.start();
-        stack.queries.start();
-        return stack;
+        commands.start(java.time.Duration.ofMinutes(6)); // a loaded machine starts JVMs slowly
+        queries.start(java.time.Duration.ofMinutes(6));
     }
 
     boolean started() {
@@ -107,6 +116,15 @@ final class Stack implements AutoCloseable {
 
     long commandPid() {
         return commands == null ? -1 : commands.pid();
+    }
+
+    long kafkaPid() {
+        return kafka == null ? -1 : kafka.pid();
+    }
+
+    /** PostgreSQL's {@code postmaster.pid} (its first line is the postmaster's process id), null when not ours. */
+    Path postgresPidFile() {
+        return postgres == null ? null : postgres.dataDir().resolve("postmaster.pid");
     }
 
     long queryPid() {

@@ -262,6 +262,69 @@ class CuratedListIT {
     }
 
     @Test
+    void listBodiesAreGzippedWhenAcceptedUnderTheirOwnStrongETag() throws Exception {
+        topic = writer();
+        CuratedListId list = CuratedListId.random();
+        topic.write(list, new CuratedListCreatedEvent(list, "gzip-" + UUID.randomUUID(), "Zipped", null), "editor");
+        long position = add(list, question("What does gzip compress?", List.of("http")), 0);
+        String path = "/api/lists/" + list + "?minPosition=" + position;
+        java.net.http.HttpResponse<byte[]> identity = send(path, null, null);
+        String tag = identity.headers().firstValue("ETag").orElseThrow();
+        assertThat(identity.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(identity.headers().allValues("Vary"))
+                .anySatisfy(v -> assertThat(v).contains("Accept-Encoding"));
+
+        java.net.http.HttpResponse<byte[]> gzipped = send(path, "br, gzip;q=0.8", null);
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().allValues("Vary"))
+                .anySatisfy(v -> assertThat(v).contains("Accept-Encoding"));
+        String gzipTag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzipTag).isEqualTo(tag.substring(0, tag.length() - 1) + "-gzip\"");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(identity.body());
+        }
+
+        // each representation revalidates only with its own tag
+        java.net.http.HttpResponse<byte[]> notModified = send(path, "gzip", gzipTag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(gzipTag);
+        assertThat(send(path, null, tag).statusCode()).isEqualTo(304);
+        assertThat(send(path, "gzip", tag).statusCode()).isEqualTo(200);
+        java.net.http.HttpResponse<byte[]> otherTag = send(path, null, gzipTag);
+        assertThat(otherTag.statusCode()).isEqualTo(200);
+        assertThat(otherTag.body()).isEqualTo(identity.body());
+
+        // refused gzip (q=0) is identity; a pinned version and an export are compressed the same way
+        assertThat(send(path, "gzip;q=0, identity", null).headers().firstValue("Content-Encoding"))
+                .isEmpty();
+        assertThat(send("/api/lists/" + list + "?version=1", "gzip", null)
+                        .headers()
+                        .firstValue("ETag"))
+                .hasValue(gzipTag);
+        java.net.http.HttpResponse<byte[]> csv = send("/api/lists/" + list + "/export?format=csv", "gzip", null);
+        assertThat(csv.headers().firstValue("ETag").orElseThrow()).endsWith("-csv-gzip\"");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(csv.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("What does gzip compress?");
+        }
+    }
+
+    /** A raw exchange: java.net.http neither adds Accept-Encoding nor decompresses. */
+    private java.net.http.HttpResponse<byte[]> send(String path, String acceptEncoding, String ifNoneMatch)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + path))
+                .header("Authorization", "Bearer " + TOKENS.token("reader", "READER"));
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void rebuildGivesTheIdenticalReadModelAndRepublishesNothing() throws Exception {
         topic = writer();
         Random random = new Random(42);

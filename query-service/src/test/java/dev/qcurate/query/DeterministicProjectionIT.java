@@ -170,6 +170,28 @@ class DeterministicProjectionIT {
     }
 
     @Test
+    @Order(2)
+    void aTokenIsRefusedAsSoonAsTheDisablingIsProjectedThoughTheAccountWasJustLookedUp() throws Exception {
+        String user = "yves";
+        long registered = topic().write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
+        awaitApplied(registered);
+        HttpEntity<Void> yves = new HttpEntity<>(bearer(TOKENS.token(user, "READER")));
+        // looked up (and cached) twice while enabled
+        assertThat(http.exchange("/api/questions", HttpMethod.GET, yves, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.exchange("/api/questions", HttpMethod.GET, yves, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        awaitApplied(topic().write("user:" + user, new UserDisabledEvent(user), "admin"));
+
+        assertThat(http.exchange("/api/questions", HttpMethod.GET, yves, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     @Order(3)
     void anUndecodableEventStopsTheProjectionInFrontOfItAndIsNeverMarkedApplied() throws Exception {
         QuestionId before = QuestionId.random();

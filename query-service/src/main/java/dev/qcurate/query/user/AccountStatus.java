@@ -2,30 +2,29 @@ package dev.qcurate.query.user;
 
 import dev.qcurate.support.AccountState;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Refuses tokens of disabled accounts, and tokens issued before the account's last role change, password reset or
  * re-enabling, when either of two sources says so: the command service ({@link AccountCheck}, a few seconds old at
  * most: this holds on every instance even while the user events cannot arrive), and the projected
- * {@code user_access} table (one primary-key lookup; it changes as soon as the event is projected, and a rebuild
- * leaves it alone). See docs/security-access.md.
+ * {@code user_access} table (cached per account by {@link ProjectedAccounts}, dropped as soon as the event is
+ * projected; a rebuild leaves it alone). See docs/security-access.md.
  */
 @Component
 public class AccountStatus implements OAuth2TokenValidator<Jwt> {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectedAccounts accounts;
     private final AccountCheck commandSide;
 
-    AccountStatus(JdbcTemplate jdbc, AccountCheck commandSide) {
-        this.jdbc = jdbc;
+    AccountStatus(ProjectedAccounts accounts, AccountCheck commandSide) {
+        this.accounts = accounts;
         this.commandSide = commandSide;
     }
 
@@ -41,19 +40,14 @@ public class AccountStatus implements OAuth2TokenValidator<Jwt> {
     }
 
     private OAuth2TokenValidatorResult projected(Jwt token) {
-        List<AccountState> found;
+        Optional<AccountState> found;
         try {
-            found = jdbc.query(
-                    "SELECT enabled, tokens_not_before FROM user_access WHERE username = ?",
-                    (rs, row) -> AccountState.of(rs.getBoolean(1), rs.getTimestamp(2)),
-                    token.getSubject());
+            found = accounts.of(token.getSubject());
         } catch (DataAccessException e) {
             // still refused, but as "try again" (503), not as a bad token (401): the token may well be valid
             throw new JwtException("the account store cannot be reached", e);
         }
         // a user the events have not told this side of yet passes here; the command side's word covers them
-        return found.isEmpty()
-                ? OAuth2TokenValidatorResult.success()
-                : found.get(0).judge(token.getIssuedAt());
+        return found.map(account -> account.judge(token.getIssuedAt())).orElseGet(OAuth2TokenValidatorResult::success);
     }
 }

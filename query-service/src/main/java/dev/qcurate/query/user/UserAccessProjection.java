@@ -20,9 +20,11 @@ import java.sql.Timestamp;
 class UserAccessProjection implements Projection {
 
     private final JdbcTemplate jdbc;
+    private final ProjectedAccounts accounts;
 
-    UserAccessProjection(JdbcTemplate jdbc) {
+    UserAccessProjection(JdbcTemplate jdbc, ProjectedAccounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     @Override
@@ -33,6 +35,7 @@ class UserAccessProjection implements Projection {
     @Override
     public void apply(StoredEvent event) {
         Object payload = event.payload();
+        ProjectedAccounts.accountOf(payload).ifPresent(accounts::changed);
         if (payload instanceof UserRegisteredEvent e) {
             jdbc.update("""
                     INSERT INTO user_access (username, enabled, tokens_not_before, applied_position)
