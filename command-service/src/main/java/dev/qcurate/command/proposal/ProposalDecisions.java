@@ -98,27 +98,20 @@ class ProposalDecisions {
     }
 
     private void apply(ProposedChange change, ProposalId proposalId, String proposer) throws Exception {
-        change.accept(new Application(proposalId, proposer)).run();
+        change.accept(application).run(proposalId, proposer);
     }
 
-    /** One change applied to the aggregates it touches; loading a new aggregate may throw. */
+    /** A change applied to the aggregates it touches, under its proposal; creating an aggregate may throw. */
     private interface Step {
-        void run() throws Exception;
+        void run(ProposalId proposalId, String proposer) throws Exception;
     }
 
     /** What an approved change does to the aggregates it touches. */
-    private final class Application implements ProposedChange.Visitor<Step> {
-        private final ProposalId proposalId;
-        private final String proposer;
-
-        Application(ProposalId proposalId, String proposer) {
-            this.proposalId = proposalId;
-            this.proposer = proposer;
-        }
+    private final ProposedChange.Visitor<Step> application = new ProposedChange.Visitor<>() {
 
         @Override
         public Step newQuestion(NewQuestion c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 question(c.questionId()).execute(q -> q.accept(proposalId));
                 if (c.listId() != null) {
                     list(c).execute(l -> l.addEntry(c.questionId(), null, proposalId));
@@ -128,7 +121,7 @@ class ProposalDecisions {
 
         @Override
         public Step rewording(Rewording c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 question(c.questionId())
                         .execute(q -> q.reword(new QuestionText(c.text()), c.baseRevision(), proposalId, proposer));
             };
@@ -136,7 +129,7 @@ class ProposalDecisions {
 
         @Override
         public Step tagChange(TagChange c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 // a rename approved since the proposal was made may have turned its tags into old names
                 var add = tags.current(c.add());
                 var remove = tags.current(c.remove());
@@ -146,7 +139,7 @@ class ProposalDecisions {
 
         @Override
         public Step tagRename(TagRename c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 for (QuestionId carrier : tags.rename(c, proposalId)) {
                     question(carrier).execute(q -> q.renameTags(c.from(), c.to(), proposalId));
                 }
@@ -155,28 +148,28 @@ class ProposalDecisions {
 
         @Override
         public Step revert(Revert c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 question(c.questionId()).execute(q -> q.revert(c.toRevision(), c.baseRevision(), proposalId, proposer));
             };
         }
 
         @Override
         public Step retirement(Retirement c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 question(c.questionId()).execute(q -> q.retire(c.reason(), c.baseRevision(), proposalId));
             };
         }
 
         @Override
         public Step merge(Merge c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 ProposalDecisions.this.merge(c, proposalId);
             };
         }
 
         @Override
         public Step unmerge(Unmerge c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 QuestionId formerTarget = question(c.sourceId()).invoke(q -> q.unmerge(c.baseRevision(), proposalId));
                 question(formerTarget).execute(q -> q.release(c.sourceId(), proposalId));
             };
@@ -184,25 +177,25 @@ class ProposalDecisions {
 
         @Override
         public Step listEntryAddition(ListEntryAddition c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 lists.load(c.listId().toString()).execute(l -> l.addEntry(c.questionId(), c.index(), proposalId));
             };
         }
 
         @Override
         public Step listEntryRemoval(ListEntryRemoval c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 lists.load(c.listId().toString()).execute(l -> l.removeEntry(c.questionId(), proposalId));
             };
         }
 
         @Override
         public Step listEntryMove(ListEntryMove c) {
-            return () -> {
+            return (proposalId, proposer) -> {
                 lists.load(c.listId().toString()).execute(l -> l.moveEntry(c.questionId(), c.index(), proposalId));
             };
         }
-    }
+    };
 
     /** Follows the target's own merges to the surviving question; a chain that leads back to the source is a cycle. */
     private void merge(Merge change, ProposalId proposalId) {
