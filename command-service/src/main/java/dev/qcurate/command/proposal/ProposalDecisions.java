@@ -8,7 +8,17 @@ import dev.qcurate.command.tag.TagCatalogue;
 import dev.qcurate.shared.proposal.ApproveProposalCommand;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange;
-import dev.qcurate.shared.proposal.ProposedChange.*;
+import dev.qcurate.shared.proposal.ProposedChange.ListEntryAddition;
+import dev.qcurate.shared.proposal.ProposedChange.ListEntryMove;
+import dev.qcurate.shared.proposal.ProposedChange.ListEntryRemoval;
+import dev.qcurate.shared.proposal.ProposedChange.Merge;
+import dev.qcurate.shared.proposal.ProposedChange.NewQuestion;
+import dev.qcurate.shared.proposal.ProposedChange.Retirement;
+import dev.qcurate.shared.proposal.ProposedChange.Revert;
+import dev.qcurate.shared.proposal.ProposedChange.Rewording;
+import dev.qcurate.shared.proposal.ProposedChange.TagChange;
+import dev.qcurate.shared.proposal.ProposedChange.TagRename;
+import dev.qcurate.shared.proposal.ProposedChange.Unmerge;
 import dev.qcurate.shared.proposal.RejectProposalCommand;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionStatus;
@@ -77,19 +87,7 @@ class ProposalDecisions {
     }
 
     private void checkNotStale(ProposedChange change) {
-        if (change instanceof Rewording c) {
-            requireRevision(c.questionId(), c.baseRevision());
-        } else if (change instanceof TagChange c) {
-            requireRevision(c.questionId(), c.baseRevision());
-        } else if (change instanceof Retirement c) {
-            requireRevision(c.questionId(), c.baseRevision());
-        } else if (change instanceof Merge c) {
-            requireRevision(c.sourceId(), c.sourceRevision());
-        } else if (change instanceof Unmerge c) {
-            requireRevision(c.sourceId(), c.baseRevision());
-        } else if (change instanceof Revert c) {
-            requireRevision(c.questionId(), c.baseRevision());
-        }
+        BaseRevision.of(change).ifPresent(base -> requireRevision(base.question(), base.revision()));
     }
 
     private void requireRevision(QuestionId id, int baseRevision) {
@@ -100,40 +98,104 @@ class ProposalDecisions {
     }
 
     private void apply(ProposedChange change, ProposalId proposalId, String proposer) throws Exception {
-        if (change instanceof NewQuestion c) {
-            question(c.questionId()).execute(q -> q.accept(proposalId));
-            if (c.listId() != null) {
-                list(c).execute(l -> l.addEntry(c.questionId(), null, proposalId));
-            }
-        } else if (change instanceof Rewording c) {
-            question(c.questionId())
-                    .execute(q -> q.reword(new QuestionText(c.text()), c.baseRevision(), proposalId, proposer));
-        } else if (change instanceof TagChange c) {
-            // a rename approved since the proposal was made may have turned its tags into old names
-            var add = tags.current(c.add());
-            var remove = tags.current(c.remove());
-            question(c.questionId()).execute(q -> q.changeTags(add, remove, c.baseRevision(), proposalId));
-        } else if (change instanceof TagRename c) {
-            for (QuestionId carrier : tags.rename(c, proposalId)) {
-                question(carrier).execute(q -> q.renameTags(c.from(), c.to(), proposalId));
-            }
-        } else if (change instanceof Revert c) {
-            question(c.questionId()).execute(q -> q.revert(c.toRevision(), c.baseRevision(), proposalId, proposer));
-        } else if (change instanceof Retirement c) {
-            question(c.questionId()).execute(q -> q.retire(c.reason(), c.baseRevision(), proposalId));
-        } else if (change instanceof Merge c) {
-            merge(c, proposalId);
-        } else if (change instanceof Unmerge c) {
-            QuestionId formerTarget = question(c.sourceId()).invoke(q -> q.unmerge(c.baseRevision(), proposalId));
-            question(formerTarget).execute(q -> q.release(c.sourceId(), proposalId));
-        } else if (change instanceof ListEntryAddition c) {
-            lists.load(c.listId().toString()).execute(l -> l.addEntry(c.questionId(), c.index(), proposalId));
-        } else if (change instanceof ListEntryRemoval c) {
-            lists.load(c.listId().toString()).execute(l -> l.removeEntry(c.questionId(), proposalId));
-        } else if (change instanceof ListEntryMove c) {
-            lists.load(c.listId().toString()).execute(l -> l.moveEntry(c.questionId(), c.index(), proposalId));
-        }
+        change.accept(application).run(proposalId, proposer);
     }
+
+    /** A change applied to the aggregates it touches, under its proposal; creating an aggregate may throw. */
+    private interface Step {
+        void run(ProposalId proposalId, String proposer) throws Exception;
+    }
+
+    /** What an approved change does to the aggregates it touches. */
+    private final ProposedChange.Visitor<Step> application = new ProposedChange.Visitor<>() {
+
+        @Override
+        public Step newQuestion(NewQuestion c) {
+            return (proposalId, proposer) -> {
+                question(c.questionId()).execute(q -> q.accept(proposalId));
+                if (c.listId() != null) {
+                    list(c).execute(l -> l.addEntry(c.questionId(), null, proposalId));
+                }
+            };
+        }
+
+        @Override
+        public Step rewording(Rewording c) {
+            return (proposalId, proposer) -> {
+                question(c.questionId())
+                        .execute(q -> q.reword(new QuestionText(c.text()), c.baseRevision(), proposalId, proposer));
+            };
+        }
+
+        @Override
+        public Step tagChange(TagChange c) {
+            return (proposalId, proposer) -> {
+                // a rename approved since the proposal was made may have turned its tags into old names
+                var add = tags.current(c.add());
+                var remove = tags.current(c.remove());
+                question(c.questionId()).execute(q -> q.changeTags(add, remove, c.baseRevision(), proposalId));
+            };
+        }
+
+        @Override
+        public Step tagRename(TagRename c) {
+            return (proposalId, proposer) -> {
+                for (QuestionId carrier : tags.rename(c, proposalId)) {
+                    question(carrier).execute(q -> q.renameTags(c.from(), c.to(), proposalId));
+                }
+            };
+        }
+
+        @Override
+        public Step revert(Revert c) {
+            return (proposalId, proposer) -> {
+                question(c.questionId()).execute(q -> q.revert(c.toRevision(), c.baseRevision(), proposalId, proposer));
+            };
+        }
+
+        @Override
+        public Step retirement(Retirement c) {
+            return (proposalId, proposer) -> {
+                question(c.questionId()).execute(q -> q.retire(c.reason(), c.baseRevision(), proposalId));
+            };
+        }
+
+        @Override
+        public Step merge(Merge c) {
+            return (proposalId, proposer) -> {
+                ProposalDecisions.this.merge(c, proposalId);
+            };
+        }
+
+        @Override
+        public Step unmerge(Unmerge c) {
+            return (proposalId, proposer) -> {
+                QuestionId formerTarget = question(c.sourceId()).invoke(q -> q.unmerge(c.baseRevision(), proposalId));
+                question(formerTarget).execute(q -> q.release(c.sourceId(), proposalId));
+            };
+        }
+
+        @Override
+        public Step listEntryAddition(ListEntryAddition c) {
+            return (proposalId, proposer) -> {
+                lists.load(c.listId().toString()).execute(l -> l.addEntry(c.questionId(), c.index(), proposalId));
+            };
+        }
+
+        @Override
+        public Step listEntryRemoval(ListEntryRemoval c) {
+            return (proposalId, proposer) -> {
+                lists.load(c.listId().toString()).execute(l -> l.removeEntry(c.questionId(), proposalId));
+            };
+        }
+
+        @Override
+        public Step listEntryMove(ListEntryMove c) {
+            return (proposalId, proposer) -> {
+                lists.load(c.listId().toString()).execute(l -> l.moveEntry(c.questionId(), c.index(), proposalId));
+            };
+        }
+    };
 
     /** Follows the target's own merges to the surviving question; a chain that leads back to the source is a cycle. */
     private void merge(Merge change, ProposalId proposalId) {

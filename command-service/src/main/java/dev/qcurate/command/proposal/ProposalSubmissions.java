@@ -6,7 +6,17 @@ import dev.qcurate.command.question.QuestionText;
 import dev.qcurate.command.question.RevisionContent;
 import dev.qcurate.command.tag.TagCatalogue;
 import dev.qcurate.shared.proposal.ProposedChange;
-import dev.qcurate.shared.proposal.ProposedChange.*;
+import dev.qcurate.shared.proposal.ProposedChange.ListEntryAddition;
+import dev.qcurate.shared.proposal.ProposedChange.ListEntryMove;
+import dev.qcurate.shared.proposal.ProposedChange.ListEntryRemoval;
+import dev.qcurate.shared.proposal.ProposedChange.Merge;
+import dev.qcurate.shared.proposal.ProposedChange.NewQuestion;
+import dev.qcurate.shared.proposal.ProposedChange.Retirement;
+import dev.qcurate.shared.proposal.ProposedChange.Revert;
+import dev.qcurate.shared.proposal.ProposedChange.Rewording;
+import dev.qcurate.shared.proposal.ProposedChange.TagChange;
+import dev.qcurate.shared.proposal.ProposedChange.TagRename;
+import dev.qcurate.shared.proposal.ProposedChange.Unmerge;
 import dev.qcurate.shared.proposal.SubmitProposalCommand;
 import dev.qcurate.shared.question.ProposeQuestionCommand;
 import dev.qcurate.shared.question.ProposeQuestionsCommand;
@@ -85,7 +95,13 @@ class ProposalSubmissions {
 
     /** The change as it would be stored, or why it cannot apply to the current state; amendments are checked alike. */
     ProposedChange validated(ProposedChange change) {
-        if (change instanceof Rewording c) {
+        return change.accept(validation);
+    }
+
+    /** Each kind of change, checked against the current state and normalised as it will be stored. */
+    private final ProposedChange.Visitor<ProposedChange> validation = new ProposedChange.Visitor<>() {
+        @Override
+        public ProposedChange rewording(Rewording c) {
             Question question = active(c.questionId());
             int base = question.baseRevisionFor(c.baseRevision());
             String text = new QuestionText(c.text()).value();
@@ -94,7 +110,9 @@ class ProposalSubmissions {
             }
             return new Rewording(c.questionId(), text, base);
         }
-        if (change instanceof TagChange c) {
+
+        @Override
+        public ProposedChange tagChange(TagChange c) {
             int base = active(c.questionId()).baseRevisionFor(c.baseRevision());
             var add = tags.current(c.add());
             var remove = tags.current(c.remove());
@@ -103,11 +121,15 @@ class ProposalSubmissions {
             }
             return new TagChange(c.questionId(), add, remove, base);
         }
-        if (change instanceof Retirement c) {
+
+        @Override
+        public ProposedChange retirement(Retirement c) {
             int base = active(c.questionId()).baseRevisionFor(c.baseRevision());
             return new Retirement(c.questionId(), reason(c.reason()), base);
         }
-        if (change instanceof Merge c) {
+
+        @Override
+        public ProposedChange merge(Merge c) {
             if (c.sourceId().equals(c.targetId())) {
                 throw new IllegalArgumentException("a question cannot be merged into itself");
             }
@@ -119,14 +141,18 @@ class ProposalSubmissions {
             }
             return new Merge(c.sourceId(), c.targetId(), base, target.revision());
         }
-        if (change instanceof Unmerge c) {
+
+        @Override
+        public ProposedChange unmerge(Unmerge c) {
             Question source = load(c.sourceId());
             if (source.status() != QuestionStatus.MERGED) {
                 throw new IllegalStateException("question " + c.sourceId() + " is " + source.status() + ", not MERGED");
             }
             return new Unmerge(c.sourceId(), source.baseRevisionFor(c.baseRevision()));
         }
-        if (change instanceof ListEntryAddition c) {
+
+        @Override
+        public ProposedChange listEntryAddition(ListEntryAddition c) {
             QuestionStatus status = load(c.questionId()).status();
             if (status == QuestionStatus.REJECTED || status == QuestionStatus.RETIRED) {
                 throw new IllegalStateException(
@@ -135,25 +161,37 @@ class ProposalSubmissions {
             lists.load(c.listId().toString()).execute(list -> list.checkCanAdd(c.questionId(), c.index()));
             return c;
         }
-        if (change instanceof ListEntryRemoval c) {
+
+        @Override
+        public ProposedChange listEntryRemoval(ListEntryRemoval c) {
             lists.load(c.listId().toString()).execute(list -> list.requireEntry(c.questionId()));
             return c;
         }
-        if (change instanceof ListEntryMove c) {
+
+        @Override
+        public ProposedChange listEntryMove(ListEntryMove c) {
             lists.load(c.listId().toString()).execute(list -> list.checkCanMove(c.questionId(), c.index()));
             return c;
         }
-        if (change instanceof TagRename c) {
+
+        @Override
+        public ProposedChange tagRename(TagRename c) {
             return tags.validated(c);
         }
-        if (change instanceof Revert c) {
+
+        @Override
+        public ProposedChange revert(Revert c) {
             Question question = active(c.questionId());
             int base = question.baseRevisionFor(c.baseRevision());
             RevisionContent target = question.revertibleTo(c.toRevision());
             return new Revert(c.questionId(), c.toRevision(), target.text(), target.tags(), base);
         }
-        throw new IllegalArgumentException("new questions are proposed with their own command");
-    }
+
+        @Override
+        public ProposedChange newQuestion(NewQuestion c) {
+            throw new IllegalArgumentException("new questions are proposed with their own command");
+        }
+    };
 
     private Question active(QuestionId id) {
         Question question = load(id);

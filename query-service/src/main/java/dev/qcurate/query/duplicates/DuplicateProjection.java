@@ -3,19 +3,14 @@ package dev.qcurate.query.duplicates;
 import dev.qcurate.query.projection.LocalState;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.query.projection.TopicTail;
-import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
-import dev.qcurate.shared.question.DuplicateReleasedEvent;
-import dev.qcurate.shared.question.QuestionAcceptedEvent;
-import dev.qcurate.shared.question.QuestionMergedEvent;
-import dev.qcurate.shared.question.QuestionProposedEvent;
-import dev.qcurate.shared.question.QuestionRejectedEvent;
-import dev.qcurate.shared.question.QuestionRetiredEvent;
-import dev.qcurate.shared.question.QuestionRewordedEvent;
-import dev.qcurate.shared.question.QuestionUnmergedEvent;
+import dev.qcurate.shared.question.QuestionEvent;
+import dev.qcurate.shared.question.QuestionStatus;
+import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +30,7 @@ import java.util.UUID;
 @Component
 public class DuplicateProjection implements LocalState {
 
-    private static final Set<String> SEARCHABLE = Set.of("PROPOSED", "ACTIVE");
+    private static final Set<QuestionStatus> SEARCHABLE = EnumSet.of(QuestionStatus.PROPOSED, QuestionStatus.ACTIVE);
     /** Questions per index write: the texts not embedded yet are embedded together. */
     private static final int WRITE_CHUNK = 512;
 
@@ -73,28 +68,11 @@ public class DuplicateProjection implements LocalState {
         }
     }
 
+    /** Every question event changes what the index holds of its question, except a change of its tags. */
     private static java.util.Optional<UUID> touchedQuestion(Object payload) {
-        UUID id = null;
-        if (payload instanceof QuestionProposedEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof QuestionAcceptedEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof QuestionRejectedEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof QuestionRewordedEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof QuestionRetiredEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof QuestionMergedEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof DuplicateAbsorbedEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof QuestionUnmergedEvent e) {
-            id = e.questionId().value();
-        } else if (payload instanceof DuplicateReleasedEvent e) {
-            id = e.questionId().value();
-        }
-        return java.util.Optional.ofNullable(id);
+        return payload instanceof QuestionEvent e && !(e instanceof QuestionTagsChangedEvent)
+                ? java.util.Optional.of(e.questionId().value())
+                : java.util.Optional.empty();
     }
 
     /** The questions' current rows with their aliases; all of them when {@code ids} is null. */
@@ -118,7 +96,7 @@ public class DuplicateProjection implements LocalState {
                             id,
                             rs.getString(2),
                             aliases.getOrDefault(id, List.of()),
-                            SEARCHABLE.contains(rs.getString(3)));
+                            SEARCHABLE.contains(QuestionStatus.valueOf(rs.getString(3))));
                 },
                 arguments);
     }

@@ -3,7 +3,13 @@ package dev.qcurate.query.proposal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.query.projection.StoredEvent;
-import dev.qcurate.shared.proposal.*;
+import dev.qcurate.shared.proposal.ProposalAmendedEvent;
+import dev.qcurate.shared.proposal.ProposalChangesRequestedEvent;
+import dev.qcurate.shared.proposal.ProposalClaimReleasedEvent;
+import dev.qcurate.shared.proposal.ProposalClaimedEvent;
+import dev.qcurate.shared.proposal.ProposalCommentedEvent;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ProposalStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,57 +30,57 @@ class ProposalCollaborationStore {
         this.json = json;
     }
 
-    static boolean handles(Object payload) {
-        return payload instanceof ProposalClaimedEvent
-                || payload instanceof ProposalClaimReleasedEvent
-                || payload instanceof ProposalCommentedEvent
-                || payload instanceof ProposalChangesRequestedEvent
-                || payload instanceof ProposalAmendedEvent;
+    void claimed(ProposalClaimedEvent e) {
+        jdbc.update(
+                "UPDATE proposal SET claimed_by = ?, claim_expires_at = ? WHERE id = ?",
+                e.reviewer(),
+                Timestamp.from(e.expiresAt()),
+                e.proposalId().value());
     }
 
-    void apply(StoredEvent event) {
-        Timestamp at = Timestamp.from(event.at());
-        Object payload = event.payload();
-        if (payload instanceof ProposalClaimedEvent e) {
-            jdbc.update(
-                    "UPDATE proposal SET claimed_by = ?, claim_expires_at = ? WHERE id = ?",
-                    e.reviewer(),
-                    Timestamp.from(e.expiresAt()),
-                    e.proposalId().value());
-        } else if (payload instanceof ProposalClaimReleasedEvent e) {
-            endClaim(e.proposalId());
-        } else if (payload instanceof ProposalCommentedEvent e) {
-            comment(event, e.proposalId(), "COMMENT", e.author(), e.text(), at);
-        } else if (payload instanceof ProposalChangesRequestedEvent e) {
-            comment(event, e.proposalId(), "CHANGES_REQUESTED", e.reviewer(), e.comment(), at);
-            jdbc.update("""
-                    UPDATE proposal SET status = 'CHANGES_REQUESTED', claimed_by = NULL, claim_expires_at = NULL
-                    WHERE id = ?""", e.proposalId().value());
-        } else if (payload instanceof ProposalAmendedEvent e) {
-            jdbc.update(
-                    """
-                    INSERT INTO proposal_revision (proposal_id, revision, amended_by, previous, change, at)
-                    SELECT id, ?, ?, payload, ?::jsonb, ? FROM proposal WHERE id = ?""",
-                    e.revision(),
-                    e.amendedBy(),
-                    toJson(e.change()),
-                    at,
-                    e.proposalId().value());
-            jdbc.update("""
-                    UPDATE proposal SET payload = ?::jsonb, revision = ?, status = 'PENDING', approvers = '{}'
-                    WHERE id = ?""", toJson(e.change()), e.revision(), e.proposalId().value());
-        }
+    void claimReleased(ProposalClaimReleasedEvent e) {
+        jdbc.update(
+                "UPDATE proposal SET claimed_by = NULL, claim_expires_at = NULL WHERE id = ?",
+                e.proposalId().value());
+    }
+
+    void commented(StoredEvent event, ProposalCommentedEvent e) {
+        comment(event, e.proposalId(), "COMMENT", e.author(), e.text());
+    }
+
+    void changesRequested(StoredEvent event, ProposalChangesRequestedEvent e) {
+        comment(event, e.proposalId(), "CHANGES_REQUESTED", e.reviewer(), e.comment());
+        jdbc.update("""
+                UPDATE proposal SET status = ?, claimed_by = NULL, claim_expires_at = NULL
+                WHERE id = ?""", ProposalStatus.CHANGES_REQUESTED.name(), e.proposalId().value());
+    }
+
+    void amended(StoredEvent event, ProposalAmendedEvent e) {
+        jdbc.update(
+                """
+                INSERT INTO proposal_revision (proposal_id, revision, amended_by, previous, change, at)
+                SELECT id, ?, ?, payload, ?::jsonb, ? FROM proposal WHERE id = ?""",
+                e.revision(),
+                e.amendedBy(),
+                toJson(e.change()),
+                Timestamp.from(event.at()),
+                e.proposalId().value());
+        jdbc.update(
+                """
+                UPDATE proposal SET payload = ?::jsonb, revision = ?, status = ?, approvers = '{}'
+                WHERE id = ?""",
+                toJson(e.change()),
+                e.revision(),
+                ProposalStatus.PENDING.name(),
+                e.proposalId().value());
     }
 
     void reset() {
         jdbc.execute("TRUNCATE proposal_comment, proposal_revision");
     }
 
-    private void endClaim(ProposalId id) {
-        jdbc.update("UPDATE proposal SET claimed_by = NULL, claim_expires_at = NULL WHERE id = ?", id.value());
-    }
-
-    private void comment(StoredEvent event, ProposalId id, String kind, String author, String text, Timestamp at) {
+    private void comment(StoredEvent event, ProposalId id, String kind, String author, String text) {
+        Timestamp at = Timestamp.from(event.at());
         jdbc.update("""
                 INSERT INTO proposal_comment (proposal_id, position, kind, author, text, at) VALUES (?, ?, ?, ?, ?, ?)""", id.value(), event.position(), kind, author, text, at);
         jdbc.update("UPDATE proposal SET comments = comments + 1 WHERE id = ?", id.value());

@@ -5,10 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
-import dev.qcurate.shared.curatedlist.CuratedListId;
-import dev.qcurate.shared.proposal.*;
-import dev.qcurate.shared.proposal.ProposedChange.*;
-import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.proposal.ProposalAmendedEvent;
+import dev.qcurate.shared.proposal.ProposalAppliedEvent;
+import dev.qcurate.shared.proposal.ProposalApprovalRecordedEvent;
+import dev.qcurate.shared.proposal.ProposalChangesRequestedEvent;
+import dev.qcurate.shared.proposal.ProposalClaimReleasedEvent;
+import dev.qcurate.shared.proposal.ProposalClaimedEvent;
+import dev.qcurate.shared.proposal.ProposalCommentedEvent;
+import dev.qcurate.shared.proposal.ProposalEvent;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ProposalMarkedStaleEvent;
+import dev.qcurate.shared.proposal.ProposalRejectedEvent;
+import dev.qcurate.shared.proposal.ProposalStatus;
+import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,43 +60,113 @@ class ProposalProjection implements Projection {
      */
     @Override
     public void applyBatch(List<StoredEvent> events) {
-        Map<UUID, Submitted> submitted = new LinkedHashMap<>();
-        List<Object[]> approvals = new ArrayList<>();
-        List<Object[]> decisions = new ArrayList<>();
+        Batch batch = new Batch();
         for (StoredEvent event : events) {
-            Object payload = event.payload();
-            if (ProposalCollaborationStore.handles(payload)) {
-                write(submitted, approvals, decisions);
-                collaboration.apply(event);
-            } else if (payload instanceof ProposalSubmittedEvent e) {
-                Submitted row = new Submitted(e, at(event));
-                if (submitted.put(e.proposalId().value(), row) != null) {
-                    throw new IllegalStateException("proposal " + e.proposalId() + " submitted twice");
-                }
-            } else if (payload instanceof ProposalApprovalRecordedEvent e) {
-                Submitted row = submitted.get(e.proposalId().value());
-                if (row != null) {
-                    row.approvers.add(e.reviewer());
-                } else {
-                    approvals.add(new Object[] {e.reviewer(), e.proposalId().value()});
-                }
-            } else if (payload instanceof ProposalAppliedEvent e) {
-                decide(submitted, decisions, event, e.proposalId(), "APPROVED", e.reviewer(), null);
-            } else if (payload instanceof ProposalRejectedEvent e) {
-                decide(submitted, decisions, event, e.proposalId(), "REJECTED", e.reviewer(), e.reason());
-            } else if (payload instanceof ProposalMarkedStaleEvent e) {
-                decide(
-                        submitted,
-                        decisions,
-                        event,
-                        e.proposalId(),
-                        "STALE",
-                        e.reviewer(),
-                        "made against revision " + e.baseRevision() + ", but the question is at revision "
-                                + e.currentRevision());
+            if (event.payload() instanceof ProposalEvent e) {
+                batch.event = event;
+                e.accept(batch);
             }
         }
-        write(submitted, approvals, decisions);
+        batch.write();
+    }
+
+    /** The batch's pending writes, and what each proposal event does to them. */
+    private final class Batch implements ProposalEvent.Visitor<Void> {
+        final Map<UUID, Submitted> submitted = new LinkedHashMap<>();
+        final List<Object[]> approvals = new ArrayList<>();
+        final List<Object[]> decisions = new ArrayList<>();
+        StoredEvent event;
+
+        @Override
+        public Void submitted(ProposalSubmittedEvent e) {
+            Submitted row = new Submitted(e, at(event));
+            if (submitted.put(e.proposalId().value(), row) != null) {
+                throw new IllegalStateException("proposal " + e.proposalId() + " submitted twice");
+            }
+            return null;
+        }
+
+        @Override
+        public Void approvalRecorded(ProposalApprovalRecordedEvent e) {
+            Submitted row = submitted.get(e.proposalId().value());
+            if (row != null) {
+                row.approvers.add(e.reviewer());
+            } else {
+                approvals.add(new Object[] {e.reviewer(), e.proposalId().value()});
+            }
+            return null;
+        }
+
+        @Override
+        public Void applied(ProposalAppliedEvent e) {
+            return decide(e.proposalId(), ProposalStatus.APPROVED, e.reviewer(), null);
+        }
+
+        @Override
+        public Void rejected(ProposalRejectedEvent e) {
+            return decide(e.proposalId(), ProposalStatus.REJECTED, e.reviewer(), e.reason());
+        }
+
+        @Override
+        public Void markedStale(ProposalMarkedStaleEvent e) {
+            String reason = "made against revision " + e.baseRevision() + ", but the question is at revision "
+                    + e.currentRevision();
+            return decide(e.proposalId(), ProposalStatus.STALE, e.reviewer(), reason);
+        }
+
+        // claims, comments and amendments: what came before them is written first (see applyBatch)
+
+        @Override
+        public Void claimed(ProposalClaimedEvent e) {
+            write();
+            collaboration.claimed(e);
+            return null;
+        }
+
+        @Override
+        public Void claimReleased(ProposalClaimReleasedEvent e) {
+            write();
+            collaboration.claimReleased(e);
+            return null;
+        }
+
+        @Override
+        public Void commented(ProposalCommentedEvent e) {
+            write();
+            collaboration.commented(event, e);
+            return null;
+        }
+
+        @Override
+        public Void changesRequested(ProposalChangesRequestedEvent e) {
+            write();
+            collaboration.changesRequested(event, e);
+            return null;
+        }
+
+        @Override
+        public Void amended(ProposalAmendedEvent e) {
+            write();
+            collaboration.amended(event, e);
+            return null;
+        }
+
+        private Void decide(ProposalId id, ProposalStatus status, String reviewer, String reason) {
+            Submitted row = submitted.get(id.value());
+            if (row != null) {
+                row.status = status;
+                row.decidedBy = reviewer;
+                row.reason = reason;
+                row.decidedAt = at(event);
+            } else {
+                decisions.add(new Object[] {status.name(), reviewer, reason, at(event), id.value()});
+            }
+            return null;
+        }
+
+        void write() {
+            ProposalProjection.this.write(submitted, approvals, decisions);
+        }
     }
 
     private void write(Map<UUID, Submitted> submitted, List<Object[]> approvals, List<Object[]> decisions) {
@@ -121,33 +200,15 @@ class ProposalProjection implements Projection {
         collaboration.reset();
     }
 
-    private static void decide(
-            Map<UUID, Submitted> submitted,
-            List<Object[]> decisions,
-            StoredEvent event,
-            ProposalId id,
-            String status,
-            String reviewer,
-            String reason) {
-        Submitted row = submitted.get(id.value());
-        if (row != null) {
-            row.status = status;
-            row.decidedBy = reviewer;
-            row.reason = reason;
-            row.decidedAt = at(event);
-        } else {
-            decisions.add(new Object[] {status, reviewer, reason, at(event), id.value()});
-        }
-    }
-
     private Object[] insert(Submitted row) {
         ProposalSubmittedEvent e = row.event;
+        ProposalSubject subject = ProposalSubject.of(e.change());
         return new Object[] {
             e.proposalId().value(),
             e.change().type().name(),
-            row.status,
-            subject(e.change()),
-            list(e.change()),
+            row.status.name(),
+            subject.question(),
+            subject.list(),
             e.proposer(),
             toJson(e.change()),
             toJson(e.duplicateCandidates()),
@@ -165,7 +226,7 @@ class ProposalProjection implements Projection {
         final ProposalSubmittedEvent event;
         final Timestamp createdAt;
         final List<String> approvers = new ArrayList<>();
-        String status = "PENDING";
+        ProposalStatus status = ProposalStatus.PENDING;
         String decidedBy;
         String reason;
         Timestamp decidedAt;
@@ -174,47 +235,6 @@ class ProposalProjection implements Projection {
             this.event = event;
             this.createdAt = createdAt;
         }
-    }
-
-    /** The question a proposal is about: the new, reworded, tagged, retired, merged or listed one. */
-    private static UUID subject(ProposedChange change) {
-        QuestionId id = null;
-        if (change instanceof NewQuestion c) {
-            id = c.questionId();
-        } else if (change instanceof Rewording c) {
-            id = c.questionId();
-        } else if (change instanceof TagChange c) {
-            id = c.questionId();
-        } else if (change instanceof Retirement c) {
-            id = c.questionId();
-        } else if (change instanceof Merge c) {
-            id = c.sourceId();
-        } else if (change instanceof Unmerge c) {
-            id = c.sourceId();
-        } else if (change instanceof ListEntryAddition c) {
-            id = c.questionId();
-        } else if (change instanceof ListEntryRemoval c) {
-            id = c.questionId();
-        } else if (change instanceof ListEntryMove c) {
-            id = c.questionId();
-        } else if (change instanceof Revert c) {
-            id = c.questionId();
-        }
-        return id == null ? null : id.value();
-    }
-
-    private static UUID list(ProposedChange change) {
-        CuratedListId id = null;
-        if (change instanceof NewQuestion c) {
-            id = c.listId();
-        } else if (change instanceof ListEntryAddition c) {
-            id = c.listId();
-        } else if (change instanceof ListEntryRemoval c) {
-            id = c.listId();
-        } else if (change instanceof ListEntryMove c) {
-            id = c.listId();
-        }
-        return id == null ? null : id.value();
     }
 
     private String toJson(Object value) {

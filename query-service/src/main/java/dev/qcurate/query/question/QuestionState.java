@@ -1,17 +1,34 @@
 package dev.qcurate.query.question;
 
-import dev.qcurate.shared.proposal.ProposalId;
-import dev.qcurate.shared.question.*;
+import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
+import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionEvent;
+import dev.qcurate.shared.question.QuestionMergedEvent;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.QuestionRejectedEvent;
+import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRewordedEvent;
+import dev.qcurate.shared.question.QuestionStatus;
+import dev.qcurate.shared.question.QuestionTagsChangedEvent;
+import dev.qcurate.shared.question.QuestionUnmergedEvent;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.qcurate.shared.question.QuestionStatus.ACTIVE;
+import static dev.qcurate.shared.question.QuestionStatus.MERGED;
+import static dev.qcurate.shared.question.QuestionStatus.PROPOSED;
+import static dev.qcurate.shared.question.QuestionStatus.REJECTED;
+import static dev.qcurate.shared.question.QuestionStatus.RETIRED;
+
 /**
  * What a question event does to a question's row, in memory: the single definition of the question's state machine,
  * used by the question projection (which writes it) and by the list projection (which must see each question as it
- * was right after each event of a batch).
+ * was right after each event of a batch). {@code status} is a {@link QuestionStatus} name, as the {@code question}
+ * table holds it.
  */
 public record QuestionState(UUID id, String text, String status, int revision, List<String> tags, UUID mergedInto) {
 
@@ -21,110 +38,88 @@ public record QuestionState(UUID id, String text, String status, int revision, L
 
     /** The state a proposal creates. */
     public static QuestionState proposed(QuestionProposedEvent e) {
-        return new QuestionState(e.questionId().value(), e.text(), "PROPOSED", 1, e.tags(), null);
+        return new QuestionState(e.questionId().value(), e.text(), PROPOSED.name(), 1, e.tags(), null);
     }
 
     /** The question whose row {@code payload} changes (creates, for a proposal), or null for other events. */
     public static UUID subject(Object payload) {
-        QuestionId id = null;
-        if (payload instanceof QuestionProposedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof QuestionAcceptedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof QuestionRejectedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof QuestionRewordedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof QuestionTagsChangedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof QuestionRetiredEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof QuestionMergedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof DuplicateAbsorbedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof QuestionUnmergedEvent e) {
-            id = e.questionId();
-        } else if (payload instanceof DuplicateReleasedEvent e) {
-            id = e.questionId();
-        }
-        return id == null ? null : id.value();
-    }
-
-    /** The history step an update event records, or null when {@code payload} is not an update of a question. */
-    static String step(Object payload) {
-        if (payload instanceof QuestionAcceptedEvent) {
-            return "ACCEPTED";
-        } else if (payload instanceof QuestionRejectedEvent) {
-            return "REJECTED";
-        } else if (payload instanceof QuestionRewordedEvent) {
-            return "REWORDED";
-        } else if (payload instanceof QuestionTagsChangedEvent) {
-            return "TAGS_CHANGED";
-        } else if (payload instanceof QuestionRetiredEvent) {
-            return "RETIRED";
-        } else if (payload instanceof QuestionMergedEvent) {
-            return "MERGED";
-        } else if (payload instanceof DuplicateAbsorbedEvent) {
-            return "ABSORBED_DUPLICATE";
-        } else if (payload instanceof QuestionUnmergedEvent) {
-            return "UNMERGED";
-        } else if (payload instanceof DuplicateReleasedEvent) {
-            return "RELEASED_DUPLICATE";
-        }
-        return null;
-    }
-
-    /** The proposal behind an update event of a question. */
-    static ProposalId proposalOf(Object payload) {
-        if (payload instanceof QuestionAcceptedEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof QuestionRejectedEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof QuestionRewordedEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof QuestionTagsChangedEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof QuestionRetiredEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof QuestionMergedEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof DuplicateAbsorbedEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof QuestionUnmergedEvent e) {
-            return e.proposalId();
-        } else if (payload instanceof DuplicateReleasedEvent e) {
-            return e.proposalId();
-        }
-        return null;
+        return payload instanceof QuestionEvent e ? e.questionId().value() : null;
     }
 
     /** The state after the update event {@code payload} (about this question); itself for any other event. */
     public QuestionState next(Object payload) {
-        if (payload instanceof QuestionAcceptedEvent) {
-            return new QuestionState(id, text, "ACTIVE", revision, tags, mergedInto);
-        } else if (payload instanceof QuestionRejectedEvent) {
-            return new QuestionState(id, text, "REJECTED", revision, tags, mergedInto);
-        } else if (payload instanceof QuestionRewordedEvent e) {
-            return new QuestionState(id, e.text(), status, e.revision(), tags, mergedInto);
-        } else if (payload instanceof QuestionTagsChangedEvent e) {
-            return new QuestionState(id, text, status, e.revision(), tagsOf(e.tags()), mergedInto);
-        } else if (payload instanceof QuestionRetiredEvent e) {
-            return new QuestionState(id, text, "RETIRED", e.revision(), tags, mergedInto);
-        } else if (payload instanceof QuestionMergedEvent e) {
-            return new QuestionState(
-                    id, text, "MERGED", e.revision(), tags, e.targetId().value());
-        } else if (payload instanceof DuplicateAbsorbedEvent e) {
-            return new QuestionState(id, text, status, e.revision(), tagsOf(e.tags()), mergedInto);
-        } else if (payload instanceof QuestionUnmergedEvent e) {
-            return new QuestionState(id, e.text(), "ACTIVE", e.revision(), tagsOf(e.tags()), null);
-        } else if (payload instanceof DuplicateReleasedEvent e) {
-            return new QuestionState(id, text, status, e.revision(), tagsOf(e.tags()), mergedInto);
-        }
-        return this;
+        return payload instanceof QuestionEvent e ? e.accept(new Transition()) : this;
+    }
+
+    /** Whether the question is in {@code expected} state. */
+    public boolean is(QuestionStatus expected) {
+        return expected.name().equals(status);
+    }
+
+    private QuestionState with(QuestionStatus newStatus) {
+        return new QuestionState(id, text, newStatus.name(), revision, tags, mergedInto);
+    }
+
+    private QuestionState with(int newRevision, List<String> newTags) {
+        return new QuestionState(id, text, status, newRevision, tagsOf(newTags), mergedInto);
     }
 
     private static List<String> tagsOf(List<String> tags) {
         return tags == null ? List.of() : tags;
+    }
+
+    /** The state machine: what each update does to this state. */
+    private final class Transition implements QuestionEvent.Visitor<QuestionState> {
+
+        @Override
+        public QuestionState proposed(QuestionProposedEvent e) {
+            return QuestionState.this; // creates a row, see proposed(e); never updates one
+        }
+
+        @Override
+        public QuestionState accepted(QuestionAcceptedEvent e) {
+            return with(ACTIVE);
+        }
+
+        @Override
+        public QuestionState rejected(QuestionRejectedEvent e) {
+            return with(REJECTED);
+        }
+
+        @Override
+        public QuestionState reworded(QuestionRewordedEvent e) {
+            return new QuestionState(id, e.text(), status, e.revision(), tags, mergedInto);
+        }
+
+        @Override
+        public QuestionState tagsChanged(QuestionTagsChangedEvent e) {
+            return with(e.revision(), e.tags());
+        }
+
+        @Override
+        public QuestionState retired(QuestionRetiredEvent e) {
+            return new QuestionState(id, text, RETIRED.name(), e.revision(), tags, mergedInto);
+        }
+
+        @Override
+        public QuestionState merged(QuestionMergedEvent e) {
+            return new QuestionState(
+                    id, text, MERGED.name(), e.revision(), tags, e.targetId().value());
+        }
+
+        @Override
+        public QuestionState absorbed(DuplicateAbsorbedEvent e) {
+            return with(e.revision(), e.tags());
+        }
+
+        @Override
+        public QuestionState unmerged(QuestionUnmergedEvent e) {
+            return new QuestionState(id, e.text(), ACTIVE.name(), e.revision(), tagsOf(e.tags()), null);
+        }
+
+        @Override
+        public QuestionState released(DuplicateReleasedEvent e) {
+            return with(e.revision(), e.tags());
+        }
     }
 }

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.qcurate.query.projection.LocalState;
 import dev.qcurate.query.projection.StoredEvent;
-import dev.qcurate.shared.user.*;
+import dev.qcurate.shared.user.UserEvent;
 import dev.qcurate.support.AccountState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,22 +63,6 @@ class ProjectedAccounts implements LocalState {
         }
     }
 
-    /** The account a user event is about, if it is one. */
-    static Optional<String> accountOf(Object payload) {
-        if (payload instanceof UserRegisteredEvent e) {
-            return Optional.of(e.username());
-        } else if (payload instanceof UserDisabledEvent e) {
-            return Optional.of(e.username());
-        } else if (payload instanceof UserEnabledEvent e) {
-            return Optional.of(e.username());
-        } else if (payload instanceof UserRolesChangedEvent e) {
-            return Optional.of(e.username());
-        } else if (payload instanceof UserPasswordResetEvent e) {
-            return Optional.of(e.username());
-        }
-        return Optional.empty();
-    }
-
     @Override
     public void reload() {
         cache.invalidateAll();
@@ -87,7 +71,9 @@ class ProjectedAccounts implements LocalState {
     @Override
     public void apply(List<StoredEvent> events) {
         for (StoredEvent event : events) {
-            accountOf(event.payload()).ifPresent(cache::invalidate);
+            if (event.payload() instanceof UserEvent e) {
+                cache.invalidate(e.username());
+            }
         }
     }
 }

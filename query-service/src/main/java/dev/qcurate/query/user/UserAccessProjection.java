@@ -3,7 +3,12 @@ package dev.qcurate.query.user;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
-import dev.qcurate.shared.user.*;
+import dev.qcurate.shared.user.UserDisabledEvent;
+import dev.qcurate.shared.user.UserEnabledEvent;
+import dev.qcurate.shared.user.UserEvent;
+import dev.qcurate.shared.user.UserPasswordResetEvent;
+import dev.qcurate.shared.user.UserRegisteredEvent;
+import dev.qcurate.shared.user.UserRolesChangedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,21 +39,51 @@ class UserAccessProjection implements Projection {
 
     @Override
     public void apply(StoredEvent event) {
-        Object payload = event.payload();
-        ProjectedAccounts.accountOf(payload).ifPresent(accounts::changed);
-        if (payload instanceof UserRegisteredEvent e) {
+        if (event.payload() instanceof UserEvent e) {
+            accounts.changed(e.username());
+            e.accept(new Access(event));
+        }
+    }
+
+    /** What each account event does to the account's row. */
+    private final class Access implements UserEvent.Visitor<Void> {
+        private final StoredEvent event;
+
+        Access(StoredEvent event) {
+            this.event = event;
+        }
+
+        @Override
+        public Void registered(UserRegisteredEvent e) {
             jdbc.update("""
                     INSERT INTO user_access (username, enabled, tokens_not_before, applied_position)
                     VALUES (?, TRUE, NULL, ?)
                     ON CONFLICT (username) DO NOTHING""", e.username(), event.position());
-        } else if (payload instanceof UserDisabledEvent e) {
+            return null;
+        }
+
+        @Override
+        public Void disabled(UserDisabledEvent e) {
             set(e.username(), false, event, false);
-        } else if (payload instanceof UserEnabledEvent e) {
+            return null;
+        }
+
+        @Override
+        public Void enabled(UserEnabledEvent e) {
             set(e.username(), true, event, true);
-        } else if (payload instanceof UserRolesChangedEvent e) {
+            return null;
+        }
+
+        @Override
+        public Void rolesChanged(UserRolesChangedEvent e) {
             notBefore(e.username(), event);
-        } else if (payload instanceof UserPasswordResetEvent e) {
+            return null;
+        }
+
+        @Override
+        public Void passwordReset(UserPasswordResetEvent e) {
             notBefore(e.username(), event);
+            return null;
         }
     }
 
