@@ -102,25 +102,39 @@ public class Question {
         return Optional.ofNullable(revisions.get(number));
     }
 
-    /**
-     * Returns the text and tags to what revision {@code toRevision} showed, as new revisions on top of the current one:
-     * a rewording when the text differs, then a tag change when the tags do.
-     */
+    /** Returns the text and tags to what revision {@code toRevision} showed, as one new revision on top of the current one. */
     public void revert(int toRevision, int baseRevision, ProposalId proposalId, String proposedBy) {
         requireStatus(QuestionStatus.ACTIVE, "reverted");
         requireRevision(baseRevision);
         RevisionContent target = revertibleTo(toRevision);
-        if (!target.text().equals(text)) {
-            apply(new QuestionRewordedEvent(id, proposalId, revision + 1, target.text(), text, proposedBy));
+        List<String> added =
+                target.tags().stream().filter(tag -> !tags.contains(tag)).toList();
+        List<String> removed =
+                tags.stream().filter(tag -> !target.tags().contains(tag)).toList();
+        apply(new QuestionRevertedEvent(
+                id,
+                proposalId,
+                revision + 1,
+                toRevision,
+                target.text(),
+                text,
+                added,
+                removed,
+                target.tags(),
+                proposedBy));
+    }
+
+    /**
+     * Replaces what a proposed question says, as its proposer amended the proposal: it stays revision 1, since that is
+     * what an acceptance accepts.
+     */
+    public void amendProposed(ProposalId proposalId, QuestionText newText, List<String> newTags, String amendedBy) {
+        requireStatus(QuestionStatus.PROPOSED, "amended");
+        List<String> normalised = Tags.normaliseAll(newTags);
+        if (newText.value().equals(text) && normalised.equals(tags)) {
+            throw new IllegalArgumentException("the amendment changes nothing");
         }
-        if (!target.tags().equals(tags)) {
-            TreeSet<String> before = new TreeSet<>(tags);
-            List<String> added =
-                    target.tags().stream().filter(tag -> !before.contains(tag)).toList();
-            List<String> removed =
-                    tags.stream().filter(tag -> !target.tags().contains(tag)).toList();
-            apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, target.tags()));
-        }
+        apply(new ProposedQuestionAmendedEvent(id, proposalId, newText.value(), normalised, amendedBy));
     }
 
     /** The content of an earlier revision that differs from the current one; bad input otherwise. */
@@ -259,6 +273,21 @@ public class Question {
     void on(QuestionTagsChangedEvent event) {
         tags = event.tags();
         revision = event.revision();
+        recordRevision();
+    }
+
+    @EventSourcingHandler
+    void on(QuestionRevertedEvent event) {
+        text = event.text();
+        tags = event.tags();
+        revision = event.revision();
+        recordRevision();
+    }
+
+    @EventSourcingHandler
+    void on(ProposedQuestionAmendedEvent event) {
+        text = event.text();
+        tags = event.tags();
         recordRevision();
     }
 
