@@ -119,6 +119,10 @@ final class ListBatch {
             return List.of(e.questionId().value());
         } else if (payload instanceof QuestionTagsChangedEvent e) {
             return List.of(e.questionId().value());
+        } else if (payload instanceof QuestionRevertedEvent e) {
+            return List.of(e.questionId().value());
+        } else if (payload instanceof ProposedQuestionAmendedEvent e) {
+            return List.of(e.questionId().value());
         } else if (payload instanceof QuestionRetiredEvent e) {
             return List.of(e.questionId().value());
         } else if (payload instanceof QuestionMergedEvent e) {

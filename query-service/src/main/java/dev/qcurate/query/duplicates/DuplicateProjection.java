@@ -5,11 +5,13 @@ import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
 import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRejectedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,6 +84,10 @@ public class DuplicateProjection implements LocalState {
         } else if (payload instanceof QuestionRejectedEvent e) {
             id = e.questionId().value();
         } else if (payload instanceof QuestionRewordedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof QuestionRevertedEvent e) {
+            id = e.questionId().value();
+        } else if (payload instanceof ProposedQuestionAmendedEvent e) {
             id = e.questionId().value();
         } else if (payload instanceof QuestionRetiredEvent e) {
             id = e.questionId().value();

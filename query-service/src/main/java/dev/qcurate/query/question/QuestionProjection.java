@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Questions with their current state, every step of their history, and the aliases merges gave them. A batch is
- * applied in memory: one query reads the rows its events update, then the new rows, the updated rows, the history
- * steps and the alias changes are written with one batched statement each.
+ * Questions with their current state, every step of their history, the aliases merges gave them and how many questions
+ * carry each tag ({@link TagUsage}). A batch is applied in memory: one query reads the rows its events update, then the
+ * new rows, the updated rows, the history steps, the tag counts and the alias changes are written with one batched
+ * statement each.
  */
 @Component
 class QuestionProjection implements Projection {
@@ -85,7 +86,7 @@ class QuestionProjection implements Projection {
 
     @Override
     public void reset() {
-        jdbc.execute("TRUNCATE question, question_history, question_alias");
+        jdbc.execute("TRUNCATE question, question_history, question_alias, tag_usage");
     }
 
     /** The existing rows of the questions the batch updates, in one query. */
@@ -127,8 +128,12 @@ class QuestionProjection implements Projection {
             Set<List<UUID>> aliasesDeleted) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        TagUsage usage = new TagUsage();
         for (Row row : rows) {
             QuestionState s = row.state;
+            if (row.proposed != null || row.changed) {
+                usage.count(row.before, s);
+            }
             if (row.proposed != null) {
                 QuestionProposedEvent e = row.proposed;
                 SourceRef source = e.source();
@@ -164,6 +169,7 @@ class QuestionProjection implements Projection {
                     UPDATE question SET text = ?, status = ?, revision = ?, tags = ?, merged_into = ?, updated_at = ?
                     WHERE id = ?""", updates);
         }
+        usage.write(jdbc);
         if (!history.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO question_history (question_id, position, revision, event, text, status, actor,
@@ -215,6 +221,9 @@ class QuestionProjection implements Projection {
     /** A question's row during a batch: created by it ({@code proposed}), or read and perhaps changed by it. */
     private static final class Row {
         QuestionState state;
+        /** The row as it was before the batch; null for one the batch creates. */
+        final QuestionState before;
+
         final QuestionProposedEvent proposed;
         final Timestamp createdAt;
         Timestamp updatedAt;
@@ -222,12 +231,14 @@ class QuestionProjection implements Projection {
 
         Row(QuestionState state) {
             this.state = state;
+            this.before = state;
             this.proposed = null;
             this.createdAt = null;
         }
 
         Row(QuestionState state, QuestionProposedEvent proposed, StoredEvent event) {
             this.state = state;
+            this.before = null;
             this.proposed = proposed;
             this.createdAt = at(event);
             this.updatedAt = createdAt;

@@ -37,6 +37,10 @@ public record QuestionState(UUID id, String text, String status, int revision, L
             id = e.questionId();
         } else if (payload instanceof QuestionTagsChangedEvent e) {
             id = e.questionId();
+        } else if (payload instanceof QuestionRevertedEvent e) {
+            id = e.questionId();
+        } else if (payload instanceof ProposedQuestionAmendedEvent e) {
+            id = e.questionId();
         } else if (payload instanceof QuestionRetiredEvent e) {
             id = e.questionId();
         } else if (payload instanceof QuestionMergedEvent e) {
@@ -61,6 +65,10 @@ public record QuestionState(UUID id, String text, String status, int revision, L
             return "REWORDED";
         } else if (payload instanceof QuestionTagsChangedEvent) {
             return "TAGS_CHANGED";
+        } else if (payload instanceof QuestionRevertedEvent) {
+            return "REVERTED";
+        } else if (payload instanceof ProposedQuestionAmendedEvent) {
+            return "PROPOSAL_AMENDED";
         } else if (payload instanceof QuestionRetiredEvent) {
             return "RETIRED";
         } else if (payload instanceof QuestionMergedEvent) {
@@ -84,6 +92,10 @@ public record QuestionState(UUID id, String text, String status, int revision, L
         } else if (payload instanceof QuestionRewordedEvent e) {
             return e.proposalId();
         } else if (payload instanceof QuestionTagsChangedEvent e) {
+            return e.proposalId();
+        } else if (payload instanceof QuestionRevertedEvent e) {
+            return e.proposalId();
+        } else if (payload instanceof ProposedQuestionAmendedEvent e) {
             return e.proposalId();
         } else if (payload instanceof QuestionRetiredEvent e) {
             return e.proposalId();
@@ -109,6 +121,10 @@ public record QuestionState(UUID id, String text, String status, int revision, L
             return new QuestionState(id, e.text(), status, e.revision(), tags, mergedInto);
         } else if (payload instanceof QuestionTagsChangedEvent e) {
             return new QuestionState(id, text, status, e.revision(), tagsOf(e.tags()), mergedInto);
+        } else if (payload instanceof QuestionRevertedEvent e) {
+            return new QuestionState(id, e.text(), status, e.revision(), tagsOf(e.tags()), mergedInto);
+        } else if (payload instanceof ProposedQuestionAmendedEvent e) {
+            return new QuestionState(id, e.text(), status, revision, tagsOf(e.tags()), mergedInto);
         } else if (payload instanceof QuestionRetiredEvent e) {
             return new QuestionState(id, text, "RETIRED", e.revision(), tags, mergedInto);
         } else if (payload instanceof QuestionMergedEvent e) {
