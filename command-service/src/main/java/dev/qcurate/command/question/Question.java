@@ -97,11 +97,6 @@ public class Question {
         apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, List.copyOf(after)));
     }
 
-    /** What revision {@code number} showed, if the question had such a revision. */
-    public Optional<RevisionContent> contentAt(int number) {
-        return Optional.ofNullable(revisions.get(number));
-    }
-
     /** Returns the text and tags to what revision {@code toRevision} showed, as one new revision on top of the current one. */
     public void revert(int toRevision, int baseRevision, ProposalId proposalId, String proposedBy) {
         requireStatus(QuestionStatus.ACTIVE, "reverted");
@@ -265,23 +260,20 @@ public class Question {
     @EventSourcingHandler
     void on(QuestionRewordedEvent event) {
         text = event.text();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(QuestionTagsChangedEvent event) {
         tags = event.tags();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(QuestionRevertedEvent event) {
         text = event.text();
         tags = event.tags();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
@@ -294,39 +286,40 @@ public class Question {
     @EventSourcingHandler
     void on(QuestionRetiredEvent event) {
         status = QuestionStatus.RETIRED;
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(QuestionMergedEvent event) {
         status = QuestionStatus.MERGED;
         mergedInto = event.targetId();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(DuplicateAbsorbedEvent event) {
         absorbed.put(event.sourceId(), event);
         tags = event.tags();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(QuestionUnmergedEvent event) {
         status = QuestionStatus.ACTIVE;
         mergedInto = null;
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(DuplicateReleasedEvent event) {
         absorbed.remove(event.sourceId());
         tags = event.tags();
-        revision = event.revision();
+        revised(event.revision());
+    }
+
+    /** Becomes revision {@code number}, remembering what it shows. */
+    private void revised(int number) {
+        revision = number;
         recordRevision();
     }
 

@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
+import org.axonframework.modelling.command.Repository;
 
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,15 @@ final class OtherAggregates {
     final InMemoryTagIndex tagIndex = new InMemoryTagIndex();
     final TagCatalogue tags = new TagCatalogue(vocabulary, tagIndex);
     private final Map<String, Integer> given = new HashMap<>();
+
+    /** The proposal handlers that load these aggregates next to the fixture's proposals, with one approval for all. */
+    ProposalSubmissions submissions(Repository<Proposal> proposals) {
+        return new ProposalSubmissions(proposals, questions, lists, new ReviewPolicy(Map.of()), tags);
+    }
+
+    ProposalDecisions decisions(Repository<Proposal> proposals) {
+        return new ProposalDecisions(proposals, questions, lists, tags);
+    }
 
     /** Stores events of a question or list as they would have been before the command under test. */
     void given(Object aggregateId, Object... events) {
