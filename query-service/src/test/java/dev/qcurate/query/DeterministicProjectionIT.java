@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.projection.ReadModelChecksum;
 import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
+import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.user.UserDisabledEvent;
 import dev.qcurate.shared.user.UserEnabledEvent;
 import dev.qcurate.shared.user.UserRegisteredEvent;
@@ -169,6 +173,10 @@ class DeterministicProjectionIT {
         assertThat(checksum.compute()).isEqualTo(before);
     }
 
+    /**
+     * The tag counts GET /api/tags reads are kept as questions change, equal to counting the questions' tags, and a
+     * rebuild gives the same table.
+     */
     @Test
     @Order(2)
     void aTokenIsRefusedAsSoonAsTheDisablingIsProjectedThoughTheAccountWasJustLookedUp() throws Exception {
@@ -193,6 +201,82 @@ class DeterministicProjectionIT {
 
     @Test
     @Order(3)
+    void tagCountsFollowEveryChangeOfTagsAndStatusAndSurviveARebuild() throws Exception {
+        QuestionId kept = QuestionId.random();
+        QuestionId amended = QuestionId.random();
+        QuestionId retired = QuestionId.random();
+        ProposalId proposal = ProposalId.random();
+        topic().write(kept, tagged(kept, proposal, "haskell", "fp"), "editor");
+        topic().write(kept, new QuestionAcceptedEvent(kept, proposal), "reviewer");
+        topic().write(amended, tagged(amended, proposal, "fp"), "editor");
+        topic().write(
+                        amended,
+                        new ProposedQuestionAmendedEvent(
+                                amended, proposal, "What is a lens?", List.of("optics"), "editor"),
+                        "editor");
+        topic().write(retired, tagged(retired, proposal, "fp", "monads"), "editor");
+        topic().write(retired, new QuestionAcceptedEvent(retired, proposal), "reviewer");
+        topic().write(
+                        kept,
+                        new QuestionTagsChangedEvent(kept, proposal, 2, List.of(), List.of("fp"), List.of("haskell")),
+                        "reviewer");
+        topic().write(
+                        kept,
+                        new QuestionRevertedEvent(
+                                kept,
+                                proposal,
+                                3,
+                                1,
+                                "What is a monad?",
+                                "What is a monad?",
+                                List.of("fp"),
+                                List.of(),
+                                List.of("fp", "haskell"),
+                                "editor"),
+                        "reviewer");
+        long last = topic().write(retired, new QuestionRetiredEvent(retired, proposal, 2, "obsolete"), "reviewer");
+        awaitApplied(last);
+
+        assertThat(tagCounts())
+                .containsEntry("fp", 1L)
+                .containsEntry("haskell", 1L)
+                .containsEntry("optics", 1L);
+        assertThat(tagCounts())
+                .as("no longer carried by a proposed or active question")
+                .doesNotContainKey("monads");
+        assertThat(tagCounts()).isEqualTo(countedFromQuestions());
+        Map<String, String> live = checksum.compute();
+
+        rebuildAndAwait(last);
+
+        assertThat(checksum.compute()).isEqualTo(live);
+        assertThat(tagCounts()).isEqualTo(countedFromQuestions());
+    }
+
+    private static QuestionProposedEvent tagged(QuestionId id, ProposalId proposal, String... tags) {
+        return new QuestionProposedEvent(id, proposal, "What is a monad?", List.of(tags), null, "editor");
+    }
+
+    private Map<String, Long> tagCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT tag, questions FROM tag_usage", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    private Map<String, Long> countedFromQuestions() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT t.tag, count(*) FROM question, unnest(tags) AS t(tag)
+                WHERE status IN ('PROPOSED', 'ACTIVE') GROUP BY t.tag""", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    @Test
+    @Order(4)
     void anUndecodableEventStopsTheProjectionInFrontOfItAndIsNeverMarkedApplied() throws Exception {
         QuestionId before = QuestionId.random();
         awaitApplied(topic().write(before, proposed(before, ProposalId.random(), "What is a generator?"), "editor"));

@@ -21,12 +21,14 @@ import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
 import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRejectedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
@@ -77,6 +79,18 @@ final class ContractSamples {
                 new QuestionRejectedEvent(Q, P, "off topic"),
                 new QuestionRewordedEvent(Q, P, 2, "What is 2 + 2?", "What is 2+2?", "ed"),
                 new QuestionTagsChangedEvent(Q, P, 3, List.of("easy"), List.of(), List.of("easy", "math")),
+                new QuestionRevertedEvent(
+                        Q,
+                        P,
+                        4,
+                        2,
+                        "What is 2+2?",
+                        "What is two plus two?",
+                        List.of("easy"),
+                        List.of(),
+                        List.of("easy"),
+                        "ed"),
+                new ProposedQuestionAmendedEvent(Q, P, "What is 2 + 2?", List.of("math"), "ed"),
                 new QuestionRetiredEvent(Q, P, 4, "obsolete"),
                 new QuestionMergedEvent(Q, T, P, 4),
                 new DuplicateAbsorbedEvent(T, Q, P, 5, "What is 2+2?", List.of("easy"), List.of("easy", "math")),

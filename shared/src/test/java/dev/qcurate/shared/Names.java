@@ -20,12 +20,14 @@ import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
 import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionEvent;
 import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRejectedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
@@ -67,6 +69,16 @@ final class Names {
         @Override
         public String tagsChanged(QuestionTagsChangedEvent e) {
             return "QuestionTagsChangedEvent";
+        }
+
+        @Override
+        public String reverted(QuestionRevertedEvent e) {
+            return "QuestionRevertedEvent";
+        }
+
+        @Override
+        public String proposalAmended(ProposedQuestionAmendedEvent e) {
+            return "ProposedQuestionAmendedEvent";
         }
 
         @Override

@@ -126,6 +126,53 @@ class ProposalCollaborationBrowserIT {
         assertThat(browser.buttons(browser.article(questionText), "Claim")).isNotEmpty();
     }
 
+    @Test
+    void theQueueKeepsItsFiltersAndANewQuestionIsAmended() {
+        String tag = "walrus-" + Long.toString(System.nanoTime(), 36);
+        String questionText = "What is the walrus operator, " + tag + "?";
+        Client.Answer proposed = editor.post("/api/questions", Map.of("text", questionText, "tags", List.of(tag)));
+        assertThat(proposed.status()).isEqualTo(202);
+        String proposal = proposed.text("proposalId");
+        editor.read("/api/proposals/" + proposal, proposed.position());
+
+        // claiming, releasing and commenting in a filtered queue come back to the same view
+        String queue = "/review?tag=" + tag + "&view=side";
+        browser.signIn("reviewer", Qcurate.PASSWORD);
+        browser.open(queue);
+        browser.clickToLoad(browser.button(browser.article(questionText), "Claim"));
+        assertThat(browser.path()).isEqualTo(queue);
+        assertThat(browser.article(questionText).getText()).contains("Held by reviewer");
+        browser.clickToLoad(browser.button(browser.article(questionText), "Release"));
+        assertThat(browser.path()).isEqualTo(queue);
+        WebElement item = browser.article(questionText);
+        item.findElement(By.tagName("summary")).click();
+        browser.type(browser.field(item, "Comment"), "Could it name *PEP 572*?");
+        browser.clickToLoad(browser.button(item, "Add comment"));
+        assertThat(browser.path()).isEqualTo(queue);
+        assertThat(browser.bodyText()).contains("Your comment was added");
+
+        // the proposer amends the new question's text and tags on its page
+        String amendedText = "What does the := operator (" + tag + ") do?";
+        browser.signIn("editor", Qcurate.PASSWORD);
+        browser.open("/proposals/" + proposal);
+        browser.type(browser.field("New proposed text"), amendedText);
+        browser.type(browser.field("Tags to add"), "python");
+        browser.clickToLoad(browser.button("Amend proposal"));
+        browser.waitForText("back in the review queue");
+        WebElement amendments = browser.region("Amendments");
+        assertThat(amendments.getText()).contains("Revision 2 by editor", "python");
+        assertThat(amendments.findElements(By.tagName("ins")))
+                .as("the amended text as a diff")
+                .isNotEmpty();
+        browser.open("/questions/" + proposed.text("questionId"));
+        assertThat(browser.bodyText()).contains(amendedText, "Proposal amended");
+
+        // the queue shows the new text
+        browser.signIn("reviewer", Qcurate.PASSWORD);
+        browser.open(queue);
+        assertThat(browser.article(amendedText).getText()).contains("python");
+    }
+
     private static String activeQuestion(String text) {
         Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", List.of("python")));
         assertThat(proposed.status()).isEqualTo(202);

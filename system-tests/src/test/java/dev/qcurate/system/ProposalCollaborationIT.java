@@ -182,6 +182,73 @@ class ProposalCollaborationIT {
     }
 
     @Test
+    void aNewQuestionIsAmendedInTheQueueItsHistoryAndTheDuplicateIndex() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        Client.Answer proposed =
+                editor.post("/api/questions", Map.of("text", "What is a monad " + suffix + "?", "tags", List.of("fp")));
+        assertThat(proposed.status()).isEqualTo(202);
+        String proposal = proposed.text("proposalId");
+        String question = proposed.text("questionId");
+        assertThat(reviewer.post("/api/proposals/" + proposal + "/change-request", Map.of("comment", "Functors?"))
+                        .status())
+                .isEqualTo(200);
+
+        Client.Answer stranger =
+                editor2.post("/api/proposals/" + proposal + "/amendments", Map.of("text", "What is a functor?"));
+        assertThat(stranger.status()).as("amend by someone not the proposer").isEqualTo(403);
+        Client.Answer blank = editor.post("/api/proposals/" + proposal + "/amendments", Map.of("text", "  "));
+        assertThat(blank.status()).as(blank.body().toString()).isEqualTo(400);
+        Client.Answer same = editor.post(
+                "/api/proposals/" + proposal + "/amendments", Map.of("text", "What is a monad " + suffix + "?"));
+        assertThat(same.status()).as("an amendment that changes nothing").isEqualTo(400);
+
+        String amendedText = "What is a functor, " + suffix + ", in Haskell?";
+        Client.Answer amended = editor.post(
+                "/api/proposals/" + proposal + "/amendments",
+                Map.of("text", amendedText, "add", List.of("Haskell"), "remove", List.of("fp")));
+        assertThat(amended.status()).as(amended.body().toString()).isEqualTo(200);
+
+        JsonNode back = detail(proposal, amended.position());
+        assertThat(back.path("proposal").path("status").asText()).isEqualTo("PENDING");
+        assertThat(back.path("proposal").path("revision").asInt()).isEqualTo(2);
+        JsonNode revision = back.path("revisions").get(0);
+        assertThat(revision.path("previous").path("text").asText()).isEqualTo("What is a monad " + suffix + "?");
+        assertThat(revision.path("change").path("text").asText()).isEqualTo(amendedText);
+        assertThat(texts(revision.path("change").path("tags"))).containsExactly("haskell");
+        JsonNode queued = reviewer.read("/api/proposals?status=PENDING&questionId=" + question, amended.position())
+                .body()
+                .get(0);
+        assertThat(queued.path("payload").path("text").asText()).isEqualTo(amendedText);
+
+        JsonNode proposedQuestion =
+                reviewer.read("/api/questions/" + question, amended.position()).body();
+        assertThat(proposedQuestion.path("text").asText()).isEqualTo(amendedText);
+        assertThat(texts(proposedQuestion.path("tags"))).containsExactly("haskell");
+        assertThat(proposedQuestion.path("revision").asInt()).isEqualTo(1);
+        JsonNode step = proposedQuestion.path("history").get(1);
+        assertThat(step.path("event").asText()).isEqualTo("PROPOSAL_AMENDED");
+        assertThat(step.path("text").asText()).isEqualTo(amendedText);
+        JsonNode similar = reviewer.read("/api/duplicates?text=" + suffix + "&limit=3", amended.position())
+                .body();
+        assertThat(similar.get(0).path("questionId").asText()).isEqualTo(question);
+        assertThat(similar.get(0).path("text").asText())
+                .as("the duplicate index has the amended text")
+                .isEqualTo(amendedText);
+
+        Client.Answer approved = reviewer.post("/api/proposals/" + proposal + "/approval", Map.of());
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        JsonNode active =
+                reviewer.read("/api/questions/" + question, approved.position()).body();
+        assertThat(active.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(active.path("text").asText())
+                .as("the amended text is what is accepted")
+                .isEqualTo(amendedText);
+        Client.Answer afterDecision =
+                editor.post("/api/proposals/" + proposal + "/amendments", Map.of("text", "What is an applicative?"));
+        assertThat(afterDecision.status()).as("amend of a decided proposal").isEqualTo(409);
+    }
+
+    @Test
     void theReadModelOfClaimsCommentsAndAmendmentsEqualsACleanRebuild() throws Exception {
         String proposal = rewording("What is a generator?", "What is a generator function?");
         assertThat(reviewer.post("/api/proposals/" + proposal + "/claim", Map.of())
@@ -196,6 +263,13 @@ class ProposalCollaborationIT {
         assertThat(editor.post(
                                 "/api/proposals/" + proposal + "/amendments",
                                 Map.of("text", "What is a generator function in Python?"))
+                        .status())
+                .isEqualTo(200);
+        String newQuestion = editor.post("/api/questions", Map.of("text", "What is a lens?", "tags", List.of("fp")))
+                .text("proposalId");
+        assertThat(editor.post(
+                                "/api/proposals/" + newQuestion + "/amendments",
+                                Map.of("text", "What is a lens in Haskell?", "add", List.of("haskell")))
                         .status())
                 .isEqualTo(200);
         Client.Answer held = reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of());

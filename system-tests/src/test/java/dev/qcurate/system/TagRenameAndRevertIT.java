@@ -148,10 +148,11 @@ class TagRenameAndRevertIT {
         String id = activeQuestion("What is a goroutine? " + suffix, List.of("go"));
         approve(editor.post("/api/questions/" + id + "/rewordings", Map.of("text", "Goroutines, explained " + suffix))
                 .text("proposalId"));
+        String concurrency = "concurrency-" + suffix;
         approve(editor.post(
-                        "/api/questions/" + id + "/tags",
-                        Map.of("add", List.of("concurrency"), "remove", List.of("go")))
+                        "/api/questions/" + id + "/tags", Map.of("add", List.of(concurrency), "remove", List.of("go")))
                 .text("proposalId"));
+        assertThat(tagCount(concurrency)).as("counted in GET /api/tags").isEqualTo(1);
 
         Client.Answer missing = editor.post("/api/questions/" + id + "/reverts", Map.of("toRevision", 9));
         assertThat(missing.status()).isEqualTo(400);
@@ -173,10 +174,31 @@ class TagRenameAndRevertIT {
         JsonNode question = reader.read("/api/questions/" + id, lastPosition).body();
         assertThat(question.path("text").asText()).isEqualTo("What is a goroutine? " + suffix);
         assertThat(texts(question.path("tags"))).containsExactly("go");
-        assertThat(question.path("revision").asInt()).isEqualTo(5);
+        assertThat(question.path("revision").asInt())
+                .as("a revert is one revision")
+                .isEqualTo(4);
         JsonNode last = question.path("history").get(question.path("history").size() - 1);
+        assertThat(last.path("event").asText()).isEqualTo("REVERTED");
         assertThat(last.path("proposalType").asText()).isEqualTo("REVERT");
+        assertThat(last.path("revision").asInt()).isEqualTo(4);
         assertThat(texts(last.path("tags"))).containsExactly("go");
+        long revertSteps = 0;
+        for (JsonNode step : question.path("history")) {
+            revertSteps += "REVERT".equals(step.path("proposalType").asText()) ? 1 : 0;
+        }
+        assertThat(revertSteps).as("one step in the history").isEqualTo(1);
+        assertThat(tagCount(concurrency)).as("no question carries it any more").isZero();
+    }
+
+    /** The count GET /api/tags gives for exactly {@code tag}, 0 when it does not list it. */
+    private static long tagCount(String tag) {
+        JsonNode tags = reader.read("/api/tags?q=" + tag, lastPosition).body().path("items");
+        for (JsonNode item : tags) {
+            if (item.path("tag").asText().equals(tag)) {
+                return item.path("questions").asLong();
+            }
+        }
+        return 0;
     }
 
     /** Measures one approval that re-tags a few hundred questions: its transaction holds every question's event. */

@@ -135,7 +135,9 @@ class TagsAndRevertBrowserIT {
         assertThat(question.path("revision").asInt()).isEqualTo(3);
         browser.open("/questions/" + id);
         assertThat(browser.heading()).isEqualTo(original);
-        assertThat(browser.region("History").getText()).contains("(revert)");
+        assertThat(browser.region("History").getText())
+                .as("one step, the revert")
+                .contains("Reverted");
     }
 
     // ------------------------------------------------------------------------------------------ helpers

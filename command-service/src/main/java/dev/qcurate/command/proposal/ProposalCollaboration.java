@@ -1,9 +1,12 @@
 package dev.qcurate.command.proposal;
 
+import dev.qcurate.command.question.Question;
+import dev.qcurate.command.question.QuestionText;
 import dev.qcurate.shared.proposal.AmendProposalCommand;
 import dev.qcurate.shared.proposal.ClaimProposalCommand;
 import dev.qcurate.shared.proposal.CommentOnProposalCommand;
 import dev.qcurate.shared.proposal.ProposedChange;
+import dev.qcurate.shared.proposal.ProposedChange.NewQuestion;
 import dev.qcurate.shared.proposal.ReleaseProposalClaimCommand;
 import dev.qcurate.shared.proposal.RequestProposalChangesCommand;
 import org.axonframework.commandhandling.CommandHandler;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Working on a proposal before it is decided: claims, the conversation, sending it back and amending it. The rules
- * are the {@link Proposal}'s; this only loads it and, for an amendment, validates the new change like a submission.
+ * are the {@link Proposal}'s; this only loads it and, for an amendment, validates the new change like a submission
+ * (and, for a new question, has its {@link Question} follow).
  */
 @Component
 class ProposalCollaboration {
@@ -22,9 +26,15 @@ class ProposalCollaboration {
     private final Repository<Proposal> proposals;
     private final ProposalSubmissions submissions;
     private final ClaimPolicy claims;
+    private final Repository<Question> questions;
 
-    ProposalCollaboration(Repository<Proposal> proposals, ProposalSubmissions submissions, ClaimPolicy claims) {
+    ProposalCollaboration(
+            Repository<Proposal> proposals,
+            ProposalSubmissions submissions,
+            ClaimPolicy claims,
+            Repository<Question> questions) {
         this.proposals = proposals;
+        this.questions = questions;
         this.submissions = submissions;
         this.claims = claims;
     }
@@ -55,8 +65,18 @@ class ProposalCollaboration {
     void handle(AmendProposalCommand command, @MetaDataValue("actor") String proposer) {
         Aggregate<Proposal> proposal = load(command.proposalId().toString());
         proposal.execute(p -> p.checkAmendable(proposer));
-        ProposedChange amended = submissions.validated(Amendments.of(proposal.invoke(Proposal::change), command));
+        ProposedChange candidate = Amendments.of(proposal.invoke(Proposal::change), command);
+        ProposedChange amended = candidate instanceof NewQuestion c
+                ? submissions.validatedAmendment(c)
+                : submissions.validated(candidate);
         proposal.execute(p -> p.amend(proposer, amended));
+        if (amended instanceof NewQuestion c) {
+            // the proposed text also lives in the question, which acceptance activates as it then reads
+            questions
+                    .load(c.questionId().toString())
+                    .execute(
+                            q -> q.amendProposed(command.proposalId(), new QuestionText(c.text()), c.tags(), proposer));
+        }
     }
 
     private Aggregate<Proposal> load(String id) {

@@ -193,6 +193,18 @@ class ProposalSubmissions {
         }
     };
 
+    /** A new question's amended text and tags, validated like a proposal of it; the question must still be PROPOSED. */
+    NewQuestion validatedAmendment(NewQuestion change) {
+        Question question = load(change.questionId());
+        if (question.status() != QuestionStatus.PROPOSED) {
+            throw new IllegalStateException(
+                    "question " + change.questionId() + " is " + question.status() + ", no longer PROPOSED");
+        }
+        String text = new QuestionText(change.text()).value();
+        return new NewQuestion(
+                change.questionId(), text, tags.current(change.tags()), change.source(), change.listId());
+    }
+
     private Question active(QuestionId id) {
         Question question = load(id);
         if (question.status() != QuestionStatus.ACTIVE) {

@@ -97,30 +97,39 @@ public class Question {
         apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, List.copyOf(after)));
     }
 
-    /** What revision {@code number} showed, if the question had such a revision. */
-    public Optional<RevisionContent> contentAt(int number) {
-        return Optional.ofNullable(revisions.get(number));
-    }
-
-    /**
-     * Returns the text and tags to what revision {@code toRevision} showed, as new revisions on top of the current one:
-     * a rewording when the text differs, then a tag change when the tags do.
-     */
+    /** Returns the text and tags to what revision {@code toRevision} showed, as one new revision on top of the current one. */
     public void revert(int toRevision, int baseRevision, ProposalId proposalId, String proposedBy) {
         requireStatus(QuestionStatus.ACTIVE, "reverted");
         requireRevision(baseRevision);
         RevisionContent target = revertibleTo(toRevision);
-        if (!target.text().equals(text)) {
-            apply(new QuestionRewordedEvent(id, proposalId, revision + 1, target.text(), text, proposedBy));
+        List<String> added =
+                target.tags().stream().filter(tag -> !tags.contains(tag)).toList();
+        List<String> removed =
+                tags.stream().filter(tag -> !target.tags().contains(tag)).toList();
+        apply(new QuestionRevertedEvent(
+                id,
+                proposalId,
+                revision + 1,
+                toRevision,
+                target.text(),
+                text,
+                added,
+                removed,
+                target.tags(),
+                proposedBy));
+    }
+
+    /**
+     * Replaces what a proposed question says, as its proposer amended the proposal: it stays revision 1, since that is
+     * what an acceptance accepts.
+     */
+    public void amendProposed(ProposalId proposalId, QuestionText newText, List<String> newTags, String amendedBy) {
+        requireStatus(QuestionStatus.PROPOSED, "amended");
+        List<String> normalised = Tags.normaliseAll(newTags);
+        if (newText.value().equals(text) && normalised.equals(tags)) {
+            throw new IllegalArgumentException("the amendment changes nothing");
         }
-        if (!target.tags().equals(tags)) {
-            TreeSet<String> before = new TreeSet<>(tags);
-            List<String> added =
-                    target.tags().stream().filter(tag -> !before.contains(tag)).toList();
-            List<String> removed =
-                    tags.stream().filter(tag -> !target.tags().contains(tag)).toList();
-            apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, target.tags()));
-        }
+        apply(new ProposedQuestionAmendedEvent(id, proposalId, newText.value(), normalised, amendedBy));
     }
 
     /** The content of an earlier revision that differs from the current one; bad input otherwise. */
@@ -251,53 +260,66 @@ public class Question {
     @EventSourcingHandler
     void on(QuestionRewordedEvent event) {
         text = event.text();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(QuestionTagsChangedEvent event) {
         tags = event.tags();
-        revision = event.revision();
+        revised(event.revision());
+    }
+
+    @EventSourcingHandler
+    void on(QuestionRevertedEvent event) {
+        text = event.text();
+        tags = event.tags();
+        revised(event.revision());
+    }
+
+    @EventSourcingHandler
+    void on(ProposedQuestionAmendedEvent event) {
+        text = event.text();
+        tags = event.tags();
         recordRevision();
     }
 
     @EventSourcingHandler
     void on(QuestionRetiredEvent event) {
         status = QuestionStatus.RETIRED;
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(QuestionMergedEvent event) {
         status = QuestionStatus.MERGED;
         mergedInto = event.targetId();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(DuplicateAbsorbedEvent event) {
         absorbed.put(event.sourceId(), event);
         tags = event.tags();
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(QuestionUnmergedEvent event) {
         status = QuestionStatus.ACTIVE;
         mergedInto = null;
-        revision = event.revision();
-        recordRevision();
+        revised(event.revision());
     }
 
     @EventSourcingHandler
     void on(DuplicateReleasedEvent event) {
         absorbed.remove(event.sourceId());
         tags = event.tags();
-        revision = event.revision();
+        revised(event.revision());
+    }
+
+    /** Becomes revision {@code number}, remembering what it shows. */
+    private void revised(int number) {
+        revision = number;
         recordRevision();
     }
 

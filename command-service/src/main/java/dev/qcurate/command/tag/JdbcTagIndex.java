@@ -70,6 +70,16 @@ class JdbcTagIndex implements TagIndex {
     }
 
     @EventHandler
+    void on(QuestionRevertedEvent e) {
+        replace(e.questionId(), e.tags());
+    }
+
+    @EventHandler
+    void on(ProposedQuestionAmendedEvent e) {
+        replace(e.questionId(), e.tags());
+    }
+
+    @EventHandler
     void on(DuplicateAbsorbedEvent e) {
         replace(e.questionId(), e.tags());
     }

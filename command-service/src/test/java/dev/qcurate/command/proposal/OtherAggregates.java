@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,8 +52,17 @@ final class OtherAggregates implements AfterEachCallback {
         AggregateTestFixture<Proposal> fixture = new AggregateTestFixture<>(Proposal.class);
         fixture.registerAnnotatedCommandHandler(
                 new ProposalSubmissions(fixture.getRepository(), questions, lists, policy, tags));
-        fixture.registerAnnotatedCommandHandler(new ProposalDecisions(fixture.getRepository(), questions, lists, tags));
+        fixture.registerAnnotatedCommandHandler(decisions(fixture.getRepository()));
         return fixture;
+    }
+
+    /** The proposal handlers that load these aggregates next to the fixture's proposals, with one approval for all. */
+    ProposalSubmissions submissions(Repository<Proposal> proposals) {
+        return new ProposalSubmissions(proposals, questions, lists, new ReviewPolicy(Map.of()), tags);
+    }
+
+    ProposalDecisions decisions(Repository<Proposal> proposals) {
+        return new ProposalDecisions(proposals, questions, lists, tags);
     }
 
     /** Stores events of a question or list as they would have been before the command under test. */

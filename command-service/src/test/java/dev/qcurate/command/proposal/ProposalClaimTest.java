@@ -26,7 +26,7 @@ class ProposalClaimTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
         fixture.registerAnnotatedCommandHandler(
-                new ProposalCollaboration(fixture.getRepository(), null, new ClaimPolicy(CLAIM)));
+                new ProposalCollaboration(fixture.getRepository(), null, new ClaimPolicy(CLAIM), null));
     }
 
     private ProposalSubmittedEvent submitted() {

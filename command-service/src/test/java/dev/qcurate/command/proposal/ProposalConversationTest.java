@@ -25,8 +25,8 @@ class ProposalConversationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
-        fixture.registerAnnotatedCommandHandler(
-                new ProposalCollaboration(fixture.getRepository(), null, new ClaimPolicy(Duration.ofMinutes(15))));
+        fixture.registerAnnotatedCommandHandler(new ProposalCollaboration(
+                fixture.getRepository(), null, new ClaimPolicy(Duration.ofMinutes(15)), null));
     }
 
     private ProposalSubmittedEvent submitted() {
@@ -166,12 +166,12 @@ class ProposalConversationTest {
     }
 
     @Test
-    void refusesAmendmentOfANewQuestion() {
+    void refusesAmendmentOfANewQuestionIntoARewording() {
         ProposedChange newQuestion = new ProposedChange.NewQuestion(questionId, "What?", List.of(), null, null);
         fixture.given(new ProposalSubmittedEvent(id, newQuestion, "editor", 1, List.of()))
-                .whenInvoking(id.toString(), p -> p.amend("editor", newQuestion))
+                .whenInvoking(id.toString(), p -> p.amend("editor", amended))
                 .expectException(IllegalArgumentException.class)
-                .expectExceptionMessage(containsString("only rewordings and tag changes can be amended"))
+                .expectExceptionMessage(containsString("same kind of change to the same question"))
                 .expectNoEvents();
     }
 

@@ -157,7 +157,16 @@ class TagRenameAndRevertProposalsTest {
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());
         assertThat(other.appended(question))
-                .containsExactly(new QuestionRewordedEvent(
-                        question, id, 3, "What is a monad?", "What's a monad, then?", "editor"));
+                .containsExactly(new QuestionRevertedEvent(
+                        question,
+                        id,
+                        3,
+                        1,
+                        "What is a monad?",
+                        "What's a monad, then?",
+                        List.of(),
+                        List.of(),
+                        List.of("fp"),
+                        "editor"));
     }
 }

@@ -79,26 +79,117 @@ class QuestionRenameAndRevertTest {
     }
 
     @Test
-    void revertRestoresTextThenTags() {
+    void revertRestoresTextAndTagsAsOneRevision() {
         fixture.given(active(
                         List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
                         new QuestionTagsChangedEvent(
                                 id, earlier, 3, List.of("haskell"), List.of("fp"), List.of("haskell"))))
                 .whenInvoking(id.toString(), q -> q.revert(1, 3, change, "proposer"))
-                .expectEvents(
-                        new QuestionRewordedEvent(id, change, 4, "What is a monad?", "What is a functor?", "proposer"),
-                        new QuestionTagsChangedEvent(id, change, 5, List.of("fp"), List.of("haskell"), List.of("fp")));
+                .expectEvents(new QuestionRevertedEvent(
+                        id,
+                        change,
+                        4,
+                        1,
+                        "What is a monad?",
+                        "What is a functor?",
+                        List.of("fp"),
+                        List.of("haskell"),
+                        List.of("fp"),
+                        "proposer"))
+                .expectState(q -> {
+                    if (q.revision() != 4
+                            || !q.text().equals("What is a monad?")
+                            || !q.tags().equals(List.of("fp"))) {
+                        throw new AssertionError("not back at revision 1's content as revision 4");
+                    }
+                });
     }
 
     @Test
-    void revertChangesOnlyWhatDiffers() {
+    void revertOfTheTextAloneKeepsTheTags() {
         fixture.given(active(
                         List.of("fp"),
                         new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor")))
                 .whenInvoking(id.toString(), q -> q.revert(1, 2, change, "proposer"))
-                .expectEvents(
-                        new QuestionRewordedEvent(id, change, 3, "What is a monad?", "What is a functor?", "proposer"));
+                .expectEvents(new QuestionRevertedEvent(
+                        id,
+                        change,
+                        3,
+                        1,
+                        "What is a monad?",
+                        "What is a functor?",
+                        List.of(),
+                        List.of(),
+                        List.of("fp"),
+                        "proposer"));
+    }
+
+    @Test
+    void revertedRevisionCanItselfBeRevertedTo() {
+        fixture.given(active(
+                        List.of("fp"),
+                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
+                        new QuestionRevertedEvent(
+                                id,
+                                earlier,
+                                3,
+                                1,
+                                "What is a monad?",
+                                "What is a functor?",
+                                List.of(),
+                                List.of(),
+                                List.of("fp"),
+                                "editor")))
+                .whenInvoking(id.toString(), q -> q.revert(2, 3, change, "proposer"))
+                .expectEvents(new QuestionRevertedEvent(
+                        id,
+                        change,
+                        4,
+                        2,
+                        "What is a functor?",
+                        "What is a monad?",
+                        List.of(),
+                        List.of(),
+                        List.of("fp"),
+                        "proposer"));
+    }
+
+    @Test
+    void proposedQuestionIsAmendedInPlace() {
+        fixture.given(new QuestionProposedEvent(id, created, "What is a monad?", List.of("fp"), null, "editor"))
+                .whenInvoking(
+                        id.toString(),
+                        q -> q.amendProposed(
+                                created, new QuestionText("What is a functor?"), List.of("FP", "Haskell"), "editor"))
+                .expectEvents(new ProposedQuestionAmendedEvent(
+                        id, created, "What is a functor?", List.of("fp", "haskell"), "editor"))
+                .expectState(q -> {
+                    if (q.revision() != 1 || !q.text().equals("What is a functor?")) {
+                        throw new AssertionError("the amended text should be revision 1");
+                    }
+                });
+    }
+
+    @Test
+    void acceptedQuestionIsNotAmended() {
+        fixture.given(active(List.of("fp")))
+                .whenInvoking(
+                        id.toString(),
+                        q -> q.amendProposed(created, new QuestionText("What is a functor?"), List.of(), "editor"))
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage(containsString("cannot be amended"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void amendmentOfAProposedQuestionThatChangesNothingIsRefused() {
+        fixture.given(new QuestionProposedEvent(id, created, "What is a monad?", List.of("fp"), null, "editor"))
+                .whenInvoking(
+                        id.toString(),
+                        q -> q.amendProposed(created, new QuestionText("What is a monad?"), List.of("fp"), "editor"))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
     }
 
     @Test

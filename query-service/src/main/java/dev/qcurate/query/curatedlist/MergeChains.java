@@ -3,12 +3,14 @@ package dev.qcurate.query.curatedlist;
 import dev.qcurate.query.question.QuestionState;
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
 import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionEvent;
 import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRejectedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
@@ -66,6 +68,16 @@ final class MergeChains {
 
         @Override
         public List<UUID> tagsChanged(QuestionTagsChangedEvent e) {
+            return List.of(e.questionId().value());
+        }
+
+        @Override
+        public List<UUID> reverted(QuestionRevertedEvent e) {
+            return List.of(e.questionId().value());
+        }
+
+        @Override
+        public List<UUID> proposalAmended(ProposedQuestionAmendedEvent e) {
             return List.of(e.questionId().value());
         }
 

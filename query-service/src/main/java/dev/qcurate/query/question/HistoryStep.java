@@ -2,12 +2,14 @@ package dev.qcurate.query.question;
 
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
 import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionEvent;
 import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRejectedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
@@ -19,6 +21,8 @@ enum HistoryStep {
     REJECTED,
     REWORDED,
     TAGS_CHANGED,
+    REVERTED,
+    PROPOSAL_AMENDED,
     RETIRED,
     MERGED,
     ABSORBED_DUPLICATE,
@@ -54,6 +58,16 @@ enum HistoryStep {
         @Override
         public HistoryStep tagsChanged(QuestionTagsChangedEvent e) {
             return HistoryStep.TAGS_CHANGED;
+        }
+
+        @Override
+        public HistoryStep reverted(QuestionRevertedEvent e) {
+            return HistoryStep.REVERTED;
+        }
+
+        @Override
+        public HistoryStep proposalAmended(ProposedQuestionAmendedEvent e) {
+            return HistoryStep.PROPOSAL_AMENDED;
         }
 
         @Override

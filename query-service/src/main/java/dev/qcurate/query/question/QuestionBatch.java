@@ -118,6 +118,9 @@ final class QuestionBatch {
     /** A question's row during a batch: created by it ({@code proposed}), or read and perhaps changed by it. */
     static final class Row {
         QuestionState state;
+        /** The row as it was before the batch; null for one the batch creates. */
+        final QuestionState before;
+
         final QuestionProposedEvent proposed;
         final Instant createdAt;
         Instant updatedAt;
@@ -125,6 +128,7 @@ final class QuestionBatch {
 
         private Row(QuestionState state, QuestionProposedEvent proposed, Instant createdAt) {
             this.state = state;
+            this.before = proposed == null ? state : null;
             this.proposed = proposed;
             this.createdAt = createdAt;
             this.updatedAt = createdAt;

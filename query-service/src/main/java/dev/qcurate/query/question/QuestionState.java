@@ -2,12 +2,14 @@ package dev.qcurate.query.question;
 
 import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
 import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionEvent;
 import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRejectedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
 import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
@@ -94,6 +96,16 @@ public record QuestionState(UUID id, String text, String status, int revision, L
         @Override
         public QuestionState tagsChanged(QuestionTagsChangedEvent e) {
             return with(e.revision(), e.tags());
+        }
+
+        @Override
+        public QuestionState reverted(QuestionRevertedEvent e) {
+            return new QuestionState(id, e.text(), status, e.revision(), tagsOf(e.tags()), mergedInto);
+        }
+
+        @Override
+        public QuestionState proposalAmended(ProposedQuestionAmendedEvent e) {
+            return new QuestionState(id, e.text(), status, revision, tagsOf(e.tags()), mergedInto);
         }
 
         @Override

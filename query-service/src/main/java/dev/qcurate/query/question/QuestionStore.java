@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Every statement the question projection runs: it reads the rows a batch updates in one query, and writes what
- * the {@link QuestionBatch} worked out with one batched statement per kind of change.
+ * the {@link QuestionBatch} worked out with one batched statement per kind of change, the tag counts
+ * ({@link TagUsage}) included.
  */
 @Component
 class QuestionStore {
@@ -76,6 +77,10 @@ class QuestionStore {
                     UPDATE question SET text = ?, status = ?, revision = ?, tags = ?, merged_into = ?, updated_at = ?
                     WHERE id = ?""", updates);
         }
+        TagUsage usage = new TagUsage();
+        batch.created().forEach(row -> usage.count(row.before, row.state));
+        batch.changed().forEach(row -> usage.count(row.before, row.state));
+        usage.write(jdbc);
         List<Object[]> history =
                 batch.history().stream().map(QuestionStore::history).toList();
         if (!history.isEmpty()) {
@@ -100,7 +105,7 @@ class QuestionStore {
     }
 
     void reset() {
-        jdbc.execute("TRUNCATE question, question_history, question_alias");
+        jdbc.execute("TRUNCATE question, question_history, question_alias, tag_usage");
     }
 
     private static Object[] insert(Row row) {

@@ -13,6 +13,8 @@ public sealed interface QuestionEvent
                 QuestionRejectedEvent,
                 QuestionRewordedEvent,
                 QuestionTagsChangedEvent,
+                QuestionRevertedEvent,
+                ProposedQuestionAmendedEvent,
                 QuestionRetiredEvent,
                 QuestionMergedEvent,
                 DuplicateAbsorbedEvent,
@@ -39,6 +41,10 @@ public sealed interface QuestionEvent
         R reworded(QuestionRewordedEvent e);
 
         R tagsChanged(QuestionTagsChangedEvent e);
+
+        R reverted(QuestionRevertedEvent e);
+
+        R proposalAmended(ProposedQuestionAmendedEvent e);
 
         R retired(QuestionRetiredEvent e);
 

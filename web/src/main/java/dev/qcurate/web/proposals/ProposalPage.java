@@ -13,10 +13,11 @@ import java.util.UUID;
  * One proposal's page: what it changes, who holds it, its conversation and amendments, and what the signed-in user
  * may do with it. The {@code may…} flags only hide controls; the services enforce every rule.
  *
- * @param proposedText a rewording's text (the amend form starts from it), or null
+ * @param proposedText a rewording's or a new question's text (the amend form starts from it), or null
  * @param add          a tag change's tags to add, or empty
  * @param remove       a tag change's tags to remove, or empty
- * @param amendable    the kind can be amended (rewordings and tag changes)
+ * @param newQuestion  it proposes a new question (amended with a text, tags, or both)
+ * @param amendable    the kind can be amended (new questions, rewordings and tag changes)
  */
 public record ProposalPage(
         UUID proposalId,
@@ -34,6 +35,7 @@ public record ProposalPage(
         List<Amendment> amendments,
         boolean reviewer,
         boolean own,
+        boolean newQuestion,
         boolean amendable,
         String decidedBy,
         String reason) {
@@ -55,9 +57,18 @@ public record ProposalPage(
         }
     }
 
-    /** Revision {@code revision} against the one before: a text diff, or the tags to add and remove compared. */
+    /**
+     * Revision {@code revision} against the one before: a text diff, the tags (a new question's), or the tags to add and
+     * remove (a tag change's) compared; what does not apply is null.
+     */
     public record Amendment(
-            int revision, String amendedBy, Instant at, WordDiff text, TagChange add, TagChange remove) {
+            int revision,
+            String amendedBy,
+            Instant at,
+            WordDiff text,
+            TagChange tags,
+            TagChange add,
+            TagChange remove) {
         public String atText() {
             return WHEN.format(at);
         }
@@ -91,7 +102,13 @@ public record ProposalPage(
         return own && amendable && (pending() || sentBack());
     }
 
+    /** The amend form asks for a text (a rewording, a new question). */
     public boolean rewording() {
         return proposedText != null;
+    }
+
+    /** The amend form asks for tags to add and remove (a tag change, a new question). */
+    public boolean retagging() {
+        return proposedText == null || newQuestion;
     }
 }

@@ -22,6 +22,8 @@ import java.util.UUID;
 @Component
 class ProposalPageClient {
 
+    private static final String NEW_QUESTION = "NEW_QUESTION";
+
     private final Services services;
 
     ProposalPageClient(Services services) {
@@ -51,7 +53,9 @@ class ProposalPageClient {
                 proposal.path("proposer").asText(),
                 questionId,
                 questionId == null ? null : questionText(questionId),
-                "REWORDING".equals(kind) ? payload.path("text").asText() : null,
+                "REWORDING".equals(kind) || NEW_QUESTION.equals(kind)
+                        ? payload.path("text").asText()
+                        : null,
                 strings(payload.path("add")),
                 strings(payload.path("remove")),
                 proposal.path("revision").asInt(1),
@@ -64,7 +68,8 @@ class ProposalPageClient {
                 amendments,
                 user.canReview(),
                 user.username().equals(proposal.path("proposer").asText()),
-                "REWORDING".equals(kind) || "TAG_CHANGE".equals(kind),
+                NEW_QUESTION.equals(kind),
+                "REWORDING".equals(kind) || "TAG_CHANGE".equals(kind) || NEW_QUESTION.equals(kind),
                 proposal.path("decidedBy").asText(null),
                 proposal.path("reason").asText(null));
     }
@@ -85,12 +90,13 @@ class ProposalPageClient {
         return services.command().post("/api/proposals/{id}/change-request", Map.of("comment", comment), id);
     }
 
-    /** A rewording is amended with {@code text}, a tag change with {@code add}/{@code remove}. */
+    /** A rewording is amended with {@code text}, a tag change with {@code add}/{@code remove}, a new question with any. */
     Written amend(UUID id, String text, List<String> add, List<String> remove) {
         Map<String, Object> body = new HashMap<>();
         if (text != null) {
             body.put("text", text);
-        } else {
+        }
+        if (!add.isEmpty() || !remove.isEmpty() || text == null) {
             body.put("add", add);
             body.put("remove", remove);
         }
@@ -101,6 +107,8 @@ class ProposalPageClient {
         JsonNode before = revision.path("previous");
         JsonNode after = revision.path("change");
         boolean text = after.path("text").isTextual();
+        boolean tags = after.path("tags").isArray(); // a new question carries its whole text and tags
+        boolean tagChange = !text && !tags;
         return new ProposalPage.Amendment(
                 revision.path("revision").asInt(),
                 revision.path("amendedBy").asText(),
@@ -109,8 +117,9 @@ class ProposalPageClient {
                         ? WordDiff.of(
                                 before.path("text").asText(), after.path("text").asText())
                         : null,
-                text ? null : TagChange.of(strings(before.path("add")), strings(after.path("add"))),
-                text ? null : TagChange.of(strings(before.path("remove")), strings(after.path("remove"))));
+                tags ? TagChange.of(strings(before.path("tags")), strings(after.path("tags"))) : null,
+                tagChange ? TagChange.of(strings(before.path("add")), strings(after.path("add"))) : null,
+                tagChange ? TagChange.of(strings(before.path("remove")), strings(after.path("remove"))) : null);
     }
 
     private String questionText(UUID questionId) {

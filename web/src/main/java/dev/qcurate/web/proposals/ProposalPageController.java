@@ -15,12 +15,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * A proposal's page: claim, release or take over (reviewers), the conversation with its comment form, "request
- * changes" (reviewers) and the amend form (the proposer). Each form posts, then comes back here (or to the queue for
- * the queue's claim buttons); a refusal shows the service's words on the page with what was typed.
+ * changes" (reviewers) and the amend form (the proposer). Each form posts, then comes back here (or to the queue, as
+ * filtered and paged, for the queue's forms); a refusal shows the service's words on the page with what was typed.
  */
 @Controller
 class ProposalPageController {
@@ -71,58 +72,32 @@ class ProposalPageController {
                 () -> client.release(id));
     }
 
-    @PostMapping("/proposals/{id}/comments")
-    String comment(
+    /**
+     * A comment ({@code text}) or a reviewer's request for changes ({@code comment}): one form, checked here for a quick
+     * answer, then sent to the command service.
+     */
+    @PostMapping("/proposals/{id}/{kind:comments|request-changes}")
+    String converse(
             @PathVariable UUID id,
+            @PathVariable String kind,
             @RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "") String from,
-            @AuthenticationPrincipal SignedInUser user,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        Typed typed = new Typed(text, "", null, null, null);
-        String problem = commentProblem(text);
-        if (problem != null) {
-            response.setStatus(422);
-            return show(id, user, model, typed, problem);
-        }
-        return act(
-                id,
-                user,
-                response,
-                model,
-                redirect,
-                typed,
-                from,
-                "Your comment was added.",
-                () -> client.comment(id, text.strip()));
-    }
-
-    @PostMapping("/proposals/{id}/request-changes")
-    String requestChanges(
-            @PathVariable UUID id,
             @RequestParam(defaultValue = "") String comment,
             @RequestParam(defaultValue = "") String from,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Typed typed = new Typed("", comment, null, null, null);
-        String problem = commentProblem(comment);
+        boolean changes = kind.equals("request-changes");
+        String said = changes ? comment : text;
+        Typed typed = changes ? new Typed("", said, null, null, null) : new Typed(said, "", null, null, null);
+        String problem = commentProblem(said);
         if (problem != null) {
             response.setStatus(422);
             return show(id, user, model, typed, problem);
         }
-        return act(
-                id,
-                user,
-                response,
-                model,
-                redirect,
-                typed,
-                from,
-                "The proposal went back to its proposer with your comment.",
-                () -> client.requestChanges(id, comment.strip()));
+        String done = changes ? "The proposal went back to its proposer with your comment." : "Your comment was added.";
+        BiFunction<UUID, String, ?> send = changes ? client::requestChanges : client::comment;
+        return act(id, user, response, model, redirect, typed, from, done, () -> send.apply(id, said.strip()));
     }
 
     @PostMapping("/proposals/{id}/amend")
@@ -179,7 +154,19 @@ class ProposalPageController {
             return show(id, user, model, typed, problem.detail());
         }
         redirect.addFlashAttribute("notice", done);
-        return "review".equals(from) ? "redirect:/review" : "redirect:/proposals/" + id;
+        return "redirect:" + back(from, id);
+    }
+
+    /**
+     * Where a form goes back to: the review queue it was posted from, with the filters and page it showed (its
+     * address, as the queue put it in the form), or else the proposal's page. Only the queue's own path is followed.
+     */
+    static String back(String from, UUID id) {
+        if ("review".equals(from)) {
+            return "/review";
+        }
+        boolean queue = from.equals("/review") || from.startsWith("/review?");
+        return queue && from.chars().noneMatch(c -> c < 0x20 || c == '\\') ? from : "/proposals/" + id;
     }
 
     private String show(UUID id, SignedInUser user, Model model, Typed typed, String problem) {

@@ -42,7 +42,7 @@ record RevertChoice(QuestionDetails question, int revision, WordDiff textDiff, T
     /** How the history names a change that a revert or a tag rename made. */
     static String causeOf(QuestionDetails.Step step) {
         if ("REVERT".equals(step.proposalType())) {
-            return " (revert)";
+            return "REVERTED".equals(step.event()) ? "" : " (revert)";
         }
         return "TAG_RENAME".equals(step.proposalType()) ? " (tag rename)" : "";
     }

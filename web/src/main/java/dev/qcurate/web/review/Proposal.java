@@ -41,43 +41,4 @@ record Proposal(
         revision = Math.max(revision, 1);
         recentConversation = recentConversation == null ? List.of() : recentConversation;
     }
-
-    /** A proposal nobody holds, as submitted, without comments. */
-    Proposal(
-            UUID proposalId,
-            String type,
-            String status,
-            UUID questionId,
-            UUID listId,
-            String proposer,
-            JsonNode payload,
-            List<DuplicateCandidate> duplicateCandidates,
-            boolean likelyDuplicate,
-            int requiredApprovals,
-            List<String> approvers,
-            String decidedBy,
-            String reason,
-            Instant createdAt,
-            Instant decidedAt) {
-        this(
-                proposalId,
-                type,
-                status,
-                questionId,
-                listId,
-                proposer,
-                payload,
-                duplicateCandidates,
-                likelyDuplicate,
-                requiredApprovals,
-                approvers,
-                decidedBy,
-                reason,
-                createdAt,
-                decidedAt,
-                null,
-                1,
-                0,
-                List.of());
-    }
 }

@@ -183,6 +183,61 @@ class ProposalPageTest extends PageTest {
     }
 
     @Test
+    void theProposerAmendsANewQuestionsTextAndTagsAndSeesBothCompared() throws Exception {
+        QUERY.onJson("GET", "/api/proposals/" + PROPOSAL, """
+                {"proposal":{"proposalId":"%s","type":"NEW_QUESTION","status":"PENDING","questionId":"%s",
+                 "proposer":"editor","payload":{"kind":"NEW_QUESTION","questionId":"%s","text":"What is a functor?",
+                 "tags":["fp","haskell"]},"requiredApprovals":1,"approvers":[],"createdAt":"2026-12-01T10:00:00Z",
+                 "claim":null,"revision":2,"comments":0},
+                 "conversation":[],
+                 "revisions":[{"revision":2,"amendedBy":"editor",
+                   "previous":{"kind":"NEW_QUESTION","text":"What is a monad?","tags":["fp"]},
+                   "change":{"kind":"NEW_QUESTION","text":"What is a functor?","tags":["fp","haskell"]},
+                   "at":"2026-12-01T10:06:00Z"}]}""".formatted(PROPOSAL, QUESTION, QUESTION))
+                .onJson(
+                        "GET",
+                        "/api/questions/" + QUESTION,
+                        "{\"questionId\":\"" + QUESTION + "\",\"text\":\"What is a functor?\",\"revision\":1}");
+        Document page = page("editor", "EDITOR");
+        assertThat(page.select("#amend-text").text()).isEqualTo("What is a functor?");
+        assertThat(page.select("label[for=amend-add]").text()).isEqualTo("Tags to add");
+        assertThat(page.select(".amendment-list ins").text()).contains("functor");
+        assertThat(page.select(".amendment-list .tag-added").text()).contains("haskell");
+
+        COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/amendments", "{\"position\":7}");
+        mvc.perform(post("/proposals/{id}/amend", PROPOSAL)
+                        .param("text", "What is a functor in Haskell?")
+                        .param("add", "typeclasses")
+                        .param("remove", "fp")
+                        .with(as("editor", "EDITOR"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/proposals/" + PROPOSAL));
+        assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/amendments")
+                        .body())
+                .contains(
+                        "\"text\":\"What is a functor in Haskell?\"",
+                        "\"add\":[\"typeclasses\"]",
+                        "\"remove\":[\"fp\"]");
+    }
+
+    @Test
+    void formsFromAFilteredQueueGoBackToItAndNowhereElse() throws Exception {
+        COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/claim", "{\"position\":3}");
+        mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
+                        .param("from", "/review?tag=py&page=2")
+                        .with(as("reviewer", "REVIEWER"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/review?tag=py&page=2"));
+        for (String elsewhere : new String[] {"https://example.com/review", "//example.com", "/reviewer", "/admin"}) {
+            mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
+                            .param("from", elsewhere)
+                            .with(as("reviewer", "REVIEWER"))
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/proposals/" + PROPOSAL));
+        }
+    }
+
+    @Test
     void readersCannotOpenIt() throws Exception {
         mvc.perform(get("/proposals/{id}", PROPOSAL).with(as("reader", "READER")))
                 .andExpect(status().isForbidden());

@@ -82,7 +82,7 @@ class ReviewClaimsPageTest extends PageTest {
         assertThat(held.select("label[for=change-request-" + HELD + "]").text()).isEqualTo("What should change");
         assertThat(held.select("form[action=/proposals/" + HELD + "/request-changes] input[name=from]")
                         .val())
-                .isEqualTo("review");
+                .isEqualTo("/review");
         Element free = item("reviewer", FREE);
         assertThat(free.select("details.discussion summary").text()).isEqualTo("Discuss");
         assertThat(free.select("details.discussion").hasAttr("open")).isFalse();
@@ -112,8 +112,24 @@ class ReviewClaimsPageTest extends PageTest {
         Element free = item("reviewer", FREE);
         assertThat(free.select(".claim-holder")).isEmpty();
         assertThat(free.select(".claim-line button").eachText()).containsExactly("Claim");
-        assertThat(free.select(".claim-line input[name=from]").val()).isEqualTo("review");
+        assertThat(free.select(".claim-line input[name=from]").val()).isEqualTo("/review");
         assertThat(free.select("a.conversation-link").text()).isEqualTo("Conversation (0)");
+    }
+
+    @Test
+    void theQueuesFormsCarryItsFiltersAndPage() throws Exception {
+        queue();
+        Element free = ReviewQueuePageTest.item(
+                html(mvc.perform(get("/review")
+                                .param("tag", "c++ & more")
+                                .param("type", "RETIREMENT")
+                                .with(as("reviewer", "REVIEWER")))
+                        .andReturn()),
+                FREE);
+        assertThat(free.select("input[name=from]").eachAttr("value"))
+                .as("claim, comment and request changes")
+                .hasSize(3)
+                .allMatch("/review?type=RETIREMENT&tag=c%2B%2B%20%26%20more"::equals);
     }
 
     @Test

@@ -1,11 +1,9 @@
 package dev.qcurate.web.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.services.ChangeKind;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReviewItemsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID QUESTION = UUID.randomUUID();
     private static final UUID TARGET = UUID.randomUUID();
 
@@ -154,21 +151,6 @@ class ReviewItemsTest {
     }
 
     private static Proposal proposal(String type, String proposer, String payload) throws Exception {
-        return new Proposal(
-                UUID.randomUUID(),
-                type,
-                "PENDING",
-                QUESTION,
-                null,
-                proposer,
-                JSON.readTree(payload),
-                List.<DuplicateCandidate>of(),
-                false,
-                1,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                null);
+        return PendingProposals.of(type, QUESTION, proposer, payload);
     }
 }

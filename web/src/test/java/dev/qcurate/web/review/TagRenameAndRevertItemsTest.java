@@ -1,11 +1,9 @@
 package dev.qcurate.web.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.services.ChangeKind;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -15,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How the queue shows the two proposal kinds of issue 14: tag renames and merges, and reverts. */
 class TagRenameAndRevertItemsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID QUESTION = UUID.randomUUID();
 
     private final Question current = new Question(
@@ -38,22 +35,7 @@ class TagRenameAndRevertItemsTest {
     };
 
     private static Proposal proposal(String type, UUID questionId, String payload) throws Exception {
-        return new Proposal(
-                UUID.randomUUID(),
-                type,
-                "PENDING",
-                questionId,
-                null,
-                "editor",
-                JSON.readTree(payload),
-                List.of(),
-                false,
-                1,
-                List.of(),
-                null,
-                null,
-                Instant.parse("2026-12-01T10:00:00Z"),
-                null);
+        return PendingProposals.of(type, questionId, "editor", payload);
     }
 
     @Test
