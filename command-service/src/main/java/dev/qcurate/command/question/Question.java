@@ -22,13 +22,12 @@ public class Question {
 
     private QuestionStatus status;
     private String text;
-    private int revision;
     private List<String> tags;
     private QuestionId mergedInto;
     /** Per absorbed duplicate: its text (now an alias) and the tags only it brought. */
     private Map<QuestionId, DuplicateAbsorbedEvent> absorbed;
-    /** What each revision showed, for reverts. */
-    private Map<Integer, RevisionContent> revisions;
+    /** The current revision and what each one showed, for reverts. */
+    private Revisions revisions;
 
     protected Question() {
         // for Axon
@@ -56,16 +55,16 @@ public class Question {
 
     public void reword(QuestionText newText, int baseRevision, ProposalId proposalId, String proposedBy) {
         requireStatus(QuestionStatus.ACTIVE, "reworded");
-        requireRevision(baseRevision);
+        revisions.requireCurrent(baseRevision);
         if (newText.value().equals(text)) {
             throw new IllegalStateException("the question already has this text");
         }
-        apply(new QuestionRewordedEvent(id, proposalId, revision + 1, newText.value(), text, proposedBy));
+        apply(new QuestionRewordedEvent(id, proposalId, revisions.next(), newText.value(), text, proposedBy));
     }
 
     public void changeTags(Collection<String> add, Collection<String> remove, int baseRevision, ProposalId proposalId) {
         requireStatus(QuestionStatus.ACTIVE, "re-tagged");
-        requireRevision(baseRevision);
+        revisions.requireCurrent(baseRevision);
         List<String> toAdd = Tags.normaliseAll(add);
         List<String> toRemove = Tags.normaliseAll(remove);
         TreeSet<String> after = new TreeSet<>(tags);
@@ -77,7 +76,7 @@ public class Question {
         if (after.size() > Tags.MAX_TAGS) {
             throw new IllegalArgumentException("at most " + Tags.MAX_TAGS + " tags per question");
         }
-        apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, List.copyOf(after)));
+        apply(new QuestionTagsChangedEvent(id, proposalId, revisions.next(), added, removed, List.copyOf(after)));
     }
 
     /**
@@ -94,13 +93,13 @@ public class Question {
             throw new IllegalStateException("question " + id + " carries none of the tags " + from);
         }
         List<String> added = after.add(to) ? List.of(to) : List.of();
-        apply(new QuestionTagsChangedEvent(id, proposalId, revision + 1, added, removed, List.copyOf(after)));
+        apply(new QuestionTagsChangedEvent(id, proposalId, revisions.next(), added, removed, List.copyOf(after)));
     }
 
     /** Returns the text and tags to what revision {@code toRevision} showed, as one new revision on top of the current one. */
     public void revert(int toRevision, int baseRevision, ProposalId proposalId, String proposedBy) {
         requireStatus(QuestionStatus.ACTIVE, "reverted");
-        requireRevision(baseRevision);
+        revisions.requireCurrent(baseRevision);
         RevisionContent target = revertibleTo(toRevision);
         List<String> added =
                 target.tags().stream().filter(tag -> !tags.contains(tag)).toList();
@@ -109,7 +108,7 @@ public class Question {
         apply(new QuestionRevertedEvent(
                 id,
                 proposalId,
-                revision + 1,
+                revisions.next(),
                 toRevision,
                 target.text(),
                 text,
@@ -134,44 +133,36 @@ public class Question {
 
     /** The content of an earlier revision that differs from the current one; bad input otherwise. */
     public RevisionContent revertibleTo(int toRevision) {
-        if (toRevision < 1 || toRevision >= revision) {
-            throw new IllegalArgumentException("revision " + toRevision + " does not exist before the current revision "
-                    + revision + " of question " + id);
-        }
-        RevisionContent target = revisions.get(toRevision);
-        if (target.equals(new RevisionContent(text, tags))) {
-            throw new IllegalArgumentException("revision " + toRevision + " has the current text and tags: "
-                    + "reverting to it would change nothing");
-        }
-        return target;
+        return revisions.revertibleTo(toRevision, id);
     }
 
     public void retire(String reason, int baseRevision, ProposalId proposalId) {
         requireStatus(QuestionStatus.ACTIVE, "retired");
-        requireRevision(baseRevision);
-        apply(new QuestionRetiredEvent(id, proposalId, revision + 1, reason));
+        revisions.requireCurrent(baseRevision);
+        apply(new QuestionRetiredEvent(id, proposalId, revisions.next(), reason));
     }
 
     /** Marks this question as merged into {@code target}; the target's side is {@link #absorb}. */
     public void mergeInto(QuestionId target, int baseRevision, ProposalId proposalId) {
         requireStatus(QuestionStatus.ACTIVE, "merged");
-        requireRevision(baseRevision);
-        apply(new QuestionMergedEvent(id, target, proposalId, revision + 1));
+        revisions.requireCurrent(baseRevision);
+        apply(new QuestionMergedEvent(id, target, proposalId, revisions.next()));
     }
 
     public void absorb(QuestionId source, String sourceText, List<String> sourceTags, ProposalId proposalId) {
         requireStatus(QuestionStatus.ACTIVE, "a merge target");
         TreeSet<String> after = new TreeSet<>(tags);
         List<String> added = sourceTags.stream().filter(after::add).toList();
-        apply(new DuplicateAbsorbedEvent(id, source, proposalId, revision + 1, sourceText, added, List.copyOf(after)));
+        apply(new DuplicateAbsorbedEvent(
+                id, source, proposalId, revisions.next(), sourceText, added, List.copyOf(after)));
     }
 
     /** Undoes {@link #mergeInto}: text and tags were never touched by the merge, so only the status comes back. */
     public QuestionId unmerge(int baseRevision, ProposalId proposalId) {
         requireStatus(QuestionStatus.MERGED, "unmerged");
-        requireRevision(baseRevision);
+        revisions.requireCurrent(baseRevision);
         QuestionId formerTarget = mergedInto; // apply() runs the handler at once, which clears mergedInto
-        apply(new QuestionUnmergedEvent(id, formerTarget, proposalId, revision + 1, text, tags));
+        apply(new QuestionUnmergedEvent(id, formerTarget, proposalId, revisions.next(), text, tags));
         return formerTarget;
     }
 
@@ -185,7 +176,7 @@ public class Question {
         List<String> removed =
                 absorption.addedTags().stream().filter(after::remove).toList();
         apply(new DuplicateReleasedEvent(
-                id, source, proposalId, revision + 1, absorption.alias(), removed, List.copyOf(after)));
+                id, source, proposalId, revisions.next(), absorption.alias(), removed, List.copyOf(after)));
     }
 
     public QuestionStatus status() {
@@ -197,7 +188,7 @@ public class Question {
     }
 
     public int revision() {
-        return revision;
+        return revisions.current();
     }
 
     public String text() {
@@ -208,30 +199,14 @@ public class Question {
         return tags;
     }
 
-    /**
-     * The revision a new proposal is made against: the current one when {@code baseRevision} is 0 (not given);
-     * an older one is already stale, a newer one a client error.
-     */
+    /** The revision a new proposal is made against: see {@link Revisions#baseFor}. */
     public int baseRevisionFor(int baseRevision) {
-        if (baseRevision == 0) {
-            return revision;
-        }
-        if (baseRevision < 0 || baseRevision > revision) {
-            throw new IllegalArgumentException("baseRevision must be between 1 and the current revision " + revision);
-        }
-        requireRevision(baseRevision);
-        return baseRevision;
+        return revisions.baseFor(baseRevision);
     }
 
     private void requireStatus(QuestionStatus expected, String action) {
         if (status != expected) {
             throw new IllegalStateException("question " + id + " is " + status + " and cannot be " + action);
-        }
-    }
-
-    private void requireRevision(int baseRevision) {
-        if (baseRevision != revision) {
-            throw new StaleRevisionException(baseRevision, revision);
         }
     }
 
@@ -241,10 +216,9 @@ public class Question {
         status = QuestionStatus.PROPOSED;
         text = event.text();
         tags = event.tags();
-        revision = 1;
         absorbed = new HashMap<>();
-        revisions = new HashMap<>();
-        recordRevision();
+        revisions = new Revisions();
+        revised(1);
     }
 
     @EventSourcingHandler
@@ -280,7 +254,7 @@ public class Question {
     void on(ProposedQuestionAmendedEvent event) {
         text = event.text();
         tags = event.tags();
-        recordRevision();
+        revisions.amended(new RevisionContent(text, tags));
     }
 
     @EventSourcingHandler
@@ -317,13 +291,7 @@ public class Question {
         revised(event.revision());
     }
 
-    /** Becomes revision {@code number}, remembering what it shows. */
     private void revised(int number) {
-        revision = number;
-        recordRevision();
-    }
-
-    private void recordRevision() {
-        revisions.put(revision, new RevisionContent(text, tags));
+        revisions.revised(number, new RevisionContent(text, tags));
     }
 }
