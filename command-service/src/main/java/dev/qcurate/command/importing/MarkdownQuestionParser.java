@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a numbered list of questions written in Markdown or plain text, as people paste them from notes and chat
@@ -20,44 +17,14 @@ import java.util.regex.Pattern;
  * lines after a blank line (Markdown's list continuation). A heading, another numbered line, a thematic break, a
  * bullet at the left margin or unindented text after a blank line ends it. Fenced code inside an entry stays part of
  * it; fenced code elsewhere is skipped, so a {@code # comment} in it is not taken for a heading.
+ *
+ * <p>This class decides where entries and sections begin and end; {@link MarkdownLines} recognises what one line is,
+ * and {@link ListEntry} turns an entry's lines into an item or a rejection.
  */
 final class MarkdownQuestionParser {
 
-    // Written so that no two repeats can share a character: every pattern here runs in time linear in the line
-    // (a line of 20,000 spaces once cost seconds through "(\\s*)…\\s*"), and none loops over a group per character
-    // (which recurses and overflowed the stack on long lines).
-    private static final Pattern NUMBERED =
-            Pattern.compile("^(\\s*)(?:(\\*\\*|__)\\s*)?(\\d{1,9})[.)](\\*\\*|__)?(?:[ \\t]+(.*))?$");
-    private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*))?$");
-    private static final Pattern BULLET = Pattern.compile("^\\s*[-*+][ \\t]+(.*)$");
-    private static final Pattern FENCE = Pattern.compile("^\\s*(`{3,}|~{3,})");
-    /** Group 2 must not hold the marker itself: checked in code, a per-character lookahead loop would recurse. */
-    private static final Pattern BOLD_LINE = Pattern.compile("^(\\*\\*|__)(.+?)\\1:?$");
-
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
-    private static final Pattern SAME_LETTER_REPEATED = Pattern.compile("(\\p{L})\\1*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
-    private static final Set<String> PLACEHOLDERS = Set.of(
-            "tbd",
-            "tba",
-            "todo",
-            "to do",
-            "n/a",
-            "na",
-            "none",
-            "null",
-            "placeholder",
-            "question",
-            "test",
-            "asdf",
-            "foo",
-            "bar",
-            "lorem ipsum");
-
     /** Headings without {@code #} (bold lines, emoji lines) rank below every Markdown heading level. */
     private static final int LOOSE_HEADING_LEVEL = 7;
-    /** Bold or emoji lines longer than this are prose, not headings. */
-    private static final int MAX_LOOSE_HEADING_LENGTH = 80;
     /** Indentation that keeps a line in the entry above it even after a blank line. */
     private static final int CONTINUATION_INDENT = 2;
 
@@ -76,7 +43,7 @@ final class MarkdownQuestionParser {
         private final List<ParsedDocument.Rejection> rejected = new ArrayList<>();
         private final List<List<String>> headingTags =
                 new ArrayList<>(Collections.nCopies(LOOSE_HEADING_LEVEL + 1, null));
-        private Entry open;
+        private ListEntry open;
         private boolean blankSinceOpen;
         private String fence;
         private boolean fenceInEntry;
@@ -104,54 +71,53 @@ final class MarkdownQuestionParser {
                 blankSinceOpen = true;
                 return;
             }
-            int indent = indentation(line);
+            int indent = MarkdownLines.indentation(line);
             boolean continues = open != null && (!blankSinceOpen || indent >= CONTINUATION_INDENT);
-            Matcher fenceStart = FENCE.matcher(line);
-            if (fenceStart.find()) {
-                fence = fenceStart.group(1);
+            Optional<String> fenceStart = MarkdownLines.fenceOpening(line);
+            if (fenceStart.isPresent()) {
+                fence = fenceStart.get();
                 fenceInEntry = continues;
                 if (continues) {
-                    open.raw.add(raw);
+                    open.addUnread(raw);
                 } else {
                     close();
                 }
                 return;
             }
-            if (isThematicBreak(line)) {
+            if (MarkdownLines.isThematicBreak(line)) {
                 close();
                 return;
             }
-            Matcher heading = ATX_HEADING.matcher(line);
-            if (heading.matches()) {
-                String content = heading.group(2) == null ? "" : withoutClosingHashes(heading.group(2));
-                Matcher numbered = NUMBERED.matcher(content);
-                if (numbered.matches() && InlineMarkdown.toPlainText(content).endsWith("?")) {
-                    open(lineNumber, raw, numbered); // "### 12. What is a closure?" is a question, not a section
+            Optional<MarkdownLines.AtxHeading> heading = MarkdownLines.atxHeading(line);
+            if (heading.isPresent()) {
+                String content = heading.get().content();
+                Optional<MarkdownLines.Numbered> numbered = MarkdownLines.numbered(content);
+                if (numbered.isPresent() && InlineMarkdown.toPlainText(content).endsWith("?")) {
+                    open(lineNumber, raw, numbered.get()); // "### 12. What is a closure?" is a question, not a section
                 } else {
                     close();
-                    enterSection(heading.group(1).length(), content);
+                    enterSection(heading.get().level(), content);
                 }
                 return;
             }
-            Matcher numbered = NUMBERED.matcher(line);
-            if (numbered.matches()) {
-                open(lineNumber, raw, numbered);
+            Optional<MarkdownLines.Numbered> numbered = MarkdownLines.numbered(line);
+            if (numbered.isPresent()) {
+                open(lineNumber, raw, numbered.get());
                 return;
             }
-            Matcher bullet = BULLET.matcher(line);
-            if (bullet.matches() && indent < CONTINUATION_INDENT) {
+            Optional<String> bullet = MarkdownLines.bullet(line);
+            if (bullet.isPresent() && indent < CONTINUATION_INDENT) {
                 close();
                 return;
             }
-            Optional<String> looseHeading = looseHeading(line);
+            Optional<String> looseHeading = MarkdownLines.looseHeading(line);
             if (looseHeading.isPresent()) {
                 close();
                 enterSection(LOOSE_HEADING_LEVEL, looseHeading.get());
                 return;
             }
             if (continues) {
-                open.raw.add(raw);
-                open.markdown.add(bullet.matches() ? bullet.group(1) : line.strip());
+                open.add(raw, bullet.orElse(line.strip()));
                 blankSinceOpen = false;
                 return;
             }
@@ -171,12 +137,12 @@ final class MarkdownQuestionParser {
         }
 
         private void readFenced(String raw, String line) {
-            boolean closing =
-                    line.strip().startsWith(fence) && line.strip().chars().allMatch(c -> c == fence.charAt(0));
+            boolean closing = MarkdownLines.closesFence(line, fence);
             if (fenceInEntry) {
-                open.raw.add(raw);
-                if (!closing) {
-                    open.markdown.add(asCodeSpan(line.strip()));
+                if (closing) {
+                    open.addUnread(raw);
+                } else {
+                    open.addCode(raw, line.strip());
                 }
             }
             if (closing) {
@@ -185,60 +151,22 @@ final class MarkdownQuestionParser {
             }
         }
 
-        private void open(int lineNumber, String raw, Matcher numbered) {
+        private void open(int lineNumber, String raw, MarkdownLines.Numbered numbered) {
             close();
             if (++entries > ImportLimits.MAX_ITEMS_PER_DOCUMENT) {
                 throw new DocumentTooLargeException(
                         "document has more than " + ImportLimits.MAX_ITEMS_PER_DOCUMENT + " numbered entries");
             }
-            String openingMarker = numbered.group(2);
-            String text = numbered.group(5) == null ? "" : numbered.group(5);
-            // "**3. What is X?**": the bold wraps number and text, give the text back its opening marker.
-            boolean wrapsText = openingMarker != null && numbered.group(4) == null;
-            open = new Entry(lineNumber, Integer.parseInt(numbered.group(3)), currentTags());
-            open.raw.add(raw);
-            open.markdown.add(wrapsText ? openingMarker + text : text);
+            open = new ListEntry(lineNumber, numbered.number(), currentTags(), raw, numbered.markdown());
             blankSinceOpen = false;
         }
 
         private void close() {
-            if (open == null) {
-                return;
+            if (open != null) {
+                ListEntry entry = open;
+                open = null;
+                entry.collectInto(items, rejected);
             }
-            Entry entry = open;
-            open = null;
-            String text = InlineMarkdown.toPlainText(String.join(" ", entry.markdown));
-            String asWritten = String.join(
-                    "\n", entry.raw.stream().map(String::stripTrailing).toList());
-            // Repeats within the document are kept: the import flags them with scored candidates instead, so a
-            // reviewer can approve them as a merge.
-            String reason = rejectionReason(text);
-            if (reason == null) {
-                items.add(new ParsedDocument.Item(entry.line, entry.number, text, entry.tags));
-            } else {
-                rejected.add(new ParsedDocument.Rejection(entry.line, asWritten, reason));
-            }
-        }
-
-        private static String rejectionReason(String text) {
-            String bare = text.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "");
-            int length = text.codePointCount(0, text.length());
-            if (text.isEmpty()) {
-                return "empty item";
-            }
-            if (!LETTER_OR_DIGIT.matcher(text).find()
-                    || SAME_LETTER_REPEATED.matcher(bare).matches()
-                    || PLACEHOLDERS.contains(bare)
-                    || bare.startsWith("lorem ipsum")) {
-                return "placeholder text";
-            }
-            if (length < ImportLimits.MIN_QUESTION_LENGTH) {
-                return "too short to be a question";
-            }
-            if (length > ImportLimits.MAX_QUESTION_LENGTH) {
-                return "too long: " + length + " characters, at most " + ImportLimits.MAX_QUESTION_LENGTH;
-            }
-            return null;
         }
 
         private void enterSection(int level, String heading) {
@@ -252,110 +180,6 @@ final class MarkdownQuestionParser {
             Set<String> tags = new LinkedHashSet<>();
             headingTags.stream().filter(Objects::nonNull).forEach(tags::addAll);
             return List.copyOf(tags);
-        }
-    }
-
-    /**
-     * A bold-only line ("**Django ORM**") or a line led by an emoji ("🔹 Basics"), short and not a sentence or a
-     * question; gives the heading text with the emoji removed.
-     */
-    private static Optional<String> looseHeading(String line) {
-        String trimmed = line.strip();
-        int start = 0;
-        boolean decorated = false;
-        while (start < trimmed.length()) {
-            int cp = trimmed.codePointAt(start);
-            if (HeadingTags.isDecoration(cp)) {
-                decorated = true;
-            } else if (!Character.isWhitespace(cp)) {
-                break;
-            }
-            start += Character.charCount(cp);
-        }
-        String rest = trimmed.substring(start);
-        String plain = InlineMarkdown.toPlainText(rest);
-        if (plain.isEmpty() || plain.endsWith("?") || plain.length() > MAX_LOOSE_HEADING_LENGTH) {
-            return Optional.empty();
-        }
-        Matcher bold = BOLD_LINE.matcher(rest);
-        boolean boldOnly = bold.matches() && !bold.group(2).contains(bold.group(1));
-        boolean heading = boldOnly || decorated && !SENTENCE_END.matcher(plain).find();
-        return heading ? Optional.of(rest) : Optional.empty();
-    }
-
-    /** "---", "* * *", "___" (three or more of one of them, spaces between), indented at most three spaces. */
-    private static boolean isThematicBreak(String line) {
-        int start = 0;
-        while (start < line.length() && line.charAt(start) == ' ') {
-            start++;
-        }
-        if (start > 3 || start == line.length()) {
-            return false;
-        }
-        char marker = line.charAt(start);
-        if (marker != '-' && marker != '*' && marker != '_') {
-            return false;
-        }
-        int count = 0;
-        for (int i = start; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == marker) {
-                count++;
-            } else if (c != ' ' && c != '\t') {
-                return false;
-            }
-        }
-        return count >= 3;
-    }
-
-    /** An ATX heading's optional closing sequence: "## Title ##" → "Title"; "## C#" keeps its "#". */
-    private static String withoutClosingHashes(String content) {
-        int end = content.length();
-        while (end > 0 && (content.charAt(end - 1) == ' ' || content.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        int hashes = end;
-        while (hashes > 0 && content.charAt(hashes - 1) == '#') {
-            hashes--;
-        }
-        if (hashes == end || hashes > 0 && content.charAt(hashes - 1) != ' ' && content.charAt(hashes - 1) != '\t') {
-            return content;
-        }
-        int text = hashes;
-        while (text > 0 && (content.charAt(text - 1) == ' ' || content.charAt(text - 1) == '\t')) {
-            text--;
-        }
-        return content.substring(0, text);
-    }
-
-    private static int indentation(String line) {
-        int width = 0;
-        for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
-            width += line.charAt(i) == '\t' ? 4 : 1;
-        }
-        return width;
-    }
-
-    private static String asCodeSpan(String code) {
-        String ticks = "`";
-        while (code.contains(ticks)) {
-            ticks += "`";
-        }
-        return ticks + " " + code + " " + ticks;
-    }
-
-    private static final class Entry {
-
-        private final int line;
-        private final int number;
-        private final List<String> tags;
-        private final List<String> raw = new ArrayList<>();
-        private final List<String> markdown = new ArrayList<>();
-
-        Entry(int line, int number, List<String> tags) {
-            this.line = line;
-            this.number = number;
-            this.tags = tags;
         }
     }
 }
