@@ -65,18 +65,15 @@ public class Question {
     public void changeTags(Collection<String> add, Collection<String> remove, int baseRevision, ProposalId proposalId) {
         requireStatus(QuestionStatus.ACTIVE, "re-tagged");
         revisions.requireCurrent(baseRevision);
-        List<String> toAdd = Tags.normaliseAll(add);
-        List<String> toRemove = Tags.normaliseAll(remove);
-        TreeSet<String> after = new TreeSet<>(tags);
-        List<String> added = toAdd.stream().filter(after::add).toList();
-        List<String> removed = toRemove.stream().filter(after::remove).toList();
-        if (added.isEmpty() && removed.isEmpty()) {
+        TagEdit edit = new TagEdit(tags).add(Tags.normaliseAll(add)).remove(Tags.normaliseAll(remove));
+        if (edit.changesNothing()) {
             throw new IllegalStateException("the tag change changes nothing");
         }
-        if (after.size() > Tags.MAX_TAGS) {
+        if (edit.after().size() > Tags.MAX_TAGS) {
             throw new IllegalArgumentException("at most " + Tags.MAX_TAGS + " tags per question");
         }
-        apply(new QuestionTagsChangedEvent(id, proposalId, revisions.next(), added, removed, List.copyOf(after)));
+        apply(new QuestionTagsChangedEvent(
+                id, proposalId, revisions.next(), edit.added(), edit.removed(), edit.after()));
     }
 
     /**
@@ -87,13 +84,13 @@ public class Question {
         if (status != QuestionStatus.ACTIVE && status != QuestionStatus.PROPOSED) {
             throw new IllegalStateException("question " + id + " is " + status + " and cannot be re-tagged");
         }
-        TreeSet<String> after = new TreeSet<>(tags);
-        List<String> removed = from.stream().filter(after::remove).sorted().toList();
-        if (removed.isEmpty()) {
+        TagEdit edit = new TagEdit(tags).remove(from.stream().sorted().toList());
+        if (edit.changesNothing()) {
             throw new IllegalStateException("question " + id + " carries none of the tags " + from);
         }
-        List<String> added = after.add(to) ? List.of(to) : List.of();
-        apply(new QuestionTagsChangedEvent(id, proposalId, revisions.next(), added, removed, List.copyOf(after)));
+        edit.add(List.of(to));
+        apply(new QuestionTagsChangedEvent(
+                id, proposalId, revisions.next(), edit.added(), edit.removed(), edit.after()));
     }
 
     /** Returns the text and tags to what revision {@code toRevision} showed, as one new revision on top of the current one. */
@@ -151,10 +148,9 @@ public class Question {
 
     public void absorb(QuestionId source, String sourceText, List<String> sourceTags, ProposalId proposalId) {
         requireStatus(QuestionStatus.ACTIVE, "a merge target");
-        TreeSet<String> after = new TreeSet<>(tags);
-        List<String> added = sourceTags.stream().filter(after::add).toList();
+        TagEdit edit = new TagEdit(tags).add(sourceTags);
         apply(new DuplicateAbsorbedEvent(
-                id, source, proposalId, revisions.next(), sourceText, added, List.copyOf(after)));
+                id, source, proposalId, revisions.next(), sourceText, edit.added(), edit.after()));
     }
 
     /** Undoes {@link #mergeInto}: text and tags were never touched by the merge, so only the status comes back. */
@@ -172,11 +168,9 @@ public class Question {
         if (absorption == null) {
             throw new IllegalStateException("question " + source + " is not merged into " + id);
         }
-        TreeSet<String> after = new TreeSet<>(tags);
-        List<String> removed =
-                absorption.addedTags().stream().filter(after::remove).toList();
+        TagEdit edit = new TagEdit(tags).remove(absorption.addedTags());
         apply(new DuplicateReleasedEvent(
-                id, source, proposalId, revisions.next(), absorption.alias(), removed, List.copyOf(after)));
+                id, source, proposalId, revisions.next(), absorption.alias(), edit.removed(), edit.after()));
     }
 
     public QuestionStatus status() {
