@@ -12,6 +12,7 @@ import dev.qcurate.shared.question.QuestionRejectedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
 import dev.qcurate.shared.question.QuestionRevertedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
+import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
 
@@ -186,7 +187,7 @@ final class MergeChains {
                 continue;
             }
             for (int depth = 0;
-                    depth < MAX_CHAIN && "MERGED".equals(shown.status()) && shown.mergedInto() != null;
+                    depth < MAX_CHAIN && shown.is(QuestionStatus.MERGED) && shown.mergedInto() != null;
                     depth++) {
                 QuestionState next = question(shown.mergedInto());
                 if (next == MISSING) {
