@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qcurate.query.duplicates.DuplicateCandidate;
 import dev.qcurate.query.duplicates.DuplicateIndex;
 import dev.qcurate.query.tag.TagSynonyms;
 import dev.qcurate.shared.proposal.ProposalStatus;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -98,8 +100,14 @@ class ProposalQueries {
             FROM proposal""";
 
     private ProposalView view(ResultSet rs, int[] lookups) throws SQLException {
+        JsonNode payload = read(rs.getString(7));
         JsonNode candidates = candidates(
-                rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), read(rs.getString(8)), lookups);
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, UUID.class),
+                payload.path("text").asText(null),
+                read(rs.getString(8)),
+                lookups);
         return new ProposalView(
                 rs.getObject(1, UUID.class),
                 rs.getString(2),
@@ -165,7 +173,8 @@ class ProposalQueries {
      * The candidates stored with the proposal (an import checks its items before proposing them), each with the
      * index's verdict; a pending new question proposed by hand has none stored, so its candidates are looked up live.
      */
-    private JsonNode candidates(String type, String status, UUID questionId, JsonNode stored, int[] lookups) {
+    private JsonNode candidates(
+            String type, String status, UUID questionId, String text, JsonNode stored, int[] lookups) {
         ArrayNode candidates = json.createArrayNode();
         if (stored.isEmpty()
                 && questionId != null
@@ -176,10 +185,13 @@ class ProposalQueries {
                 return candidates;
             }
             lookups[0]++;
-            duplicates
-                    .candidatesOf(questionId, LIVE_CANDIDATES)
-                    .forEach(candidate -> candidates.add(
-                            candidate(candidate.questionId().toString(), candidate.text(), candidate.score())));
+            List<DuplicateCandidate> found = duplicates.candidatesOf(questionId, LIVE_CANDIDATES);
+            if (found.isEmpty() && text != null) {
+                // the index may not hold the question yet (it follows the read model): search by its text instead
+                found = duplicates.candidates(text, LIVE_CANDIDATES, Set.of(questionId));
+            }
+            found.forEach(candidate ->
+                    candidates.add(candidate(candidate.questionId().toString(), candidate.text(), candidate.score())));
         } else {
             stored.forEach(candidate -> candidates.add(candidate(
                     candidate.path("questionId").asText(),
