@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,44 @@ class TextEmbeddingsIT {
 
         assertThat(count("model")).as("texts embedded by the model").isEqualTo(computedBefore);
         assertThat(count("stored")).as("stored vectors read").isGreaterThanOrEqualTo(storedBefore + 2);
+    }
+
+    @Test
+    void aReloadWithoutStoredVectorsServesAtOnceAndEmbedsAfterwards() throws InterruptedException {
+        QuestionId question = QuestionId.random();
+        String text = "Why would you pick a generator expression over a list comprehension?";
+        long at = accepted(question, text);
+        assertThat(find(text, at).getStatusCode()).isEqualTo(HttpStatus.OK);
+        jdbc.update("DELETE FROM text_embedding"); // as if no instance had embedded anything yet
+
+        tail.reload();
+
+        List<?> found = find(text, at).getBody();
+        assertThat(found).as("found by its terms while its vector is computed").isNotEmpty();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (meters.get("qcurate.duplicates.embedding.backlog").gauge().value() > 0) {
+            assertThat(System.nanoTime()).as("the backlog drains").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM text_embedding", Long.class))
+                .as("every indexed text embedded and stored again")
+                .isGreaterThanOrEqualTo(3);
+        Map<?, ?> best = (Map<?, ?>) find(text, at).getBody().get(0);
+        assertThat(best.get("questionId")).isEqualTo(question.value().toString());
+        assertThat(((Number) best.get("score")).doubleValue())
+                .as("its own text, vectors included")
+                .isGreaterThan(0.99);
+    }
+
+    private org.springframework.http.ResponseEntity<List> find(String text, long minPosition) {
+        HttpHeaders reader = new HttpHeaders();
+        reader.setBearerAuth(TOKENS.token("reader", "READER"));
+        return http.exchange(
+                "/api/duplicates?text={text}&minPosition=" + minPosition,
+                HttpMethod.GET,
+                new HttpEntity<>(reader),
+                List.class,
+                text);
     }
 
     private double count(String source) {

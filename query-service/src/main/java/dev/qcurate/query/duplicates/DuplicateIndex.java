@@ -68,6 +68,27 @@ public class DuplicateIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #upsertAll}, without running the sentence model: an entry whose vectors are not all stored yet is
+     * indexed with those it has (found by its terms until then) and returned, for {@link #upsertAll} to complete.
+     */
+    public List<IndexEntry> upsertAllStored(List<IndexEntry> entries) {
+        List<String> texts = new ArrayList<>();
+        entries.forEach(entry -> texts.addAll(entry.variants()));
+        List<float[]> all = vectors.ofIndexedIfStored(texts);
+        List<IndexEntry> incomplete = new ArrayList<>();
+        int next = 0;
+        for (IndexEntry entry : entries) {
+            List<float[]> own = all.subList(next, next + entry.variants().size());
+            writing.put(entry.questionId(), documents.document(entry, own));
+            if (own.contains(null)) {
+                incomplete.add(entry);
+            }
+            next += own.size();
+        }
+        return incomplete;
+    }
+
     /** As {@link #upsertAll} for one question. */
     public void upsert(UUID questionId, String text, List<String> aliases, boolean searchable) {
         upsertAll(List.of(new IndexEntry(questionId, text, aliases, searchable)));

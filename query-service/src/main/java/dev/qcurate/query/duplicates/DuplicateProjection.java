@@ -6,6 +6,10 @@ import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.shared.question.QuestionEvent;
 import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Feeds this instance's in-memory {@link DuplicateIndex} from the read model, which stays the source of truth. Every
@@ -26,46 +31,70 @@ import java.util.UUID;
  * has applied it. Readers that need the index itself wait on the tail's watermark. PROPOSED and ACTIVE questions are
  * candidates; REJECTED, RETIRED and MERGED ones stay in the index (their own candidates can still be asked for) but
  * are never proposed. A merged question's text lives on as an alias of its target.
+ *
+ * <p>A load indexes from the stored vectors only; texts no instance has embedded yet go to the
+ * {@link EmbeddingBacklog}, and are found by their terms until it has embedded them. Questions touched by the tail
+ * are embedded as they are indexed, so that what {@code minPosition} waits for is indexed in full.
  */
 @Component
-public class DuplicateProjection implements LocalState {
+public class DuplicateProjection implements LocalState, DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(DuplicateProjection.class);
     private static final Set<QuestionStatus> SEARCHABLE = EnumSet.of(QuestionStatus.PROPOSED, QuestionStatus.ACTIVE);
     /** Questions per index write: the texts not embedded yet are embedded together. */
     private static final int WRITE_CHUNK = 512;
 
     private final DuplicateIndex index;
     private final JdbcTemplate jdbc;
+    private final EmbeddingBacklog backlog;
 
-    DuplicateProjection(DuplicateIndex index, JdbcTemplate jdbc) {
+    DuplicateProjection(DuplicateIndex index, TextVectors vectors, JdbcTemplate jdbc, MeterRegistry meters) {
         this.index = index;
         this.jdbc = jdbc;
+        this.backlog = new EmbeddingBacklog(vectors, this::read, this::reindex, meters);
     }
 
     @Override
-    public void reload() {
+    public synchronized void reload() {
         index.clear();
-        writeAll(read(null));
+        backlog.clear();
+        List<IndexEntry> questions = read(null);
+        for (List<IndexEntry> chunk : chunks(questions)) {
+            backlog.add(index.upsertAllStored(chunk));
+        }
+        if (backlog.size() > 0) {
+            log.info(
+                    "{} of {} questions indexed without their sentence vectors, found by their terms until embedded",
+                    backlog.size(),
+                    questions.size());
+        }
     }
 
     /** Re-reads the questions the events touched and writes them to the index. */
     @Override
-    public void apply(List<StoredEvent> events) {
+    public synchronized void apply(List<StoredEvent> events) {
         Set<UUID> touched = new LinkedHashSet<>();
         for (StoredEvent event : events) {
             touchedQuestion(event.payload()).ifPresent(touched::add);
         }
         if (!touched.isEmpty()) {
-            writeAll(read(touched));
+            chunks(read(touched)).forEach(index::upsertAll);
         }
     }
 
-    private void writeAll(List<IndexedQuestion> questions) {
+    /** For the backlog: the questions as they are now, from the vectors it stored; those still lacking one. */
+    private synchronized Set<UUID> reindex(Set<UUID> ids) {
+        return index.upsertAllStored(read(ids)).stream()
+                .map(IndexEntry::questionId)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<List<IndexEntry>> chunks(List<IndexEntry> questions) {
+        List<List<IndexEntry>> chunks = new ArrayList<>();
         for (int start = 0; start < questions.size(); start += WRITE_CHUNK) {
-            index.upsertAll(questions.subList(start, Math.min(questions.size(), start + WRITE_CHUNK)).stream()
-                    .map(IndexedQuestion::entry)
-                    .toList());
+            chunks.add(questions.subList(start, Math.min(questions.size(), start + WRITE_CHUNK)));
         }
+        return chunks;
     }
 
     /** Every question event changes what the index holds of its question, except a change of its tags. */
@@ -76,7 +105,7 @@ public class DuplicateProjection implements LocalState {
     }
 
     /** The questions' current rows with their aliases; all of them when {@code ids} is null. */
-    private List<IndexedQuestion> read(Set<UUID> ids) {
+    private List<IndexEntry> read(Set<UUID> ids) {
         String where = ids == null ? "" : " WHERE id = ANY (?)";
         String aliasWhere = ids == null ? "" : " WHERE question_id = ANY (?)";
         Object[] arguments = ids == null ? new Object[0] : new Object[] {ids.toArray(UUID[]::new)};
@@ -92,7 +121,7 @@ public class DuplicateProjection implements LocalState {
                 "SELECT id, text, status FROM question" + where,
                 (rs, row) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    return new IndexedQuestion(
+                    return new IndexEntry(
                             id,
                             rs.getString(2),
                             aliases.getOrDefault(id, List.of()),
@@ -101,10 +130,8 @@ public class DuplicateProjection implements LocalState {
                 arguments);
     }
 
-    private record IndexedQuestion(UUID id, String text, List<String> aliases, boolean searchable) {
-
-        IndexEntry entry() {
-            return new IndexEntry(id, text, aliases, searchable);
-        }
+    @Override
+    public void destroy() {
+        backlog.close();
     }
 }

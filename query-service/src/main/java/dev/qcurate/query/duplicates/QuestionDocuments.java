@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -56,7 +57,10 @@ final class QuestionDocuments {
         return new Term(ID, questionId.toString());
     }
 
-    /** @param vectors one per variant of the entry, text first */
+    /**
+     * @param vectors one per variant of the entry, text first; null for a variant not embedded yet, which is then
+     *                found by its terms alone
+     */
     Document document(IndexEntry entry, List<float[]> vectors) {
         Document document = new Document();
         document.add(new StringField(ID, entry.questionId().toString(), Field.Store.YES));
@@ -71,12 +75,17 @@ final class QuestionDocuments {
                 document.add(new StoredField(analysed.part() ? PARTS : TERMS, String.join(" ", analysed.terms())));
             }
         }
-        document.add(new KnnFloatVectorField(VECTOR, vectors.get(0), VectorSimilarityFunction.DOT_PRODUCT));
-        if (vectors.size() > 1) {
-            byte[] aliasVectors = new byte[(vectors.size() - 1) * SentenceModel.DIMENSION * Float.BYTES];
-            for (int i = 1; i < vectors.size(); i++) {
-                byte[] one = Vectors.toBytes(vectors.get(i));
-                System.arraycopy(one, 0, aliasVectors, (i - 1) * one.length, one.length);
+        if (vectors.get(0) != null) {
+            document.add(new KnnFloatVectorField(VECTOR, vectors.get(0), VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        List<float[]> aliases = vectors.subList(1, vectors.size()).stream()
+                .filter(Objects::nonNull)
+                .toList();
+        if (!aliases.isEmpty()) {
+            byte[] aliasVectors = new byte[aliases.size() * SentenceModel.DIMENSION * Float.BYTES];
+            for (int i = 0; i < aliases.size(); i++) {
+                byte[] one = Vectors.toBytes(aliases.get(i));
+                System.arraycopy(one, 0, aliasVectors, i * one.length, one.length);
             }
             document.add(new StoredField(ALIAS_VECTORS, aliasVectors));
         }

@@ -76,25 +76,28 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
         return queries.get(EmbeddingKey.normalise(text), model::ofQuery);
     }
 
-    private List<float[]> chunk(List<String> texts) {
-        Map<ByteBuffer, String> missing = new LinkedHashMap<>();
-        List<ByteBuffer> keys = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            ByteBuffer key = ByteBuffer.wrap(EmbeddingKey.hash(text));
-            keys.add(key);
-            missing.putIfAbsent(key, text);
+    @Override
+    public List<float[]> ofIndexedIfStored(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int start = 0; start < texts.size(); start += CHUNK) {
+            List<ByteBuffer> keys = keysOf(texts.subList(start, Math.min(texts.size(), start + CHUNK)));
+            Map<ByteBuffer, float[]> known = storedOf(keys);
+            stored.increment(known.size());
+            keys.forEach(key -> vectors.add(known.get(key)));
         }
-        Map<ByteBuffer, float[]> known = new HashMap<>();
-        jdbc.query(
-                "SELECT text_hash, vector FROM text_embedding WHERE model_id = ? AND text_hash = ANY (?)",
-                rs -> {
-                    byte[] vector = rs.getBytes(2);
-                    known.put(ByteBuffer.wrap(rs.getBytes(1)), Vectors.fromBytes(vector, 0, vector.length));
-                },
-                modelId(),
-                missing.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new));
-        missing.keySet().removeAll(known.keySet());
-        stored.increment(known.size());
+        return vectors;
+    }
+
+    private List<float[]> chunk(List<String> texts) {
+        List<ByteBuffer> keys = keysOf(texts);
+        Map<ByteBuffer, float[]> known = storedOf(keys);
+        Map<ByteBuffer, String> missing = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!known.containsKey(keys.get(i))) {
+                missing.putIfAbsent(keys.get(i), texts.get(i));
+            }
+        }
+        stored.increment(texts.size() - missing.size());
         computed.increment(missing.size());
         if (!missing.isEmpty()) {
             List<ByteBuffer> computedKeys = List.copyOf(missing.keySet());
@@ -110,6 +113,25 @@ class StoredEmbeddings implements TextVectors, DisposableBean {
                     rows));
         }
         return keys.stream().map(known::get).toList();
+    }
+
+    private static List<ByteBuffer> keysOf(List<String> texts) {
+        return texts.stream()
+                .map(text -> ByteBuffer.wrap(EmbeddingKey.hash(text)))
+                .toList();
+    }
+
+    private Map<ByteBuffer, float[]> storedOf(List<ByteBuffer> keys) {
+        Map<ByteBuffer, float[]> known = new HashMap<>();
+        jdbc.query(
+                "SELECT text_hash, vector FROM text_embedding WHERE model_id = ? AND text_hash = ANY (?)",
+                rs -> {
+                    byte[] vector = rs.getBytes(2);
+                    known.put(ByteBuffer.wrap(rs.getBytes(1)), Vectors.fromBytes(vector, 0, vector.length));
+                },
+                modelId(),
+                keys.stream().distinct().map(ByteBuffer::array).toArray(byte[][]::new));
+        return known;
     }
 
     @Override

@@ -14,6 +14,14 @@ public interface TextVectors {
     /** The vectors of texts about to be indexed, in order. */
     List<float[]> ofIndexed(List<String> texts);
 
+    /**
+     * The vectors of texts about to be indexed that are at hand without running the model, in order, null for the
+     * others. Implementations that keep no vectors compute them all.
+     */
+    default List<float[]> ofIndexedIfStored(List<String> texts) {
+        return ofIndexed(texts);
+    }
+
     /** The vector of a text being looked up; not kept beyond a cache. */
     float[] ofQuery(String text);
 }
