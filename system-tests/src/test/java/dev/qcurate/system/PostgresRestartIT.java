@@ -86,7 +86,7 @@ class PostgresRestartIT {
         assertThat(load.answers.keySet()).as("503s seen by the load").anyMatch(answer -> answer.startsWith("503"));
         assertThat(load.retryAfter).allMatch(value -> value.startsWith("503:") || value.equals("409:1"));
         assertThat(load.unsettled).as("commands whose outcome stayed unknown").isEmpty();
-        load.assertEveryStoredCommandProjectedOnce(stores);
+        load.assertEveryStoredCommandProjectedOnce(stores, qcurate.topic);
         // the relay's processor retries with a growing back-off after the outage; it must come back by itself
         awaitHealthy(qcurate.commands.url(), Duration.ofSeconds(90));
         awaitHealthy(qcurate.queries.url(), Duration.ofSeconds(20));

@@ -111,7 +111,7 @@ class ScaleOutChaosIT {
         assertThat(load.answers.keySet())
                 .as("answers of the load: %s", load.answers)
                 .noneMatch(answer -> answer.startsWith("500"));
-        load.assertEveryStoredCommandProjectedOnce(stores);
+        load.assertEveryStoredCommandProjectedOnce(stores, system.topic);
         stores.assertNoPartialTraces();
         stores.assertEqualsCleanRebuild(system.as("admin"), Duration.ofSeconds(240));
         for (int instance = 0; instance < system.queries.size(); instance++) {

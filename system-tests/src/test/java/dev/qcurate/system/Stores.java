@@ -106,6 +106,28 @@ final class Stores {
                 .isEqualTo(before);
     }
 
+    /**
+     * For a failure message: the question's stored events (position, type, time), its history rows in the read model,
+     * and at which topic offsets each of its positions is (a position published twice shows twice).
+     */
+    String traceOf(String questionId, String topic) {
+        List<String> stored = strings(
+                "SELECT global_index || ' ' || payload_type || ' ' || time_stamp FROM qcurate_command.domain_event_entry"
+                        + " WHERE aggregate_identifier = ? ORDER BY global_index",
+                questionId);
+        List<String> history = strings(
+                "SELECT position || ' ' || event || ' ' || status FROM qcurate_query.question_history"
+                        + " WHERE question_id = ?::uuid ORDER BY position",
+                questionId);
+        java.util.Set<Long> positions = new java.util.HashSet<>();
+        stored.forEach(row -> positions.add(Long.parseLong(row.substring(0, row.indexOf(' ')))));
+        List<String> offsets = TopicRecords.all(topic).stream()
+                .filter(record -> positions.contains(TopicRecords.position(record)))
+                .map(record -> "position " + TopicRecords.position(record) + " at offset " + record.offset())
+                .toList();
+        return "stored " + stored + "; history " + history + "; on the topic " + offsets;
+    }
+
     long number(String sql, Object... parameters) {
         return Long.parseLong(strings(sql, parameters).get(0));
     }

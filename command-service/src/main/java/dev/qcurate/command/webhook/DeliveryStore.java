@@ -87,13 +87,13 @@ class DeliveryStore {
      * ran out and another instance recorded this attempt first, nothing changes.
      */
     void record(Claimed delivery, Instant startedAt, DeliveryResult result, Instant retryAt) {
-        String state = result.delivered() ? "DELIVERED" : retryAt == null ? "FAILED" : "PENDING";
+        DeliveryState state = DeliveryState.after(result, retryAt != null);
         transactions.executeWithoutResult(tx -> {
             int updated = jdbc.update(
                     "UPDATE webhook_delivery SET attempts = ?, state = ?, next_attempt_at = ?"
                             + " WHERE id = ? AND attempts = ?",
                     delivery.attempt(),
-                    state,
+                    state.name(),
                     Timestamp.from(retryAt == null ? Instant.now() : retryAt),
                     delivery.id(),
                     delivery.attempt() - 1);
@@ -113,7 +113,7 @@ class DeliveryStore {
     }
 
     /** The state of a delivery of this endpoint, if there is one. */
-    Optional<String> stateOf(UUID endpointId, UUID deliveryId) {
+    Optional<DeliveryState> stateOf(UUID endpointId, UUID deliveryId) {
         return jdbc
                 .queryForList(
                         "SELECT state FROM webhook_delivery WHERE id = ? AND endpoint_id = ?",
@@ -121,6 +121,7 @@ class DeliveryStore {
                         deliveryId,
                         endpointId)
                 .stream()
+                .map(DeliveryState::valueOf)
                 .findFirst();
     }
 
@@ -144,7 +145,7 @@ class DeliveryStore {
                     UUID id = rs.getObject("id", UUID.class);
                     List<DeliveryViews.Attempt> attempts = new ArrayList<>();
                     history.put(id, attempts);
-                    String state = rs.getString("state");
+                    DeliveryState state = DeliveryState.valueOf(rs.getString("state"));
                     return new DeliveryViews.Delivery(
                             id,
                             rs.getObject("endpoint_id", UUID.class),
@@ -153,7 +154,7 @@ class DeliveryStore {
                             rs.getLong("position"),
                             state,
                             rs.getInt("attempts"),
-                            "PENDING".equals(state)
+                            state == DeliveryState.PENDING
                                     ? rs.getTimestamp("next_attempt_at").toInstant()
                                     : null,
                             rs.getTimestamp("created_at").toInstant(),

@@ -15,7 +15,7 @@ final class DeliveryViews {
             String eventId,
             String event,
             long position,
-            String state,
+            DeliveryState state,
             int attempts,
             Instant nextAttemptAt,
             Instant createdAt,

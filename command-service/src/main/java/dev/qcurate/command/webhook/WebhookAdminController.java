@@ -103,14 +103,14 @@ class WebhookAdminController {
     /** Sends a finished delivery again, with the same delivery id (receivers deduplicate on it). */
     @PostMapping("/{id}/deliveries/{deliveryId}/resend")
     ResponseEntity<Map<String, Object>> resend(@PathVariable UUID id, @PathVariable UUID deliveryId) {
-        String state = deliveries
+        DeliveryState state = deliveries
                 .stateOf(id, deliveryId)
                 .orElseThrow(
                         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such delivery for this endpoint"));
-        if ("PENDING".equals(state) || !deliveries.resend(deliveryId, settings.maxAttempts())) {
+        if (state == DeliveryState.PENDING || !deliveries.resend(deliveryId, settings.maxAttempts())) {
             throw new IllegalStateException("the delivery is already queued for its next attempt");
         }
-        return ResponseEntity.accepted().body(Map.of("id", deliveryId, "state", "PENDING"));
+        return ResponseEntity.accepted().body(Map.of("id", deliveryId, "state", DeliveryState.PENDING));
     }
 
     private WebhookEndpoint endpoint(UUID id) {

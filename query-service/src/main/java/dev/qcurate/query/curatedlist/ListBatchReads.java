@@ -1,6 +1,7 @@
 package dev.qcurate.query.curatedlist;
 
 import dev.qcurate.query.question.QuestionState;
+import dev.qcurate.shared.question.QuestionStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -183,7 +184,7 @@ final class ListBatchReads {
         return new QuestionState(
                 rs.getObject(1, UUID.class),
                 rs.getString(2),
-                rs.getString(3),
+                QuestionStatus.valueOf(rs.getString(3)),
                 rs.getInt(4),
                 ListStore.strings(rs.getArray(5)),
                 rs.getObject(6, UUID.class));

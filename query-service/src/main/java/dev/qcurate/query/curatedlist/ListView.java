@@ -1,5 +1,7 @@
 package dev.qcurate.query.curatedlist;
 
+import dev.qcurate.shared.question.QuestionStatus;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +24,7 @@ final class ListView {
             UUID entryId,
             BigDecimal sortKey,
             UUID shownId,
-            String status,
+            QuestionStatus status,
             String text,
             List<String> tags,
             int revision) {}
@@ -34,7 +36,7 @@ final class ListView {
         Map<UUID, Building> byQuestion = new LinkedHashMap<>();
         Map<String, Building> byText = new HashMap<>();
         for (Entry entry : entries) {
-            if (!"ACTIVE".equals(entry.status())) {
+            if (entry.status() != QuestionStatus.ACTIVE) {
                 continue;
             }
             Building row = byQuestion.get(entry.shownId());

@@ -193,19 +193,33 @@ class RebuildStore {
                 == 1;
     }
 
+    /** What the shadow still lacks of the live model, applied while the live one is held still. */
+    interface LastStretch {
+        /** @return false to leave the switch for later (rolled back with whatever it applied) */
+        boolean applyUpTo(long liveOffset);
+    }
+
     /**
-     * Replaces the live model by the shadow if the shadow has consumed the topic at least as far as the live one
-     * (both apply the same records by the same rules, so then it holds everything the live one does). The live
-     * projection waits on the lock meanwhile; its next statement after the renames finds the new schema.
+     * Replaces the live model by the shadow once the shadow is at most {@code maxGap} records behind the live one.
+     * Under the lock the live projection waits, so its offset stands still: {@code lastStretch} applies the records
+     * between the two to the shadow, in this transaction, and then the shadow holds everything the live model does
+     * (both apply the same records by the same rules). A shadow that only chased a moving live offset would never
+     * switch under a load that it merely keeps up with. After the renames the live projection's next statement finds
+     * the new schema.
      */
-    boolean replaceLiveIfCaughtUp(String owner) {
-        if (shadowOffset() < liveOffset()) {
+    boolean replaceLive(String owner, long maxGap, LastStretch lastStretch) {
+        if (liveOffset() - shadowOffset() > maxGap) {
             return false; // checked again under the lock; this way the live projection is not held up needlessly
         }
         Boolean replaced = transaction.execute(status -> {
             jdbc.execute("LOCK TABLE " + live + ".projection_state IN ACCESS EXCLUSIVE MODE");
-            if (shadowOffset() < liveOffset()
+            long liveOffset = liveOffset();
+            if (liveOffset - shadowOffset() > maxGap
                     || !owner.equals(run(shadow).map(Run::owner).orElse(null))) {
+                return false;
+            }
+            if (shadowOffset() < liveOffset && !lastStretch.applyUpTo(liveOffset)) {
+                status.setRollbackOnly();
                 return false;
             }
             // what the live relay published (or queued) during the rebuild stays as it was
@@ -225,12 +239,13 @@ class RebuildStore {
         return Boolean.TRUE.equals(replaced);
     }
 
-    private long liveOffset() {
-        return jdbc.queryForObject("SELECT next_offset FROM " + live + ".projection_state", Long.class);
+    /** Where the shadow's consumer stands, in the current transaction. */
+    long shadowOffset() {
+        return jdbc.queryForObject("SELECT next_offset FROM " + shadow + ".projection_state", Long.class);
     }
 
-    private long shadowOffset() {
-        return jdbc.queryForObject("SELECT next_offset FROM " + shadow + ".projection_state", Long.class);
+    private long liveOffset() {
+        return jdbc.queryForObject("SELECT next_offset FROM " + live + ".projection_state", Long.class);
     }
 
     /** Drops the replaced model; afterwards, so that reads still running on it are not waited for in the switch. */

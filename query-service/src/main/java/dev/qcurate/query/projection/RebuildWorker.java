@@ -24,6 +24,13 @@ final class RebuildWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildWorker.class);
     private static final Duration BEAT = Duration.ofSeconds(2);
+    /**
+     * How far behind the live model the shadow may be when the switch holds the live projection still and applies the
+     * rest: a second or two of projecting, which is how long live writes and position checks then wait.
+     */
+    private static final long LAST_STRETCH_RECORDS = 2_000;
+    /** The last stretch is given up (and tried again later) if the topic does not deliver it within this. */
+    private static final Duration LAST_STRETCH_TIME = Duration.ofSeconds(15);
 
     /** Starts workers with what they need. */
     @Component
@@ -61,6 +68,7 @@ final class RebuildWorker {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private boolean stretchRolledBack; // only touched by the worker's thread
 
     private RebuildWorker(Factory factory, String owner) {
         this.factory = factory;
@@ -110,12 +118,17 @@ final class RebuildWorker {
                 if (due) {
                     triedAt = System.nanoTime();
                 }
-                if (due && store.replaceLiveIfCaughtUp(owner)) {
+                if (due && store.replaceLive(owner, LAST_STRETCH_RECORDS, live -> lastStretch(reader, live))) {
                     log.info(
                             "Rebuild: the new read model replaced the live one after {} s",
                             Duration.ofNanos(System.nanoTime() - started).toSeconds());
                     store.dropReplaced();
                     return;
+                }
+                if (stretchRolledBack) {
+                    stretchRolledBack = false;
+                    reader.seek(
+                            factory.topic.partition(), store.shadowPosition().nextOffset()); // read it again
                 }
             }
         } catch (WakeupException e) {
@@ -126,6 +139,26 @@ final class RebuildWorker {
         } finally {
             reader.close(Duration.ofSeconds(1));
         }
+    }
+
+    /** Applies to the shadow, in the switch's transaction, every record before {@code liveOffset}. */
+    private boolean lastStretch(KafkaConsumer<String, byte[]> reader, long liveOffset) {
+        long deadline = System.nanoTime() + LAST_STRETCH_TIME.toNanos();
+        stretchRolledBack = true; // until the switch commits, whatever is read here may be rolled back
+        while (factory.store.shadowOffset() < liveOffset) {
+            if (!running || System.nanoTime() > deadline) {
+                return false;
+            }
+            List<ConsumerRecord<String, byte[]>> records =
+                    reader.poll(Duration.ofMillis(100)).records(factory.topic.partition());
+            if (!records.isEmpty()) {
+                factory.store.intoShadow();
+                if (factory.applier.apply(records).undecodable() != null) {
+                    return false; // the shadow stops in front of it, as the live projection does
+                }
+            }
+        }
+        return true;
     }
 
     /** One batch into the shadow; false (and back to that record after a pause) if it stopped at an event. */

@@ -29,10 +29,10 @@ import static dev.qcurate.shared.question.QuestionStatus.RETIRED;
 /**
  * What a question event does to a question's row, in memory: the single definition of the question's state machine,
  * used by the question projection (which writes it) and by the list projection (which must see each question as it
- * was right after each event of a batch). {@code status} is a {@link QuestionStatus} name, as the {@code question}
- * table holds it.
+ * was right after each event of a batch.
  */
-public record QuestionState(UUID id, String text, String status, int revision, List<String> tags, UUID mergedInto) {
+public record QuestionState(
+        UUID id, String text, QuestionStatus status, int revision, List<String> tags, UUID mergedInto) {
 
     public QuestionState {
         tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
@@ -40,7 +40,7 @@ public record QuestionState(UUID id, String text, String status, int revision, L
 
     /** The state a proposal creates. */
     public static QuestionState proposed(QuestionProposedEvent e) {
-        return new QuestionState(e.questionId().value(), e.text(), PROPOSED.name(), 1, e.tags(), null);
+        return new QuestionState(e.questionId().value(), e.text(), PROPOSED, 1, e.tags(), null);
     }
 
     /** The question whose row {@code payload} changes (creates, for a proposal), or null for other events. */
@@ -55,11 +55,11 @@ public record QuestionState(UUID id, String text, String status, int revision, L
 
     /** Whether the question is in {@code expected} state. */
     public boolean is(QuestionStatus expected) {
-        return expected.name().equals(status);
+        return status == expected;
     }
 
     private QuestionState with(QuestionStatus newStatus) {
-        return new QuestionState(id, text, newStatus.name(), revision, tags, mergedInto);
+        return new QuestionState(id, text, newStatus, revision, tags, mergedInto);
     }
 
     private QuestionState with(int newRevision, List<String> newTags) {
@@ -110,13 +110,13 @@ public record QuestionState(UUID id, String text, String status, int revision, L
 
         @Override
         public QuestionState retired(QuestionRetiredEvent e) {
-            return new QuestionState(id, text, RETIRED.name(), e.revision(), tags, mergedInto);
+            return new QuestionState(id, text, RETIRED, e.revision(), tags, mergedInto);
         }
 
         @Override
         public QuestionState merged(QuestionMergedEvent e) {
             return new QuestionState(
-                    id, text, MERGED.name(), e.revision(), tags, e.targetId().value());
+                    id, text, MERGED, e.revision(), tags, e.targetId().value());
         }
 
         @Override
@@ -126,7 +126,7 @@ public record QuestionState(UUID id, String text, String status, int revision, L
 
         @Override
         public QuestionState unmerged(QuestionUnmergedEvent e) {
-            return new QuestionState(id, e.text(), ACTIVE.name(), e.revision(), tagsOf(e.tags()), null);
+            return new QuestionState(id, e.text(), ACTIVE, e.revision(), tagsOf(e.tags()), null);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.qcurate.query.question;
 import dev.qcurate.query.question.QuestionBatch.HistoryEntry;
 import dev.qcurate.query.question.QuestionBatch.Row;
 import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.question.SourceRef;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ class QuestionStore {
                             new QuestionState(
                                     id,
                                     rs.getString(2),
-                                    rs.getString(3),
+                                    QuestionStatus.valueOf(rs.getString(3)),
                                     rs.getInt(4),
                                     tags == null ? List.of() : List.of((String[]) tags.getArray()),
                                     rs.getObject(6, UUID.class)));
@@ -68,7 +69,13 @@ class QuestionStore {
                 .map(row -> {
                     QuestionState s = row.state;
                     return new Object[] {
-                        s.text(), s.status(), s.revision(), array(s.tags()), s.mergedInto(), at(row.updatedAt), s.id()
+                        s.text(),
+                        s.status().name(),
+                        s.revision(),
+                        array(s.tags()),
+                        s.mergedInto(),
+                        at(row.updatedAt),
+                        s.id()
                     };
                 })
                 .toList();
@@ -115,7 +122,7 @@ class QuestionStore {
         return new Object[] {
             s.id(),
             s.text(),
-            s.status(),
+            s.status().name(),
             s.revision(),
             array(s.tags()),
             s.mergedInto(),
@@ -137,7 +144,7 @@ class QuestionStore {
             s.revision(),
             entry.step().name(),
             s.text(),
-            s.status(),
+            s.status().name(),
             entry.actor(),
             entry.proposalId(),
             at(entry.at()),

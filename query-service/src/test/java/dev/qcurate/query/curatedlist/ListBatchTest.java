@@ -17,6 +17,7 @@ import dev.qcurate.shared.question.QuestionMergedEvent;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRetiredEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
+import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
 import org.junit.jupiter.api.Test;
@@ -223,9 +224,9 @@ class ListBatchTest {
 
     @Test
     void anEntryShowsTheEndOfItsMergeChainAndItsOwnQuestionAgainAfterAnUnmerge() {
-        QuestionId a = existing("A?", "ACTIVE", null);
-        QuestionId b = existing("B?", "ACTIVE", null);
-        QuestionId c = existing("C?", "ACTIVE", null);
+        QuestionId a = existing("A?", QuestionStatus.ACTIVE, null);
+        QuestionId b = existing("B?", QuestionStatus.ACTIVE, null);
+        QuestionId c = existing("C?", QuestionStatus.ACTIVE, null);
         event(new CuratedListCreatedEvent(LIST, "basics", "Basics", null));
         add(a, 0);
         event(new QuestionMergedEvent(b, c, null, 2));
@@ -259,8 +260,8 @@ class ListBatchTest {
 
     @Test
     void aQuestionChangeRefreshesOnlyTheListsShowingIt() {
-        QuestionId shownHere = existing("Shown?", "ACTIVE", null);
-        QuestionId elsewhere = existing("Elsewhere?", "ACTIVE", null);
+        QuestionId shownHere = existing("Shown?", QuestionStatus.ACTIVE, null);
+        QuestionId elsewhere = existing("Elsewhere?", QuestionStatus.ACTIVE, null);
         loaded(LIST, shownHere);
         event(new QuestionRewordedEvent(elsewhere, null, 2, "Elsewhere now?", "Elsewhere?", "editor"));
 
@@ -271,7 +272,7 @@ class ListBatchTest {
 
     @Test
     void aChangeOfALoadedListClosesItsOpenRowAndOpensTheNewOne() {
-        QuestionId question = existing("What is a generator?", "ACTIVE", null);
+        QuestionId question = existing("What is a generator?", QuestionStatus.ACTIVE, null);
         loaded(LIST, question);
         event(new QuestionRewordedEvent(
                 question, null, 2, "What is a Python generator?", "What is a generator?", "editor"));
@@ -291,13 +292,14 @@ class ListBatchTest {
 
     @Test
     void changesParkedByAnEarlierBatchBecomeOneVersionWithTheirFirstCauseWhenTheProposalIsApplied() {
-        QuestionId question = existing("What is a generator?", "ACTIVE", null);
+        QuestionId question = existing("What is a generator?", QuestionStatus.ACTIVE, null);
         loaded(LIST, question);
         ProposalId proposal = ProposalId.random();
         ListCause parked = new ListCause("QuestionRewordedEvent", proposal.value(), "reviewer", Instant.EPOCH, 7);
         pendingBefore.put(proposal.value(), Map.of(LIST.value(), parked));
         questionsBefore.put(
-                question.value(), new QuestionState(question.value(), "Reworded?", "ACTIVE", 2, List.of(), null));
+                question.value(),
+                new QuestionState(question.value(), "Reworded?", QuestionStatus.ACTIVE, 2, List.of(), null));
         event(new ProposalAppliedEvent(proposal, "reviewer"));
 
         project();
@@ -339,8 +341,8 @@ class ListBatchTest {
 
     @Test
     void aChangeOfTheQuestionAnEntryWasMergedIntoBeforeTheBatchRefreshesTheList() {
-        QuestionId target = existing("What is a generator?", "ACTIVE", null);
-        QuestionId entry = existing("What's a generator?", "MERGED", target.value());
+        QuestionId target = existing("What is a generator?", QuestionStatus.ACTIVE, null);
+        QuestionId entry = existing("What's a generator?", QuestionStatus.MERGED, target.value());
         loaded(LIST, entry, target);
         event(new QuestionRewordedEvent(
                 target, null, 2, "What is a Python generator?", "What is a generator?", "editor"));
@@ -356,7 +358,7 @@ class ListBatchTest {
 
     @Test
     void aQuestionShownInTwoListsMakesAVersionOfEachInListIdOrder() {
-        QuestionId question = existing("What is a generator?", "ACTIVE", null);
+        QuestionId question = existing("What is a generator?", QuestionStatus.ACTIVE, null);
         CuratedListId other = CuratedListId.random();
         loaded(LIST, question);
         loaded(other, question);
@@ -421,7 +423,7 @@ class ListBatchTest {
         return id;
     }
 
-    private QuestionId existing(String text, String status, UUID mergedInto) {
+    private QuestionId existing(String text, QuestionStatus status, UUID mergedInto) {
         QuestionId id = QuestionId.random();
         questionsBefore.put(id.value(), new QuestionState(id.value(), text, status, 1, List.of(), mergedInto));
         return id;
@@ -429,13 +431,14 @@ class ListBatchTest {
 
     /** Questions merged one into the next {@code merges} times; the last is active. */
     private List<QuestionId> chain(int merges) {
-        List<QuestionId> chain = new ArrayList<>(List.of(existing("End of " + merges + "?", "ACTIVE", null)));
+        List<QuestionId> chain =
+                new ArrayList<>(List.of(existing("End of " + merges + "?", QuestionStatus.ACTIVE, null)));
         for (int i = 0; i < merges; i++) {
             chain.add(
                     0,
                     existing(
                             "Link " + i + " of " + merges + "?",
-                            "MERGED",
+                            QuestionStatus.MERGED,
                             chain.get(0).value()));
         }
         return chain;

@@ -1,5 +1,6 @@
 package dev.qcurate.query.curatedlist;
 
+import dev.qcurate.shared.question.QuestionStatus;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -15,26 +16,26 @@ class ListViewTest {
     private static final UUID C = UUID.randomUUID();
     private static final UUID T = UUID.randomUUID();
 
-    private static ListView.Entry entry(UUID id, int key, UUID shown, String status, String text) {
+    private static ListView.Entry entry(UUID id, int key, UUID shown, QuestionStatus status, String text) {
         return new ListView.Entry(id, BigDecimal.valueOf(key), shown, status, text, List.of("t"), 1);
     }
 
     @Test
     void showsOnlyActiveQuestions() {
         View view = ListView.of(List.of(
-                entry(A, 1, A, "ACTIVE", "One?"),
-                entry(B, 2, B, "RETIRED", "Two?"),
-                entry(C, 3, C, "PROPOSED", "Three?")));
+                entry(A, 1, A, QuestionStatus.ACTIVE, "One?"),
+                entry(B, 2, B, QuestionStatus.RETIRED, "Two?"),
+                entry(C, 3, C, QuestionStatus.PROPOSED, "Three?")));
         assertThat(view.rows()).extracting(ViewRow::questionId).containsExactly(A);
     }
 
     @Test
     void showsAMergedEntryAsItsTargetOnceAtTheEarlierPosition() {
         View view = ListView.of(List.of(
-                entry(A, 1, A, "ACTIVE", "One?"),
-                entry(B, 2, T, "ACTIVE", "Target?"),
-                entry(C, 3, C, "ACTIVE", "Three?"),
-                entry(T, 4, T, "ACTIVE", "Target?")));
+                entry(A, 1, A, QuestionStatus.ACTIVE, "One?"),
+                entry(B, 2, T, QuestionStatus.ACTIVE, "Target?"),
+                entry(C, 3, C, QuestionStatus.ACTIVE, "Three?"),
+                entry(T, 4, T, QuestionStatus.ACTIVE, "Target?")));
         assertThat(view.rows()).extracting(ViewRow::questionId).containsExactly(A, T, C);
         assertThat(view.rows().get(1).sortKey()).isEqualByComparingTo("2");
         assertThat(view.aliases()).containsExactly(new View.Alias(B, T));
@@ -43,9 +44,9 @@ class ListViewTest {
     @Test
     void collapsesQuestionsWithTheSameNormalisedTextKeepingTheFirst() {
         View view = ListView.of(List.of(
-                entry(A, 1, A, "ACTIVE", "What is  a Monad?"),
-                entry(B, 2, B, "ACTIVE", "what is a monad"),
-                entry(C, 3, C, "ACTIVE", "Other?")));
+                entry(A, 1, A, QuestionStatus.ACTIVE, "What is  a Monad?"),
+                entry(B, 2, B, QuestionStatus.ACTIVE, "what is a monad"),
+                entry(C, 3, C, QuestionStatus.ACTIVE, "Other?")));
         assertThat(view.rows()).extracting(ViewRow::questionId).containsExactly(A, C);
         assertThat(view.aliases()).containsExactly(new View.Alias(B, A));
     }

@@ -10,6 +10,7 @@ import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionRewordedEvent;
+import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ class QuestionBatchTest {
     private final QuestionId q = QuestionId.random();
     private final QuestionId other = QuestionId.random();
     private final ProposalId p = ProposalId.random();
-    private final QuestionState stored = new QuestionState(q.value(), "Old?", "ACTIVE", 4, List.of("a"), null);
+    private final QuestionState stored =
+            new QuestionState(q.value(), "Old?", QuestionStatus.ACTIVE, 4, List.of("a"), null);
     private long position;
 
     @Test
@@ -39,7 +41,7 @@ class QuestionBatchTest {
         events.forEach(batch::apply);
 
         assertThat(batch.created()).singleElement().satisfies(row -> {
-            assertThat(row.state.status()).isEqualTo("ACTIVE");
+            assertThat(row.state.status()).isEqualTo(QuestionStatus.ACTIVE);
             assertThat(row.createdAt).isEqualTo(Instant.ofEpochSecond(1));
             assertThat(row.updatedAt).isEqualTo(Instant.ofEpochSecond(2));
         });
@@ -47,8 +49,8 @@ class QuestionBatchTest {
         assertThat(batch.history())
                 .extracting(HistoryEntry::step, entry -> entry.state().status(), HistoryEntry::position)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(HistoryStep.PROPOSED, "PROPOSED", 1L),
-                        org.assertj.core.groups.Tuple.tuple(HistoryStep.ACCEPTED, "ACTIVE", 2L));
+                        org.assertj.core.groups.Tuple.tuple(HistoryStep.PROPOSED, QuestionStatus.PROPOSED, 1L),
+                        org.assertj.core.groups.Tuple.tuple(HistoryStep.ACCEPTED, QuestionStatus.ACTIVE, 2L));
         assertThat(QuestionBatch.updatedQuestions(events)).containsExactly(q.value());
     }
 
@@ -62,7 +64,7 @@ class QuestionBatchTest {
         assertThat(batch.changed())
                 .singleElement()
                 .satisfies(row -> assertThat(row.state)
-                        .isEqualTo(new QuestionState(q.value(), "New?", "ACTIVE", 5, List.of("a"), null)));
+                        .isEqualTo(new QuestionState(q.value(), "New?", QuestionStatus.ACTIVE, 5, List.of("a"), null)));
         assertThat(batch.history()).singleElement().satisfies(entry -> {
             assertThat(entry.step()).isEqualTo(HistoryStep.REWORDED);
             assertThat(entry.proposalId()).isEqualTo(p.value());

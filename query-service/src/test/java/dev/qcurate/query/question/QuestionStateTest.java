@@ -33,13 +33,16 @@ class QuestionStateTest {
     @Test
     void aProposalStartsAtRevisionOneAsProposed() {
         assertThat(proposed)
-                .isEqualTo(new QuestionState(q.value(), "What is 2+2?", "PROPOSED", 1, List.of("math"), null));
+                .isEqualTo(new QuestionState(
+                        q.value(), "What is 2+2?", QuestionStatus.PROPOSED, 1, List.of("math"), null));
         assertThat(proposed.is(QuestionStatus.PROPOSED)).isTrue();
     }
 
     @Test
     void acceptanceAndRejectionChangeOnlyTheStatus() {
-        assertThat(active).isEqualTo(new QuestionState(q.value(), "What is 2+2?", "ACTIVE", 1, List.of("math"), null));
+        assertThat(active)
+                .isEqualTo(
+                        new QuestionState(q.value(), "What is 2+2?", QuestionStatus.ACTIVE, 1, List.of("math"), null));
         assertThat(proposed.next(new QuestionRejectedEvent(q, p, "off topic")).is(QuestionStatus.REJECTED))
                 .isTrue();
     }
@@ -52,15 +55,18 @@ class QuestionStateTest {
                 new QuestionTagsChangedEvent(q, p, 3, List.of("easy"), List.of(), List.of("easy", "math")));
 
         assertThat(reworded)
-                .isEqualTo(new QuestionState(q.value(), "What is 2 + 2?", "ACTIVE", 2, List.of("math"), null));
+                .isEqualTo(new QuestionState(
+                        q.value(), "What is 2 + 2?", QuestionStatus.ACTIVE, 2, List.of("math"), null));
         assertThat(tagged)
-                .isEqualTo(new QuestionState(q.value(), "What is 2 + 2?", "ACTIVE", 3, List.of("easy", "math"), null));
+                .isEqualTo(new QuestionState(
+                        q.value(), "What is 2 + 2?", QuestionStatus.ACTIVE, 3, List.of("easy", "math"), null));
     }
 
     @Test
     void retirementKeepsTextAndTags() {
         assertThat(active.next(new QuestionRetiredEvent(q, p, 2, "obsolete")))
-                .isEqualTo(new QuestionState(q.value(), "What is 2+2?", "RETIRED", 2, List.of("math"), null));
+                .isEqualTo(
+                        new QuestionState(q.value(), "What is 2+2?", QuestionStatus.RETIRED, 2, List.of("math"), null));
     }
 
     @Test
@@ -69,8 +75,10 @@ class QuestionStateTest {
         QuestionState unmerged = merged.next(new QuestionUnmergedEvent(q, target, p, 3, "What is 2+2 ?", List.of("a")));
 
         assertThat(merged)
-                .isEqualTo(new QuestionState(q.value(), "What is 2+2?", "MERGED", 2, List.of("math"), target.value()));
-        assertThat(unmerged).isEqualTo(new QuestionState(q.value(), "What is 2+2 ?", "ACTIVE", 3, List.of("a"), null));
+                .isEqualTo(new QuestionState(
+                        q.value(), "What is 2+2?", QuestionStatus.MERGED, 2, List.of("math"), target.value()));
+        assertThat(unmerged)
+                .isEqualTo(new QuestionState(q.value(), "What is 2+2 ?", QuestionStatus.ACTIVE, 3, List.of("a"), null));
     }
 
     @Test
@@ -81,9 +89,11 @@ class QuestionStateTest {
                 absorbed.next(new DuplicateReleasedEvent(q, target, p, 3, "alias", List.of("easy"), List.of("math")));
 
         assertThat(absorbed)
-                .isEqualTo(new QuestionState(q.value(), "What is 2+2?", "ACTIVE", 2, List.of("easy", "math"), null));
+                .isEqualTo(new QuestionState(
+                        q.value(), "What is 2+2?", QuestionStatus.ACTIVE, 2, List.of("easy", "math"), null));
         assertThat(released)
-                .isEqualTo(new QuestionState(q.value(), "What is 2+2?", "ACTIVE", 3, List.of("math"), null));
+                .isEqualTo(
+                        new QuestionState(q.value(), "What is 2+2?", QuestionStatus.ACTIVE, 3, List.of("math"), null));
     }
 
     @Test
