@@ -47,8 +47,13 @@ final class KeyedLoad implements AutoCloseable {
     /** "status:value" of every Retry-After header seen */
     final Set<String> retryAfter = ConcurrentHashMap.newKeySet();
 
-    /** {@code editors} and {@code reviewers}: one signed-in client per command instance. */
+    /** {@code editors} and {@code reviewers}: one signed-in client per command instance; each client goes flat out. */
     KeyedLoad(List<Client> editors, List<Client> reviewers, String tag, int clients) {
+        this(editors, reviewers, tag, clients, Duration.ZERO);
+    }
+
+    /** As above, each client pausing {@code pace} between its commands. */
+    KeyedLoad(List<Client> editors, List<Client> reviewers, String tag, int clients, Duration pace) {
         this.editors = editors;
         this.reviewers = reviewers;
         this.tag = tag;
@@ -58,7 +63,9 @@ final class KeyedLoad implements AutoCloseable {
             threads.submit(() -> {
                 while (running.get()) {
                     step(client);
+                    Thread.sleep(pace.toMillis());
                 }
+                return null;
             });
         }
     }

@@ -81,7 +81,9 @@ class ScaleOutChaosIT {
     void everyFaultInTurnUnderKeyedLoadLosesAndDoublesNothingOnAnyInstance() throws Exception {
         List<Client> editors = List.of(system.as("editor", 0, 0), system.as("editor", 1, 0));
         List<Client> reviewers = List.of(system.as("reviewer", 0, 0), system.as("reviewer", 1, 0));
-        KeyedLoad load = new KeyedLoad(editors, reviewers, TAG, 4);
+        // paced (about 20 commands/s in all): steady traffic through every fault, not a saturated machine on which each
+        // restart, rebuild and final check takes minutes
+        KeyedLoad load = new KeyedLoad(editors, reviewers, TAG, 4, Duration.ofMillis(150));
         try (load) {
             awaitStored(load, 20);
 
