@@ -131,6 +131,8 @@ class FaultToleranceIT {
             kafka.alterConsumerGroupOffsets(qcurate.consumerGroup, Map.of(partition, new OffsetAndMetadata(0)))
                     .all()
                     .get();
+            // the read model goes on from its own stored offset, so that is what a replay from the start resets
+            stores.execute("UPDATE qcurate_query.projection_state SET next_offset = 0");
             republishReversed(partition, 20);
             qcurate.queries.start();
             long end = kafka.listOffsets(Map.of(partition, OffsetSpec.latest()))
@@ -148,6 +150,41 @@ class FaultToleranceIT {
         }
         assertThat(stores.projected()).isEqualTo(position);
         assertThat(stores.checksum()).isEqualTo(before);
+    }
+
+    @Test
+    void recordsAGroupOffsetSkipsAreReadFromTheReadModelsOwnOffset() throws Exception {
+        stores.awaitProjected(Duration.ofSeconds(60));
+        qcurate.queries.stop();
+        String text = "Which records does a consumer group offset set too far skip?";
+        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", List.of("skipped")));
+        assertThat(proposed.status()).isEqualTo(202);
+        try (Admin kafka = admin()) {
+            TopicPartition partition = new TopicPartition(qcurate.topic, 0);
+            long published = TopicRecords.positions(qcurate.topic).indexOf(proposed.position());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (published < 0) {
+                assertThat(System.nanoTime())
+                        .as("the relay publishes the proposal")
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+                published = TopicRecords.positions(qcurate.topic).indexOf(proposed.position());
+            }
+            long end = kafka.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                    .all()
+                    .get()
+                    .get(partition)
+                    .offset();
+            // as if a consumer had fetched and dropped the proposal's record, and committed past it
+            kafka.alterConsumerGroupOffsets(qcurate.consumerGroup, Map.of(partition, new OffsetAndMetadata(end)))
+                    .all()
+                    .get();
+        }
+        qcurate.queries.start();
+
+        stores.awaitProjected(Duration.ofSeconds(60));
+        assertThat(stores.strings("SELECT status FROM qcurate_query.question WHERE text = ?", text))
+                .containsExactly("PROPOSED");
     }
 
     @Test

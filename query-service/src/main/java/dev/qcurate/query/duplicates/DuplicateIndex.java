@@ -29,10 +29,15 @@ public class DuplicateIndex implements AutoCloseable {
     /** Flags a candidate as a likely duplicate; stored import scores are judged by it as well. */
     public static final double LIKELY_DUPLICATE_THRESHOLD = HybridScore.SHIPPED.threshold();
 
+    /** Far longer than any lookup takes (they are bounded to moments of CPU). */
+    private static final long RETIRE_AFTER_MILLIS = 60_000;
+
     private final QuestionAnalyzer analyzer = new QuestionAnalyzer();
     private final QuestionDocuments documents = new QuestionDocuments(analyzer);
     private final TextVectors vectors;
-    private final IndexWriting writing;
+    /** Replaced whole by {@link #reload}; a replaced one is closed once lookups still reading it are done. */
+    private volatile IndexWriting writing;
+
     private final CandidateSearch search;
     private final BatchCheck batchCheck;
 
@@ -73,6 +78,35 @@ public class DuplicateIndex implements AutoCloseable {
      * indexed with those it has (found by its terms until then) and returned, for {@link #upsertAll} to complete.
      */
     public List<IndexEntry> upsertAllStored(List<IndexEntry> entries) {
+        return upsertAllStored(writing, entries);
+    }
+
+    /** A whole new content for the index, loaded beside it; lookups see the old one until {@link #commit}. */
+    public final class Reload {
+
+        private final IndexWriting fresh = new IndexWriting(analyzer);
+
+        private Reload() {}
+
+        /** As {@link DuplicateIndex#upsertAllStored}, into the new content. */
+        public List<IndexEntry> upsertAllStored(List<IndexEntry> entries) {
+            return DuplicateIndex.this.upsertAllStored(fresh, entries);
+        }
+
+        /** Every lookup from now on sees the new content; lookups under way finish on the old one. */
+        public void commit() {
+            IndexWriting replaced = writing;
+            writing = fresh;
+            retire(replaced);
+        }
+    }
+
+    /** Starts loading a whole new content; nothing changes for lookups until it is committed. */
+    public Reload reload() {
+        return new Reload();
+    }
+
+    private List<IndexEntry> upsertAllStored(IndexWriting target, List<IndexEntry> entries) {
         List<String> texts = new ArrayList<>();
         entries.forEach(entry -> texts.addAll(entry.variants()));
         List<float[]> all = vectors.ofIndexedIfStored(texts);
@@ -80,13 +114,29 @@ public class DuplicateIndex implements AutoCloseable {
         int next = 0;
         for (IndexEntry entry : entries) {
             List<float[]> own = all.subList(next, next + entry.variants().size());
-            writing.put(entry.questionId(), documents.document(entry, own));
+            target.put(entry.questionId(), documents.document(entry, own));
             if (own.contains(null)) {
                 incomplete.add(entry);
             }
             next += own.size();
         }
         return incomplete;
+    }
+
+    /** Closes a replaced index a while later: a lookup may have taken it just before the switch. */
+    private static void retire(IndexWriting replaced) {
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(RETIRE_AFTER_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    replaced.close();
+                },
+                "duplicate-index-retire");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** As {@link #upsertAll} for one question. */
@@ -167,8 +217,9 @@ public class DuplicateIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        IndexWriting current = writing;
         try (analyzer;
-                writing;
+                current;
                 batchCheck) {
             // closes all three, in reverse order
         }

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * candidates; REJECTED, RETIRED and MERGED ones stay in the index (their own candidates can still be asked for) but
  * are never proposed. A merged question's text lives on as an alias of its target.
  *
- * <p>A load indexes from the stored vectors only; texts no instance has embedded yet go to the
+ * <p>A load fills a new index beside the one lookups use, and switches them to it when complete. It indexes from the
+ * stored vectors only; texts no instance has embedded yet go to the
  * {@link EmbeddingBacklog}, and are found by their terms until it has embedded them. Questions touched by the tail
  * are embedded as they are indexed, so that what {@code minPosition} waits for is indexed in full.
  */
@@ -56,12 +57,15 @@ public class DuplicateProjection implements LocalState, DisposableBean {
 
     @Override
     public synchronized void reload() {
-        index.clear();
         backlog.clear();
         List<IndexEntry> questions = read(null);
+        DuplicateIndex.Reload reload = index.reload();
+        List<IndexEntry> incomplete = new ArrayList<>();
         for (List<IndexEntry> chunk : chunks(questions)) {
-            backlog.add(index.upsertAllStored(chunk));
+            incomplete.addAll(reload.upsertAllStored(chunk));
         }
+        reload.commit(); // lookups never see a half-loaded index
+        backlog.add(incomplete);
         if (backlog.size() > 0) {
             log.info(
                     "{} of {} questions indexed without their sentence vectors, found by their terms until embedded",

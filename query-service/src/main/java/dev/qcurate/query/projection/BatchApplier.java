@@ -25,7 +25,16 @@ class BatchApplier {
     private static final Logger log = LoggerFactory.getLogger(BatchApplier.class);
 
     /** What a batch reached, and the record it stopped in front of, if any. */
-    record Outcome(AppliedPositions reached, Undecodable undecodable) {}
+    /**
+     * @param resumeAt the stored next offset when the batch began after it (the consumer skipped records): nothing
+     *                 was applied, and the records from there are to be read again; -1 otherwise
+     */
+    record Outcome(AppliedPositions reached, Undecodable undecodable, long resumeAt) {
+
+        Outcome(AppliedPositions reached, Undecodable undecodable) {
+            this(reached, undecodable, -1);
+        }
+    }
 
     /** The record at {@code index} of the batch could not be decoded. */
     record Undecodable(int index, IOException error) {}
@@ -54,9 +63,24 @@ class BatchApplier {
         this.gapTimeout = gapTimeout;
     }
 
-    /** Inside the caller's transaction. */
+    /** Inside the caller's transaction, whatever offset the batch starts at. */
     Outcome apply(List<ConsumerRecord<String, byte[]>> records) {
-        AppliedPositions done = position.lockForBatch();
+        return apply(records, false);
+    }
+
+    /**
+     * Inside the caller's transaction.
+     *
+     * @param contiguous whether the batch must start at the stored next offset: the relay's topic has no holes, so a
+     *                   batch starting further on means a consumer skipped records (a rebalance in the middle of a
+     *                   retried batch can do that), and nothing is applied
+     */
+    Outcome apply(List<ConsumerRecord<String, byte[]>> records, boolean contiguous) {
+        ProjectionPosition.Stored stored = position.lockForBatch();
+        AppliedPositions done = stored.applied();
+        if (contiguous && !records.isEmpty() && records.get(0).offset() > stored.nextOffset()) {
+            return new Outcome(done, null, stored.nextOffset());
+        }
         List<StoredEvent> events = new ArrayList<>(records.size());
         Undecodable undecodable = null;
         long nextOffset = -1;

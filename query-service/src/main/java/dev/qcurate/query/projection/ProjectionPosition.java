@@ -61,8 +61,8 @@ public class ProjectionPosition {
      * lost the partition in a rebalance while still applying a batch) thus never apply the same events twice: the
      * second waits for the first to commit, then sees what it applied and skips it.
      */
-    AppliedPositions lockForBatch() {
-        return read(SELECT + " FOR UPDATE").applied();
+    Stored lockForBatch() {
+        return read(SELECT + " FOR UPDATE");
     }
 
     /** Stores the positions applied and the offset after the batch's last record (never moving that back). */

@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An index loaded from stored vectors only: what has none is found by its terms, and in full once embedded. */
+/**
+ * Loading the index: from stored vectors only (what has none is found by its terms, and in full once embedded), and
+ * beside the index lookups use, which they see until the load is complete.
+ */
 class DeferredEmbeddingTest {
 
     private static final String TEXT = "What is the difference between a list and a tuple in Python?";
@@ -54,6 +57,28 @@ class DeferredEmbeddingTest {
         assertThat(index.candidates(TEXT, 1, Set.of()).get(0).score())
                 .as("its text's vector is used")
                 .isGreaterThan(0.9);
+    }
+
+    @Test
+    void lookupsSeeTheOldContentUntilAReloadIsCommitted() {
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String other = "How does Django route a request to a view?";
+        index.upsertAll(List.of(new IndexEntry(before, TEXT, List.of(), true)));
+
+        DuplicateIndex.Reload reload = index.reload();
+        reload.upsertAllStored(List.of(new IndexEntry(after, other, List.of(), true)));
+        assertThat(index.candidates(TEXT, 1, Set.of()))
+                .extracting(DuplicateCandidate::questionId)
+                .containsExactly(before);
+        assertThat(index.candidates(other, 1, Set.of())).isEmpty();
+
+        reload.commit();
+        assertThat(index.candidates(TEXT, 1, Set.of())).isEmpty();
+        assertThat(index.candidates(other, 1, Set.of()))
+                .extracting(DuplicateCandidate::questionId)
+                .containsExactly(after);
+        assertThat(index.size()).isEqualTo(1);
     }
 
     /** The model, with a store that starts empty: only what {@link #ofIndexed} embedded is "stored". */
