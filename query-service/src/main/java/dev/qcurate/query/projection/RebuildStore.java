@@ -200,7 +200,8 @@ class RebuildStore {
     }
 
     /**
-     * Replaces the live model by the shadow once the shadow is at most {@code maxGap} records behind the live one.
+     * Replaces the live model by the shadow once the shadow has replayed the history the live model held when the run
+     * began (its target) and is at most {@code maxGap} records behind the live one.
      * Under the lock the live projection waits, so its offset stands still: {@code lastStretch} applies the records
      * between the two to the shadow, in this transaction, and then the shadow holds everything the live model does
      * (both apply the same records by the same rules). A shadow that only chased a moving live offset would never
@@ -208,7 +209,7 @@ class RebuildStore {
      * the new schema.
      */
     boolean replaceLive(String owner, long maxGap, LastStretch lastStretch) {
-        if (liveOffset() - shadowOffset() > maxGap) {
+        if (!replayedHistory() || liveOffset() - shadowOffset() > maxGap) {
             return false; // checked again under the lock; this way the live projection is not held up needlessly
         }
         Boolean replaced = transaction.execute(status -> {
@@ -237,6 +238,12 @@ class RebuildStore {
             return true;
         });
         return Boolean.TRUE.equals(replaced);
+    }
+
+    /** Whether the shadow has applied the live model's position at the start of the run; only then may it switch. */
+    private boolean replayedHistory() {
+        long target = run(shadow).map(Run::target).orElse(Long.MAX_VALUE);
+        return shadowPosition().applied().highest() >= target;
     }
 
     /** Where the shadow's consumer stands, in the current transaction. */
