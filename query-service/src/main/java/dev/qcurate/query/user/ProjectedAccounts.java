@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The projected {@code user_access} rows, cached per username so a request does not cost a database round trip.
+ * The projected {@code user_access} rows: written by {@link UserAccessProjection}, cached per username so a request does not cost a database round trip.
  * An entry is dropped when a user event for its account is projected — after that transaction commits, so a lookup
  * running meanwhile cannot keep the old row (a drop waits for a load in flight and removes its result) — and, on
  * every instance, when its topic tail sees the event (after the read model applied it). Entries also expire, a bound
@@ -49,8 +50,29 @@ class ProjectedAccounts implements LocalState {
         return found.stream().findFirst();
     }
 
+    /**
+     * Applies the change unless the row has applied a later event (a rebuild replaying the topic), and forgets the
+     * cached account once the projection's transaction has committed.
+     */
+    void save(AccessChange change) {
+        jdbc.update(
+                """
+                INSERT INTO user_access (username, enabled, tokens_not_before, applied_position)
+                VALUES (?, coalesce(?, TRUE), ?, ?)
+                ON CONFLICT (username) DO UPDATE SET enabled = coalesce(?, user_access.enabled),
+                    tokens_not_before = coalesce(excluded.tokens_not_before, user_access.tokens_not_before),
+                    applied_position = excluded.applied_position
+                WHERE user_access.applied_position < excluded.applied_position""",
+                change.username(),
+                change.enabled(),
+                change.tokensNotBefore() == null ? null : Timestamp.from(change.tokensNotBefore()),
+                change.position(),
+                change.enabled());
+        forgetAfterCommit(change.username());
+    }
+
     /** Forgets the account once the current transaction (the projection's) has committed, or now without one. */
-    void changed(String username) {
+    private void forgetAfterCommit(String username) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
