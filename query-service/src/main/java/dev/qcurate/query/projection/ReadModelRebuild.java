@@ -48,6 +48,9 @@ class ReadModelRebuild implements DisposableBean {
         static final Status IDLE = new Status(State.IDLE, 0, 0, null, null, 0, null);
     }
 
+    /** How long a start waits for a finished run to drop the model it replaced, before answering 409. */
+    private static final Duration TIDY_UP = Duration.ofSeconds(30);
+
     private final RebuildStore store;
     private final RebuildWorker.Factory workers;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -67,7 +70,7 @@ class ReadModelRebuild implements DisposableBean {
     }
 
     synchronized Status start() {
-        if (worker != null && worker.isAlive()) {
+        if (worker != null && holds(worker)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a rebuild is already running on this instance");
         }
         return store.whileStarting(this::startOrResume)
@@ -94,6 +97,15 @@ class ReadModelRebuild implements DisposableBean {
         }
         worker = workers.start(instance);
         return status();
+    }
+
+    private static boolean holds(RebuildWorker worker) {
+        try {
+            return worker.holds(TIDY_UP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** The run as the database says it, so every instance answers the same. */

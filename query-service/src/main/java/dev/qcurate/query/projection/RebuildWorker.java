@@ -67,6 +67,7 @@ final class RebuildWorker {
     private final String owner;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean switched; // the new read model is live: what is left is tidying up
     private volatile KafkaConsumer<String, byte[]> consumer;
     private boolean stretchRolledBack; // only touched by the worker's thread
 
@@ -78,6 +79,17 @@ final class RebuildWorker {
     }
 
     boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /**
+     * Whether this run still holds the instance: true while it builds, and while, after the switch (the status
+     * already says DONE), it drops the replaced model for longer than {@code tidyUp}.
+     */
+    boolean holds(Duration tidyUp) throws InterruptedException {
+        if (switched) {
+            thread.join(tidyUp.toMillis());
+        }
         return thread.isAlive();
     }
 
@@ -122,6 +134,7 @@ final class RebuildWorker {
                     log.info(
                             "Rebuild: the new read model replaced the live one after {} s",
                             Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                    switched = true;
                     store.dropReplaced();
                     return;
                 }
