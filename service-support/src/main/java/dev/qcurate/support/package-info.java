@@ -1,2 +1,5 @@
-/** The HTTP edge both services share: request hygiene, strict JSON, problem+json errors, CORS, verified-token cache. */
+/**
+ * What both services share: the HTTP edge (request hygiene, strict JSON, problem+json errors, CORS, the
+ * verified-token cache), account and role rules, production-safety checks, and the tag-synonym rule.
+ */
 package dev.qcurate.support;

@@ -1,6 +1,11 @@
 package dev.qcurate.command.curatedlist;
 
-import dev.qcurate.shared.curatedlist.*;
+import dev.qcurate.shared.curatedlist.CuratedListCreatedEvent;
+import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.curatedlist.ListEntryAddedEvent;
+import dev.qcurate.shared.curatedlist.ListEntryMovedEvent;
+import dev.qcurate.shared.curatedlist.ListEntryRemovedEvent;
+import dev.qcurate.shared.curatedlist.ListReleasedEvent;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionId;
 import org.axonframework.eventsourcing.EventSourcingHandler;

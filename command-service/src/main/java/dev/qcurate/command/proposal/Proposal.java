@@ -1,6 +1,19 @@
 package dev.qcurate.command.proposal;
 
-import dev.qcurate.shared.proposal.*;
+import dev.qcurate.shared.proposal.DuplicateCandidate;
+import dev.qcurate.shared.proposal.ProposalAmendedEvent;
+import dev.qcurate.shared.proposal.ProposalAppliedEvent;
+import dev.qcurate.shared.proposal.ProposalApprovalRecordedEvent;
+import dev.qcurate.shared.proposal.ProposalChangesRequestedEvent;
+import dev.qcurate.shared.proposal.ProposalClaimReleasedEvent;
+import dev.qcurate.shared.proposal.ProposalClaimedEvent;
+import dev.qcurate.shared.proposal.ProposalCommentedEvent;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ProposalMarkedStaleEvent;
+import dev.qcurate.shared.proposal.ProposalRejectedEvent;
+import dev.qcurate.shared.proposal.ProposalStatus;
+import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
+import dev.qcurate.shared.proposal.ProposedChange;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -2,14 +2,23 @@ package dev.qcurate.command.proposal;
 
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.command.question.Tags;
-import dev.qcurate.shared.proposal.*;
+import dev.qcurate.shared.proposal.AmendProposalCommand;
+import dev.qcurate.shared.proposal.ClaimProposalCommand;
+import dev.qcurate.shared.proposal.CommentOnProposalCommand;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ReleaseProposalClaimCommand;
+import dev.qcurate.shared.proposal.RequestProposalChangesCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.*;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;

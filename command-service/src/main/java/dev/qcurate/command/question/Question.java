@@ -1,12 +1,29 @@
 package dev.qcurate.command.question;
 
 import dev.qcurate.shared.proposal.ProposalId;
-import dev.qcurate.shared.question.*;
+import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
+import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionMergedEvent;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.QuestionRejectedEvent;
+import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
+import dev.qcurate.shared.question.QuestionRewordedEvent;
+import dev.qcurate.shared.question.QuestionStatus;
+import dev.qcurate.shared.question.QuestionTagsChangedEvent;
+import dev.qcurate.shared.question.QuestionUnmergedEvent;
+import dev.qcurate.shared.question.SourceRef;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.*;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

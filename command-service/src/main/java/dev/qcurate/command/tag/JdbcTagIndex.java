@@ -1,7 +1,18 @@
 package dev.qcurate.command.tag;
 
-import dev.qcurate.shared.question.*;
+import dev.qcurate.shared.question.DuplicateAbsorbedEvent;
+import dev.qcurate.shared.question.DuplicateReleasedEvent;
+import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionMergedEvent;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.QuestionRejectedEvent;
+import dev.qcurate.shared.question.QuestionRetiredEvent;
+import dev.qcurate.shared.question.QuestionRevertedEvent;
+import dev.qcurate.shared.question.QuestionTagsChangedEvent;
+import dev.qcurate.shared.question.QuestionUnmergedEvent;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
+import dev.qcurate.support.TagSynonymTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,12 +123,7 @@ class JdbcTagIndex implements TagIndex {
 
     @EventHandler
     void on(TagsRenamedEvent e) {
-        String[] from = e.from().toArray(String[]::new);
-        jdbc.update("UPDATE tag_synonym SET tag = ? WHERE tag = ANY (?)", e.to(), from);
-        jdbc.update("DELETE FROM tag_synonym WHERE alias = ?", e.to());
-        jdbc.update("""
-                INSERT INTO tag_synonym (alias, tag) SELECT unnest(?::text[]), ?
-                ON CONFLICT (alias) DO UPDATE SET tag = excluded.tag""", from, e.to());
+        TagSynonymTable.rename(jdbc, e.from(), e.to());
     }
 
     private void replace(QuestionId question, List<String> tags) {

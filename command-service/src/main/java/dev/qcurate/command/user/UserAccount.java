@@ -1,6 +1,10 @@
 package dev.qcurate.command.user;
 
-import dev.qcurate.shared.user.*;
+import dev.qcurate.shared.user.UserDisabledEvent;
+import dev.qcurate.shared.user.UserEnabledEvent;
+import dev.qcurate.shared.user.UserPasswordResetEvent;
+import dev.qcurate.shared.user.UserRegisteredEvent;
+import dev.qcurate.shared.user.UserRolesChangedEvent;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;

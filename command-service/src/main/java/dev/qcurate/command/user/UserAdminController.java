@@ -1,13 +1,23 @@
 package dev.qcurate.command.user;
 
 import dev.qcurate.command.dispatch.CommandDispatcher;
-import dev.qcurate.shared.user.*;
+import dev.qcurate.shared.user.ChangeUserRolesCommand;
+import dev.qcurate.shared.user.DisableUserCommand;
+import dev.qcurate.shared.user.EnableUserCommand;
+import dev.qcurate.shared.user.RegisterUserCommand;
+import dev.qcurate.shared.user.ResetUserPasswordCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.*;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;

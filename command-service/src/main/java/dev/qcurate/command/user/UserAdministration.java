@@ -1,6 +1,10 @@
 package dev.qcurate.command.user;
 
-import dev.qcurate.shared.user.*;
+import dev.qcurate.shared.user.ChangeUserRolesCommand;
+import dev.qcurate.shared.user.DisableUserCommand;
+import dev.qcurate.shared.user.EnableUserCommand;
+import dev.qcurate.shared.user.RegisterUserCommand;
+import dev.qcurate.shared.user.ResetUserPasswordCommand;
 import dev.qcurate.support.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
