@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -105,6 +106,15 @@ public final class Bench {
             rebuilt = scenario.run();
             data = scenario.data();
             readApi = new Api(stack.commandUrl, rebuilt.url(), 128);
+            // reads and lookups are measured on a caught-up index, not beside its reload or background embedding
+            report.embeddingCatchUp = EmbeddingCatchUp.await(readApi, admin, Duration.ofMinutes(20));
+            System.out.printf(
+                    "bench: index reloaded after the last rebuild, embedding backlog %,d questions; %s after %.1f s"
+                            + " (%,.0f/s)%n",
+                    report.embeddingCatchUp.backlogAtStart(),
+                    report.embeddingCatchUp.drained() ? "embedded" : "NOT drained",
+                    report.embeddingCatchUp.seconds(),
+                    report.embeddingCatchUp.perSecond());
         }
         long pid = readApi == api || rebuilt == null ? stack.queryPid() : rebuilt.pid();
         ReadScenarios readScenarios = new ReadScenarios(options, report, cpu, readApi, reader, pid);
@@ -190,7 +200,7 @@ public final class Bench {
                 boolean keptUp = step.lagMillis() <= options.keepUpLagMillis();
                 System.out.printf(
                         "bench: mix, %d clients: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d failed,"
-                                + " read model lag at end %.0f ms%s (load %.2f)%n",
+                                + " read model lag at end %.0f ms%s, duplicate index %.0f ms (load %.2f)%n",
                         clients,
                         step.rate(),
                         step.latency().percentileMillis(50),
@@ -198,6 +208,7 @@ public final class Bench {
                         step.failures(),
                         step.lagMillis(),
                         keptUp ? "" : " — fell behind",
+                        step.indexLagMillis(),
                         step.loadAverage());
                 if (keptUp && step.rate() > best) {
                     best = step.rate();

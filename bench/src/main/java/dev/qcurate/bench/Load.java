@@ -25,6 +25,7 @@ final class Load {
             Latencies visibleAfterAck,
             Latencies visibleAfterSend,
             double lagMillis,
+            double indexLagMillis,
             double loadAverage) {}
 
     private Load() {}
@@ -69,7 +70,10 @@ final class Load {
             thread.join();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        long ended = System.nanoTime();
         double lag = workload == null ? Double.NaN : lagMillis(api, readerToken, workload.lastPosition());
+        double indexLag =
+                workload == null ? Double.NaN : indexLagMillis(api, readerToken, workload.lastPosition(), ended);
         return new Step(
                 name,
                 clients,
@@ -81,6 +85,7 @@ final class Load {
                 null,
                 null,
                 lag,
+                indexLag,
                 Machine.loadAverage());
     }
 
@@ -142,7 +147,9 @@ final class Load {
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long ended = System.nanoTime();
         double lag = lagMillis(api, readerToken, workload.lastPosition());
+        double indexLag = indexLagMillis(api, readerToken, workload.lastPosition(), ended);
         return new Step(
                 name,
                 threads,
@@ -154,14 +161,26 @@ final class Load {
                 afterAck,
                 afterSend,
                 lag,
+                indexLag,
                 Machine.loadAverage());
     }
 
     /** Milliseconds from now until the query service has applied {@code position}. */
     static double lagMillis(Api api, String readerToken, long position) {
-        long t0 = System.nanoTime();
+        return awaitMillis(api, readerToken, "/api/lists?minPosition=" + position, position, System.nanoTime());
+    }
+
+    /**
+     * Milliseconds from {@code since} until the duplicate index (sentence vectors included) holds {@code position}:
+     * it follows the read model, so this is never less than the read model's lag.
+     */
+    static double indexLagMillis(Api api, String readerToken, long position, long since) {
+        return awaitMillis(api, readerToken, "/api/duplicates?text=lag+probe&minPosition=" + position, position, since);
+    }
+
+    private static double awaitMillis(Api api, String readerToken, String path, long position, long t0) {
         while (true) {
-            Api.Answer answer = api.get(readerToken, "/api/lists?minPosition=" + position);
+            Api.Answer answer = api.get(readerToken, path);
             if (answer.ok()) {
                 return (System.nanoTime() - t0) / 1e6;
             }

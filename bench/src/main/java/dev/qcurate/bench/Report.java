@@ -19,6 +19,7 @@ final class Report {
     final Map<Integer, Stats> reference = new TreeMap<>();
     final Map<Integer, Stats> stepRates = new TreeMap<>();
     final Map<Integer, Stats> stepLags = new TreeMap<>();
+    final Map<Integer, Stats> stepIndexLags = new TreeMap<>();
     final Map<Integer, Stats> stepP99 = new TreeMap<>();
     Stats sustained = new Stats();
     Map<String, Long> mix = Map.of();
@@ -35,6 +36,7 @@ final class Report {
     final Stats rebuild = new Stats();
     long rebuildEvents;
     double rebuildFirstSeconds = Double.NaN;
+    EmbeddingCatchUp embeddingCatchUp;
     int listSize;
     int listOldVersion;
     final Map<String, Stats[]> reads = new LinkedHashMap<>();
@@ -63,6 +65,7 @@ final class Report {
     void step(int clients, Load.Step step) {
         stepRates.computeIfAbsent(clients, c -> new Stats()).add(step.rate());
         stepLags.computeIfAbsent(clients, c -> new Stats()).add(step.lagMillis());
+        stepIndexLags.computeIfAbsent(clients, c -> new Stats()).add(step.indexLagMillis());
         stepP99.computeIfAbsent(clients, c -> new Stats()).add(step.latency().percentileMillis(99));
     }
 
@@ -242,7 +245,8 @@ final class Report {
                 .append(".\n\n");
 
         md.append("### Throughput steps (closed loop)\n\n| clients | commands/s | command p99 ms |"
-                + " read-model lag at end ms | reference INSERT+COMMIT/s |\n|---|---|---|---|---|\n");
+                + " read-model lag at end ms | duplicate index lag at end ms | reference INSERT+COMMIT/s |\n"
+                + "|---|---|---|---|---|---|\n");
         stepRates.forEach((c, s) -> md.append("| ")
                 .append(c)
                 .append(" | ")
@@ -252,12 +256,25 @@ final class Report {
                 .append(" | ")
                 .append(stepLags.get(c).text(0))
                 .append(" | ")
+                .append(stepIndexLags.get(c).text(0))
+                .append(" | ")
                 .append(reference.containsKey(c) ? reference.get(c).text(0) : "–")
                 .append(" |\n"));
         if (!Double.isNaN(rebuildFirstSeconds)) {
             md.append(String.format(
                     "%nFresh query-service (JVM start + first consumption of %,d events): %.1f s.%n",
                     rebuildEvents, rebuildFirstSeconds));
+        }
+        if (embeddingCatchUp != null) {
+            md.append(String.format(
+                    "%nAfter the last rebuild the duplicate index was loaded again and its embedding backlog"
+                            + " (questions indexed by their terms until embedded; stored vectors are reused) was %,d"
+                            + " questions: %s %.1f s after the rebuild's end (%,.0f/s). The reads and lookups below"
+                            + " start after that.%n",
+                    embeddingCatchUp.backlogAtStart(),
+                    embeddingCatchUp.drained() ? "embedded" : "**not drained**",
+                    embeddingCatchUp.seconds(),
+                    embeddingCatchUp.perSecond()));
         }
         cpu.markdown(md);
         profiles.forEach((name, summary) -> {

@@ -25,6 +25,7 @@ final class ReportJson {
         Map<String, Object> throughput = new LinkedHashMap<>();
         throughput.put("stepRates", map(r.stepRates));
         throughput.put("stepLagMillis", map(r.stepLags));
+        throughput.put("stepIndexLagMillis", map(r.stepIndexLags));
         throughput.put("stepP99Millis", map(r.stepP99));
         throughput.put("sustained", r.sustained.json());
         throughput.put("sustainedClients", r.sustainedClients());
@@ -52,6 +53,17 @@ final class ReportJson {
                         r.rebuild.json(),
                         "freshServiceFirstConsumptionSeconds",
                         Stats.round(r.rebuildFirstSeconds)));
+        if (r.embeddingCatchUp != null) {
+            json.put(
+                    "embeddingCatchUp",
+                    Map.of(
+                            "backlogAtStart",
+                            r.embeddingCatchUp.backlogAtStart(),
+                            "seconds",
+                            Stats.round(r.embeddingCatchUp.seconds()),
+                            "drained",
+                            r.embeddingCatchUp.drained()));
+        }
         Map<String, Object> readJson = new LinkedHashMap<>();
         r.reads.forEach((name, s) -> readJson.put(
                 name, Map.of("p50Millis", s[0].json(), "p99Millis", s[1].json(), "requestsPerSecond", s[2].json())));

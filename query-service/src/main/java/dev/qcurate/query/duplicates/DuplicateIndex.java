@@ -60,15 +60,21 @@ public class DuplicateIndex implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ feed
 
-    /** Adds or replaces questions; their texts are embedded together (or read from the stored vectors). */
+    /**
+     * Adds or replaces questions; their texts are embedded together (or read from the stored vectors). A question
+     * already indexed as its entry says, with all its vectors, is left as it is.
+     */
     public void upsertAll(List<IndexEntry> entries) {
+        IndexWriting target = writing;
+        List<IndexEntry> changed =
+                entries.stream().filter(entry -> !target.holds(entry)).toList();
         List<String> texts = new ArrayList<>();
-        entries.forEach(entry -> texts.addAll(entry.variants()));
+        changed.forEach(entry -> texts.addAll(entry.variants()));
         List<float[]> all = vectors.ofIndexed(texts);
         int next = 0;
-        for (IndexEntry entry : entries) {
+        for (IndexEntry entry : changed) {
             int count = entry.variants().size();
-            writing.put(entry.questionId(), documents.document(entry, all.subList(next, next + count)));
+            target.put(entry, documents.document(entry, all.subList(next, next + count)), true);
             next += count;
         }
     }
@@ -114,8 +120,9 @@ public class DuplicateIndex implements AutoCloseable {
         int next = 0;
         for (IndexEntry entry : entries) {
             List<float[]> own = all.subList(next, next + entry.variants().size());
-            target.put(entry.questionId(), documents.document(entry, own));
-            if (own.contains(null)) {
+            boolean withAllVectors = !own.contains(null);
+            target.put(entry, documents.document(entry, own), withAllVectors);
+            if (!withAllVectors) {
                 incomplete.add(entry);
             }
             next += own.size();

@@ -6,6 +6,7 @@ import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.shared.question.QuestionEvent;
 import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.question.QuestionTagsChangedEvent;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +46,34 @@ public class DuplicateProjection implements LocalState, DisposableBean {
     /** Questions per index write: the texts not embedded yet are embedded together. */
     private static final int WRITE_CHUNK = 512;
 
+    /** 1 while a load fills a new index (lookups use the old one meanwhile), else 0. */
+    static final String RELOADING_METRIC = "qcurate.duplicates.index.reloading";
+
     private final DuplicateIndex index;
     private final JdbcTemplate jdbc;
     private final EmbeddingBacklog backlog;
+    private volatile boolean reloading;
 
     DuplicateProjection(DuplicateIndex index, TextVectors vectors, JdbcTemplate jdbc, MeterRegistry meters) {
         this.index = index;
         this.jdbc = jdbc;
         this.backlog = new EmbeddingBacklog(vectors, this::read, this::reindex, meters);
+        Gauge.builder(RELOADING_METRIC, this, projection -> projection.reloading ? 1 : 0)
+                .description("1 while the duplicate index is being loaded beside the one lookups use")
+                .register(meters);
     }
 
     @Override
     public synchronized void reload() {
+        reloading = true;
+        try {
+            load();
+        } finally {
+            reloading = false;
+        }
+    }
+
+    private void load() {
         backlog.clear();
         List<IndexEntry> questions = read(null);
         DuplicateIndex.Reload reload = index.reload();

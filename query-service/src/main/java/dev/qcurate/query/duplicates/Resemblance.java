@@ -1,10 +1,7 @@
 package dev.qcurate.query.duplicates;
 
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,13 +29,12 @@ final class Resemblance {
     /** Words naming what a question is about; {@code drf} counts as Django. */
     private static final Map<String, String> SUBJECTS = subjects();
 
-    private final IndexReader reader;
+    private final DocFreqs docFreqs;
     private final int documents;
-    private final Map<String, Integer> docFreqs = new HashMap<>();
     private final Map<String, Typos> typos = new HashMap<>();
 
     Resemblance(IndexReader reader) {
-        this.reader = reader;
+        this.docFreqs = DocFreqs.of(reader);
         this.documents = Math.max(reader.maxDoc(), 1);
     }
 
@@ -145,13 +141,7 @@ final class Resemblance {
     }
 
     private int docFreq(String term) {
-        return docFreqs.computeIfAbsent(term, t -> {
-            try {
-                return reader.docFreq(new Term(QuestionDocuments.BODY, t));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return docFreqs.of(term);
     }
 
     private Typos typosOf(String term) {
