@@ -19,7 +19,7 @@ import java.util.WeakHashMap;
 final class DocFreqs {
 
     /** Terms remembered per reader: arbitrary query words must not grow it without bound. */
-    private static final int MAX_TERMS = 200_000;
+    private static final int MAX_TERMS = 50_000;
 
     private static final Map<IndexReader.CacheKey, DocFreqs> BY_READER =
             Collections.synchronizedMap(new WeakHashMap<>());

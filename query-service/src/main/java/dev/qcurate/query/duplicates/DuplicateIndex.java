@@ -60,21 +60,15 @@ public class DuplicateIndex implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ feed
 
-    /**
-     * Adds or replaces questions; their texts are embedded together (or read from the stored vectors). A question
-     * already indexed as its entry says, with all its vectors, is left as it is.
-     */
+    /** Adds or replaces questions; their texts are embedded together (or read from the stored vectors). */
     public void upsertAll(List<IndexEntry> entries) {
-        IndexWriting target = writing;
-        List<IndexEntry> changed =
-                entries.stream().filter(entry -> !target.holds(entry)).toList();
         List<String> texts = new ArrayList<>();
-        changed.forEach(entry -> texts.addAll(entry.variants()));
+        entries.forEach(entry -> texts.addAll(entry.variants()));
         List<float[]> all = vectors.ofIndexed(texts);
         int next = 0;
-        for (IndexEntry entry : changed) {
+        for (IndexEntry entry : entries) {
             int count = entry.variants().size();
-            target.put(entry, documents.document(entry, all.subList(next, next + count)), true);
+            writing.put(entry.questionId(), documents.document(entry, all.subList(next, next + count)));
             next += count;
         }
     }
@@ -120,9 +114,8 @@ public class DuplicateIndex implements AutoCloseable {
         int next = 0;
         for (IndexEntry entry : entries) {
             List<float[]> own = all.subList(next, next + entry.variants().size());
-            boolean withAllVectors = !own.contains(null);
-            target.put(entry, documents.document(entry, own), withAllVectors);
-            if (!withAllVectors) {
+            target.put(entry.questionId(), documents.document(entry, own));
+            if (own.contains(null)) {
                 incomplete.add(entry);
             }
             next += own.size();

@@ -9,17 +9,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The index's directory and writer, and searchers that see every write made before they were asked for. A searcher
- * is refreshed lazily, by the first reader after a write, so a burst of writes costs one refresh. Each question's
- * entry, as last indexed with all its vectors, is remembered, so that an event that leaves it as it was (an approval
- * of a new question, a tag change) costs no write: re-adding a document re-inserts its vector into the HNSW graph,
- * the index's largest cost, and leaves a deletion behind that makes merges rebuild graphs.
+ * is refreshed lazily, by the first reader after a write, so a burst of writes costs one refresh.
  */
 final class IndexWriting implements AutoCloseable {
 
@@ -31,7 +26,6 @@ final class IndexWriting implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Map<UUID, IndexEntry> complete = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
     private final Object refreshLock = new Object();
     private volatile long visibleWrites;
@@ -45,28 +39,16 @@ final class IndexWriting implements AutoCloseable {
         }
     }
 
-    /** Whether the question is indexed as {@code entry} says, with all its vectors. */
-    boolean holds(IndexEntry entry) {
-        return entry.equals(complete.get(entry.questionId()));
-    }
-
-    /** @param withAllVectors whether {@code document} holds the vectors of all the entry's texts */
-    void put(IndexEntry entry, Document document, boolean withAllVectors) {
+    void put(UUID questionId, Document document) {
         try {
-            writer.updateDocument(QuestionDocuments.idTerm(entry.questionId()), document);
+            writer.updateDocument(QuestionDocuments.idTerm(questionId), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (withAllVectors) {
-            complete.put(entry.questionId(), entry);
-        } else {
-            complete.remove(entry.questionId());
         }
         writes.incrementAndGet();
     }
 
     void remove(UUID questionId) {
-        complete.remove(questionId);
         try {
             writer.deleteDocuments(QuestionDocuments.idTerm(questionId));
         } catch (IOException e) {
@@ -76,7 +58,6 @@ final class IndexWriting implements AutoCloseable {
     }
 
     void clear() {
-        complete.clear();
         try {
             writer.deleteAll();
         } catch (IOException e) {

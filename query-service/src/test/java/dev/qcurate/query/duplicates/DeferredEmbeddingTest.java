@@ -47,29 +47,6 @@ class DeferredEmbeddingTest {
     }
 
     @Test
-    void anEntryIndexedAsItIsIsLeftAloneAndAChangedOneIsWrittenAgain() {
-        UUID question = UUID.randomUUID();
-        IndexEntry entry = new IndexEntry(question, TEXT, List.of(), true);
-        index.upsertAll(List.of(entry));
-        int asked = vectors.computed;
-
-        index.upsertAll(List.of(new IndexEntry(question, TEXT, List.of(), true))); // e.g. the question's approval
-        assertThat(vectors.computed)
-                .as("nothing to write: no vectors asked for")
-                .isEqualTo(asked);
-
-        index.upsertAll(List.of(new IndexEntry(question, TEXT, List.of(), false))); // retired
-        assertThat(vectors.computed).isEqualTo(asked + 1);
-        assertThat(index.candidates(TEXT, 1, Set.of())).isEmpty();
-
-        index.remove(question);
-        index.upsertAll(List.of(entry));
-        assertThat(index.candidates(TEXT, 1, Set.of()))
-                .extracting(DuplicateCandidate::questionId)
-                .containsExactly(question);
-    }
-
-    @Test
     void aQuestionMissingOnlyAnAliasVectorIsIncompleteAndKeepsTheOthers() {
         UUID question = UUID.randomUUID();
         String alias = "Lists versus tuples: when to use which?";
