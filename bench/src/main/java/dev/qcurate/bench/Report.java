@@ -192,10 +192,10 @@ final class Report {
                 md,
                 "3",
                 "ack → visible in query-service p50 (minPosition)",
-                "≤ 30 ms",
+                "≤ 10 ms",
                 visibleP50.text(1) + " ms",
-                ok(visibleP50, 30));
-        row(md, "3", "ack → visible p99", "≤ 150 ms", visibleP99.text(1) + " ms", ok(visibleP99, 150));
+                ok(visibleP50, 10));
+        row(md, "3", "ack → visible p99", "≤ 50 ms", visibleP99.text(1) + " ms", ok(visibleP99, 50));
         row(
                 md,
                 "3",
@@ -207,9 +207,9 @@ final class Report {
                 md,
                 "4",
                 String.format("rebuild events/s (%,d events)", rebuildEvents),
-                "≥ 20,000",
+                "≥ 50,000",
                 rebuild.text(0),
-                rebuild.isEmpty() ? null : rebuild.median() >= 20_000);
+                rebuild.isEmpty() ? null : rebuild.median() >= 50_000);
         reads.forEach((name, s) -> {
             row(
                     md,

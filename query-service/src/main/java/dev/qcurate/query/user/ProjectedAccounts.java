@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The projected {@code user_access} rows: written by {@link UserAccessProjection}, cached per username so a request does not cost a database round trip.
- * An entry is dropped when a user event for its account is projected — after that transaction commits, so a lookup
- * running meanwhile cannot keep the old row (a drop waits for a load in flight and removes its result) — and, on
- * every instance, when its topic tail sees the event (after the read model applied it). Entries also expire, a bound
- * for an instance whose tail lags behind the shared read model.
+ * The projected {@code user_access} rows: written by {@link UserAccessProjection}, cached per username so a request
+ * does not cost a database round trip. An entry is dropped when a user event for its account is projected — after that
+ * transaction commits, so a lookup running meanwhile cannot keep the old row (a drop waits for a load in flight and
+ * removes its result) — and, on every instance, when its topic tail sees the event (after the read model applied it).
+ * Entries also expire, a bound for an instance whose tail lags behind the shared read model.
  */
 @Component
 class ProjectedAccounts implements LocalState {
