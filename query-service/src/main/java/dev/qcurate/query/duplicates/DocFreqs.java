@@ -7,22 +7,21 @@ import org.apache.lucene.index.Term;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How many questions hold each body term, read once per index reader and shared by every lookup against it: each
  * lookup needs the statistics of its candidates' terms, and reading them from every segment's term dictionary was
- * about a third of a lookup's CPU. A reader's statistics never change; a refreshed reader starts empty.
+ * about a third of a lookup's CPU. A reader's statistics never change; a refreshed reader starts empty, and a closed
+ * reader's are dropped (they hold the reader: weak keys would never be cleared).
  */
 final class DocFreqs {
 
     /** Terms remembered per reader: arbitrary query words must not grow it without bound. */
     private static final int MAX_TERMS = 50_000;
 
-    private static final Map<IndexReader.CacheKey, DocFreqs> BY_READER =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<IndexReader.CacheKey, DocFreqs> BY_READER = new ConcurrentHashMap<>();
 
     private final IndexReader reader;
     private final Cache<String, Integer> counts =
@@ -38,7 +37,15 @@ final class DocFreqs {
         if (helper == null) {
             return new DocFreqs(reader);
         }
-        return BY_READER.computeIfAbsent(helper.getKey(), key -> new DocFreqs(reader));
+        return BY_READER.computeIfAbsent(helper.getKey(), key -> {
+            helper.addClosedListener(BY_READER::remove);
+            return new DocFreqs(reader);
+        });
+    }
+
+    /** Whether statistics are kept for the reader of this key (they are dropped once it is closed). */
+    static boolean held(IndexReader.CacheKey reader) {
+        return BY_READER.containsKey(reader);
     }
 
     int of(String term) {

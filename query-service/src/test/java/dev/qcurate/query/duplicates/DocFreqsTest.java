@@ -5,6 +5,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocFreqsTest {
 
     @Test
-    void lookupsAgainstOneReaderShareItsStatisticsAndARefreshedReaderCountsAgain() throws IOException {
+    void lookupsShareAReadersStatisticsARefreshedReaderCountsAgainAndAClosedOneIsForgotten() throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
             writer.addDocument(body("generator iterator"));
@@ -42,6 +43,13 @@ class DocFreqsTest {
                 assertThat(shared.of("generator"))
                         .as("the old reader's counts stand")
                         .isEqualTo(2);
+
+                IndexReader.CacheKey key = first.getReaderCacheHelper().getKey();
+                assertThat(DocFreqs.held(key)).isTrue();
+                first.close();
+                assertThat(DocFreqs.held(key))
+                        .as("dropped with the closed reader")
+                        .isFalse();
             }
         }
     }
