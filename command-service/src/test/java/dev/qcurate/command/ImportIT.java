@@ -137,6 +137,16 @@ class ImportIT {
         assertThat(repeat.get("duplicateCandidates")).hasSize(1);
         assertThat(repeat.get("duplicateCandidates").get(0).get("questionId").asText())
                 .isEqualTo(submitted.get(0).get("change").get("questionId").asText());
+        // the answer names the flagged item and what it resembles, so a person can judge it without the queue
+        assertThat(body.get("flagged")).hasSize(1);
+        JsonNode flag = body.get("flagged").get(0);
+        assertThat(flag.get("line").asInt()).isEqualTo(4);
+        assertThat(flag.get("text").asText()).isEqualTo("Iterators vs generators ?");
+        assertThat(flag.get("proposalId").asText())
+                .isEqualTo(body.get("proposalIds").get(2).asText());
+        assertThat(flag.get("closest").get("questionId").asText())
+                .isEqualTo(submitted.get(0).get("change").get("questionId").asText());
+        assertThat(flag.get("closest").get("text").asText()).isEqualTo("Iterators vs generators ?");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM curated_list_name WHERE name = 'Repeats'", Long.class))
                 .isEqualTo(1);
     }
@@ -160,6 +170,12 @@ class ImportIT {
         assertThat(second.getBody().get("proposalIds")).isEmpty();
         assertThat(second.getBody().get("earlier").get("proposed")).isEqualTo(first.get("proposed"));
         assertThat(second.getBody().get("earlier").get("proposalIds")).isEqualTo(first.get("proposalIds"));
+        JsonNode earlierImport = second.getBody().get("earlierImport");
+        assertThat(earlierImport.get("importId")).isEqualTo(first.get("importId"));
+        assertThat(earlierImport.get("listId")).isEqualTo(first.get("listId"));
+        assertThat(java.time.Instant.parse(earlierImport.get("at").asText()))
+                .isBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now());
+        assertThat(second.getBody().get("flagged")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
                 .isEqualTo(events);
 

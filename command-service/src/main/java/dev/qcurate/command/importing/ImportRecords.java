@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +26,7 @@ class ImportRecords {
     }
 
     /** An earlier import of the same content; {@code answer} is null while it is still running. */
-    record Earlier(UUID importId, String answer) {}
+    record Earlier(UUID importId, String answer, Instant at) {}
 
     /** Claims the content for a new import, or gives the import that claimed it first. */
     Optional<Earlier> claim(String contentSha256, UUID importId, String source, String user) {
@@ -43,8 +44,11 @@ class ImportRecords {
         }
         return jdbc
                 .query(
-                        "SELECT import_id, answer FROM import_record WHERE content_sha256 = ?",
-                        (rs, row) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2)),
+                        "SELECT import_id, answer, created_at FROM import_record WHERE content_sha256 = ?",
+                        (rs, row) -> new Earlier(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getTimestamp(3).toInstant()),
                         contentSha256)
                 .stream()
                 .findFirst();

@@ -8,6 +8,7 @@ import dev.qcurate.command.question.QuestionText;
 import dev.qcurate.command.question.Tags;
 import dev.qcurate.shared.curatedlist.CreateCuratedListCommand;
 import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.proposal.DuplicateCandidate;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.ProposeQuestionCommand;
 import dev.qcurate.shared.question.ProposeQuestionsCommand;
@@ -100,7 +101,7 @@ class QuestionImport {
             CuratedListId listId = findOrCreateList(listName, source);
             List<ProposalId> proposalIds = new ArrayList<>(proposable.size());
             List<ProposeQuestionCommand> chunk = new ArrayList<>(CHUNK);
-            int flagged = 0;
+            List<Map<String, Object>> flagged = new ArrayList<>();
             for (Proposable p : proposable) {
                 DuplicateCheck.Candidates found =
                         candidates.getOrDefault(p.questionId(), DuplicateCheck.Candidates.NONE);
@@ -117,7 +118,9 @@ class QuestionImport {
                     chunk.clear();
                 }
                 proposalIds.add(p.proposalId());
-                flagged += found.likelyDuplicate() ? 1 : 0;
+                if (found.likelyDuplicate()) {
+                    flagged.add(flag(p, found.candidates().get(0)));
+                }
             }
             if (!chunk.isEmpty()) {
                 dispatcher.sendAndWait(new ProposeQuestionsCommand(chunk));
@@ -131,7 +134,8 @@ class QuestionImport {
             body.put("list", listName);
             body.put("source", source);
             body.put("proposed", proposalIds.size());
-            body.put("duplicatesFlagged", flagged);
+            body.put("duplicatesFlagged", flagged.size());
+            body.put("flagged", flagged);
             body.put("rejected", rejected);
             body.put("proposalIds", proposalIds);
             body.put("alreadyImported", false);
@@ -169,8 +173,14 @@ class QuestionImport {
         Map<String, Object> body = new LinkedHashMap<>(first);
         body.put("proposed", 0);
         body.put("duplicatesFlagged", 0);
+        body.put("flagged", List.of());
         body.put("proposalIds", List.of());
         body.put("alreadyImported", true);
+        Map<String, Object> earlierImport = new LinkedHashMap<>();
+        earlierImport.put("importId", earlier.importId());
+        earlierImport.put("at", earlier.at().toString());
+        earlierImport.put("listId", first.get("listId"));
+        body.put("earlierImport", earlierImport);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("proposed", first.get("proposed"));
         before.put("duplicatesFlagged", first.get("duplicatesFlagged"));
@@ -178,6 +188,20 @@ class QuestionImport {
         body.put("earlier", before);
         Object position = first.get("position");
         return new Outcome(true, position instanceof Number n ? n.longValue() : 0, body);
+    }
+
+    /** A flagged item and the question it most resembles (in the bank, or earlier in the same document). */
+    private static Map<String, Object> flag(Proposable p, DuplicateCandidate closest) {
+        Map<String, Object> match = new LinkedHashMap<>();
+        match.put("questionId", closest.questionId());
+        match.put("text", closest.text());
+        match.put("score", closest.score());
+        Map<String, Object> flag = new LinkedHashMap<>();
+        flag.put("line", p.item().line());
+        flag.put("text", p.text());
+        flag.put("proposalId", p.proposalId());
+        flag.put("closest", match);
+        return flag;
     }
 
     /** A finished import's answer, as it was given (so an outcome page can be shared and reloaded). */
