@@ -248,7 +248,8 @@ public final class Bench {
                     String.format("open loop at %.0f/s", rate), cpu.since(before, stack.queryPid()), step.commands());
             System.out.printf(
                     "bench: open loop at %.0f/s: achieved %.0f/s, command p50 %.1f p99 %.1f ms;"
-                            + " visible after ack p50 %.1f p99 %.1f ms; after send p50 %.1f p99 %.1f ms (load %.2f)%n",
+                            + " visible after ack p50 %.1f p99 %.1f ms; after send p50 %.1f p99 %.1f ms;"
+                            + " read model lag at end %.0f ms, duplicate index %.0f ms (load %.2f)%n",
                     rate,
                     step.rate(),
                     step.latency().percentileMillis(50),
@@ -257,6 +258,8 @@ public final class Bench {
                     step.visibleAfterAck().percentileMillis(99),
                     step.visibleAfterSend().percentileMillis(50),
                     step.visibleAfterSend().percentileMillis(99),
+                    step.lagMillis(),
+                    step.indexLagMillis(),
                     step.loadAverage());
         }
         report.note("latency", Machine.loadAverage());

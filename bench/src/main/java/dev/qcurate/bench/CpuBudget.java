@@ -55,7 +55,8 @@ final class CpuBudget {
             return;
         }
         md.append("\n### CPU budget: CPU ms per operation, by process (/proc utime+stime)\n\n")
-                .append("Each phase is sampled before and after, including the wait until the read model caught up;")
+                .append("Each phase is sampled before and after, including the wait until the read model and the")
+                .append(" duplicate index (sentence vectors included) caught up, so indexing is in a command's budget;")
                 .append(" an operation is a command (mix, open loop), an INSERT+COMMIT (reference) or a read.")
                 .append(" The idle row is ms of CPU per second with no load, measured before the phases; it is")
                 .append(" included in the processes' figures; the last column subtracts it (idle rate × the phase's")

@@ -32,6 +32,8 @@ final class Report {
     final Stats visibleP99 = new Stats();
     final Stats visibleSendP50 = new Stats();
     final Stats visibleSendP99 = new Stats();
+    final Stats latencyLag = new Stats();
+    final Stats latencyIndexLag = new Stats();
     long latencyFailures;
     final Stats rebuild = new Stats();
     long rebuildEvents;
@@ -77,6 +79,8 @@ final class Report {
         visibleP99.add(step.visibleAfterAck().percentileMillis(99));
         visibleSendP50.add(step.visibleAfterSend().percentileMillis(50));
         visibleSendP99.add(step.visibleAfterSend().percentileMillis(99));
+        latencyLag.add(step.lagMillis());
+        latencyIndexLag.add(step.indexLagMillis());
         latencyFailures += step.failures();
     }
 
@@ -124,30 +128,7 @@ final class Report {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# qcurate benchmark — ")
-                .append(options.label())
-                .append(", ")
-                .append(started)
-                .append("\n\n");
-        md.append("Command: `./qcurate bench")
-                .append(options.quick() ? " --quick" : "")
-                .append("` (")
-                .append(options.repetitions())
-                .append(" repetitions, ")
-                .append(options.seconds())
-                .append(" s per step; figures are medians with the min–max spread over the repetitions).")
-                .append(options.quick() ? " **Quick smoke run: tiny sizes, the numbers mean nothing.**" : "")
-                .append("\n\n");
-        md.append("| machine | |\n|---|---|\n");
-        machine.forEach(
-                (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        md.append("| load average after each scenario | ").append(loadAfter).append(" |\n");
-        md.append("| services' JVM flags | `")
-                .append(String.join(" ", options.serviceJvm()))
-                .append("` |\n");
-        md.append("| services' extra environment | ")
-                .append(options.serviceEnvironment())
-                .append(" |\n\n");
+        ReportHeader.markdown(this, md);
 
         md.append("| # | measure | target | result | met |\n|---|---|---|---|---|\n");
         int clients = sustainedClients();
@@ -202,6 +183,13 @@ final class Report {
                 "send → visible p50 / p99 (includes the command itself)",
                 "–",
                 visibleSendP50.text(1) + " / " + visibleSendP99.text(1) + " ms",
+                null);
+        row(
+                md,
+                "3",
+                "open loop at 70%: read-model / duplicate-index lag at the step's end",
+                "–",
+                latencyLag.text(0) + " / " + latencyIndexLag.text(0) + " ms",
                 null);
         row(
                 md,

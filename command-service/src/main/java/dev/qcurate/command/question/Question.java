@@ -29,7 +29,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One question and its lifecycle. Changes arrive already approved (see {@code ProposalDecisions}): the methods here
- * check the lifecycle and revision rules and apply the events; the {@code on} handlers only change state.
+ * check the lifecycle and revision rules and apply the events; the {@code on} handlers only change state. Past 300
+ * lines on purpose: an Axon aggregate keeps its decisions and the handlers of its twelve events in one class, and
+ * the rules that are not about the lifecycle already live beside it ({@link Revisions}, {@link TagEdit},
+ * {@link Tags}).
  */
 @Aggregate(cache = "questionCache")
 public class Question {
