@@ -69,19 +69,30 @@ class ReadModelRebuild implements DisposableBean {
                 .register(metrics);
     }
 
-    synchronized Status start() {
-        if (worker != null && holds(worker)) {
+    Status start() {
+        RebuildWorker previous;
+        synchronized (this) {
+            previous = worker;
+        }
+        // waited for outside the monitor, so the watch and the shutdown are not held up by a finished run's tidy-up
+        if (previous != null && holds(previous)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a rebuild is already running on this instance");
         }
-        return store.whileStarting(this::startOrResume)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.CONFLICT, "a rebuild is being started on another instance at this moment"));
+        synchronized (this) {
+            if (worker != previous) {
+                throw new ResponseStatusException(
+                        HttpStatus.CONFLICT, "a rebuild was started on this instance at this moment");
+            }
+            return store.whileStarting(this::startOrResume)
+                    .orElseThrow(() -> new ResponseStatusException(
+                            HttpStatus.CONFLICT, "a rebuild is being started on another instance at this moment"));
+        }
     }
 
     /** Under the start lock: whatever another instance started before it was taken is seen here. */
     private Status startOrResume() {
         Optional<RebuildStore.Run> running = store.running();
-        if (running.isPresent() && "RUNNING".equals(running.get().state())) {
+        if (running.isPresent() && running.get().running()) {
             if (!store.claim(instance, OWNER_SILENCE)) {
                 throw new ResponseStatusException(
                         HttpStatus.CONFLICT,
@@ -112,7 +123,7 @@ class ReadModelRebuild implements DisposableBean {
     Status status() {
         Optional<RebuildStore.Run> running = store.running();
         Status status;
-        if (running.isPresent() && "RUNNING".equals(running.get().state())) {
+        if (running.isPresent() && running.get().running()) {
             RebuildStore.Run run = running.get();
             long reached = store.shadowPosition().applied().highest();
             double progress = run.target() == 0 ? 1 : Math.min(1, (double) reached / run.target());

@@ -31,7 +31,18 @@ class RebuildStore {
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
 
     /** A rebuild's row: its state, the live position when it started, who runs it and when it last said so. */
-    record Run(String state, long target, Instant startedAt, Instant finishedAt, String owner, Instant heartbeatAt) {}
+    record Run(
+            ReadModelRebuild.State state,
+            long target,
+            Instant startedAt,
+            Instant finishedAt,
+            String owner,
+            Instant heartbeatAt) {
+
+        boolean running() {
+            return state == ReadModelRebuild.State.RUNNING;
+        }
+    }
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -81,7 +92,7 @@ class RebuildStore {
                 "SELECT state, target_position, started_at, finished_at, owner, heartbeat_at FROM " + schema
                         + ".rebuild_run WHERE name = ?",
                 (rs, row) -> new Run(
-                        rs.getString(1),
+                        ReadModelRebuild.State.valueOf(rs.getString(1)),
                         rs.getLong(2),
                         rs.getTimestamp(3).toInstant(),
                         instant(rs.getTimestamp(4)),
