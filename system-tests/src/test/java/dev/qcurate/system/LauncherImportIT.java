@@ -48,7 +48,7 @@ class LauncherImportIT {
                         + " duplicates, 0 lines rejected")
                 .contains("  line 4: \"What is a closure in Python and when would you use one?\" resembles"
                         + " \"What is a closure in Python and when would you use one?\" (score 1")
-                .containsPattern("review them: http://localhost:\\d+/review\\?import=[0-9a-f-]{36}");
+                .containsPattern("in the review queue: http://localhost:\\d+/review\\?import=[0-9a-f-]{36}");
 
         Run again = importFile(document, "launcher-clean");
 
