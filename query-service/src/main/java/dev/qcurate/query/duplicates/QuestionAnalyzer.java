@@ -20,9 +20,12 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a question into the terms that carry its meaning: folds case and accents, maps the
- * curated synonyms and seed typos onto one spelling, drops the phrasing every question shares ("what is the
+ * curated synonyms, seed typos and the Python/Django glossary onto one spelling, drops the phrasing every question shares ("what is the
  * difference between", "with example") and stems what is left.
  */
 final class QuestionAnalyzer extends Analyzer {
@@ -41,10 +44,12 @@ final class QuestionAnalyzer extends Analyzer {
      * unseen ones are left to the fuzzy matching in {@link DuplicateIndex}.
      */
     private static final String SYNONYMS = """
-            vs, versus, difference, differences, diffrence, differnce, diffrenece, differentiate, compare, comparison, \
+            vs, versus, difference, differences, diffrence, differnce, diffrenece, differ, differs, differentiate, compare, \
+            comparison, \
             pros and cons, advantages and disadvantages => versus
             djnago, djanog, djngo, dajngo => django
             tyoes => types
+            singles => signals
             interator, interators => iterator
             fibbonicci, fibonnaci => fibonacci
             comprehenssion, comprehenssions => comprehension
@@ -210,11 +215,18 @@ final class QuestionAnalyzer extends Analyzer {
     /** {@code ==} vanishes in the tokenizer and {@code is} is a stop word: keep the equality operator as a word. */
     private static final Pattern EQUALITY_OPERATOR = Pattern.compile("==");
 
+    /** {@code :=} vanishes in the tokenizer too; the glossary maps its name onto the same word. */
+    private static final Pattern WALRUS_OPERATOR = Pattern.compile(":=");
+
+    /** Python and Django terms named in more than one way (acronyms, operator names); see the file's header. */
+    private static final String GLOSSARY = "/duplicates/glossary.txt";
+
     private final SynonymMap synonyms = buildSynonyms();
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(EQUALITY_OPERATOR, " equalityoperator ", reader);
+        Reader operatorsNamed = new PatternReplaceCharFilter(EQUALITY_OPERATOR, " equalityoperator ", reader);
+        return new PatternReplaceCharFilter(WALRUS_OPERATOR, " walrusoperator ", operatorsNamed);
     }
 
     @Override
@@ -265,9 +277,20 @@ final class QuestionAnalyzer extends Analyzer {
         try (ruleAnalyzer) {
             SolrSynonymParser parser = new SolrSynonymParser(true, false, ruleAnalyzer);
             parser.parse(new StringReader(SYNONYMS));
+            try (Reader glossary = glossary()) {
+                parser.parse(glossary);
+            }
             return parser.build();
         } catch (IOException | ParseException e) {
-            throw new IllegalStateException("The curated synonym list does not parse", e);
+            throw new IllegalStateException("The curated synonym list or the glossary does not parse", e);
         }
+    }
+
+    private static Reader glossary() {
+        InputStream glossary = QuestionAnalyzer.class.getResourceAsStream(GLOSSARY);
+        if (glossary == null) {
+            throw new IllegalStateException(GLOSSARY + " is missing from the classpath");
+        }
+        return new InputStreamReader(glossary, StandardCharsets.UTF_8);
     }
 }
