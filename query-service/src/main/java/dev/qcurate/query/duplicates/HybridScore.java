@@ -17,7 +17,7 @@ public record HybridScore(double lexicalWeight, double cosineFloor, double thres
      * Fitted on the tuning half of the labelled pairs by {@code ./qcurate eval-duplicates} (grid search for the
      * best F1 that flags no hard negative); the report of that run, on the test half, is docs/duplicates.md.
      */
-    public static final HybridScore SHIPPED = new HybridScore(0.40, 0.85, 0.33);
+    public static final HybridScore SHIPPED = new HybridScore(0.45, 0.85, 0.37);
 
     public HybridScore {
         if (lexicalWeight < 0 || lexicalWeight > 1 || cosineFloor < -1 || cosineFloor >= 1) {

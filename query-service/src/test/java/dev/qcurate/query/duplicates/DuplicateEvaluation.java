@@ -40,7 +40,8 @@ final class DuplicateEvaluation {
             Map<Category, Integer> missesByCategory,
             List<String> errors) {}
 
-    record Result(EvaluationSet set, Fit hybridFit, Fit lexicalFit, List<Measured> measured) {}
+    /** {@code measured}: each setting on the test half; {@code fresh}: the same settings on the fresh pairs. */
+    record Result(EvaluationSet set, Fit hybridFit, Fit lexicalFit, List<Measured> measured, List<Measured> fresh) {}
 
     private final EvaluationSet set = EvaluationSet.load();
     private final TextVectors vectors = new CachedVectors(SentenceModel.shared());
@@ -50,7 +51,7 @@ final class DuplicateEvaluation {
 
     DuplicateEvaluation() {
         set.texts().forEach(text -> ids.put(text, UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8))));
-        for (List<Case> half : List.of(set.tuning(), set.test())) {
+        for (List<Case> half : List.of(set.tuning(), set.test(), set.fresh())) {
             for (Case c : half) {
                 if (c.duplicate()) {
                     duplicatesOf
@@ -80,12 +81,14 @@ final class DuplicateEvaluation {
             settings.put("hybrid as shipped (HybridScore.SHIPPED)", HybridScore.SHIPPED);
         }
         List<Measured> measured = new ArrayList<>();
+        List<Measured> fresh = new ArrayList<>();
         settings.forEach((name, score) -> {
             try (DuplicateIndex index = index(score)) {
-                measured.add(measure(index, new Setting(name, score)));
+                measured.add(measure(index, new Setting(name, score), set.test()));
+                fresh.add(measure(index, new Setting(name, score), set.fresh()));
             }
         });
-        return new Result(set, hybridFit, lexicalFit, measured);
+        return new Result(set, hybridFit, lexicalFit, measured, fresh);
     }
 
     /** The tuning inputs, for looking at the data: target/duplicates-tuning-features.csv. */
@@ -146,14 +149,14 @@ final class DuplicateEvaluation {
                 .orElse(0);
     }
 
-    private Measured measure(DuplicateIndex index, Setting setting) {
+    private Measured measure(DuplicateIndex index, Setting setting, List<Case> cases) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
         int hardNegatives = 0;
         Map<Category, Integer> misses = new EnumMap<>(Category.class);
         List<String> errors = new ArrayList<>();
-        for (Case c : set.test()) {
+        for (Case c : cases) {
             boolean flagged = flags(index, c.pair().textA(), c.pair().textB())
                     || flags(index, c.pair().textB(), c.pair().textA());
             if (flagged == c.duplicate()) {
@@ -180,7 +183,7 @@ final class DuplicateEvaluation {
         int directions = 0;
         int at1 = 0;
         int at3 = 0;
-        for (Case c : set.test()) {
+        for (Case c : cases) {
             if (!c.duplicate()) {
                 continue;
             }

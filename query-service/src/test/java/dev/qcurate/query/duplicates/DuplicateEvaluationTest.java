@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the duplicate evaluation (see {@link DuplicateEvaluation}); with {@code -Dqcurate.eval.report=FILE} it writes
  * the report into that file, which is how {@code ./qcurate eval-duplicates} updates docs/duplicates.md. Asserts only
  * what must hold whatever the figures: both halves hold every category, the thresholds come from the tuning half
- * alone and are the ones shipped, so the shipped scoring flags no hard negative of the tuning half.
+ * alone (the fresh pairs are only measured) and are the ones shipped, so the shipped scoring flags no hard negative of the tuning half.
  */
 class DuplicateEvaluationTest {
 
@@ -42,6 +42,12 @@ class DuplicateEvaluationTest {
         }
         assertThat(result.set().tuning())
                 .doesNotContainAnyElementsOf(result.set().test());
+        assertThat(result.set().fresh())
+                .as("the fresh pairs are a third part, never fitted on")
+                .isNotEmpty()
+                .doesNotContainAnyElementsOf(result.set().tuning())
+                .doesNotContainAnyElementsOf(result.set().test());
+        assertThat(result.fresh()).hasSameSizeAs(result.measured());
         assertThat(result.hybridFit().score())
                 .as("HybridScore.SHIPPED is what the tuning half gives")
                 .isEqualTo(HybridScore.SHIPPED);

@@ -24,13 +24,17 @@ final class EvaluationReport {
 
     static String markdown(Result result) {
         StringBuilder md = new StringBuilder();
-        md.append("Produced by `./qcurate eval-duplicates`. Labelled pairs, by category (tuning / test):\n\n");
-        md.append("| category | tuning | test |\n|---|---:|---:|\n");
+        md.append("Produced by `./qcurate eval-duplicates`. Labelled pairs, by category (tuning / test / fresh):\n\n");
+        md.append("| category | tuning | test | fresh |\n|---|---:|---:|---:|\n");
         Map<Category, int[]> counts = new EnumMap<>(Category.class);
-        result.set().tuning().forEach(c -> counts.computeIfAbsent(c.category(), k -> new int[2])[0]++);
-        result.set().test().forEach(c -> counts.computeIfAbsent(c.category(), k -> new int[2])[1]++);
-        counts.forEach((category, n) ->
-                md.append(String.format(Locale.ROOT, "| %s | %d | %d |%n", category.description, n[0], n[1])));
+        List<List<Case>> parts =
+                List.of(result.set().tuning(), result.set().test(), result.set().fresh());
+        for (int part = 0; part < parts.size(); part++) {
+            int column = part;
+            parts.get(part).forEach(c -> counts.computeIfAbsent(c.category(), k -> new int[3])[column]++);
+        }
+        counts.forEach((category, n) -> md.append(
+                String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", category.description, n[0], n[1], n[2])));
         md.append(String.format(
                 Locale.ROOT,
                 "%nQuestions indexed: %d (both seed lists and every labelled text).%n%n",
@@ -56,9 +60,34 @@ final class EvaluationReport {
                 hybrid.score().equals(HybridScore.SHIPPED) ? " — the fitted values" : " — NOT the fitted values"));
         md.append("On the test half (a pair is flagged when either question's candidate list, as the API answers "
                 + "it, flags the other; recall@k over both directions of each test duplicate pair):\n\n");
+        qualityTable(md, result.measured());
+        md.append("\nFlag errors on the test half by category:\n\n| category |");
+        result.measured().forEach(m -> md.append(' ').append(m.setting().name()).append(" |"));
+        md.append("\n|---|");
+        result.measured().forEach(m -> md.append("---:|"));
+        md.append('\n');
+        for (Category category : Category.values()) {
+            md.append("| ").append(category.description).append(" |");
+            result.measured()
+                    .forEach(m -> md.append(' ')
+                            .append(m.missesByCategory().getOrDefault(category, 0))
+                            .append(" |"));
+            md.append('\n');
+        }
+        md.append("\nEvery error of the shipped hybrid on the test half:\n\n");
+        errors(md, shipped(result.measured()));
+        md.append("\nOn the fresh pairs (`fresh-pairs.csv`, written 2026-12-04 after the scorer's last change and "
+                + "measured once; nothing was ever chosen on them), the same settings:\n\n");
+        qualityTable(md, result.fresh());
+        md.append("\nEvery error of the shipped hybrid on the fresh pairs:\n\n");
+        errors(md, shipped(result.fresh()));
+        return md.toString();
+    }
+
+    private static void qualityTable(StringBuilder md, List<Measured> measured) {
         md.append("| setting | precision | recall | F1 | TP | FP | FN | hard negatives flagged | recall@1 | recall@3 "
                 + "|\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Measured m : result.measured()) {
+        for (Measured m : measured) {
             md.append(String.format(
                     Locale.ROOT,
                     "| %s | %.3f | %.3f | %.3f | %d | %d | %d | %d | %.3f | %.3f |%n",
@@ -73,30 +102,20 @@ final class EvaluationReport {
                     m.recallAt1(),
                     m.recallAt3()));
         }
-        md.append("\nFlag errors on the test half by category:\n\n| category |");
-        result.measured().forEach(m -> md.append(' ').append(m.setting().name()).append(" |"));
-        md.append("\n|---|");
-        result.measured().forEach(m -> md.append("---:|"));
-        md.append('\n');
-        for (Category category : Category.values()) {
-            md.append("| ").append(category.description).append(" |");
-            result.measured()
-                    .forEach(m -> md.append(' ')
-                            .append(m.missesByCategory().getOrDefault(category, 0))
-                            .append(" |"));
-            md.append('\n');
-        }
-        Measured last = result.measured().get(result.measured().size() - 1);
-        Measured hybridMeasured = result.measured().stream()
+    }
+
+    private static Measured shipped(List<Measured> measured) {
+        return measured.stream()
                 .filter(m -> m.setting().score().equals(HybridScore.SHIPPED))
                 .findFirst()
-                .orElse(last);
-        md.append("\nEvery error of the shipped hybrid on the test half:\n\n");
-        if (hybridMeasured.errors().isEmpty()) {
+                .orElse(measured.get(measured.size() - 1));
+    }
+
+    private static void errors(StringBuilder md, Measured measured) {
+        if (measured.errors().isEmpty()) {
             md.append("- none\n");
         }
-        hybridMeasured.errors().forEach(error -> md.append("- ").append(error).append('\n'));
-        return md.toString();
+        measured.errors().forEach(error -> md.append("- ").append(error).append('\n'));
     }
 
     /** Replaces the part between the markers (or appends it with them). */

@@ -15,9 +15,10 @@ import java.util.Set;
 /**
  * The labelled pairs of the evaluation — those over the seed lists and those written for it — each with its
  * category, split into a tuning half and a test half: within each category, pairs ordered by a hash of their texts
- * go alternately to tuning and test. The split is fixed by the data, not by a random seed.
+ * go alternately to tuning and test. The split is fixed by the data, not by a random seed. The fresh pairs
+ * ({@link LabelledPairs#fresh()}) are a third part, kept out of both: measured, never fitted on.
  */
-record EvaluationSet(List<Case> tuning, List<Case> test, Set<String> texts) {
+record EvaluationSet(List<Case> tuning, List<Case> test, List<Case> fresh, Set<String> texts) {
 
     enum Category {
         SAME_DOCUMENT("duplicate, within one seed list", true),
@@ -58,17 +59,11 @@ record EvaluationSet(List<Case> tuning, List<Case> test, Set<String> texts) {
             cases.add(new Case(pair, seedCategory(pair, seedFile)));
         }
         for (Pair pair : LabelledPairs.written().pairs()) {
-            cases.add(new Case(
-                    pair,
-                    switch (pair.label()) {
-                        case DUPLICATE ->
-                            seedFile.containsKey(pair.textA()) && seedFile.containsKey(pair.textB())
-                                    ? seedCategory(pair, seedFile)
-                                    : Category.PARAPHRASE;
-                        case RELATED -> Category.RELATED_DISTINCT;
-                        case LOOKALIKE -> Category.HARD_NEGATIVE_WRITTEN;
-                    }));
+            cases.add(new Case(pair, writtenCategory(pair, seedFile)));
         }
+        List<Case> fresh = LabelledPairs.fresh().pairs().stream()
+                .map(pair -> new Case(pair, writtenCategory(pair, seedFile)))
+                .toList();
         Map<Category, List<Case>> byCategory = new LinkedHashMap<>();
         cases.forEach(c ->
                 byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c));
@@ -81,11 +76,24 @@ record EvaluationSet(List<Case> tuning, List<Case> test, Set<String> texts) {
             }
         });
         Set<String> texts = new LinkedHashSet<>(SeedQuestions.all());
-        cases.forEach(c -> {
-            texts.add(c.pair().textA());
-            texts.add(c.pair().textB());
-        });
-        return new EvaluationSet(List.copyOf(tuning), List.copyOf(test), texts);
+        for (List<Case> part : List.of(cases, fresh)) {
+            part.forEach(c -> {
+                texts.add(c.pair().textA());
+                texts.add(c.pair().textB());
+            });
+        }
+        return new EvaluationSet(List.copyOf(tuning), List.copyOf(test), fresh, texts);
+    }
+
+    private static Category writtenCategory(Pair pair, Map<String, String> seedFile) {
+        return switch (pair.label()) {
+            case DUPLICATE ->
+                seedFile.containsKey(pair.textA()) && seedFile.containsKey(pair.textB())
+                        ? seedCategory(pair, seedFile)
+                        : Category.PARAPHRASE;
+            case RELATED -> Category.RELATED_DISTINCT;
+            case LOOKALIKE -> Category.HARD_NEGATIVE_WRITTEN;
+        };
     }
 
     private static Category seedCategory(Pair pair, Map<String, String> seedFile) {

@@ -28,6 +28,14 @@ record LabelledPairs(List<Pair> pairs) {
         return load("written-pairs.csv");
     }
 
+    /**
+     * Pairs written after the scorer's last change and measured once: a hold-out no choice was ever made on
+     * (thresholds, glossary, models), so its figures say how the scorer does on questions nobody tuned it for.
+     */
+    static LabelledPairs fresh() {
+        return load("fresh-pairs.csv");
+    }
+
     private static LabelledPairs load(String file) {
         try (InputStream in = LabelledPairs.class.getResourceAsStream("/duplicates/" + file)) {
             if (in == null) {
