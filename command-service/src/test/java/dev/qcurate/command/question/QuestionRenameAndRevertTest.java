@@ -3,7 +3,6 @@ package dev.qcurate.command.question;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,12 +17,7 @@ class QuestionRenameAndRevertTest {
     private final ProposalId created = ProposalId.random();
     private final ProposalId earlier = ProposalId.random();
     private final ProposalId change = ProposalId.random();
-    private AggregateTestFixture<Question> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Question.class);
-    }
+    private final AggregateTestFixture<Question> fixture = new AggregateTestFixture<>(Question.class);
 
     private List<Object> active(List<String> tags, Object... later) {
         List<Object> events = new ArrayList<>(List.of(
