@@ -17,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,9 +124,7 @@ class IdempotencyIT {
     }
 
     private String token() {
-        ResponseEntity<Map> answer = http.postForEntity(
-                "/api/auth/token", Map.of("username", "editor", "password", CommandServiceStack.PASSWORD), Map.class);
-        return (String) answer.getBody().get("accessToken");
+        return CommandServiceStack.token(http, "editor");
     }
 
     /** As the filter computes it: method, path and query, a newline, the body bytes. */

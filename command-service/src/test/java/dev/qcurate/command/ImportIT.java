@@ -320,9 +320,7 @@ class ImportIT {
     }
 
     private String token(String user) {
-        ResponseEntity<Map> answer = http.postForEntity(
-                "/api/auth/token", Map.of("username", user, "password", CommandServiceStack.PASSWORD), Map.class);
-        return (String) answer.getBody().get("accessToken");
+        return CommandServiceStack.token(http, user);
     }
 
     /** Payloads of one event type caused by the given import, in event order. */

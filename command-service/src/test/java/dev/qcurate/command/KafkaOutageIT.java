@@ -112,10 +112,7 @@ class KafkaOutageIT {
     }
 
     private String token(String user) {
-        ResponseEntity<Map> answer = http.postForEntity(
-                "/api/auth/token", Map.of("username", user, "password", CommandServiceStack.PASSWORD), Map.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return (String) answer.getBody().get("accessToken");
+        return CommandServiceStack.token(http, user);
     }
 
     private static HttpHeaders bearer(String token) {

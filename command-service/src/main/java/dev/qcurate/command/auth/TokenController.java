@@ -13,40 +13,21 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /** Exchanges a username and password for a signed JWT that both services accept. */
 @RestController
 class TokenController {
 
     private final AuthenticationManager authentication;
-    private final JwtEncoder encoder;
-    private final JwtProperties properties;
-    private final SigningKey key;
+    private final TokenIssuer tokens;
     private final LoginThrottle throttle;
 
-    TokenController(
-            AuthenticationManager authentication,
-            JwtEncoder encoder,
-            JwtProperties properties,
-            SigningKey key,
-            LoginThrottle throttle) {
+    TokenController(AuthenticationManager authentication, TokenIssuer tokens, LoginThrottle throttle) {
         this.authentication = authentication;
-        this.encoder = encoder;
-        this.properties = properties;
-        this.key = key;
+        this.tokens = tokens;
         this.throttle = throttle;
     }
 
@@ -60,13 +41,11 @@ class TokenController {
         var locked = throttle.lockedFor(credentials.username(), address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds() + (locked.get().toNanosPart() > 0 ? 1 : 0));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+            return refused(
                     HttpStatus.TOO_MANY_REQUESTS,
-                    "too many failed sign-ins for this user or from this address; try again in " + seconds + " s");
-            problem.setTitle("Sign-in locked");
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .body(problem);
+                    "Sign-in locked",
+                    "too many failed sign-ins for this user or from this address; try again in " + seconds + " s",
+                    Long.toString(seconds));
         }
         Authentication user;
         try {
@@ -75,43 +54,31 @@ class TokenController {
             throttle.succeeded(credentials.username(), address);
         } catch (InternalAuthenticationServiceException e) {
             // the user store could not be read: not a wrong password, and not counted as a failed attempt
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.SERVICE_UNAVAILABLE, "sign-in is unavailable right now; retry later");
-            problem.setTitle("Service unavailable");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(problem);
+            return refused(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    "sign-in is unavailable right now; retry later",
+                    "5");
         } catch (AuthenticationException e) {
             throttle.failed(credentials.username(), address);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.UNAUTHORIZED, "unknown user, wrong password or disabled account");
-            problem.setTitle("Bad credentials");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+            return refused(
+                    HttpStatus.UNAUTHORIZED,
+                    "Bad credentials",
+                    "unknown user, wrong password or disabled account",
+                    null);
         }
-        List<String> roles = user.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .map(authority -> authority.substring("ROLE_".length()))
-                .toList();
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(properties.issuer())
-                .subject(user.getName())
-                .issuedAt(now)
-                .expiresAt(now.plus(properties.ttl()))
-                .claim("roles", roles)
-                .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
-                .keyId(key.jwk().getKeyID())
-                .build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return ResponseEntity.ok(Map.of(
-                "accessToken",
-                token,
-                "tokenType",
-                "Bearer",
-                "expiresIn",
-                properties.ttl().toSeconds(),
-                "roles",
-                roles));
+        return ResponseEntity.ok(tokens.issue(user));
+    }
+
+    /** A refused sign-in as problem+json; {@code retryAfter} (seconds) when trying again later can succeed. */
+    private static ResponseEntity<ProblemDetail> refused(
+            HttpStatus status, String title, String detail, String retryAfter) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        var answer = ResponseEntity.status(status);
+        if (retryAfter != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return answer.body(problem);
     }
 }

@@ -1,12 +1,11 @@
 package dev.qcurate.command.curatedlist;
 
+import dev.qcurate.command.dispatch.ChangeProposals;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.shared.curatedlist.CreateCuratedListCommand;
 import dev.qcurate.shared.curatedlist.CuratedListId;
 import dev.qcurate.shared.curatedlist.ReleaseListCommand;
-import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange;
-import dev.qcurate.shared.proposal.SubmitProposalCommand;
 import dev.qcurate.shared.question.QuestionId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -86,8 +84,6 @@ class CuratedListController {
     }
 
     private ResponseEntity<Map<String, Object>> submit(ProposedChange change) {
-        var proposalId = ProposalId.random();
-        var sent = dispatcher.send(new SubmitProposalCommand(proposalId, change, List.of()), proposalId);
-        return answer(HttpStatus.ACCEPTED, sent, Map.of("proposalId", proposalId));
+        return ChangeProposals.submit(dispatcher, change);
     }
 }

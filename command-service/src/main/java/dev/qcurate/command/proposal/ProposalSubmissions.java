@@ -5,6 +5,8 @@ import dev.qcurate.command.question.Question;
 import dev.qcurate.command.question.QuestionText;
 import dev.qcurate.command.question.RevisionContent;
 import dev.qcurate.command.tag.TagCatalogue;
+import dev.qcurate.shared.proposal.DuplicateCandidate;
+import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.proposal.ProposedChange.ListEntryAddition;
 import dev.qcurate.shared.proposal.ProposedChange.ListEntryMove;
@@ -26,6 +28,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Turns what editors ask for into proposals, after checking that the change could apply to the current state.
@@ -64,14 +68,11 @@ class ProposalSubmissions {
         var currentTags = tags.current(command.tags());
         questions.newInstance(() ->
                 new Question(command.questionId(), command.proposalId(), text, currentTags, command.source(), actor));
-        NewQuestion change =
-                new NewQuestion(command.questionId(), text.value(), currentTags, command.source(), command.listId());
-        proposals.newInstance(() -> new Proposal(
+        open(
                 command.proposalId(),
-                change,
+                new NewQuestion(command.questionId(), text.value(), currentTags, command.source(), command.listId()),
                 actor,
-                policy.requiredApprovals(change.type()),
-                command.duplicateCandidates()));
+                command.duplicateCandidates());
     }
 
     /** An import's chunk: the questions are proposed in one unit of work, so one commit serves them all. */
@@ -84,13 +85,14 @@ class ProposalSubmissions {
 
     @CommandHandler
     void handle(SubmitProposalCommand command, @MetaDataValue("actor") String actor) throws Exception {
-        ProposedChange change = validated(command.change());
-        proposals.newInstance(() -> new Proposal(
-                command.proposalId(),
-                change,
-                actor,
-                policy.requiredApprovals(change.type()),
-                command.duplicateCandidates()));
+        open(command.proposalId(), validated(command.change()), actor, command.duplicateCandidates());
+    }
+
+    /** A new proposal of a change already validated, needing the approvals the review policy sets for its type. */
+    private void open(ProposalId id, ProposedChange change, String actor, List<DuplicateCandidate> candidates)
+            throws Exception {
+        proposals.newInstance(
+                () -> new Proposal(id, change, actor, policy.requiredApprovals(change.type()), candidates));
     }
 
     /** The change as it would be stored, or why it cannot apply to the current state; amendments are checked alike. */

@@ -1,10 +1,10 @@
 package dev.qcurate.command.question;
 
+import dev.qcurate.command.dispatch.ChangeProposals;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.shared.curatedlist.CuratedListId;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange;
-import dev.qcurate.shared.proposal.SubmitProposalCommand;
 import dev.qcurate.shared.question.ProposeQuestionCommand;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.SourceRef;
@@ -117,9 +117,7 @@ class QuestionController {
     }
 
     private ResponseEntity<Map<String, Object>> submit(ProposedChange change) {
-        var proposalId = ProposalId.random();
-        var sent = dispatcher.send(new SubmitProposalCommand(proposalId, change, List.of()), proposalId);
-        return answer(HttpStatus.ACCEPTED, sent, Map.of("proposalId", proposalId));
+        return ChangeProposals.submit(dispatcher, change);
     }
 
     private static int revision(Integer baseRevision) {

@@ -1,15 +1,13 @@
 package dev.qcurate.command.tag;
 
+import dev.qcurate.command.dispatch.ChangeProposals;
 import dev.qcurate.command.dispatch.CommandDispatcher;
 import dev.qcurate.command.question.Tags;
-import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange;
-import dev.qcurate.shared.proposal.SubmitProposalCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
-
-import static dev.qcurate.command.dispatch.PositionHeader.answer;
 
 /** Editors propose renaming a tag, or merging several into one, across the whole bank. */
 @RestController
@@ -36,9 +32,6 @@ class TagController {
 
     @PostMapping("/api/tag-renames")
     ResponseEntity<Map<String, Object>> rename(@Valid @RequestBody RenameBody body) {
-        var proposalId = ProposalId.random();
-        var change = new ProposedChange.TagRename(body.from(), body.to());
-        var sent = dispatcher.send(new SubmitProposalCommand(proposalId, change, List.of()), proposalId);
-        return answer(HttpStatus.ACCEPTED, sent, Map.of("proposalId", proposalId));
+        return ChangeProposals.submit(dispatcher, new ProposedChange.TagRename(body.from(), body.to()));
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -34,5 +36,12 @@ public abstract class ControllerSliceTest {
     /** Signed in as the role's own user: {@code editor} for EDITOR. */
     protected static RequestPostProcessor as(String role) {
         return as(role.toLowerCase(), role);
+    }
+
+    /** Performs {@code request} signed in as {@code user}, with {@code json} as its body. */
+    protected ResultActions performJson(RequestPostProcessor user, MockHttpServletRequestBuilder request, String json)
+            throws Exception {
+        return mvc.perform(
+                request.with(user).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 }

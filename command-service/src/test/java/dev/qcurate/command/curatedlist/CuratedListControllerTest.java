@@ -29,10 +29,7 @@ class CuratedListControllerTest extends ControllerSliceTest {
     @Test
     void creatingListAnswersCreated() throws Exception {
         when(dispatcher.send(any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, 4L));
-        mvc.perform(post("/api/lists")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"python\",\"title\":\"Python\"}"))
+        performJson(as("EDITOR"), post("/api/lists"), "{\"name\":\"python\",\"title\":\"Python\"}")
                 .andExpect(status().isCreated())
                 .andExpect(header().string("X-Qcurate-Position", "4"))
                 .andExpect(jsonPath("$.listId").isString());
@@ -43,10 +40,7 @@ class CuratedListControllerTest extends ControllerSliceTest {
         when(dispatcher.send(any(), any()))
                 .thenThrow(new CommandExecutionException(
                         "failed", new IllegalStateException("a list named 'python' already exists")));
-        mvc.perform(post("/api/lists")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"python\"}"))
+        performJson(as("EDITOR"), post("/api/lists"), "{\"name\":\"python\"}")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("a list named 'python' already exists"));
@@ -54,10 +48,10 @@ class CuratedListControllerTest extends ControllerSliceTest {
 
     @Test
     void entryIndexMustNotBeNegative() throws Exception {
-        mvc.perform(post("/api/lists/{id}/entries", list)
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"questionId\":\"" + UUID.randomUUID() + "\",\"index\":-1}"))
+        performJson(
+                        as("EDITOR"),
+                        post("/api/lists/{id}/entries", list),
+                        "{\"questionId\":\"" + UUID.randomUUID() + "\",\"index\":-1}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("index")));
         verifyNoInteractions(dispatcher);
@@ -66,10 +60,10 @@ class CuratedListControllerTest extends ControllerSliceTest {
     @Test
     void entryChangesAreAcceptedAsProposals() throws Exception {
         when(dispatcher.send(any(), any())).thenReturn(new CommandDispatcher.Dispatched<>(null, 6L));
-        mvc.perform(post("/api/lists/{id}/entries", list)
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"questionId\":\"" + UUID.randomUUID() + "\"}"))
+        performJson(
+                        as("EDITOR"),
+                        post("/api/lists/{id}/entries", list),
+                        "{\"questionId\":\"" + UUID.randomUUID() + "\"}")
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.proposalId").isString());
         mvc.perform(delete("/api/lists/{id}/entries/{q}", list, UUID.randomUUID())
@@ -83,11 +77,7 @@ class CuratedListControllerTest extends ControllerSliceTest {
         mvc.perform(delete("/api/lists/{id}/entries/{q}", list, UUID.randomUUID())
                         .with(as("READER")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/lists")
-                        .with(as("READER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"python\"}"))
-                .andExpect(status().isForbidden());
+        performJson(as("READER"), post("/api/lists"), "{\"name\":\"python\"}").andExpect(status().isForbidden());
         verifyNoInteractions(dispatcher);
     }
 }

@@ -4,7 +4,6 @@ import dev.qcurate.shared.curatedlist.*;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.containsString;
@@ -17,12 +16,7 @@ class CuratedListTest {
     private final QuestionId b = QuestionId.random();
     private final QuestionId c = QuestionId.random();
     private final ProposalId proposal = ProposalId.random();
-    private AggregateTestFixture<CuratedList> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(CuratedList.class);
-    }
+    private final AggregateTestFixture<CuratedList> fixture = new AggregateTestFixture<>(CuratedList.class);
 
     private Object[] listOfAB() {
         return new Object[] {

@@ -5,7 +5,9 @@ import dev.qcurate.command.question.Question;
 import dev.qcurate.command.tag.InMemoryTagIndex;
 import dev.qcurate.command.tag.TagCatalogue;
 import dev.qcurate.command.tag.TagVocabulary;
+import dev.qcurate.shared.curatedlist.CuratedListCreatedEvent;
 import dev.qcurate.shared.curatedlist.CuratedListId;
+import dev.qcurate.shared.curatedlist.ListEntryAddedEvent;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
@@ -85,6 +87,16 @@ final class OtherAggregates implements AfterEachCallback {
                 new QuestionProposedEvent(id, proposal, text, List.of(tags), null, "editor"),
                 new QuestionAcceptedEvent(id, proposal));
         return id;
+    }
+
+    /** A list "fp" holding {@code entries} in this order. */
+    CuratedListId list(QuestionId... entries) {
+        CuratedListId list = CuratedListId.random();
+        given(list, new CuratedListCreatedEvent(list, "fp", "FP", null));
+        for (int i = 0; i < entries.length; i++) {
+            given(list, new ListEntryAddedEvent(list, entries[i], i, ProposalId.random()));
+        }
+        return list;
     }
 
     /** The events the command under test appended to this aggregate (after the given ones). */

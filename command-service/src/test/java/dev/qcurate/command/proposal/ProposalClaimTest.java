@@ -3,6 +3,7 @@ package dev.qcurate.command.proposal;
 import dev.qcurate.shared.proposal.*;
 import dev.qcurate.shared.question.QuestionId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,12 @@ class ProposalClaimTest {
         return Map.of("actor", actor);
     }
 
+    /** The proposal, submitted and claimed by {@code reviewer} from T0 for one claim's duration, seen at {@code now}. */
+    private TestExecutor<Proposal> claimedByReviewer(Instant now) {
+        return fixture.givenCurrentTime(now)
+                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null));
+    }
+
     @Test
     void claimHoldsTheProposalForTheConfiguredDuration() {
         fixture.givenCurrentTime(T0)
@@ -48,8 +55,7 @@ class ProposalClaimTest {
 
     @Test
     void refusesClaimOfAProposalSomeoneElseHolds() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0)
                 .when(new ClaimProposalCommand(id, false), as("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("claimed by reviewer until 2026-12-01T10:15:00Z"))
@@ -58,16 +64,14 @@ class ProposalClaimTest {
 
     @Test
     void takingOverNamesThePreviousHolder() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0)
                 .when(new ClaimProposalCommand(id, true), as("reviewer2"))
                 .expectEvents(new ProposalClaimedEvent(id, "reviewer2", T0.plus(CLAIM), "reviewer"));
     }
 
     @Test
     void anExpiredClaimHoldsNothing() {
-        fixture.givenCurrentTime(T0.plus(CLAIM))
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0.plus(CLAIM))
                 .when(new ClaimProposalCommand(id, false), as("reviewer2"))
                 .expectEvents(
                         new ProposalClaimedEvent(id, "reviewer2", T0.plus(CLAIM).plus(CLAIM), null));
@@ -75,8 +79,7 @@ class ProposalClaimTest {
 
     @Test
     void claimingAgainRenewsOnesOwnClaim() {
-        fixture.givenCurrentTime(T0.plusSeconds(60))
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0.plusSeconds(60))
                 .when(new ClaimProposalCommand(id, false), as("reviewer"))
                 .expectEvents(new ProposalClaimedEvent(
                         id, "reviewer", T0.plusSeconds(60).plus(CLAIM), null));
@@ -103,8 +106,7 @@ class ProposalClaimTest {
 
     @Test
     void othersCannotDecideAClaimedProposal() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0)
                 .whenInvoking(id.toString(), p -> p.approve("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("take over the claim to decide it"))
@@ -113,8 +115,7 @@ class ProposalClaimTest {
 
     @Test
     void othersCannotRejectAClaimedProposal() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0)
                 .whenInvoking(id.toString(), p -> p.reject("reviewer2", "no"))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
@@ -122,43 +123,36 @@ class ProposalClaimTest {
 
     @Test
     void theHolderDecides() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0)
                 .whenInvoking(id.toString(), p -> p.approve("reviewer"))
                 .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2));
     }
 
     @Test
     void othersDecideOnceTheClaimTimedOut() {
-        fixture.givenCurrentTime(T0.plus(CLAIM).plusSeconds(1))
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0.plus(CLAIM).plusSeconds(1))
                 .whenInvoking(id.toString(), p -> p.approve("reviewer2"))
                 .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer2", 1, 2));
     }
 
     @Test
     void aDecisionEndsTheClaim() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(
-                        submitted(),
-                        new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null),
-                        new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2))
+        claimedByReviewer(T0)
+                .andGiven(new ProposalApprovalRecordedEvent(id, "reviewer", 1, 2))
                 .whenInvoking(id.toString(), p -> p.approve("reviewer2"))
                 .expectEvents(new ProposalApprovalRecordedEvent(id, "reviewer2", 2, 2));
     }
 
     @Test
     void theHolderReleases() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0)
                 .when(new ReleaseProposalClaimCommand(id), as("reviewer"))
                 .expectEvents(new ProposalClaimReleasedEvent(id, "reviewer"));
     }
 
     @Test
     void onlyTheHolderReleases() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(submitted(), new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null))
+        claimedByReviewer(T0)
                 .when(new ReleaseProposalClaimCommand(id), as("reviewer2"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("you hold no claim"))
@@ -167,11 +161,8 @@ class ProposalClaimTest {
 
     @Test
     void aReleasedProposalIsOpenToOthers() {
-        fixture.givenCurrentTime(T0)
-                .andGiven(
-                        submitted(),
-                        new ProposalClaimedEvent(id, "reviewer", T0.plus(CLAIM), null),
-                        new ProposalClaimReleasedEvent(id, "reviewer"))
+        claimedByReviewer(T0)
+                .andGiven(new ProposalClaimReleasedEvent(id, "reviewer"))
                 .whenInvoking(id.toString(), p -> p.reject("reviewer2", "duplicate"))
                 .expectEvents(new ProposalRejectedEvent(id, "reviewer2", "duplicate"));
     }

@@ -6,7 +6,6 @@ import dev.qcurate.shared.proposal.*;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.MediaType;
 
 import java.util.List;
 import java.util.UUID;
@@ -33,10 +32,7 @@ class ProposalCollaborationControllerTest extends ControllerSliceTest {
         mvc.perform(post("/api/proposals/{id}/claim", id).with(as("reviewer", "REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Qcurate-Position", "9"));
-        mvc.perform(post("/api/proposals/{id}/claim", id)
-                        .with(as("reviewer2", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"takeOver\":true}"))
+        performJson(as("reviewer2", "REVIEWER"), post("/api/proposals/{id}/claim", id), "{\"takeOver\":true}")
                 .andExpect(status().isOk());
         verify(dispatcher).send(new ClaimProposalCommand(proposalId, false), proposalId);
         verify(dispatcher).send(new ClaimProposalCommand(proposalId, true), proposalId);
@@ -54,10 +50,7 @@ class ProposalCollaborationControllerTest extends ControllerSliceTest {
     void editorsCannotClaimOrRequestChanges() throws Exception {
         mvc.perform(post("/api/proposals/{id}/claim", id).with(as("editor", "EDITOR")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/proposals/{id}/change-request", id)
-                        .with(as("editor", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"comment\":\"no\"}"))
+        performJson(as("editor", "EDITOR"), post("/api/proposals/{id}/change-request", id), "{\"comment\":\"no\"}")
                 .andExpect(status().isForbidden());
         verifyNoInteractions(dispatcher);
     }
@@ -77,15 +70,9 @@ class ProposalCollaborationControllerTest extends ControllerSliceTest {
     @Test
     void commentsSayWhetherTheAuthorIsAReviewer() throws Exception {
         accepted();
-        mvc.perform(post("/api/proposals/{id}/comments", id)
-                        .with(as("editor", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"Why?\"}"))
+        performJson(as("editor", "EDITOR"), post("/api/proposals/{id}/comments", id), "{\"text\":\"Why?\"}")
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/proposals/{id}/comments", id)
-                        .with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"Because.\"}"))
+        performJson(as("reviewer", "REVIEWER"), post("/api/proposals/{id}/comments", id), "{\"text\":\"Because.\"}")
                 .andExpect(status().isCreated());
         verify(dispatcher).send(new CommentOnProposalCommand(proposalId, "Why?", false), proposalId);
         verify(dispatcher).send(new CommentOnProposalCommand(proposalId, "Because.", true), proposalId);
@@ -93,10 +80,10 @@ class ProposalCollaborationControllerTest extends ControllerSliceTest {
 
     @Test
     void aCommentOfAHundredThousandCharactersIsBadRequest() throws Exception {
-        mvc.perform(post("/api/proposals/{id}/comments", id)
-                        .with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"" + "x".repeat(100_000) + "\"}"))
+        performJson(
+                        as("reviewer", "REVIEWER"),
+                        post("/api/proposals/{id}/comments", id),
+                        "{\"text\":\"" + "x".repeat(100_000) + "\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
         verifyNoInteractions(dispatcher);
@@ -105,10 +92,10 @@ class ProposalCollaborationControllerTest extends ControllerSliceTest {
     @Test
     void amendsWithTextOrTags() throws Exception {
         accepted();
-        mvc.perform(post("/api/proposals/{id}/amendments", id)
-                        .with(as("editor", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"add\":[\"fp\"],\"baseRevision\":2}"))
+        performJson(
+                        as("editor", "EDITOR"),
+                        post("/api/proposals/{id}/amendments", id),
+                        "{\"add\":[\"fp\"],\"baseRevision\":2}")
                 .andExpect(status().isOk());
         verify(dispatcher).send(new AmendProposalCommand(proposalId, null, List.of("fp"), null, 2), proposalId);
     }
@@ -118,10 +105,7 @@ class ProposalCollaborationControllerTest extends ControllerSliceTest {
         when(dispatcher.send(any(AmendProposalCommand.class), any()))
                 .thenThrow(new CommandExecutionException(
                         "failed", new ReviewForbiddenException("only the proposer may amend a proposal")));
-        mvc.perform(post("/api/proposals/{id}/amendments", id)
-                        .with(as("editor2", "EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"Other?\"}"))
+        performJson(as("editor2", "EDITOR"), post("/api/proposals/{id}/amendments", id), "{\"text\":\"Other?\"}")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("only the proposer may amend a proposal"));
     }

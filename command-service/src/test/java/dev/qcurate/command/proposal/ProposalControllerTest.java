@@ -9,7 +9,6 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.MediaType;
 
 import java.util.UUID;
 
@@ -97,10 +96,7 @@ class ProposalControllerTest extends ControllerSliceTest {
         when(dispatcher.send(any(RejectProposalCommand.class), any()))
                 .thenThrow(
                         new CommandExecutionException("failed", new IllegalArgumentException("a reason is required")));
-        mvc.perform(post("/api/proposals/{id}/rejection", id)
-                        .with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
+        performJson(as("reviewer", "REVIEWER"), post("/api/proposals/{id}/rejection", id), "{}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value("a reason is required"));
@@ -110,10 +106,7 @@ class ProposalControllerTest extends ControllerSliceTest {
     void rejectionAnswersPosition() throws Exception {
         when(dispatcher.send(any(RejectProposalCommand.class), any()))
                 .thenReturn(new CommandDispatcher.Dispatched<>(null, 9L));
-        mvc.perform(post("/api/proposals/{id}/rejection", id)
-                        .with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"reason\":\"duplicate\"}"))
+        performJson(as("reviewer", "REVIEWER"), post("/api/proposals/{id}/rejection", id), "{\"reason\":\"duplicate\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.position").value(9));
         verify(dispatcher).send(new RejectProposalCommand(ProposalId.of(id), "duplicate"), ProposalId.of(id));
@@ -130,10 +123,10 @@ class ProposalControllerTest extends ControllerSliceTest {
                 .thenThrow(new CommandExecutionException("failed", new ReviewForbiddenException("own proposal")));
         when(dispatcher.send(eq(new ApproveProposalCommand(ProposalId.of(stale))), any()))
                 .thenReturn(new CommandDispatcher.Dispatched<>(ApprovalOutcome.stale("moved on"), 12L));
-        mvc.perform(post("/api/proposals/approval")
-                        .with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"proposalIds\":[\"" + good + "\",\"" + own + "\",\"" + stale + "\"]}"))
+        performJson(
+                        as("reviewer", "REVIEWER"),
+                        post("/api/proposals/approval"),
+                        "{\"proposalIds\":[\"" + good + "\",\"" + own + "\",\"" + stale + "\"]}")
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Qcurate-Position", "12"))
                 .andExpect(jsonPath("$.approved[0]").value(good.toString()))
@@ -145,10 +138,7 @@ class ProposalControllerTest extends ControllerSliceTest {
 
     @Test
     void bulkApprovalNeedsIds() throws Exception {
-        mvc.perform(post("/api/proposals/approval")
-                        .with(as("reviewer", "REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"proposalIds\":[]}"))
+        performJson(as("reviewer", "REVIEWER"), post("/api/proposals/approval"), "{\"proposalIds\":[]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
         verifyNoInteractions(dispatcher);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 /** Comments, requests for changes and amendments of one proposal, through the fixture. */
@@ -81,11 +82,7 @@ class ProposalConversationTest {
         fixture.given(submitted())
                 .when(new RequestProposalChangesCommand(id, "Say *which* monad."), as("reviewer"))
                 .expectEvents(new ProposalChangesRequestedEvent(id, "reviewer", "Say *which* monad."))
-                .expectState(p -> {
-                    if (p.status() != ProposalStatus.CHANGES_REQUESTED) {
-                        throw new AssertionError("status " + p.status());
-                    }
-                });
+                .expectState(p -> assertThat(p.status()).isEqualTo(ProposalStatus.CHANGES_REQUESTED));
     }
 
     @Test
@@ -121,9 +118,8 @@ class ProposalConversationTest {
                 .whenInvoking(id.toString(), p -> p.amend("editor", amended))
                 .expectEvents(new ProposalAmendedEvent(id, "editor", 2, amended))
                 .expectState(p -> {
-                    if (p.status() != ProposalStatus.PENDING || !p.change().equals(amended)) {
-                        throw new AssertionError(p.status() + " " + p.change());
-                    }
+                    assertThat(p.status()).isEqualTo(ProposalStatus.PENDING);
+                    assertThat(p.change()).isEqualTo(amended);
                 });
     }
 

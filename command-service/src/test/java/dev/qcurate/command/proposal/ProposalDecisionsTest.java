@@ -1,6 +1,5 @@
 package dev.qcurate.command.proposal;
 
-import dev.qcurate.shared.curatedlist.CuratedListCreatedEvent;
 import dev.qcurate.shared.curatedlist.CuratedListId;
 import dev.qcurate.shared.curatedlist.ListEntryAddedEvent;
 import dev.qcurate.shared.curatedlist.ListEntryMovedEvent;
@@ -55,15 +54,6 @@ class ProposalDecisionsTest {
                 .andMetaData(Map.of("actor", "editor"));
     }
 
-    private CuratedListId listOf(QuestionId... entries) {
-        CuratedListId list = CuratedListId.random();
-        other.given(list, new CuratedListCreatedEvent(list, "fp", "FP", null));
-        for (int i = 0; i < entries.length; i++) {
-            other.given(list, new ListEntryAddedEvent(list, entries[i], i, ProposalId.random()));
-        }
-        return list;
-    }
-
     @Test
     void approvingNewQuestionActivatesIt() {
         QuestionId question = QuestionId.random();
@@ -81,7 +71,7 @@ class ProposalDecisionsTest {
     @Test
     void approvingNewQuestionWithListAppendsIt() {
         QuestionId listed = other.activeQuestion("What is a functor?");
-        CuratedListId list = listOf(listed);
+        CuratedListId list = other.list(listed);
         QuestionId question = QuestionId.random();
         fixture.givenCommands(proposeQuestion(question, list));
         other.settled(question, list);
@@ -405,7 +395,7 @@ class ProposalDecisionsTest {
         QuestionId a = other.activeQuestion("What is a monad?");
         QuestionId b = other.activeQuestion("What is a functor?");
         QuestionId c = other.activeQuestion("What is an applicative?");
-        CuratedListId list = listOf(a, b);
+        CuratedListId list = other.list(a, b);
         fixture.given(submitted(new ListEntryAddition(list, c, 1), 1))
                 .when(new ApproveProposalCommand(id), AS_REVIEWER)
                 .expectResultMessagePayload(ApprovalOutcome.applied());

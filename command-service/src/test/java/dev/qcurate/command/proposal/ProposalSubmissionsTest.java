@@ -1,8 +1,6 @@
 package dev.qcurate.command.proposal;
 
-import dev.qcurate.shared.curatedlist.CuratedListCreatedEvent;
 import dev.qcurate.shared.curatedlist.CuratedListId;
-import dev.qcurate.shared.curatedlist.ListEntryAddedEvent;
 import dev.qcurate.shared.proposal.*;
 import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.*;
@@ -33,8 +31,12 @@ class ProposalSubmissionsTest {
 
     /** {@code change} of an active question "What is a monad?", submitted by the editor. */
     private ResultValidator<Proposal> submittedForAnActiveQuestion(Function<QuestionId, ProposedChange> change) {
-        QuestionId question = other.activeQuestion("What is a monad?");
-        return fixture.givenNoPriorActivity().when(submit(change.apply(question)), AS_EDITOR);
+        return submitting(change.apply(other.activeQuestion("What is a monad?")));
+    }
+
+    /** The editor submits {@code change}. */
+    private ResultValidator<Proposal> submitting(ProposedChange change) {
+        return fixture.givenNoPriorActivity().when(submit(change), AS_EDITOR);
     }
 
     private SubmitProposalCommand submit(ProposedChange change) {
@@ -101,8 +103,7 @@ class ProposalSubmissionsTest {
     void takesRequiredApprovalsFromPolicy() {
         QuestionId source = other.activeQuestion("What is a monad?");
         QuestionId target = other.activeQuestion("Explain monads");
-        fixture.givenNoPriorActivity()
-                .when(submit(new Merge(source, target, 0, 0)), AS_EDITOR)
+        submitting(new Merge(source, target, 0, 0))
                 .expectEvents(new ProposalSubmittedEvent(id, new Merge(source, target, 1, 1), "editor", 2, List.of()));
     }
 
@@ -113,8 +114,7 @@ class ProposalSubmissionsTest {
                 question,
                 new QuestionRewordedEvent(
                         question, ProposalId.random(), 2, "What are monads?", "What is a monad?", "editor"));
-        fixture.givenNoPriorActivity()
-                .when(submit(new Retirement(question, " obsolete ", 0)), AS_EDITOR)
+        submitting(new Retirement(question, " obsolete ", 0))
                 .expectEvents(new ProposalSubmittedEvent(
                         id, new Retirement(question, "obsolete", 2), "editor", 1, List.of()));
     }
@@ -126,8 +126,7 @@ class ProposalSubmissionsTest {
                 question,
                 new QuestionRewordedEvent(
                         question, ProposalId.random(), 2, "What are monads?", "What is a monad?", "editor"));
-        fixture.givenNoPriorActivity()
-                .when(submit(new Rewording(question, "What is a functor?", 1)), AS_EDITOR)
+        submitting(new Rewording(question, "What is a functor?", 1))
                 .expectException(dev.qcurate.command.question.StaleRevisionException.class)
                 .expectNoEvents();
     }
@@ -173,8 +172,7 @@ class ProposalSubmissionsTest {
                 question,
                 new QuestionProposedEvent(
                         question, ProposalId.random(), "What is a monad?", List.of(), null, "editor"));
-        fixture.givenNoPriorActivity()
-                .when(submit(new Retirement(question, "obsolete", 0)), AS_EDITOR)
+        submitting(new Retirement(question, "obsolete", 0))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("is PROPOSED, not ACTIVE"));
     }
@@ -190,8 +188,7 @@ class ProposalSubmissionsTest {
         QuestionId source = other.activeQuestion("What is a monad?");
         QuestionId target = other.activeQuestion("Explain monads");
         other.given(target, new QuestionRetiredEvent(target, ProposalId.random(), 2, "obsolete"));
-        fixture.givenNoPriorActivity()
-                .when(submit(new Merge(source, target, 0, 0)), AS_EDITOR)
+        submitting(new Merge(source, target, 0, 0))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("cannot be a merge target"));
     }
@@ -207,10 +204,8 @@ class ProposalSubmissionsTest {
     void refusesListEntryForRetiredQuestion() {
         QuestionId question = other.activeQuestion("What is a monad?");
         other.given(question, new QuestionRetiredEvent(question, ProposalId.random(), 2, "obsolete"));
-        CuratedListId list = CuratedListId.random();
-        other.given(list, new CuratedListCreatedEvent(list, "fp", "FP", null));
-        fixture.givenNoPriorActivity()
-                .when(submit(new ListEntryAddition(list, question, null)), AS_EDITOR)
+        CuratedListId list = other.list();
+        submitting(new ListEntryAddition(list, question, null))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }
@@ -219,39 +214,24 @@ class ProposalSubmissionsTest {
     void refusesListEntryAlreadyListedOrOutOfRange() {
         QuestionId listed = other.activeQuestion("What is a monad?");
         QuestionId fresh = other.activeQuestion("What is a functor?");
-        CuratedListId list = CuratedListId.random();
-        other.given(
-                list,
-                new CuratedListCreatedEvent(list, "fp", "FP", null),
-                new ListEntryAddedEvent(list, listed, 0, ProposalId.random()));
-        fixture.givenNoPriorActivity()
-                .when(submit(new ListEntryAddition(list, listed, null)), AS_EDITOR)
-                .expectException(IllegalStateException.class);
-        fixture.givenNoPriorActivity()
-                .when(submit(new ListEntryAddition(list, fresh, 2)), AS_EDITOR)
-                .expectException(IllegalArgumentException.class);
+        CuratedListId list = other.list(listed);
+        submitting(new ListEntryAddition(list, listed, null)).expectException(IllegalStateException.class);
+        submitting(new ListEntryAddition(list, fresh, 2)).expectException(IllegalArgumentException.class);
     }
 
     @Test
     void refusesRemovingOrMovingEntryNotInList() {
         QuestionId question = other.activeQuestion("What is a monad?");
-        CuratedListId list = CuratedListId.random();
-        other.given(list, new CuratedListCreatedEvent(list, "fp", "FP", null));
-        fixture.givenNoPriorActivity()
-                .when(submit(new ListEntryRemoval(list, question)), AS_EDITOR)
+        CuratedListId list = other.list();
+        submitting(new ListEntryRemoval(list, question))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("is not in list"));
-        fixture.givenNoPriorActivity()
-                .when(submit(new ListEntryMove(list, question, 0)), AS_EDITOR)
-                .expectException(IllegalStateException.class);
+        submitting(new ListEntryMove(list, question, 0)).expectException(IllegalStateException.class);
     }
 
     @Test
     void refusesNewQuestionThroughGenericSubmission() {
-        fixture.givenNoPriorActivity()
-                .when(
-                        submit(new NewQuestion(QuestionId.random(), "What is a monad?", List.of(), null, null)),
-                        AS_EDITOR)
+        submitting(new NewQuestion(QuestionId.random(), "What is a monad?", List.of(), null, null))
                 .expectException(IllegalArgumentException.class);
     }
 }

@@ -3,7 +3,6 @@ package dev.qcurate.command.proposal;
 import dev.qcurate.shared.proposal.*;
 import dev.qcurate.shared.question.QuestionId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,12 +14,7 @@ class ProposalTest {
 
     private final ProposalId id = ProposalId.random();
     private final ProposedChange change = new ProposedChange.Retirement(QuestionId.random(), "obsolete", 1);
-    private AggregateTestFixture<Proposal> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Proposal.class);
-    }
+    private final AggregateTestFixture<Proposal> fixture = new AggregateTestFixture<>(Proposal.class);
 
     private ProposalSubmittedEvent submitted(int requiredApprovals) {
         return new ProposalSubmittedEvent(id, change, "editor", requiredApprovals, List.of());

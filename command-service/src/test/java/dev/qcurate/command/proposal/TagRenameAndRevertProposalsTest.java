@@ -6,6 +6,7 @@ import dev.qcurate.shared.proposal.ProposedChange.*;
 import dev.qcurate.shared.question.*;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +33,11 @@ class TagRenameAndRevertProposalsTest {
         return new SubmitProposalCommand(id, change, List.of());
     }
 
+    /** The editor submits {@code change}. */
+    private ResultValidator<Proposal> submitting(ProposedChange change) {
+        return fixture.givenNoPriorActivity().when(submit(change), AS_EDITOR);
+    }
+
     private ProposalSubmittedEvent submitted(ProposedChange change) {
         return new ProposalSubmittedEvent(id, change, "editor", 1, List.of());
     }
@@ -39,15 +45,13 @@ class TagRenameAndRevertProposalsTest {
     @Test
     void renameIsProposedInNormalForm() {
         other.tagIndex.carries(other.activeQuestion("What is a monad?", "fp"), "fp");
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagRename(List.of(" FP "), "Functional Programming")), AS_EDITOR)
+        submitting(new TagRename(List.of(" FP "), "Functional Programming"))
                 .expectEvents(submitted(new TagRename(List.of("fp"), "functional-programming")));
     }
 
     @Test
     void renameOfATagNoQuestionCarriesIsRefused() {
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagRename(List.of("cobol"), "legacy")), AS_EDITOR)
+        submitting(new TagRename(List.of("cobol"), "legacy"))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("unknown tag 'cobol'"));
     }
@@ -55,8 +59,7 @@ class TagRenameAndRevertProposalsTest {
     @Test
     void renameOntoItselfIsRefused() {
         other.tagIndex.carries(other.activeQuestion("What is a monad?", "fp"), "fp");
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagRename(List.of("fp"), "FP")), AS_EDITOR)
+        submitting(new TagRename(List.of("fp"), "FP"))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("cannot be renamed onto itself"));
     }
@@ -66,8 +69,7 @@ class TagRenameAndRevertProposalsTest {
         QuestionId question = other.activeQuestion("What is a monad?", "haskell");
         other.tagIndex.carries(question, "haskell");
         other.given(TagVocabulary.ID, new TagsRenamedEvent(ProposalId.random(), List.of("fp"), "functional"));
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagRename(List.of("haskell"), "fp")), AS_EDITOR)
+        submitting(new TagRename(List.of("haskell"), "fp"))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("merge into 'functional' instead"));
     }
@@ -105,8 +107,7 @@ class TagRenameAndRevertProposalsTest {
     void taggingWithAnOldNameLandsOnTheNewTag() {
         QuestionId question = other.activeQuestion("What is a monad?", "haskell");
         other.tagIndex.synonym("fp", "functional-programming");
-        fixture.givenNoPriorActivity()
-                .when(submit(new TagChange(question, List.of("FP"), List.of(), 0)), AS_EDITOR)
+        submitting(new TagChange(question, List.of("FP"), List.of(), 0))
                 .expectEvents(submitted(new TagChange(question, List.of("functional-programming"), List.of(), 1)));
     }
 
@@ -135,16 +136,14 @@ class TagRenameAndRevertProposalsTest {
     @Test
     void revertIsProposedWithTheTextAndTagsOfItsRevision() {
         QuestionId question = reworded();
-        fixture.givenNoPriorActivity()
-                .when(submit(new Revert(question, 1, null, List.of(), 0)), AS_EDITOR)
+        submitting(new Revert(question, 1, null, List.of(), 0))
                 .expectEvents(submitted(new Revert(question, 1, "What is a monad?", List.of("fp"), 2)));
     }
 
     @Test
     void revertToARevisionThatDoesNotExistIsRefused() {
         QuestionId question = reworded();
-        fixture.givenNoPriorActivity()
-                .when(submit(new Revert(question, 9, null, List.of(), 0)), AS_EDITOR)
+        submitting(new Revert(question, 9, null, List.of(), 0))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("revision 9 does not exist"));
     }

@@ -11,7 +11,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.MediaType;
 
 import java.util.UUID;
 
@@ -35,11 +34,11 @@ class QuestionControllerTest extends ControllerSliceTest {
     @Test
     void proposingAnswersAcceptedWithIdsAndPosition() throws Exception {
         accepted(5);
-        mvc.perform(post("/api/questions")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is a monad?\",\"tags\":[\"FP\"],"
-                                + "\"source\":{\"document\":\"fp.md\",\"line\":3}}"))
+        performJson(
+                        as("EDITOR"),
+                        post("/api/questions"),
+                        "{\"text\":\"What is a monad?\",\"tags\":[\"FP\"],"
+                                + "\"source\":{\"document\":\"fp.md\",\"line\":3}}")
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("X-Qcurate-Position", "5"))
                 .andExpect(jsonPath("$.questionId").isString())
@@ -58,19 +57,13 @@ class QuestionControllerTest extends ControllerSliceTest {
     @Test
     void reviewersMayPropose() throws Exception {
         accepted(1);
-        mvc.perform(post("/api/questions")
-                        .with(as("REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is a monad?\"}"))
+        performJson(as("REVIEWER"), post("/api/questions"), "{\"text\":\"What is a monad?\"}")
                 .andExpect(status().isAccepted());
     }
 
     @Test
     void readersCannotPropose() throws Exception {
-        mvc.perform(post("/api/questions")
-                        .with(as("READER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is a monad?\"}"))
+        performJson(as("READER"), post("/api/questions"), "{\"text\":\"What is a monad?\"}")
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
         verifyNoInteractions(dispatcher);
@@ -78,10 +71,7 @@ class QuestionControllerTest extends ControllerSliceTest {
 
     @Test
     void missingTextIsBadRequestNamingTheField() throws Exception {
-        mvc.perform(post("/api/questions")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"tags\":[]}"))
+        performJson(as("EDITOR"), post("/api/questions"), "{\"tags\":[]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail", containsString("text")));
@@ -90,10 +80,7 @@ class QuestionControllerTest extends ControllerSliceTest {
 
     @Test
     void unknownFieldIsBadRequest() throws Exception {
-        mvc.perform(post("/api/questions")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is a monad?\",\"colour\":\"red\"}"))
+        performJson(as("EDITOR"), post("/api/questions"), "{\"text\":\"What is a monad?\",\"colour\":\"red\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
     }
@@ -105,10 +92,7 @@ class QuestionControllerTest extends ControllerSliceTest {
                         "failed",
                         new IllegalArgumentException(
                                 "question text contains control or bidirectional-override characters")));
-        mvc.perform(post("/api/questions")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is it?\"}"))
+        performJson(as("EDITOR"), post("/api/questions"), "{\"text\":\"What is it?\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail")
@@ -117,10 +101,7 @@ class QuestionControllerTest extends ControllerSliceTest {
 
     @Test
     void controlCharactersAreRejectedAtTheEdgeBeforeAnyCommand() throws Exception {
-        mvc.perform(post("/api/questions")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What\\u0007 is it?\"}"))
+        performJson(as("EDITOR"), post("/api/questions"), "{\"text\":\"What\\u0007 is it?\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("'text' text contains a control character (U+0007)"));
         verifyNoInteractions(dispatcher);
@@ -129,10 +110,10 @@ class QuestionControllerTest extends ControllerSliceTest {
     @Test
     void rewordingIsSubmittedAsProposal() throws Exception {
         accepted(8);
-        mvc.perform(post("/api/questions/{id}/rewordings", id)
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is a functor?\",\"baseRevision\":2}"))
+        performJson(
+                        as("EDITOR"),
+                        post("/api/questions/{id}/rewordings", id),
+                        "{\"text\":\"What is a functor?\",\"baseRevision\":2}")
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.proposalId").isString())
                 .andExpect(jsonPath("$.position").value(8));
@@ -144,10 +125,10 @@ class QuestionControllerTest extends ControllerSliceTest {
 
     @Test
     void baseRevisionBelowOneIsBadRequest() throws Exception {
-        mvc.perform(post("/api/questions/{id}/rewordings", id)
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is a functor?\",\"baseRevision\":0}"))
+        performJson(
+                        as("EDITOR"),
+                        post("/api/questions/{id}/rewordings", id),
+                        "{\"text\":\"What is a functor?\",\"baseRevision\":0}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("baseRevision must be at least 1"));
     }
@@ -156,10 +137,10 @@ class QuestionControllerTest extends ControllerSliceTest {
     void staleRewordingIsConflict() throws Exception {
         when(dispatcher.send(any(), any()))
                 .thenThrow(new CommandExecutionException("failed", new StaleRevisionException(1, 2)));
-        mvc.perform(post("/api/questions/{id}/rewordings", id)
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"What is a functor?\",\"baseRevision\":1}"))
+        performJson(
+                        as("EDITOR"),
+                        post("/api/questions/{id}/rewordings", id),
+                        "{\"text\":\"What is a functor?\",\"baseRevision\":1}")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail", containsString("at revision 2")));
@@ -168,20 +149,14 @@ class QuestionControllerTest extends ControllerSliceTest {
     @Test
     void unknownQuestionIsNotFound() throws Exception {
         when(dispatcher.send(any(), any())).thenThrow(new AggregateNotFoundException(id.toString(), "none"));
-        mvc.perform(post("/api/questions/{id}/tags", id)
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"add\":[\"fp\"]}"))
+        performJson(as("EDITOR"), post("/api/questions/{id}/tags", id), "{\"add\":[\"fp\"]}")
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
     }
 
     @Test
     void mergeNeedsBothIds() throws Exception {
-        mvc.perform(post("/api/merges")
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"sourceId\":\"" + id + "\"}"))
+        performJson(as("EDITOR"), post("/api/merges"), "{\"sourceId\":\"" + id + "\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail", containsString("targetId")));
@@ -191,16 +166,12 @@ class QuestionControllerTest extends ControllerSliceTest {
     void mergeAndUnmergeAreSubmittedAsProposals() throws Exception {
         accepted(3);
         UUID target = UUID.randomUUID();
-        mvc.perform(post("/api/merges")
-                        .with(as("REVIEWER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"sourceId\":\"" + id + "\",\"targetId\":\"" + target + "\"}"))
+        performJson(
+                        as("REVIEWER"),
+                        post("/api/merges"),
+                        "{\"sourceId\":\"" + id + "\",\"targetId\":\"" + target + "\"}")
                 .andExpect(status().isAccepted());
-        mvc.perform(post("/api/questions/{id}/unmerge", id)
-                        .with(as("EDITOR"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
-                .andExpect(status().isAccepted());
+        performJson(as("EDITOR"), post("/api/questions/{id}/unmerge", id), "{}").andExpect(status().isAccepted());
         var command = ArgumentCaptor.forClass(Object.class);
         verify(dispatcher, times(2)).send(command.capture(), any());
         assertThat(command.getAllValues())
@@ -212,10 +183,7 @@ class QuestionControllerTest extends ControllerSliceTest {
 
     @Test
     void retirementByReaderIsForbidden() throws Exception {
-        mvc.perform(post("/api/questions/{id}/retirement", id)
-                        .with(as("READER"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"reason\":\"old\"}"))
+        performJson(as("READER"), post("/api/questions/{id}/retirement", id), "{\"reason\":\"old\"}")
                 .andExpect(status().isForbidden());
         verifyNoInteractions(dispatcher);
     }

@@ -3,7 +3,6 @@ package dev.qcurate.command.question;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,12 +17,11 @@ class QuestionRenameAndRevertTest {
     private final ProposalId created = ProposalId.random();
     private final ProposalId earlier = ProposalId.random();
     private final ProposalId change = ProposalId.random();
-    private AggregateTestFixture<Question> fixture;
+    /** Revision 2 of the question: "What is a monad?" reworded as "What is a functor?". */
+    private final QuestionRewordedEvent rewordedAsFunctor =
+            new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor");
 
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Question.class);
-    }
+    private final AggregateTestFixture<Question> fixture = new AggregateTestFixture<>(Question.class);
 
     private List<Object> active(List<String> tags, Object... later) {
         List<Object> events = new ArrayList<>(List.of(
@@ -82,7 +80,7 @@ class QuestionRenameAndRevertTest {
     void revertRestoresTextAndTagsAsOneRevision() {
         fixture.given(active(
                         List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
+                        rewordedAsFunctor,
                         new QuestionTagsChangedEvent(
                                 id, earlier, 3, List.of("haskell"), List.of("fp"), List.of("haskell"))))
                 .whenInvoking(id.toString(), q -> q.revert(1, 3, change, "proposer"))
@@ -108,9 +106,7 @@ class QuestionRenameAndRevertTest {
 
     @Test
     void revertOfTheTextAloneKeepsTheTags() {
-        fixture.given(active(
-                        List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor")))
+        fixture.given(active(List.of("fp"), rewordedAsFunctor))
                 .whenInvoking(id.toString(), q -> q.revert(1, 2, change, "proposer"))
                 .expectEvents(new QuestionRevertedEvent(
                         id,
@@ -129,7 +125,7 @@ class QuestionRenameAndRevertTest {
     void revertedRevisionCanItselfBeRevertedTo() {
         fixture.given(active(
                         List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
+                        rewordedAsFunctor,
                         new QuestionRevertedEvent(
                                 id,
                                 earlier,
@@ -194,9 +190,7 @@ class QuestionRenameAndRevertTest {
 
     @Test
     void revertRefusesARevisionThatDoesNotExist() {
-        fixture.given(active(
-                        List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor")))
+        fixture.given(active(List.of("fp"), rewordedAsFunctor))
                 .whenInvoking(id.toString(), q -> q.revert(7, 2, change, "proposer"))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("revision 7 does not exist"));
@@ -204,9 +198,7 @@ class QuestionRenameAndRevertTest {
 
     @Test
     void revertRefusesTheCurrentRevision() {
-        fixture.given(active(
-                        List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor")))
+        fixture.given(active(List.of("fp"), rewordedAsFunctor))
                 .whenInvoking(id.toString(), q -> q.revert(2, 2, change, "proposer"))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("revision 2 does not exist before the current revision 2"));
@@ -216,7 +208,7 @@ class QuestionRenameAndRevertTest {
     void revertRefusesARevisionThatShowsWhatIsShownNow() {
         fixture.given(active(
                         List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
+                        rewordedAsFunctor,
                         new QuestionRewordedEvent(id, earlier, 3, "What is a monad?", "What is a functor?", "editor")))
                 .whenInvoking(id.toString(), q -> q.revert(1, 3, change, "proposer"))
                 .expectException(IllegalArgumentException.class)
@@ -227,7 +219,7 @@ class QuestionRenameAndRevertTest {
     void revertRefusesAProposalMadeAgainstAnOlderRevision() {
         fixture.given(active(
                         List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
+                        rewordedAsFunctor,
                         new QuestionTagsChangedEvent(
                                 id, earlier, 3, List.of("haskell"), List.of(), List.of("fp", "haskell"))))
                 .whenInvoking(id.toString(), q -> q.revert(1, 2, change, "proposer"))
@@ -237,9 +229,7 @@ class QuestionRenameAndRevertTest {
     @Test
     void revertRefusesAMergedQuestion() {
         fixture.given(active(
-                        List.of("fp"),
-                        new QuestionRewordedEvent(id, earlier, 2, "What is a functor?", "What is a monad?", "editor"),
-                        new QuestionMergedEvent(id, QuestionId.random(), earlier, 3)))
+                        List.of("fp"), rewordedAsFunctor, new QuestionMergedEvent(id, QuestionId.random(), earlier, 3)))
                 .whenInvoking(id.toString(), q -> q.revert(1, 3, change, "proposer"))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(containsString("cannot be reverted"));

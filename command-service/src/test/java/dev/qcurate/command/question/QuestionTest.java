@@ -3,7 +3,6 @@ package dev.qcurate.command.question;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,12 +18,7 @@ class QuestionTest {
     private final QuestionId other = QuestionId.random();
     private final ProposalId created = ProposalId.random();
     private final ProposalId change = ProposalId.random();
-    private AggregateTestFixture<Question> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Question.class);
-    }
+    private final AggregateTestFixture<Question> fixture = new AggregateTestFixture<>(Question.class);
 
     private QuestionProposedEvent proposed(String text, List<String> tags) {
         return new QuestionProposedEvent(id, created, text, tags, null, EDITOR);

@@ -3,7 +3,6 @@ package dev.qcurate.command.tag;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,12 +14,7 @@ class TagVocabularyTest {
 
     private final ProposalId earlier = ProposalId.random();
     private final ProposalId proposal = ProposalId.random();
-    private AggregateTestFixture<TagVocabulary> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(TagVocabulary.class);
-    }
+    private final AggregateTestFixture<TagVocabulary> fixture = new AggregateTestFixture<>(TagVocabulary.class);
 
     private TagsRenamedEvent renamed(String to, String... from) {
         return new TagsRenamedEvent(earlier, List.of(from), to);

@@ -2,7 +2,7 @@ package dev.qcurate.command.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.LocalPostgres;
+import dev.qcurate.command.CommandServiceStack;
 import dev.qcurate.devstack.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,22 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookIT {
 
     private static final String DB = "webhook_it";
-    private static final String PASSWORD = "test-password";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Receiver RECEIVER = new Receiver();
     private static final String LIST_VERSIONS = DB + ".list-versions";
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        LocalPostgres postgres = TestInfrastructure.postgres();
-        postgres.createDatabaseIfMissing(DB);
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl(DB));
-        registry.add(
-                "qcurate.kafka.bootstrap-servers",
-                () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("qcurate.kafka.topic", () -> DB + ".events");
-        registry.add("qcurate.dev-users.enabled", () -> "true");
-        registry.add("qcurate.dev-users.password", () -> PASSWORD);
+        CommandServiceStack.register(registry, DB);
         registry.add("qcurate.webhooks.allow-loopback", () -> "true");
         registry.add("qcurate.webhooks.retry-base", () -> "PT0.3S");
         registry.add("qcurate.webhooks.max-attempts", () -> "3");
@@ -422,12 +413,7 @@ class WebhookIT {
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String token(String user) {
-        return tokens.computeIfAbsent(user, u -> {
-            ResponseEntity<Map> answer =
-                    http.postForEntity("/api/auth/token", Map.of("username", u, "password", PASSWORD), Map.class);
-            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-            return (String) answer.getBody().get("accessToken");
-        });
+        return tokens.computeIfAbsent(user, u -> CommandServiceStack.token(http, u));
     }
 
     /** What a receiver computes, written without qcurate's code. */
