@@ -6,8 +6,8 @@ import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.curatedlist.*;
 import dev.qcurate.shared.proposal.*;
 import dev.qcurate.shared.question.*;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,16 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchingIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("batching_" + RUN);
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, "batching_" + RUN, TOKENS);
-    }
-
-    @AfterAll
-    static void stopTokens() throws Exception {
-        TOKENS.close();
+        STACK.register(registry);
     }
 
     @Autowired
