@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -27,11 +25,6 @@ class BoundedWorkIT {
 
     @RegisterExtension
     static final QueryServiceStack STACK = new QueryServiceStack("bounded_work");
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.register(registry);
-    }
 
     @Test
     void aPageMakesAtMostTheCappedLiveLookupsAndSaysHowManyItLeftOut() {

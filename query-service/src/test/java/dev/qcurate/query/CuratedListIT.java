@@ -42,8 +42,7 @@ class CuratedListIT {
     static final QueryServiceStack STACK = new QueryServiceStack("lists_" + RUN);
 
     @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.register(registry);
+    static void listFeed(DynamicPropertyRegistry registry) {
         registry.add("qcurate.list-feed.topic", () -> FEED);
         registry.add("qcurate.list-feed.interval", () -> "PT0.2S");
     }

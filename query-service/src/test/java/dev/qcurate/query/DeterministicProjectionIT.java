@@ -27,8 +27,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,16 +49,14 @@ class DeterministicProjectionIT {
     @RegisterExtension
     static final QueryServiceStack STACK = new QueryServiceStack("deterministic");
 
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.register(registry);
-    }
-
     @Autowired
     TestRestTemplate http;
 
     @Autowired
     ReadModelChecksum checksum;
+
+    /** One writer for the class: positions keep growing across the tests, as they do on the real topic. */
+    private final EventTopicWriter topic = STACK.topic();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -71,7 +67,6 @@ class DeterministicProjectionIT {
     @Test
     @Order(1)
     void liveOneEventPerBatchAndARebuildInOneBatchGiveUpTheSameGap() throws Exception {
-        EventTopicWriter topic = STACK.topic();
         Instant t0 = Instant.now().minus(Duration.ofHours(1));
         QuestionId early = QuestionId.random();
         QuestionId late = QuestionId.random();
@@ -120,7 +115,6 @@ class DeterministicProjectionIT {
     @Test
     @Order(2)
     void aRebuildNeverLetsADisabledUserBackInNotEvenWhileItReplays() throws Exception {
-        EventTopicWriter topic = STACK.topic();
         String user = "zoe";
         topic.write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
         topic.write("user:" + user, new UserDisabledEvent(user), "admin");
@@ -156,7 +150,6 @@ class DeterministicProjectionIT {
     @Test
     @Order(2)
     void aTokenIsRefusedAsSoonAsTheDisablingIsProjectedThoughTheAccountWasJustLookedUp() throws Exception {
-        EventTopicWriter topic = STACK.topic();
         String user = "yves";
         long registered = topic.write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
         STACK.awaitApplied(registered);
@@ -179,7 +172,6 @@ class DeterministicProjectionIT {
     @Test
     @Order(3)
     void tagCountsFollowEveryChangeOfTagsAndStatusAndSurviveARebuild() throws Exception {
-        EventTopicWriter topic = STACK.topic();
         QuestionId kept = QuestionId.random();
         QuestionId amended = QuestionId.random();
         QuestionId retired = QuestionId.random();
@@ -260,7 +252,6 @@ class DeterministicProjectionIT {
     @Test
     @Order(4)
     void anUndecodableEventStopsTheProjectionInFrontOfItAndIsNeverMarkedApplied() throws Exception {
-        EventTopicWriter topic = STACK.topic();
         QuestionId before = QuestionId.random();
         STACK.awaitApplied(
                 topic.write(before, proposed(before, ProposalId.random(), "What is a generator?"), "editor"));

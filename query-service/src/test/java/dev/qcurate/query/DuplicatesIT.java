@@ -13,8 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -40,11 +38,6 @@ class DuplicatesIT {
     private final QuestionId customMiddleware = QuestionId.random();
     private EventTopicWriter topic;
     private long position;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.register(registry);
-    }
 
     @Autowired
     DuplicateIndex index;
@@ -89,16 +82,7 @@ class DuplicatesIT {
     @Test
     void aNewQuestionIsFindableAsSoonAsMinPositionSaysItIsProjected() {
         QuestionId monkeyPatching = QuestionId.random();
-        long proposed = topic.write(
-                monkeyPatching,
-                new QuestionProposedEvent(
-                        monkeyPatching,
-                        ProposalId.random(),
-                        "What is monkey patching in Python?",
-                        List.of("python"),
-                        null,
-                        "editor"),
-                "editor");
+        long proposed = topic.proposed(monkeyPatching, "What is monkey patching in Python?", List.of("python"));
 
         List<Map<String, Object>> candidates =
                 get("/api/duplicates?text=Explain monkey patching&minPosition=" + proposed);
@@ -172,16 +156,7 @@ class DuplicatesIT {
     @Test
     void aBatchWithMinPositionSeesTheQuestionWrittenJustBefore() {
         QuestionId walrus = QuestionId.random();
-        long proposed = topic.write(
-                walrus,
-                new QuestionProposedEvent(
-                        walrus,
-                        ProposalId.random(),
-                        "What does the walrus operator do in Python?",
-                        List.of("python"),
-                        null,
-                        "editor"),
-                "editor");
+        long proposed = topic.proposed(walrus, "What does the walrus operator do in Python?", List.of("python"));
         UUID item = UUID.randomUUID();
         Map<String, Object> body = Map.of("items", List.of(Map.of("id", item, "text", "Explain the walrus operator")));
 

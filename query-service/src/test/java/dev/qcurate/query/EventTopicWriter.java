@@ -80,6 +80,11 @@ final class EventTopicWriter implements AutoCloseable {
 
     private record Raw(String type, String revision, String json) {}
 
+    /** A question proposed by an editor (not yet accepted); the proposal's position. */
+    long proposed(QuestionId id, String text, List<String> tags) {
+        return write(id, new QuestionProposedEvent(id, ProposalId.random(), text, tags, null, "editor"), "editor");
+    }
+
     /** A question proposed and accepted, as the command side writes it; the acceptance's position. */
     long accepted(QuestionId id, String text) {
         return accepted(id, ProposalId.random(), text, List.of());

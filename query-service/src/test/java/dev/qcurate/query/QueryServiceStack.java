@@ -8,23 +8,33 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import org.springframework.test.util.ReflectionTestUtils;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One query-service test class's stack, registered as a static {@code @RegisterExtension}: one database, event topic
- * and consumer group, all named after {@code name}, tokens from the class's own JWK set, one topic writer for the
- * class (positions keep growing across its tests, as they do on the real topic), and the requests its tests share.
+ * One query-service test class's stack, declared as a static {@code @RegisterExtension} field: one database, event
+ * topic and consumer group, all named after {@code name}, tokens from the class's own JWK set, one topic writer for
+ * the class (positions keep growing across its tests, as they do on the real topic), and the requests its tests
+ * share. The field alone points the class's Spring context at the stack (see {@link Registration}).
  */
 final class QueryServiceStack implements BeforeAllCallback, AfterAllCallback {
 
@@ -42,17 +52,16 @@ final class QueryServiceStack implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** Call from the class's {@code @DynamicPropertySource}. */
-    void register(DynamicPropertyRegistry registry) {
+    /** The settings that point the class's context at this stack, put in place by {@link Registration}. */
+    private Map<String, Object> properties() {
         LocalPostgres postgres = TestInfrastructure.postgres();
         postgres.createDatabaseIfMissing(name);
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl(name));
-        registry.add(
-                "qcurate.kafka.bootstrap-servers",
-                () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("qcurate.kafka.topic", this::topicName);
-        registry.add("qcurate.kafka.group-id", this::group);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens::jwksUri);
+        return Map.of(
+                "spring.datasource.url", postgres.jdbcUrl(name),
+                "qcurate.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers(),
+                "qcurate.kafka.topic", topicName(),
+                "qcurate.kafka.group-id", group(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwksUri());
     }
 
     @Override
@@ -144,5 +153,33 @@ final class QueryServiceStack implements BeforeAllCallback, AfterAllCallback {
         } while (!"DONE".equals(progress.get("state")) && System.nanoTime() < deadline);
         assertThat(progress.get("state")).isEqualTo("DONE");
         assertThat(((Number) progress.get("position")).longValue()).isGreaterThanOrEqualTo(last);
+    }
+
+    /**
+     * Finds a test class's {@code QueryServiceStack} field and puts the stack's settings first in its context's
+     * environment, as a {@code @DynamicPropertySource} would (listed in {@code META-INF/spring.factories}).
+     */
+    static final class Registration implements ContextCustomizerFactory {
+
+        @Override
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+            for (Field field : testClass.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == QueryServiceStack.class) {
+                    return new Settings((QueryServiceStack) ReflectionTestUtils.getField(testClass, field.getName()));
+                }
+            }
+            return null;
+        }
+
+        private record Settings(QueryServiceStack stack) implements ContextCustomizer {
+
+            @Override
+            public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("query-service-stack " + stack.name, stack.properties()));
+            }
+        }
     }
 }

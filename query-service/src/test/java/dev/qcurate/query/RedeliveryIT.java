@@ -12,8 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,20 +31,17 @@ class RedeliveryIT {
     @RegisterExtension
     static final QueryServiceStack STACK = new QueryServiceStack("redelivery");
 
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.register(registry);
-    }
-
     @Autowired
     ReadModelChecksum checksum;
+
+    /** One writer for the class: positions keep growing across the tests, as they do on the real topic. */
+    private final EventTopicWriter topic = STACK.topic();
 
     @Test
     void deliveringTheSameEventsTwiceChangesNothing() throws Exception {
         QuestionId question = QuestionId.random();
         ProposalId proposal = ProposalId.random();
         ProposalId rewording = ProposalId.random();
-        EventTopicWriter topic = STACK.topic();
         topic.submittedNew(question, proposal, "What is a generator?", List.of("python"), null, "editor");
         topic.write(proposal, new ProposalApprovalRecordedEvent(proposal, "reviewer", 1, 1), "reviewer");
         topic.write(question, new QuestionAcceptedEvent(question, proposal), "reviewer");
@@ -85,7 +80,6 @@ class RedeliveryIT {
     void eventsArrivingOutOfPositionOrderAreAppliedOnceEach() throws Exception {
         QuestionId early = QuestionId.random();
         QuestionId late = QuestionId.random();
-        EventTopicWriter topic = STACK.topic();
         long earlyPosition = topic.reserve();
         long latePosition = topic.write(late, proposed(late, "What is a decorator?"), "editor");
         assertThat(STACK.question(late, latePosition)).containsEntry("text", "What is a decorator?");

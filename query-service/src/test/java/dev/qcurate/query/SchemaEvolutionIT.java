@@ -7,8 +7,6 @@ import dev.qcurate.shared.question.QuestionProposedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -24,11 +22,6 @@ class SchemaEvolutionIT {
 
     @RegisterExtension
     static final QueryServiceStack STACK = new QueryServiceStack("schema_evolution");
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.register(registry);
-    }
 
     @Test
     void revisionOneAndRevisionTwoRecordsAreBothProjected() {

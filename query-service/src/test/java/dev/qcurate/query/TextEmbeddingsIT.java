@@ -14,8 +14,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -35,11 +33,6 @@ class TextEmbeddingsIT {
 
     private EventTopicWriter topic;
     private long position;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.register(registry);
-    }
 
     @Autowired
     TopicTail tail;
