@@ -175,8 +175,7 @@ public final class Bench {
         Workload workload = new Workload(api, editor, reviewer);
         workload.seed(options.quick() ? 60 : 300);
         // warm-up: the JIT and the pools, not measured
-        Load.closed(
-                "warm-up", 8, options.quick() ? 1 : 15, r -> workload.next(r).status(), api, reader, workload);
+        Load.closed("warm-up", 8, options.quick() ? 1 : 15, workload, api, reader);
         if (options.jfr()) {
             Profiles.start(stack.commandPid(), "bench");
             Profiles.start(stack.queryPid(), "bench");
@@ -187,14 +186,7 @@ public final class Bench {
             double best = 0;
             for (int clients : options.clientSteps()) {
                 CpuMeter.Sample before = cpu.sample(stack.queryPid());
-                Load.Step step = Load.closed(
-                        "mix-" + clients,
-                        clients,
-                        options.seconds(),
-                        r -> workload.next(r).status(),
-                        api,
-                        reader,
-                        workload);
+                Load.Step step = Load.closed("mix-" + clients, clients, options.seconds(), workload, api, reader);
                 report.step(clients, step);
                 report.cpu.add("mix, " + clients + " clients", cpu.since(before, stack.queryPid()), step.commands());
                 boolean keptUp = step.lagMillis() <= options.keepUpLagMillis();

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /** Closed-loop (N clients back to back) and open-loop (fixed arrival rate) drivers. */
 final class Load {
@@ -30,16 +31,42 @@ final class Load {
 
     private Load() {}
 
-    /** {@code clients} threads each run {@code operation} back to back for {@code seconds}. */
-    /** {@code workload}, when given, is the command mix: the read model's lag at the end is measured too. */
-    static Step closed(
+    /** How far the read model and the duplicate index were behind the workload's last command when a step ended. */
+    private record EndLag(double readModel, double index) {
+
+        /** A step without a workload (reads): nothing of its own to wait for. */
+        static final EndLag UNMEASURED = new EndLag(Double.NaN, Double.NaN);
+
+        static EndLag of(Api api, String readerToken, Workload workload, long ended) {
+            return new EndLag(
+                    lagMillis(api, readerToken, workload.lastPosition()),
+                    indexLagMillis(api, readerToken, workload.lastPosition(), ended));
+        }
+    }
+
+    /** {@code clients} threads each run {@code operation} (a read) back to back for {@code seconds}. */
+    static Step closed(String name, int clients, double seconds, Function<SplittableRandom, Integer> operation)
+            throws InterruptedException {
+        return closed(name, clients, seconds, operation, ended -> EndLag.UNMEASURED);
+    }
+
+    /** The same with the commands of {@code workload}: the read model's lag at the end is measured too. */
+    static Step closed(String name, int clients, double seconds, Workload workload, Api api, String readerToken)
+            throws InterruptedException {
+        return closed(
+                name,
+                clients,
+                seconds,
+                random -> workload.next(random).status(),
+                ended -> EndLag.of(api, readerToken, workload, ended));
+    }
+
+    private static Step closed(
             String name,
             int clients,
             double seconds,
             Function<SplittableRandom, Integer> operation,
-            Api api,
-            String readerToken,
-            Workload workload)
+            LongFunction<EndLag> lagAt)
             throws InterruptedException {
         Latencies latency = new Latencies();
         LongAdder ok = new LongAdder();
@@ -70,10 +97,7 @@ final class Load {
             thread.join();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long ended = System.nanoTime();
-        double lag = workload == null ? Double.NaN : lagMillis(api, readerToken, workload.lastPosition());
-        double indexLag =
-                workload == null ? Double.NaN : indexLagMillis(api, readerToken, workload.lastPosition(), ended);
+        EndLag lag = lagAt.apply(System.nanoTime());
         return new Step(
                 name,
                 clients,
@@ -84,8 +108,8 @@ final class Load {
                 latency,
                 null,
                 null,
-                lag,
-                indexLag,
+                lag.readModel(),
+                lag.index(),
                 Machine.loadAverage());
     }
 
@@ -147,9 +171,7 @@ final class Load {
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long ended = System.nanoTime();
-        double lag = lagMillis(api, readerToken, workload.lastPosition());
-        double indexLag = indexLagMillis(api, readerToken, workload.lastPosition(), ended);
+        EndLag lag = EndLag.of(api, readerToken, workload, System.nanoTime());
         return new Step(
                 name,
                 threads,
@@ -160,8 +182,8 @@ final class Load {
                 latency,
                 afterAck,
                 afterSend,
-                lag,
-                indexLag,
+                lag.readModel(),
+                lag.index(),
                 Machine.loadAverage());
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Scenarios (5) list reads and (6) duplicate lookups, against the query service under test. */
 final class ReadScenarios {
@@ -58,41 +59,21 @@ final class ReadScenarios {
         String[] paths = {"/api/lists/" + list, "/api/lists/" + list + "?version=" + oldVersion, "/api/lists/" + list};
         String[] names = {"latest", "version " + oldVersion, "latest, gzip"};
         boolean[] gzip = {false, false, true};
-        Load.closed(
-                "read-warm-up",
-                16,
-                options.quick() ? 1 : 10,
-                r -> api.getDiscarding(reader, paths[0]),
-                api,
-                reader,
-                null);
+        Load.closed("read-warm-up", 16, options.quick() ? 1 : 10, r -> api.getDiscarding(reader, paths[0]));
         startProfile("reads");
         for (int i = 0; i < paths.length; i++) {
             String path = paths[i];
             boolean compressed = gzip[i];
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                CpuMeter.Sample before = cpu.sample(queryPid);
-                Load.Step step = Load.closed(
+                Load.Step step = measured(
+                        "list read " + names[i],
                         "read",
                         options.readClients(),
-                        options.seconds(),
-                        r -> api.getDiscarding(reader, path, compressed),
-                        api,
-                        reader,
-                        null);
+                        r -> api.getDiscarding(reader, path, compressed));
                 report.read(names[i], step);
-                report.cpu.add("list read " + names[i], cpu.since(before, queryPid), step.commands());
                 System.out.printf(
-                        "bench: list read (%s, %d entries), %d clients: %.0f req/s, p50 %.1f p99 %.1f ms,"
-                                + " %d failed (load %.2f)%n",
-                        names[i],
-                        report.listSize,
-                        options.readClients(),
-                        step.rate(),
-                        step.latency().percentileMillis(50),
-                        step.latency().percentileMillis(99),
-                        step.failures(),
-                        step.loadAverage());
+                        "bench: list read (%s, %d entries), %d clients: %s%n",
+                        names[i], report.listSize, options.readClients(), outcome(step));
             }
         }
         stopProfile("reads", "query-service (list reads)");
@@ -116,32 +97,16 @@ final class ReadScenarios {
                 "duplicates-warm-up",
                 options.duplicateClients(),
                 options.quick() ? 1 : 10,
-                r -> api.getDiscarding(reader, duplicatesPath(texts, r)),
-                api,
-                reader,
-                null);
+                r -> api.getDiscarding(reader, duplicatesPath(texts, r)));
         startProfile("duplicates");
         for (int rep = 0; rep < options.repetitions(); rep++) {
-            CpuMeter.Sample before = cpu.sample(queryPid);
-            Load.Step step = Load.closed(
+            Load.Step step = measured(
+                    "duplicate lookup",
                     "duplicates",
                     options.duplicateClients(),
-                    options.seconds(),
-                    r -> api.getDiscarding(reader, duplicatesPath(texts, r)),
-                    api,
-                    reader,
-                    null);
+                    r -> api.getDiscarding(reader, duplicatesPath(texts, r)));
             report.duplicates(step);
-            report.cpu.add("duplicate lookup", cpu.since(before, queryPid), step.commands());
-            System.out.printf(
-                    "bench: duplicate lookup, %d clients: %.0f req/s, p50 %.1f p99 %.1f ms, %d failed"
-                            + " (load %.2f)%n",
-                    options.duplicateClients(),
-                    step.rate(),
-                    step.latency().percentileMillis(50),
-                    step.latency().percentileMillis(99),
-                    step.failures(),
-                    step.loadAverage());
+            System.out.printf("bench: duplicate lookup, %d clients: %s%n", options.duplicateClients(), outcome(step));
         }
         stopProfile("duplicates", "query-service (duplicate lookups)");
         report.note("duplicates", Machine.loadAverage());
@@ -161,6 +126,26 @@ final class ReadScenarios {
             Profiles.stop(queryPid, name, file);
             report.profiles.put(title, Profiles.summarise(file, 15));
         }
+    }
+
+    /** One read step of {@code options.seconds()}; the query service's CPU it took goes to the report as {@code label}. */
+    private Load.Step measured(String label, String name, int clients, Function<SplittableRandom, Integer> operation)
+            throws InterruptedException {
+        CpuMeter.Sample before = cpu.sample(queryPid);
+        Load.Step step = Load.closed(name, clients, options.seconds(), operation);
+        report.cpu.add(label, cpu.since(before, queryPid), step.commands());
+        return step;
+    }
+
+    /** What a read step achieved, as both read scenarios print it. */
+    private static String outcome(Load.Step step) {
+        return String.format(
+                "%.0f req/s, p50 %.1f p99 %.1f ms, %d failed (load %.2f)",
+                step.rate(),
+                step.latency().percentileMillis(50),
+                step.latency().percentileMillis(99),
+                step.failures(),
+                step.loadAverage());
     }
 
     private static String duplicatesPath(List<String> texts, SplittableRandom random) {

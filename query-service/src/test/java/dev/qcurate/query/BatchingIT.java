@@ -6,17 +6,16 @@ import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.curatedlist.*;
 import dev.qcurate.shared.proposal.*;
 import dev.qcurate.shared.question.*;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.*;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,17 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchingIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
 
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, "batching_" + RUN, TOKENS);
-    }
-
-    @AfterAll
-    static void stopTokens() throws Exception {
-        TOKENS.close();
-    }
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("batching_" + RUN);
 
     @Autowired
     List<Projection> projections;
@@ -213,31 +204,36 @@ class BatchingIT {
             }
         }
 
-        private void reword() {
+        /** An approved change of an active question, when there is one: its events, then the approval's end. */
+        private void approvedChange(BiConsumer<QuestionId, ProposalId> change) {
             QuestionId question = active();
             if (question == null) {
                 return;
             }
             ProposalId proposal = new ProposalId(uuid());
-            String body = random.nextInt(4) == 0 ? "What is a generator?" : "Reworded " + random.nextInt(100_000) + "?";
-            emit(
-                    new QuestionRewordedEvent(question, proposal, next(question), body, text.get(question), "editor"),
-                    "reviewer");
-            text.put(question, body);
+            change.accept(question, proposal);
             emit(new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
         }
 
+        private void reword() {
+            approvedChange((question, proposal) -> {
+                String body =
+                        random.nextInt(4) == 0 ? "What is a generator?" : "Reworded " + random.nextInt(100_000) + "?";
+                emit(
+                        new QuestionRewordedEvent(
+                                question, proposal, next(question), body, text.get(question), "editor"),
+                        "reviewer");
+                text.put(question, body);
+            });
+        }
+
         private void tags() {
-            QuestionId question = active();
-            if (question == null) {
-                return;
-            }
-            ProposalId proposal = new ProposalId(uuid());
-            List<String> tags = List.of("t" + random.nextInt(5), "u" + random.nextInt(5));
-            emit(
-                    new QuestionTagsChangedEvent(question, proposal, next(question), List.of(), List.of(), tags),
-                    "reviewer");
-            emit(new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
+            approvedChange((question, proposal) -> {
+                List<String> tags = List.of("t" + random.nextInt(5), "u" + random.nextInt(5));
+                emit(
+                        new QuestionTagsChangedEvent(question, proposal, next(question), List.of(), List.of(), tags),
+                        "reviewer");
+            });
         }
 
         private void merge() {
@@ -279,14 +275,10 @@ class BatchingIT {
         }
 
         private void retire() {
-            QuestionId question = active();
-            if (question == null) {
-                return;
-            }
-            ProposalId proposal = new ProposalId(uuid());
-            emit(new QuestionRetiredEvent(question, proposal, next(question), "old"), "reviewer");
-            status.put(question, "RETIRED");
-            emit(new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
+            approvedChange((question, proposal) -> {
+                emit(new QuestionRetiredEvent(question, proposal, next(question), "old"), "reviewer");
+                status.put(question, "RETIRED");
+            });
         }
 
         private void release() {

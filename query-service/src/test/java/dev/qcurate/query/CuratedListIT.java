@@ -11,8 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,20 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CuratedListIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final String TOPIC = QueryServiceStack.topic("lists_" + RUN);
     private static final String FEED = "lists-it-" + RUN + ".list-versions";
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("lists_" + RUN);
 
     @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, "lists_" + RUN, TOKENS);
+    static void listFeed(DynamicPropertyRegistry registry) {
         registry.add("qcurate.list-feed.topic", () -> FEED);
         registry.add("qcurate.list-feed.interval", () -> "PT0.2S");
-    }
-
-    @AfterAll
-    static void stopTokens() throws Exception {
-        TOKENS.close();
     }
 
     @Autowired
@@ -62,11 +57,10 @@ class CuratedListIT {
     ReadModelChecksum checksum;
 
     private EventTopicWriter topic;
-    private static final Map<String, EventTopicWriter> WRITERS = new HashMap<>();
 
     @Test
     void listsAreVersionedDeduplicatedAndReadableAtAnyVersion() throws Exception {
-        topic = writer();
+        topic = STACK.topic();
         CuratedListId list = CuratedListId.random();
         topic.write(
                 list, new CuratedListCreatedEvent(list, "it-" + UUID.randomUUID(), "Python basics", null), "editor");
@@ -198,7 +192,7 @@ class CuratedListIT {
 
     @Test
     void listVersionsCarryETagsAndTheLatestMovesOn() throws Exception {
-        topic = writer();
+        topic = STACK.topic();
         CuratedListId list = CuratedListId.random();
         topic.write(list, new CuratedListCreatedEvent(list, "cache-" + UUID.randomUUID(), "Cached", null), "editor");
         QuestionId first = question("What is a closure?", List.of("python"));
@@ -263,7 +257,7 @@ class CuratedListIT {
 
     @Test
     void listBodiesAreGzippedWhenAcceptedUnderTheirOwnStrongETag() throws Exception {
-        topic = writer();
+        topic = STACK.topic();
         CuratedListId list = CuratedListId.random();
         topic.write(list, new CuratedListCreatedEvent(list, "gzip-" + UUID.randomUUID(), "Zipped", null), "editor");
         long position = add(list, question("What does gzip compress?", List.of("http")), 0);
@@ -313,7 +307,7 @@ class CuratedListIT {
     private java.net.http.HttpResponse<byte[]> send(String path, String acceptEncoding, String ifNoneMatch)
             throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + path))
-                .header("Authorization", "Bearer " + TOKENS.token("reader", "READER"));
+                .header("Authorization", "Bearer " + STACK.token("reader", "READER"));
         if (acceptEncoding != null) {
             request.header("Accept-Encoding", acceptEncoding);
         }
@@ -326,7 +320,7 @@ class CuratedListIT {
 
     @Test
     void rebuildGivesTheIdenticalReadModelAndRepublishesNothing() throws Exception {
-        topic = writer();
+        topic = STACK.topic();
         Random random = new Random(42);
         CuratedListId list = CuratedListId.random();
         topic.write(
@@ -389,20 +383,7 @@ class CuratedListIT {
 
         String etagBefore =
                 raw("/api/lists/" + list + "?version=" + version).getHeaders().getETag();
-        HttpHeaders admin = new HttpHeaders();
-        admin.setBearerAuth(TOKENS.token("admin", "ADMIN"));
-        ResponseEntity<Map> started =
-                http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Map<String, Object> progress;
-        do {
-            Thread.sleep(200);
-            progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin), Map.class)
-                    .getBody();
-        } while (!"DONE".equals(progress.get("state")) && System.nanoTime() < deadline);
-        assertThat(progress).containsEntry("state", "DONE");
-        assertThat(((Number) progress.get("position")).longValue()).isGreaterThanOrEqualTo(last);
+        STACK.rebuildAndAwait(last);
 
         assertThat(checksum.compute()).isEqualTo(checksums);
         assertThat(get("/api/lists/" + list)).isEqualTo(before);
@@ -417,16 +398,6 @@ class CuratedListIT {
 
     // ---- events
 
-    private static synchronized EventTopicWriter writer() {
-        // one writer per run: positions must keep growing across both tests
-        return WRITERS.computeIfAbsent(
-                TOPIC,
-                t -> new EventTopicWriter(
-                        TestInfrastructure.kafka().bootstrapServers(),
-                        TOPIC,
-                        new ObjectMapper().findAndRegisterModules()));
-    }
-
     private QuestionId propose(String text) {
         QuestionId id = QuestionId.random();
         topic.write(id, new QuestionProposedEvent(id, ProposalId.random(), text, List.of(), null, "editor"), "editor");
@@ -436,8 +407,7 @@ class CuratedListIT {
     private QuestionId question(String text, List<String> tags) {
         QuestionId id = QuestionId.random();
         ProposalId proposal = ProposalId.random();
-        topic.write(id, new QuestionProposedEvent(id, proposal, text, tags, null, "editor"), "editor");
-        topic.write(id, new QuestionAcceptedEvent(id, proposal), "reviewer");
+        topic.accepted(id, proposal, text, tags);
         applied(proposal);
         return id;
     }
@@ -455,39 +425,28 @@ class CuratedListIT {
 
     // ---- reading
 
-    private HttpEntity<Void> reader() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TOKENS.token("reader", "READER"));
-        return new HttpEntity<>(headers);
-    }
-
     private Map<String, Object> get(String path) {
-        ResponseEntity<Map> answer = http.exchange(path, HttpMethod.GET, reader(), Map.class);
-        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return STACK.ok(path, "READER", Map.class);
     }
 
     private List<Map<String, Object>> getList(String path) {
-        ResponseEntity<List> answer = http.exchange(path, HttpMethod.GET, reader(), List.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return STACK.ok(path, "READER", List.class);
     }
 
     private ResponseEntity<String> raw(String path) {
-        ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET, reader(), String.class);
+        ResponseEntity<String> answer = STACK.get(path, "READER", String.class);
         assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return answer;
     }
 
     private ResponseEntity<String> conditional(String path, String etag) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TOKENS.token("reader", "READER"));
+        HttpHeaders headers = STACK.bearer("READER");
         headers.setIfNoneMatch(etag);
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     private HttpStatusCode status(String path) {
-        return http.exchange(path, HttpMethod.GET, reader(), String.class).getStatusCode();
+        return STACK.get(path, "READER", String.class).getStatusCode();
     }
 
     private static List<String> ids(Map<String, Object> list) {

@@ -1,7 +1,5 @@
 package dev.qcurate.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.projection.ReadModelChecksum;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.question.ProposedQuestionAmendedEvent;
@@ -15,11 +13,11 @@ import dev.qcurate.shared.user.UserDisabledEvent;
 import dev.qcurate.shared.user.UserEnabledEvent;
 import dev.qcurate.shared.user.UserRegisteredEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,8 +27,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,45 +46,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeterministicProjectionIT {
 
-    private static final String NAME = "deterministic";
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
-    private static EventTopicWriter topic;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, NAME, TOKENS);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        TOKENS.close();
-        if (topic != null) {
-            topic.close();
-        }
-    }
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("deterministic");
 
     @Autowired
     TestRestTemplate http;
 
     @Autowired
-    ObjectMapper json;
-
-    @Autowired
     ReadModelChecksum checksum;
+
+    /** One writer for the class: positions keep growing across the tests, as they do on the real topic. */
+    private final EventTopicWriter topic = STACK.topic();
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     MeterRegistry metrics;
-
-    private EventTopicWriter topic() {
-        if (topic == null) {
-            topic = new EventTopicWriter(
-                    TestInfrastructure.kafka().bootstrapServers(), QueryServiceStack.topic(NAME), json);
-        }
-        return topic;
-    }
 
     @Test
     @Order(1)
@@ -98,44 +72,40 @@ class DeterministicProjectionIT {
         QuestionId late = QuestionId.random();
         QuestionId after = QuestionId.random();
         ProposalId proposal = ProposalId.random();
-        long first = topic().writeAt(
-                        topic().reserve(), early, proposed(early, proposal, "What is a closure?"), "editor", t0);
-        awaitApplied(first);
-        long lateCommit = topic().reserve(); // taken now, committed (and published) only much later
-        awaitApplied(topic().writeAt(
-                        topic().reserve(),
-                        early,
-                        new QuestionAcceptedEvent(early, proposal),
-                        "reviewer",
-                        t0.plusSeconds(1)));
+        long first =
+                topic.writeAt(topic.reserve(), early, proposed(early, proposal, "What is a closure?"), "editor", t0);
+        STACK.awaitApplied(first);
+        long lateCommit = topic.reserve(); // taken now, committed (and published) only much later
+        STACK.awaitApplied(topic.writeAt(
+                topic.reserve(), early, new QuestionAcceptedEvent(early, proposal), "reviewer", t0.plusSeconds(1)));
         // more than the gap timeout after the gap was noticed, by the events' own times: the gap is given up here
-        long younger = topic().writeAt(
-                        topic().reserve(),
-                        after,
-                        proposed(after, ProposalId.random(), "What is a coroutine?"),
-                        "editor",
-                        t0.plusSeconds(62));
-        awaitApplied(younger);
-        long arrivedLate = topic().writeAt(
-                        lateCommit,
-                        late,
-                        proposed(late, ProposalId.random(), "What is a descriptor?"),
-                        "editor",
-                        t0.plusMillis(1_500));
-        long last = topic().writeAt(
-                        topic().reserve(),
-                        after,
-                        new QuestionAcceptedEvent(after, ProposalId.random()),
-                        "reviewer",
-                        t0.plusSeconds(63));
-        awaitApplied(last);
+        long younger = topic.writeAt(
+                topic.reserve(),
+                after,
+                proposed(after, ProposalId.random(), "What is a coroutine?"),
+                "editor",
+                t0.plusSeconds(62));
+        STACK.awaitApplied(younger);
+        long arrivedLate = topic.writeAt(
+                lateCommit,
+                late,
+                proposed(late, ProposalId.random(), "What is a descriptor?"),
+                "editor",
+                t0.plusMillis(1_500));
+        long last = topic.writeAt(
+                topic.reserve(),
+                after,
+                new QuestionAcceptedEvent(after, ProposalId.random()),
+                "reviewer",
+                t0.plusSeconds(63));
+        STACK.awaitApplied(last);
         assertThat(arrivedLate).isLessThan(last);
         assertThat(questionCount(late))
                 .as("its gap was given up before it arrived")
                 .isZero();
         Map<String, String> live = checksum.compute();
 
-        rebuildAndAwait(last);
+        STACK.rebuildAndAwait(last);
 
         assertThat(checksum.compute()).isEqualTo(live);
         assertThat(questionCount(late)).isZero();
@@ -146,15 +116,15 @@ class DeterministicProjectionIT {
     @Order(2)
     void aRebuildNeverLetsADisabledUserBackInNotEvenWhileItReplays() throws Exception {
         String user = "zoe";
-        topic().write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
-        topic().write("user:" + user, new UserDisabledEvent(user), "admin");
-        topic().write("user:" + user, new UserEnabledEvent(user), "admin");
-        long disabled = topic().write("user:" + user, new UserDisabledEvent(user), "admin");
-        awaitApplied(disabled);
+        topic.write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
+        topic.write("user:" + user, new UserDisabledEvent(user), "admin");
+        topic.write("user:" + user, new UserEnabledEvent(user), "admin");
+        long disabled = topic.write("user:" + user, new UserDisabledEvent(user), "admin");
+        STACK.awaitApplied(disabled);
         assertThat(enabled(user)).isFalse();
         Map<String, String> before = checksum.compute();
 
-        HttpHeaders admin = bearer(TOKENS.token("admin", "ADMIN"));
+        HttpHeaders admin = STACK.bearer("ADMIN");
         http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
         boolean everEnabled = false;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -181,9 +151,9 @@ class DeterministicProjectionIT {
     @Order(2)
     void aTokenIsRefusedAsSoonAsTheDisablingIsProjectedThoughTheAccountWasJustLookedUp() throws Exception {
         String user = "yves";
-        long registered = topic().write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
-        awaitApplied(registered);
-        HttpEntity<Void> yves = new HttpEntity<>(bearer(TOKENS.token(user, "READER")));
+        long registered = topic.write("user:" + user, new UserRegisteredEvent(user, List.of("READER")), "admin");
+        STACK.awaitApplied(registered);
+        HttpEntity<Void> yves = new HttpEntity<>(STACK.bearer(user, "READER"));
         // looked up (and cached) twice while enabled
         assertThat(http.exchange("/api/questions", HttpMethod.GET, yves, String.class)
                         .getStatusCode())
@@ -192,7 +162,7 @@ class DeterministicProjectionIT {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
-        awaitApplied(topic().write("user:" + user, new UserDisabledEvent(user), "admin"));
+        STACK.awaitApplied(topic.write("user:" + user, new UserDisabledEvent(user), "admin"));
 
         assertThat(http.exchange("/api/questions", HttpMethod.GET, yves, String.class)
                         .getStatusCode())
@@ -206,36 +176,35 @@ class DeterministicProjectionIT {
         QuestionId amended = QuestionId.random();
         QuestionId retired = QuestionId.random();
         ProposalId proposal = ProposalId.random();
-        topic().write(kept, tagged(kept, proposal, "haskell", "fp"), "editor");
-        topic().write(kept, new QuestionAcceptedEvent(kept, proposal), "reviewer");
-        topic().write(amended, tagged(amended, proposal, "fp"), "editor");
-        topic().write(
-                        amended,
-                        new ProposedQuestionAmendedEvent(
-                                amended, proposal, "What is a lens?", List.of("optics"), "editor"),
-                        "editor");
-        topic().write(retired, tagged(retired, proposal, "fp", "monads"), "editor");
-        topic().write(retired, new QuestionAcceptedEvent(retired, proposal), "reviewer");
-        topic().write(
+        topic.write(kept, tagged(kept, proposal, "haskell", "fp"), "editor");
+        topic.write(kept, new QuestionAcceptedEvent(kept, proposal), "reviewer");
+        topic.write(amended, tagged(amended, proposal, "fp"), "editor");
+        topic.write(
+                amended,
+                new ProposedQuestionAmendedEvent(amended, proposal, "What is a lens?", List.of("optics"), "editor"),
+                "editor");
+        topic.write(retired, tagged(retired, proposal, "fp", "monads"), "editor");
+        topic.write(retired, new QuestionAcceptedEvent(retired, proposal), "reviewer");
+        topic.write(
+                kept,
+                new QuestionTagsChangedEvent(kept, proposal, 2, List.of(), List.of("fp"), List.of("haskell")),
+                "reviewer");
+        topic.write(
+                kept,
+                new QuestionRevertedEvent(
                         kept,
-                        new QuestionTagsChangedEvent(kept, proposal, 2, List.of(), List.of("fp"), List.of("haskell")),
-                        "reviewer");
-        topic().write(
-                        kept,
-                        new QuestionRevertedEvent(
-                                kept,
-                                proposal,
-                                3,
-                                1,
-                                "What is a monad?",
-                                "What is a monad?",
-                                List.of("fp"),
-                                List.of(),
-                                List.of("fp", "haskell"),
-                                "editor"),
-                        "reviewer");
-        long last = topic().write(retired, new QuestionRetiredEvent(retired, proposal, 2, "obsolete"), "reviewer");
-        awaitApplied(last);
+                        proposal,
+                        3,
+                        1,
+                        "What is a monad?",
+                        "What is a monad?",
+                        List.of("fp"),
+                        List.of(),
+                        List.of("fp", "haskell"),
+                        "editor"),
+                "reviewer");
+        long last = topic.write(retired, new QuestionRetiredEvent(retired, proposal, 2, "obsolete"), "reviewer");
+        STACK.awaitApplied(last);
 
         assertThat(tagCounts())
                 .containsEntry("fp", 1L)
@@ -247,13 +216,13 @@ class DeterministicProjectionIT {
         assertThat(tagCounts()).isEqualTo(countedFromQuestions());
         Map<String, String> live = checksum.compute();
 
-        rebuildAndAwait(last);
+        STACK.rebuildAndAwait(last);
 
         assertThat(checksum.compute()).isEqualTo(live);
         assertThat(tagCounts()).isEqualTo(countedFromQuestions());
 
         // a run that says DONE may still be dropping the model it replaced: the next start waits for that, no 409
-        rebuildAndAwait(last);
+        STACK.rebuildAndAwait(last);
 
         assertThat(checksum.compute()).isEqualTo(live);
     }
@@ -284,15 +253,12 @@ class DeterministicProjectionIT {
     @Order(4)
     void anUndecodableEventStopsTheProjectionInFrontOfItAndIsNeverMarkedApplied() throws Exception {
         QuestionId before = QuestionId.random();
-        awaitApplied(topic().write(before, proposed(before, ProposalId.random(), "What is a generator?"), "editor"));
-        long broken = topic().writeRaw(
-                        before.toString(),
-                        QuestionProposedEvent.class.getName(),
-                        "2",
-                        "{\"questionId\": \"not json",
-                        "editor");
+        STACK.awaitApplied(
+                topic.write(before, proposed(before, ProposalId.random(), "What is a generator?"), "editor"));
+        long broken = topic.writeRaw(
+                before.toString(), QuestionProposedEvent.class.getName(), "2", "{\"questionId\": \"not json", "editor");
         QuestionId behind = QuestionId.random();
-        long next = topic().write(behind, proposed(behind, ProposalId.random(), "What is a metaclass?"), "editor");
+        long next = topic.write(behind, proposed(behind, ProposalId.random(), "What is a metaclass?"), "editor");
 
         Map<?, ?> projection = awaitHealth(Duration.ofSeconds(20));
 
@@ -322,41 +288,13 @@ class DeterministicProjectionIT {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             ResponseEntity<Map> health = http.exchange(
-                    "/actuator/health/projection",
-                    HttpMethod.GET,
-                    new HttpEntity<>(bearer(TOKENS.token("admin", "ADMIN"))),
-                    Map.class);
+                    "/actuator/health/projection", HttpMethod.GET, new HttpEntity<>(STACK.bearer("ADMIN")), Map.class);
             Map<?, ?> body = health.getBody();
             if (body != null && "DOWN".equals(body.get("status")) || System.nanoTime() > deadline) {
                 return body;
             }
             Thread.sleep(200);
         }
-    }
-
-    private void rebuildAndAwait(long last) throws InterruptedException {
-        HttpHeaders admin = bearer(TOKENS.token("admin", "ADMIN"));
-        ResponseEntity<Map> started =
-                http.exchange("/api/admin/rebuild", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Map<?, ?> progress;
-        do {
-            Thread.sleep(10);
-            progress = http.exchange("/api/admin/rebuild", HttpMethod.GET, new HttpEntity<>(admin), Map.class)
-                    .getBody();
-        } while (!"DONE".equals(progress.get("state")) && System.nanoTime() < deadline);
-        assertThat(progress.get("state")).isEqualTo("DONE");
-        assertThat(((Number) progress.get("position")).longValue()).isGreaterThanOrEqualTo(last);
-    }
-
-    private void awaitApplied(long position) {
-        ResponseEntity<String> answer = http.exchange(
-                "/api/questions?minPosition=" + position,
-                HttpMethod.GET,
-                new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))),
-                String.class);
-        assertThat(answer.getStatusCode()).as("applied " + position).isEqualTo(HttpStatus.OK);
     }
 
     private boolean enabled(String user) {
@@ -369,11 +307,5 @@ class DeterministicProjectionIT {
 
     private int questionCount(QuestionId id) {
         return jdbc.queryForObject("SELECT count(*) FROM question WHERE id = ?", Integer.class, id.value());
-    }
-
-    private static HttpHeaders bearer(String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        return headers;
     }
 }

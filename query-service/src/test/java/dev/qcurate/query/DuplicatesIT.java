@@ -1,23 +1,18 @@
 package dev.qcurate.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.duplicates.DuplicateIndex;
 import dev.qcurate.query.projection.TopicTail;
 import dev.qcurate.shared.proposal.ProposalId;
-import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
-import dev.qcurate.shared.proposal.ProposedChange;
 import dev.qcurate.shared.question.*;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.*;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 
 import java.util.List;
 import java.util.Map;
@@ -34,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuplicatesIT {
 
-    private static final String TOPIC = QueryServiceStack.topic("duplicates_it");
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("duplicates_it");
 
     private final QuestionId listTuple = QuestionId.random();
     private final QuestionId decorators = QuestionId.random();
@@ -43,17 +38,6 @@ class DuplicatesIT {
     private final QuestionId customMiddleware = QuestionId.random();
     private EventTopicWriter topic;
     private long position;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, "duplicates_it", TOKENS);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
 
     @Autowired
     DuplicateIndex index;
@@ -63,11 +47,11 @@ class DuplicatesIT {
 
     @BeforeAll
     void bankWithAMerge() {
-        topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json);
-        accepted(listTuple, "What is the difference between a list and a tuple?");
-        accepted(decorators, "What are Python decorators?");
-        accepted(middleware, "What is middleware in Django?");
-        accepted(customMiddleware, "How do you implement custom middleware?");
+        topic = STACK.topic();
+        topic.accepted(listTuple, "What is the difference between a list and a tuple?");
+        topic.accepted(decorators, "What are Python decorators?");
+        topic.accepted(middleware, "What is middleware in Django?");
+        topic.accepted(customMiddleware, "How do you implement custom middleware?");
         ProposalId merge = ProposalId.random();
         topic.write(customMiddleware, new QuestionMergedEvent(customMiddleware, middleware, merge, 2), "reviewer");
         position = topic.write(
@@ -81,12 +65,6 @@ class DuplicatesIT {
                         List.of(),
                         List.of()),
                 "reviewer");
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        topic.close();
-        TOKENS.close();
     }
 
     @Test
@@ -104,16 +82,7 @@ class DuplicatesIT {
     @Test
     void aNewQuestionIsFindableAsSoonAsMinPositionSaysItIsProjected() {
         QuestionId monkeyPatching = QuestionId.random();
-        long proposed = topic.write(
-                monkeyPatching,
-                new QuestionProposedEvent(
-                        monkeyPatching,
-                        ProposalId.random(),
-                        "What is monkey patching in Python?",
-                        List.of("python"),
-                        null,
-                        "editor"),
-                "editor");
+        long proposed = topic.proposed(monkeyPatching, "What is monkey patching in Python?", List.of("python"));
 
         List<Map<String, Object>> candidates =
                 get("/api/duplicates?text=Explain monkey patching&minPosition=" + proposed);
@@ -142,20 +111,11 @@ class DuplicatesIT {
         QuestionId byHand = QuestionId.random();
         ProposalId proposal = ProposalId.random();
         String text = "What is a decorator in python ?";
-        topic.write(byHand, new QuestionProposedEvent(byHand, proposal, text, List.of(), null, "editor"), "editor");
-        long submitted = topic.write(
-                proposal,
-                new ProposalSubmittedEvent(
-                        proposal,
-                        new ProposedChange.NewQuestion(byHand, text, List.of(), null, null),
-                        "editor",
-                        1,
-                        List.of()),
-                "editor");
+        long submitted = topic.submittedNew(byHand, proposal, text, List.of(), null, "editor");
 
         List<Map<String, Object>> queue = get(
                 "/api/proposals?status=PENDING&type=NEW_QUESTION&questionId=" + byHand + "&minPosition=" + submitted,
-                TOKENS.token("reviewer", "REVIEWER"));
+                "REVIEWER");
 
         assertThat(queue).hasSize(1);
         assertThat(queue.get(0)).containsEntry("likelyDuplicate", true);
@@ -178,16 +138,8 @@ class DuplicatesIT {
                         Map.of("id", first, "text", "list vs tuple ?"),
                         Map.of("id", second, "text", "Difference between list and tuple in python?")));
 
-        ResponseEntity<Map> answer = http.exchange(
-                "/api/duplicates/batch",
-                HttpMethod.POST,
-                new HttpEntity<>(body, bearer(TOKENS.token("editor", "EDITOR"))),
-                Map.class);
-        ResponseEntity<Map> asReader = http.exchange(
-                "/api/duplicates/batch",
-                HttpMethod.POST,
-                new HttpEntity<>(body, bearer(TOKENS.token("reader", "READER"))),
-                Map.class);
+        ResponseEntity<Map> answer = STACK.post("/api/duplicates/batch", body, "EDITOR", Map.class);
+        ResponseEntity<Map> asReader = STACK.post("/api/duplicates/batch", body, "READER", Map.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         @SuppressWarnings("unchecked")
@@ -204,24 +156,12 @@ class DuplicatesIT {
     @Test
     void aBatchWithMinPositionSeesTheQuestionWrittenJustBefore() {
         QuestionId walrus = QuestionId.random();
-        long proposed = topic.write(
-                walrus,
-                new QuestionProposedEvent(
-                        walrus,
-                        ProposalId.random(),
-                        "What does the walrus operator do in Python?",
-                        List.of("python"),
-                        null,
-                        "editor"),
-                "editor");
+        long proposed = topic.proposed(walrus, "What does the walrus operator do in Python?", List.of("python"));
         UUID item = UUID.randomUUID();
         Map<String, Object> body = Map.of("items", List.of(Map.of("id", item, "text", "Explain the walrus operator")));
 
-        ResponseEntity<Map> answer = http.exchange(
-                "/api/duplicates/batch?minPosition=" + proposed,
-                HttpMethod.POST,
-                new HttpEntity<>(body, bearer(TOKENS.token("editor", "EDITOR"))),
-                Map.class);
+        ResponseEntity<Map> answer =
+                STACK.post("/api/duplicates/batch?minPosition=" + proposed, body, "EDITOR", Map.class);
 
         @SuppressWarnings("unchecked")
         var items = (List<Map<String, Object>>) answer.getBody().get("items");
@@ -249,12 +189,6 @@ class DuplicatesIT {
         assertThat(tail.local().highest()).isGreaterThanOrEqualTo(position);
     }
 
-    private void accepted(QuestionId id, String text) {
-        ProposalId proposal = ProposalId.random();
-        topic.write(id, new QuestionProposedEvent(id, proposal, text, List.of(), null, "editor"), "editor");
-        topic.write(id, new QuestionAcceptedEvent(id, proposal), "reviewer");
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Object> candidateIds(Map<String, Object> item) {
         return ((List<Map<String, Object>>) item.get("candidates"))
@@ -262,25 +196,15 @@ class DuplicatesIT {
     }
 
     private List<Map<String, Object>> get(String path) {
-        return get(path, TOKENS.token("reader", "READER"));
+        return get(path, "READER");
     }
 
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> get(String path, String token) {
-        ResponseEntity<List> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(token)), List.class);
-        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+    private List<Map<String, Object>> get(String path, String role) {
+        return STACK.ok(path, role, List.class);
     }
 
     private HttpStatusCode status(String path) {
-        return http.exchange(
-                        path, HttpMethod.GET, new HttpEntity<>(bearer(TOKENS.token("reader", "READER"))), String.class)
-                .getStatusCode();
-    }
-
-    private static HttpHeaders bearer(String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        return headers;
+        return STACK.get(path, "READER", String.class).getStatusCode();
     }
 }

@@ -1,6 +1,13 @@
 package dev.qcurate.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qcurate.shared.proposal.ProposalId;
+import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
+import dev.qcurate.shared.proposal.ProposedChange;
+import dev.qcurate.shared.question.QuestionAcceptedEvent;
+import dev.qcurate.shared.question.QuestionId;
+import dev.qcurate.shared.question.QuestionProposedEvent;
+import dev.qcurate.shared.question.SourceRef;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,8 +31,7 @@ final class EventTopicWriter implements AutoCloseable {
      * Event types past revision 1, as their {@code @Revision} says (Axon, which defines that annotation, is not on the
      * query service's class path, so it cannot be read here).
      */
-    private static final Map<Class<?>, String> REVISIONS =
-            Map.of(dev.qcurate.shared.question.QuestionProposedEvent.class, "2");
+    private static final Map<Class<?>, String> REVISIONS = Map.of(QuestionProposedEvent.class, "2");
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
@@ -73,6 +79,32 @@ final class EventTopicWriter implements AutoCloseable {
     }
 
     private record Raw(String type, String revision, String json) {}
+
+    /** A question proposed by an editor (not yet accepted); the proposal's position. */
+    long proposed(QuestionId id, String text, List<String> tags) {
+        return write(id, new QuestionProposedEvent(id, ProposalId.random(), text, tags, null, "editor"), "editor");
+    }
+
+    /** A question proposed and accepted, as the command side writes it; the acceptance's position. */
+    long accepted(QuestionId id, String text) {
+        return accepted(id, ProposalId.random(), text, List.of());
+    }
+
+    long accepted(QuestionId id, ProposalId proposal, String text, List<String> tags) {
+        write(id, new QuestionProposedEvent(id, proposal, text, tags, null, "editor"), "editor");
+        return write(id, new QuestionAcceptedEvent(id, proposal), "reviewer");
+    }
+
+    /** A new question proposed and its proposal submitted for review; the submission's position. */
+    long submittedNew(
+            QuestionId id, ProposalId proposal, String text, List<String> tags, SourceRef source, String proposer) {
+        write(id, new QuestionProposedEvent(id, proposal, text, tags, source, proposer), proposer);
+        return write(
+                proposal,
+                new ProposalSubmittedEvent(
+                        proposal, new ProposedChange.NewQuestion(id, text, tags, source, null), proposer, 1, List.of()),
+                proposer);
+    }
 
     /** Sends everything written so far once more, as a redelivery or replay would. */
     void replayAll() {

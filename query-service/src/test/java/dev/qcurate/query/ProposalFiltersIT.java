@@ -1,29 +1,18 @@
 package dev.qcurate.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposalRejectedEvent;
 import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
 import dev.qcurate.shared.proposal.ProposedChange;
-import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.SourceRef;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -36,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProposalFiltersIT {
 
-    private static final String TOPIC = QueryServiceStack.topic("proposal_filters_it");
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("proposal_filters_it");
 
     private final UUID importId = UUID.randomUUID();
     private final QuestionId imported = QuestionId.random();
@@ -49,20 +38,9 @@ class ProposalFiltersIT {
     private EventTopicWriter topic;
     private long position;
 
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, "proposal_filters_it", TOKENS);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
-
     @BeforeAll
     void threeProposals() {
-        topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json);
+        topic = STACK.topic();
         importedProposal = proposeNew(
                 imported,
                 "What is a Python generator?",
@@ -70,13 +48,7 @@ class ProposalFiltersIT {
                 new SourceRef("python.md", 3, importId),
                 "importer");
         byHandProposal = proposeNew(byHand, "What is a Java record?", List.of("java"), null, "editor");
-        ProposalId first = ProposalId.random();
-        topic.write(
-                accepted,
-                new QuestionProposedEvent(
-                        accepted, first, "What is a list comprehension?", List.of("python"), null, "editor"),
-                "editor");
-        topic.write(accepted, new QuestionAcceptedEvent(accepted, first), "reviewer");
+        topic.accepted(accepted, ProposalId.random(), "What is a list comprehension?", List.of("python"));
         tagProposal = ProposalId.random();
         position = topic.write(
                 tagProposal,
@@ -87,12 +59,6 @@ class ProposalFiltersIT {
                         1,
                         List.of()),
                 "editor");
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        topic.close();
-        TOKENS.close();
     }
 
     @Test
@@ -183,39 +149,23 @@ class ProposalFiltersIT {
 
     private ProposalId proposeNew(QuestionId id, String text, List<String> tags, SourceRef source, String proposer) {
         ProposalId proposal = ProposalId.random();
-        topic.write(id, new QuestionProposedEvent(id, proposal, text, tags, source, proposer), proposer);
-        topic.write(
-                proposal,
-                new ProposalSubmittedEvent(
-                        proposal, new ProposedChange.NewQuestion(id, text, tags, source, null), proposer, 1, List.of()),
-                proposer);
+        topic.submittedNew(id, proposal, text, tags, source, proposer);
         return proposal;
     }
 
     @SuppressWarnings("unchecked")
     private List<Object> ids(String path) {
-        ResponseEntity<List> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), List.class);
-        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return ((List<Map<String, Object>>) answer.getBody())
+        return ((List<Map<String, Object>>) STACK.ok(path, "REVIEWER", List.class))
                 .stream().map(p -> p.get("proposalId")).toList();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> counts(String path) {
-        ResponseEntity<Map> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), Map.class);
-        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return STACK.ok(path, "REVIEWER", Map.class);
     }
 
     private HttpStatus status(String path) {
-        return HttpStatus.valueOf(http.exchange(path, HttpMethod.GET, new HttpEntity<>(reviewer()), String.class)
-                .getStatusCode()
-                .value());
-    }
-
-    private static HttpHeaders reviewer() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TOKENS.token("reviewer", "REVIEWER"));
-        return headers;
+        return HttpStatus.valueOf(
+                STACK.get(path, "REVIEWER", String.class).getStatusCode().value());
     }
 }

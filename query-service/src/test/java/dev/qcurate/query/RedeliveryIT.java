@@ -1,6 +1,5 @@
 package dev.qcurate.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.projection.ReadModelChecksum;
 import dev.qcurate.shared.proposal.*;
@@ -8,15 +7,11 @@ import dev.qcurate.shared.question.*;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.*;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,61 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RedeliveryIT {
 
-    private static final String TOPIC = QueryServiceStack.topic("redelivery");
-    private static final String GROUP = QueryServiceStack.group("redelivery");
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, "redelivery", TOKENS);
-    }
-
-    private static EventTopicWriter topic;
-
-    @AfterAll
-    static void close() throws Exception {
-        TOKENS.close();
-        if (topic != null) {
-            topic.close();
-        }
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("redelivery");
 
     @Autowired
     ReadModelChecksum checksum;
 
     /** One writer for the class: positions keep growing across the tests, as they do on the real topic. */
-    @BeforeEach
-    void openTopic() {
-        if (topic == null) {
-            topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json);
-        }
-    }
+    private final EventTopicWriter topic = STACK.topic();
 
     @Test
     void deliveringTheSameEventsTwiceChangesNothing() throws Exception {
         QuestionId question = QuestionId.random();
         ProposalId proposal = ProposalId.random();
         ProposalId rewording = ProposalId.random();
-        topic.write(
-                question,
-                new QuestionProposedEvent(
-                        question, proposal, "What is a generator?", List.of("python"), null, "editor"),
-                "editor");
-        topic.write(
-                proposal,
-                new ProposalSubmittedEvent(
-                        proposal,
-                        new ProposedChange.NewQuestion(question, "What is a generator?", List.of("python"), null, null),
-                        "editor",
-                        1,
-                        List.of()),
-                "editor");
+        topic.submittedNew(question, proposal, "What is a generator?", List.of("python"), null, "editor");
         topic.write(proposal, new ProposalApprovalRecordedEvent(proposal, "reviewer", 1, 1), "reviewer");
         topic.write(question, new QuestionAcceptedEvent(question, proposal), "reviewer");
         topic.write(proposal, new ProposalAppliedEvent(proposal, "reviewer"), "reviewer");
@@ -106,7 +61,7 @@ class RedeliveryIT {
                         question, rewording, 2, "What is a Python generator?", "What is a generator?", "editor2"),
                 "reviewer2");
 
-        Map<String, Object> view = read(question, last);
+        Map<String, Object> view = STACK.question(question, last);
         assertThat(view)
                 .containsEntry("status", "ACTIVE")
                 .containsEntry("revision", 2)
@@ -118,7 +73,7 @@ class RedeliveryIT {
         awaitConsumed(Duration.ofSeconds(30));
 
         assertThat(checksum.compute()).isEqualTo(before);
-        assertThat((List<?>) read(question, last).get("history")).hasSize(3);
+        assertThat((List<?>) STACK.question(question, last).get("history")).hasSize(3);
     }
 
     @Test
@@ -127,12 +82,13 @@ class RedeliveryIT {
         QuestionId late = QuestionId.random();
         long earlyPosition = topic.reserve();
         long latePosition = topic.write(late, proposed(late, "What is a decorator?"), "editor");
-        assertThat(read(late, latePosition)).containsEntry("text", "What is a decorator?");
-        assertThat(get("/api/questions/" + early).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(STACK.question(late, latePosition)).containsEntry("text", "What is a decorator?");
+        assertThat(STACK.get("/api/questions/" + early, "READER", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
         // the read model is past earlyPosition, yet waiting for it must wait for its event, not answer at once
         CompletableFuture<Map<String, Object>> waiting =
-                CompletableFuture.supplyAsync(() -> read(early, earlyPosition));
+                CompletableFuture.supplyAsync(() -> STACK.question(early, earlyPosition));
         Thread.sleep(300);
         assertThat(waiting).isNotDone();
         topic.writeAt(earlyPosition, early, proposed(early, "What is a context manager?"), "editor");
@@ -148,21 +104,9 @@ class RedeliveryIT {
         return new QuestionProposedEvent(question, ProposalId.random(), text, List.of("python"), null, "editor");
     }
 
-    private ResponseEntity<Map> get(String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TOKENS.token("reader", "READER"));
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
-    }
-
-    private Map<String, Object> read(QuestionId question, long position) {
-        ResponseEntity<Map> answer = get("/api/questions/" + question + "?minPosition=" + position);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
-    }
-
     /** Waits until the read model's consumer group has committed the end of the topic. */
     private static void awaitConsumed(Duration timeout) throws Exception {
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        TopicPartition partition = new TopicPartition(STACK.topicName(), 0);
         try (Admin admin = Admin.create(
                 Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
             long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
@@ -172,7 +116,7 @@ class RedeliveryIT {
                     .offset();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                var committed = admin.listConsumerGroupOffsets(GROUP)
+                var committed = admin.listConsumerGroupOffsets(STACK.group())
                         .partitionsToOffsetAndMetadata()
                         .get()
                         .get(partition);

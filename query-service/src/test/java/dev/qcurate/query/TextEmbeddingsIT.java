@@ -1,28 +1,19 @@
 package dev.qcurate.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qcurate.devstack.TestInfrastructure;
 import dev.qcurate.query.duplicates.SentenceModel;
 import dev.qcurate.query.projection.TopicTail;
-import dev.qcurate.shared.proposal.ProposalId;
-import dev.qcurate.shared.question.QuestionAcceptedEvent;
 import dev.qcurate.shared.question.QuestionId;
-import dev.qcurate.shared.question.QuestionProposedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -37,22 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TextEmbeddingsIT {
 
-    private static final String TOPIC = QueryServiceStack.topic("text_embeddings_it");
-    private static final TestTokens TOKENS = QueryServiceStack.tokens();
+    @RegisterExtension
+    static final QueryServiceStack STACK = new QueryServiceStack("text_embeddings_it");
 
     private EventTopicWriter topic;
     private long position;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.register(registry, "text_embeddings_it", TOKENS);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
 
     @Autowired
     TopicTail tail;
@@ -65,26 +45,14 @@ class TextEmbeddingsIT {
 
     @BeforeAll
     void twoQuestions() {
-        topic = new EventTopicWriter(TestInfrastructure.kafka().bootstrapServers(), TOPIC, json);
-        accepted(QuestionId.random(), "What is a closure in Python?");
-        position = accepted(QuestionId.random(), "How does the with statement work in Python?");
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        topic.close();
-        TOKENS.close();
+        topic = STACK.topic();
+        topic.accepted(QuestionId.random(), "What is a closure in Python?");
+        position = topic.accepted(QuestionId.random(), "How does the with statement work in Python?");
     }
 
     @Test
     void aReloadReadsTheStoredVectorsInsteadOfEmbeddingAgain() {
-        HttpHeaders reader = new HttpHeaders();
-        reader.setBearerAuth(TOKENS.token("reader", "READER"));
-        assertThat(http.exchange(
-                                "/api/duplicates?text=closures in python&minPosition=" + position,
-                                HttpMethod.GET,
-                                new HttpEntity<>(reader),
-                                List.class)
+        assertThat(STACK.get("/api/duplicates?text=closures in python&minPosition=" + position, "READER", List.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(jdbc.queryForObject(
@@ -105,7 +73,7 @@ class TextEmbeddingsIT {
     void aReloadWithoutStoredVectorsServesAtOnceAndEmbedsAfterwards() throws InterruptedException {
         QuestionId question = QuestionId.random();
         String text = "Why would you pick a generator expression over a list comprehension?";
-        long at = accepted(question, text);
+        long at = topic.accepted(question, text);
         assertThat(find(text, at).getStatusCode()).isEqualTo(HttpStatus.OK);
         jdbc.update("DELETE FROM text_embedding"); // as if no instance had embedded anything yet
 
@@ -129,14 +97,13 @@ class TextEmbeddingsIT {
     }
 
     private org.springframework.http.ResponseEntity<List> find(String text, long minPosition) {
-        HttpHeaders reader = new HttpHeaders();
-        reader.setBearerAuth(TOKENS.token("reader", "READER"));
-        return http.exchange(
-                "/api/duplicates?text={text}&minPosition=" + minPosition,
-                HttpMethod.GET,
-                new HttpEntity<>(reader),
-                List.class,
-                text);
+        return STACK.http()
+                .exchange(
+                        "/api/duplicates?text={text}&minPosition=" + minPosition,
+                        HttpMethod.GET,
+                        new HttpEntity<>(STACK.bearer("READER")),
+                        List.class,
+                        text);
     }
 
     private double count(String source) {
@@ -144,11 +111,5 @@ class TextEmbeddingsIT {
                 .tag("source", source)
                 .counter()
                 .count();
-    }
-
-    private long accepted(QuestionId id, String text) {
-        ProposalId proposal = ProposalId.random();
-        topic.write(id, new QuestionProposedEvent(id, proposal, text, List.of(), null, "editor"), "editor");
-        return topic.write(id, new QuestionAcceptedEvent(id, proposal), "reviewer");
     }
 }

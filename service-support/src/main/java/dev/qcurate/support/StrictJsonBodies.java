@@ -109,18 +109,39 @@ public class StrictJsonBodies implements WebMvcConfigurer {
         }
     }
 
+    /**
+     * A value that only a JSON string gives: a number, boolean, object or array is refused, never coerced into it.
+     */
+    abstract static class FromStringOnly<T> extends StdScalarDeserializer<T> {
+
+        private final Class<T> type;
+
+        FromStringOnly(Class<T> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        public final T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return type.cast(context.handleUnexpectedToken(type, parser));
+            }
+            return fromString(parser, context);
+        }
+
+        /** Reads the current token, a {@code VALUE_STRING}. */
+        abstract T fromString(JsonParser parser, DeserializationContext context) throws IOException;
+    }
+
     /** Only the canonical 8-4-4-4-12 form: no trimming, no Base64 or other lenient forms. */
-    static final class CanonicalUuid extends StdScalarDeserializer<UUID> {
+    static final class CanonicalUuid extends FromStringOnly<UUID> {
 
         CanonicalUuid() {
             super(UUID.class);
         }
 
         @Override
-        public UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
-                return (UUID) context.handleUnexpectedToken(UUID.class, parser);
-            }
+        UUID fromString(JsonParser parser, DeserializationContext context) throws IOException {
             String text = parser.getText();
             if (!CANONICAL_UUID.matcher(text).matches()) {
                 return (UUID) context.handleWeirdStringValue(UUID.class, text, "not a UUID");
@@ -137,18 +158,14 @@ public class StrictJsonBodies implements WebMvcConfigurer {
         }
     }
 
-    static final class SafeString extends StdScalarDeserializer<String> {
+    static final class SafeString extends FromStringOnly<String> {
 
         SafeString() {
             super(String.class);
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
-                // a text field takes a JSON string, not a number, boolean, object or array coerced to one
-                return (String) context.handleUnexpectedToken(String.class, parser);
-            }
+        String fromString(JsonParser parser, DeserializationContext context) throws IOException {
             String value = StringDeserializer.instance.deserialize(parser, context);
             String problem = value == null ? null : UnsafeText.problem(value);
             if (problem != null) {

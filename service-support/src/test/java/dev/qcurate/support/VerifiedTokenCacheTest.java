@@ -103,6 +103,19 @@ class VerifiedTokenCacheTest {
         return encoder.encode(JwtEncoderParameters.from(claims)).getTokenValue();
     }
 
+    /** A token the cache has verified once and remembers. */
+    private String remembered(Duration ttl) {
+        String token = token(now, ttl);
+        cache.decode(token);
+        return token;
+    }
+
+    private void assertRefused(String token, String reason) {
+        assertThatThrownBy(() -> cache.decode(token))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining(reason);
+    }
+
     @Test
     void verifiesTheSignatureOnceButChecksTheAccountOnEveryUse() {
         String token = token(now, Duration.ofHours(1));
@@ -117,21 +130,17 @@ class VerifiedTokenCacheTest {
 
     @Test
     void refusesARememberedTokenOnceTheAccountIsDisabled() {
-        String token = token(now, Duration.ofHours(1));
-        cache.decode(token);
+        String token = remembered(Duration.ofHours(1));
 
         accountEnabled = false;
 
-        assertThatThrownBy(() -> cache.decode(token))
-                .isInstanceOf(JwtValidationException.class)
-                .hasMessageContaining("the account is disabled");
+        assertRefused(token, "the account is disabled");
         assertThat(verifications).hasValue(1);
     }
 
     @Test
     void anAccountStoreOutageIsNotABadToken() {
-        String token = token(now, Duration.ofHours(1));
-        cache.decode(token);
+        String token = remembered(Duration.ofHours(1));
 
         accountStoreDown = true;
 
@@ -143,14 +152,11 @@ class VerifiedTokenCacheTest {
 
     @Test
     void refusesARememberedTokenPastItsExpiry() {
-        String token = token(now, Duration.ofMinutes(5));
-        cache.decode(token);
+        String token = remembered(Duration.ofMinutes(5));
 
         now = now.plus(Duration.ofMinutes(7)); // past exp and the 60 s clock skew; still within the cache's max age
 
-        assertThatThrownBy(() -> cache.decode(token))
-                .isInstanceOf(JwtValidationException.class)
-                .hasMessageContaining("expired");
+        assertRefused(token, "expired");
         assertThat(verifications).hasValue(1);
     }
 
@@ -168,15 +174,12 @@ class VerifiedTokenCacheTest {
 
         now = now.minus(Duration.ofMinutes(10)); // before nbf, beyond the 60 s clock skew
 
-        assertThatThrownBy(() -> cache.decode(token))
-                .isInstanceOf(JwtValidationException.class)
-                .hasMessageContaining("Jwt used before");
+        assertRefused(token, "Jwt used before");
     }
 
     @Test
     void neverServesATamperedTokenFromTheCache() {
-        String token = token(now, Duration.ofHours(1));
-        cache.decode(token);
+        String token = remembered(Duration.ofHours(1));
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String forgedPayload = Base64.getUrlEncoder()
@@ -195,8 +198,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void verifiesAgainAfterTheMaximumAge() {
-        String token = token(now, Duration.ofHours(1));
-        cache.decode(token);
+        String token = remembered(Duration.ofHours(1));
 
         nanos.addAndGet(Duration.ofMinutes(11).toNanos());
         cache.decode(token);

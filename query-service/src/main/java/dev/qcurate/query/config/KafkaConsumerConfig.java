@@ -1,10 +1,10 @@
 package dev.qcurate.query.config;
 
+import dev.qcurate.query.projection.EventTopicProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -25,9 +25,6 @@ import java.util.Map;
 @Configuration
 @EnableKafka
 class KafkaConsumerConfig {
-
-    @ConfigurationProperties("qcurate.kafka")
-    record EventTopicProperties(String bootstrapServers, String topic, String groupId, int maxPollRecords) {}
 
     @Bean
     KafkaAdmin kafkaAdmin(EventTopicProperties properties) {

@@ -1,6 +1,6 @@
 package dev.qcurate.query.curatedlist;
 
-import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.BatchProjection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import java.util.List;
  * batch's question events itself, so it must see the rows before the question projection changes them.
  */
 @Component
-class ListProjection implements Projection {
+class ListProjection implements BatchProjection {
 
     private final ListStore store;
 
@@ -25,11 +25,6 @@ class ListProjection implements Projection {
     @Override
     public ProjectionOrder order() {
         return ProjectionOrder.LISTS;
-    }
-
-    @Override
-    public void apply(StoredEvent event) {
-        applyBatch(List.of(event));
     }
 
     @Override

@@ -19,12 +19,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.qcurate.query.duplicates.QuestionDocuments.ORDER;
 
@@ -49,20 +46,7 @@ final class BatchCheck implements AutoCloseable {
         this.documents = new QuestionDocuments(analyzer);
         this.search = search;
         this.vectors = vectors;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(
-                THREADS,
-                THREADS,
-                30,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(16),
-                task -> {
-                    Thread thread = new Thread(task, "duplicate-batch-check-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        this.executor.allowCoreThreadTimeOut(true);
+        this.executor = DaemonPools.bounded("duplicate-batch-check-", THREADS, 16);
     }
 
     List<BatchResult> check(IndexSearcher searcher, List<BatchItem> items, int limit) throws IOException {

@@ -15,11 +15,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * BAAI bge-small-en-v1.5 (quantized), run in process by ONNX Runtime from the model inside its Maven jar: nothing is
@@ -44,20 +41,7 @@ public final class SentenceModel implements TextVectors, AutoCloseable {
     private final SingleThreadedBge model;
 
     public SentenceModel() {
-        AtomicInteger threads = new AtomicInteger();
-        executor = new ThreadPoolExecutor(
-                THREADS,
-                THREADS,
-                30,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(256),
-                task -> {
-                    Thread thread = new Thread(task, "sentence-model-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        executor.allowCoreThreadTimeOut(true);
+        executor = DaemonPools.bounded("sentence-model-", THREADS, 256);
         model = new SingleThreadedBge(executor);
     }
 

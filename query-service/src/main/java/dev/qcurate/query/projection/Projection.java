@@ -16,7 +16,7 @@ public interface Projection {
 
     /**
      * Applies the batch's new events, in order, as if {@link #apply} were called for each. Projections that can
-     * read and write a whole batch at once (one query for the rows it needs, batched writes) override this.
+     * read and write a whole batch at once are {@link BatchProjection}s.
      */
     default void applyBatch(List<StoredEvent> events) {
         events.forEach(this::apply);

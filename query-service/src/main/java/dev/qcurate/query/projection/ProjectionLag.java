@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -58,22 +57,17 @@ public class ProjectionLag implements DisposableBean {
     private Instant progressAt;
 
     ProjectionLag(
-            ProjectionPosition position,
-            EventDecoder decoder,
-            MeterRegistry metrics,
-            @Value("${qcurate.kafka.bootstrap-servers}") String servers,
-            @Value("${qcurate.kafka.topic}") String topic,
-            @Value("${qcurate.kafka.group-id}") String group) {
+            ProjectionPosition position, EventDecoder decoder, MeterRegistry metrics, EventTopicProperties topic) {
         this.position = position;
         this.decoder = decoder;
-        this.partition = new TopicPartition(topic, 0);
+        this.partition = new TopicPartition(topic.topic(), 0);
         // group.id only to read the group's committed offset; assign() never joins the group
         this.consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        servers,
+                        topic.bootstrapServers(),
                         ConsumerConfig.GROUP_ID_CONFIG,
-                        group,
+                        topic.groupId(),
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false,
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,

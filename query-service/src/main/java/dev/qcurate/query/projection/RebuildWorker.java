@@ -45,15 +45,17 @@ final class RebuildWorker {
                 RebuildStore store,
                 BatchApplier applier,
                 TransactionTemplate transaction,
-                @Value("${qcurate.kafka.bootstrap-servers}") String servers,
-                @Value("${qcurate.kafka.topic}") String topic,
+                EventTopicProperties topic,
                 @Value("${qcurate.rebuild.max-poll-records:${qcurate.kafka.max-poll-records:5000}}")
                         int maxPollRecords) {
             this.store = store;
             this.applier = applier;
             this.transaction = transaction;
             this.topic = EventTopicReader.of(
-                    servers, topic, maxPollRecords, Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20));
+                    topic.bootstrapServers(),
+                    topic.topic(),
+                    maxPollRecords,
+                    Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20));
         }
 
         RebuildWorker start(String owner) {

@@ -59,9 +59,7 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
             ProjectionPosition position,
             PlatformTransactionManager transactions,
             MeterRegistry metrics,
-            @Value("${qcurate.kafka.bootstrap-servers}") String servers,
-            @Value("${qcurate.kafka.topic}") String topic,
-            @Value("${qcurate.kafka.max-poll-records:5000}") int maxPollRecords,
+            EventTopicProperties topic,
             @Value("${qcurate.projection.gap-timeout:PT5M}") Duration gapTimeout,
             @Value("${qcurate.consistency.max-waiters:64}") int maxWaiters) {
         this.states = states;
@@ -73,9 +71,9 @@ public class TopicTail implements SmartInitializingSingleton, SmartLifecycle {
         this.gapTimeout = gapTimeout;
         this.local = new Watermark(maxWaiters);
         this.topic = EventTopicReader.of(
-                servers,
-                topic,
-                maxPollRecords,
+                topic.bootstrapServers(),
+                topic.topic(),
+                topic.maxPollRecords(),
                 Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50, ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000));
         Gauge.builder("qcurate.local.position", local, Watermark::highest)
                 .description("global position up to which this instance's in-memory state (duplicate index, list "

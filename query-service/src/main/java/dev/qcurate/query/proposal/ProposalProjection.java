@@ -1,6 +1,6 @@
 package dev.qcurate.query.proposal;
 
-import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.BatchProjection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import org.springframework.stereotype.Component;
@@ -12,7 +12,7 @@ import java.util.List;
  * memory ({@link ProposalBatch}) and written by {@link ProposalStore}.
  */
 @Component
-class ProposalProjection implements Projection {
+class ProposalProjection implements BatchProjection {
 
     private final ProposalStore store;
 
@@ -23,11 +23,6 @@ class ProposalProjection implements Projection {
     @Override
     public ProjectionOrder order() {
         return ProjectionOrder.PROPOSALS;
-    }
-
-    @Override
-    public void apply(StoredEvent event) {
-        applyBatch(List.of(event));
     }
 
     @Override

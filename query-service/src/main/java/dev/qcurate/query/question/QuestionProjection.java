@@ -1,6 +1,6 @@
 package dev.qcurate.query.question;
 
-import dev.qcurate.query.projection.Projection;
+import dev.qcurate.query.projection.BatchProjection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ import java.util.List;
  * writes the new rows, the updated rows, the history steps and the alias changes with one batched statement each.
  */
 @Component
-class QuestionProjection implements Projection {
+class QuestionProjection implements BatchProjection {
 
     private final QuestionStore store;
 
@@ -24,11 +24,6 @@ class QuestionProjection implements Projection {
     @Override
     public ProjectionOrder order() {
         return ProjectionOrder.QUESTIONS;
-    }
-
-    @Override
-    public void apply(StoredEvent event) {
-        applyBatch(List.of(event));
     }
 
     @Override
