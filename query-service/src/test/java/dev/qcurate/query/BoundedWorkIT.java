@@ -34,6 +34,8 @@ class BoundedWorkIT {
                     .submittedNew(QuestionId.random(), ProposalId.random(), text, List.of(), null, "editor");
         }
 
+        // the page's live lookups search the duplicate index, which may follow the read model a moment later
+        STACK.ok("/api/duplicates?text=decorator&minPosition=" + last, "REVIEWER", List.class);
         ResponseEntity<List> page = STACK.get(
                 "/api/proposals?status=PENDING&type=NEW_QUESTION&minPosition=" + last, "REVIEWER", List.class);
 

@@ -1,5 +1,6 @@
 package dev.qcurate.support;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  * the rules for health, API docs, the metrics scrape and the admin endpoints. Each service adds only its own
  * authorization rules.
  */
+@RequiredArgsConstructor
 public final class ApiSecurity {
 
     private static final String[] OPEN_GETS = {
@@ -27,11 +29,6 @@ public final class ApiSecurity {
 
     private final ProblemAuthenticationHandlers problems;
     private final ManagementPortScrape scrape;
-
-    ApiSecurity(ProblemAuthenticationHandlers problems, ManagementPortScrape scrape) {
-        this.problems = problems;
-        this.scrape = scrape;
-    }
 
     /**
      * The service's filter chain. Health, the API docs and the service's {@code publicGets} are open to anyone, as are

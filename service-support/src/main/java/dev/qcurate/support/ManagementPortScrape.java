@@ -1,6 +1,7 @@
 package dev.qcurate.support;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -9,13 +10,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * the monitoring network reaches). On the service's own port, and when no separate management port is set, the
  * metrics stay ADMIN only.
  */
+@RequiredArgsConstructor
 public final class ManagementPortScrape implements RequestMatcher {
 
     private final int managementPort;
-
-    private ManagementPortScrape(int managementPort) {
-        this.managementPort = managementPort;
-    }
 
     /** Matches nothing unless the management port is set and differs from the service's port. */
     public static ManagementPortScrape on(int serverPort, int managementPort) {

@@ -1,6 +1,7 @@
 package dev.qcurate.command.auth;
 
 import dev.qcurate.support.AccountState;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -17,13 +18,10 @@ import java.util.List;
  * locked out on the very next request.
  */
 @Component
+@RequiredArgsConstructor
 public class AccountStatus implements OAuth2TokenValidator<Jwt> {
 
     private final JdbcTemplate jdbc;
-
-    AccountStatus(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {

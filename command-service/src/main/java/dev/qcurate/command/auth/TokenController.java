@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,17 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Exchanges a username and password for a signed JWT that both services accept. */
 @RestController
+@RequiredArgsConstructor
 class TokenController {
 
     private final AuthenticationManager authentication;
     private final TokenIssuer tokens;
     private final LoginThrottle throttle;
-
-    TokenController(AuthenticationManager authentication, TokenIssuer tokens, LoginThrottle throttle) {
-        this.authentication = authentication;
-        this.tokens = tokens;
-        this.throttle = throttle;
-    }
 
     record Credentials(
             @NotBlank @Size(max = 64) String username,

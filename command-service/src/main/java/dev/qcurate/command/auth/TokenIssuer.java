@@ -1,5 +1,6 @@
 package dev.qcurate.command.auth;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -15,17 +16,12 @@ import java.util.Map;
 
 /** Signs the JWT both services accept for a user who has just signed in: their name, roles and the token's life. */
 @Component
+@RequiredArgsConstructor
 class TokenIssuer {
 
     private final JwtEncoder encoder;
     private final JwtProperties properties;
     private final SigningKey key;
-
-    TokenIssuer(JwtEncoder encoder, JwtProperties properties, SigningKey key) {
-        this.encoder = encoder;
-        this.properties = properties;
-        this.key = key;
-    }
 
     /** The answer of a sign-in: the signed token, its type, the seconds it lives and the user's roles. */
     Map<String, Object> issue(Authentication user) {

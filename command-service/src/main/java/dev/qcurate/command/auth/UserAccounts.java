@@ -1,6 +1,7 @@
 package dev.qcurate.command.auth;
 
 import dev.qcurate.support.Role;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
@@ -15,13 +16,10 @@ import java.util.stream.Collectors;
 
 /** User accounts in PostgreSQL: name, BCrypt hash, roles, enabled flag. */
 @Component
+@RequiredArgsConstructor
 class UserAccounts implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
-
-    UserAccounts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public UserDetails loadUserByUsername(String username) {

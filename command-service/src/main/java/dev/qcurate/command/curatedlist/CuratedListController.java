@@ -10,6 +10,7 @@ import dev.qcurate.shared.question.QuestionId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,15 +26,11 @@ import static dev.qcurate.command.dispatch.PositionHeader.answer;
 
 /** Creating lists, proposing to add, remove or move their entries, and naming releases. */
 @RestController
+@RequiredArgsConstructor
 class CuratedListController {
 
     private final CommandDispatcher dispatcher;
     private final ListVersionLookup versions;
-
-    CuratedListController(CommandDispatcher dispatcher, ListVersionLookup versions) {
-        this.dispatcher = dispatcher;
-        this.versions = versions;
-    }
 
     record ReleaseBody(
             @NotNull String label, @PositiveOrZero Integer version) {}

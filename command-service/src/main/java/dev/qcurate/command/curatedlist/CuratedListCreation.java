@@ -1,12 +1,14 @@
 package dev.qcurate.command.curatedlist;
 
 import dev.qcurate.shared.curatedlist.CreateCuratedListCommand;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /** Creates lists, claiming the name in the same transaction. */
 @Component
+@RequiredArgsConstructor
 class CuratedListCreation {
 
     static final int MAX_TITLE = 200;
@@ -14,11 +16,6 @@ class CuratedListCreation {
 
     private final Repository<CuratedList> lists;
     private final ListNames names;
-
-    CuratedListCreation(Repository<CuratedList> lists, ListNames names) {
-        this.lists = lists;
-        this.names = names;
-    }
 
     @CommandHandler
     void handle(CreateCuratedListCommand command) throws Exception {

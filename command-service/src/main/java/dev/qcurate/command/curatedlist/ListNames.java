@@ -1,6 +1,7 @@
 package dev.qcurate.command.curatedlist;
 
 import dev.qcurate.shared.curatedlist.CuratedListId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,10 @@ import java.util.UUID;
  * when the list exists.
  */
 @Component
+@RequiredArgsConstructor
 public class ListNames {
 
     private final JdbcTemplate jdbc;
-
-    ListNames(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void claim(ListName name, CuratedListId id) {
         try {

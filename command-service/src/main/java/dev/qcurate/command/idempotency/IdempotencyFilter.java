@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
  * ({@link StoredInTransaction}), so after an unknown outcome a retry runs it only if it was not stored. Registered by
  * {@link IdempotencyConfig} after Spring Security, so the user is known and unauthenticated requests never get here.
  */
+@RequiredArgsConstructor
 class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
@@ -47,11 +49,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotentRequests requests;
     private final ObjectMapper json;
-
-    IdempotencyFilter(IdempotentRequests requests, ObjectMapper json) {
-        this.requests = requests;
-        this.json = json;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

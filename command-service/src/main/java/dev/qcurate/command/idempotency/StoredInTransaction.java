@@ -1,6 +1,7 @@
 package dev.qcurate.command.idempotency;
 
 import dev.qcurate.command.dispatch.InTransaction;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -11,15 +12,12 @@ import org.springframework.web.server.ResponseStatusException;
  * command rolls back instead, so two attempts with one key never both store.
  */
 @Component
+@RequiredArgsConstructor
 class StoredInTransaction implements InTransaction {
 
     private static final ThreadLocal<IdempotentRequests.Claim> CURRENT = new ThreadLocal<>();
 
     private final IdempotentRequests requests;
-
-    StoredInTransaction(IdempotentRequests requests) {
-        this.requests = requests;
-    }
 
     static void begin(IdempotentRequests.Claim claim) {
         CURRENT.set(claim);

@@ -2,6 +2,7 @@ package dev.qcurate.command.importing;
 
 import dev.qcurate.command.dispatch.PositionHeader;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,15 +36,12 @@ import java.util.UUID;
  * rather than guessed at.
  */
 @RestController
+@RequiredArgsConstructor
 class ImportController {
 
     static final int MAX_SOURCE_LENGTH = 255;
 
     private final QuestionImport imports;
-
-    ImportController(QuestionImport imports) {
-        this.imports = imports;
-    }
 
     @PostMapping(
             path = "/api/imports",

@@ -14,6 +14,7 @@ import dev.qcurate.shared.question.ProposeQuestionCommand;
 import dev.qcurate.shared.question.ProposeQuestionsCommand;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.SourceRef;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.UUID;
  * its list, and propose every accepted item with its provenance and candidates. The same content is imported once.
  */
 @Component
+@RequiredArgsConstructor
 class QuestionImport {
 
     /** Questions proposed per transaction: in document order, and without a commit per question. */
@@ -39,19 +41,6 @@ class QuestionImport {
     private final ListNames lists;
     private final ImportRecords records;
     private final ObjectMapper json;
-
-    QuestionImport(
-            DuplicateCheck duplicates,
-            CommandDispatcher dispatcher,
-            ListNames lists,
-            ImportRecords records,
-            ObjectMapper json) {
-        this.duplicates = duplicates;
-        this.dispatcher = dispatcher;
-        this.lists = lists;
-        this.records = records;
-        this.json = json;
-    }
 
     /** What the import answers; {@code repeated} when the content had been imported before. */
     record Outcome(boolean repeated, long position, Map<String, Object> body) {}

@@ -11,6 +11,7 @@ import dev.qcurate.shared.proposal.RequestProposalChangesCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -28,13 +29,10 @@ import static dev.qcurate.command.dispatch.PositionHeader.answer;
 
 /** Claims (reviewers), comments (proposer and reviewers), requests for changes (reviewers), amendments (proposer). */
 @RestController
+@RequiredArgsConstructor
 class ProposalCollaborationController {
 
     private final CommandDispatcher dispatcher;
-
-    ProposalCollaborationController(CommandDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
-    }
 
     record ClaimBody(Boolean takeOver) {}
 

@@ -8,6 +8,7 @@ import dev.qcurate.shared.proposal.RejectProposalCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,15 +27,12 @@ import static dev.qcurate.command.dispatch.PositionHeader.answer;
 
 /** Reviewers approve (one by one or in bulk) and reject proposals. */
 @RestController
+@RequiredArgsConstructor
 class ProposalController {
 
     static final int MAX_BULK = 1_000;
 
     private final CommandDispatcher dispatcher;
-
-    ProposalController(CommandDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
-    }
 
     record RejectionBody(String reason) {}
 

@@ -22,6 +22,7 @@ import dev.qcurate.shared.proposal.ProposedChange.Unmerge;
 import dev.qcurate.shared.proposal.RejectProposalCommand;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionStatus;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
@@ -36,23 +37,13 @@ import java.util.Set;
  * the same unit of work (one database transaction), so a change is either wholly applied or not at all.
  */
 @Component
+@RequiredArgsConstructor
 class ProposalDecisions {
 
     private final Repository<Proposal> proposals;
     private final Repository<Question> questions;
     private final Repository<CuratedList> lists;
     private final TagCatalogue tags;
-
-    ProposalDecisions(
-            Repository<Proposal> proposals,
-            Repository<Question> questions,
-            Repository<CuratedList> lists,
-            TagCatalogue tags) {
-        this.proposals = proposals;
-        this.questions = questions;
-        this.lists = lists;
-        this.tags = tags;
-    }
 
     @CommandHandler
     ApprovalOutcome handle(ApproveProposalCommand command, @MetaDataValue("actor") String reviewer) throws Exception {

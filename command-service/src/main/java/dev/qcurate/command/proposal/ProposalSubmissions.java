@@ -24,6 +24,7 @@ import dev.qcurate.shared.question.ProposeQuestionCommand;
 import dev.qcurate.shared.question.ProposeQuestionsCommand;
 import dev.qcurate.shared.question.QuestionId;
 import dev.qcurate.shared.question.QuestionStatus;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
@@ -36,6 +37,7 @@ import java.util.List;
  * Nothing changes for consumers until {@link ProposalDecisions} applies an approved proposal.
  */
 @Component
+@RequiredArgsConstructor
 class ProposalSubmissions {
 
     static final int MAX_REASON = 1_000;
@@ -45,19 +47,6 @@ class ProposalSubmissions {
     private final Repository<CuratedList> lists;
     private final ReviewPolicy policy;
     private final TagCatalogue tags;
-
-    ProposalSubmissions(
-            Repository<Proposal> proposals,
-            Repository<Question> questions,
-            Repository<CuratedList> lists,
-            ReviewPolicy policy,
-            TagCatalogue tags) {
-        this.proposals = proposals;
-        this.questions = questions;
-        this.lists = lists;
-        this.policy = policy;
-        this.tags = tags;
-    }
 
     @CommandHandler
     void handle(ProposeQuestionCommand command, @MetaDataValue("actor") String actor) throws Exception {

@@ -1,5 +1,6 @@
 package dev.qcurate.command.publishing;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,16 +19,13 @@ import java.util.concurrent.TimeUnit;
  * (and accepts commands) while Kafka is down.
  */
 @Component
+@RequiredArgsConstructor
 class EventTopic {
 
     private static final Logger log = LoggerFactory.getLogger(EventTopic.class);
 
     private final KafkaPublishingProperties properties;
     private volatile boolean ensured;
-
-    EventTopic(KafkaPublishingProperties properties) {
-        this.properties = properties;
-    }
 
     String name() {
         return properties.topic();

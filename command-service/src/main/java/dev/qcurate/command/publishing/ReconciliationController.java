@@ -1,5 +1,6 @@
 package dev.qcurate.command.publishing;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.common.KafkaException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,15 +15,11 @@ import java.util.Map;
 /** Admins run the relay's reconciliation on demand and see where it stands ({@code /api/admin/**} is ADMIN only). */
 @RestController
 @RequestMapping("/api/admin/relay/reconciliation")
+@RequiredArgsConstructor
 class ReconciliationController {
 
     private final Reconciliation reconciliation;
     private final JdbcTemplate jdbc;
-
-    ReconciliationController(Reconciliation reconciliation, JdbcTemplate jdbc) {
-        this.reconciliation = reconciliation;
-        this.jdbc = jdbc;
-    }
 
     @GetMapping
     Map<String, Object> state() {

@@ -2,6 +2,7 @@ package dev.qcurate.command.publishing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +15,12 @@ import java.util.OptionalLong;
  * been acknowledged by Kafka, except the gaps it still waits for. Tokens are stored as JSON (Jackson serializer).
  */
 @Component
+@RequiredArgsConstructor
 class RelayToken {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
-
-    RelayToken(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     OptionalLong index() {
         List<byte[]> tokens = jdbc.query(

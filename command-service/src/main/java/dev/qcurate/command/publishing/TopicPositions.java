@@ -1,5 +1,6 @@
 package dev.qcurate.command.publishing;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +21,7 @@ import java.util.Map;
  * scan began. The topic has one partition (global order, see KafkaPublishingProperties), so one offset says where.
  */
 @Component
+@RequiredArgsConstructor
 class TopicPositions {
 
     private static final Duration POLL = Duration.ofMillis(500);
@@ -27,11 +29,6 @@ class TopicPositions {
 
     private final KafkaPublishingProperties properties;
     private final EventTopic topic;
-
-    TopicPositions(KafkaPublishingProperties properties, EventTopic topic) {
-        this.properties = properties;
-        this.topic = topic;
-    }
 
     /**
      * What a scan saw: for positions in {@code (above, upTo]} the lowest offset holding each, the lowest offset of

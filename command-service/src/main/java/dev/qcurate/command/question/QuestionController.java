@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,13 +28,10 @@ import static dev.qcurate.command.dispatch.PositionHeader.answer;
 
 /** Editors' proposals about questions: new ones, rewordings, tag changes, retirements, merges and unmerges. */
 @RestController
+@RequiredArgsConstructor
 class QuestionController {
 
     private final CommandDispatcher dispatcher;
-
-    QuestionController(CommandDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
-    }
 
     record SourceBody(
             @Size(max = 255) String document, @Positive Integer line) {}

@@ -13,6 +13,7 @@ import dev.qcurate.shared.question.QuestionTagsChangedEvent;
 import dev.qcurate.shared.question.QuestionUnmergedEvent;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
 import dev.qcurate.support.TagSynonymTable;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,15 +33,12 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(JdbcTagIndex.GROUP)
+@RequiredArgsConstructor
 class JdbcTagIndex implements TagIndex {
 
     static final String GROUP = "tag-index";
 
     private final JdbcTemplate jdbc;
-
-    JdbcTagIndex(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Map<String, String> currentFor(Collection<String> tags) {

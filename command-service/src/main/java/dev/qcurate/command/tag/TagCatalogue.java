@@ -4,6 +4,7 @@ import dev.qcurate.command.question.Tags;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposedChange.TagRename;
 import dev.qcurate.shared.question.QuestionId;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -21,17 +22,13 @@ import java.util.TreeSet;
  * {@value #MAX_QUESTIONS_PER_RENAME} questions, so one approval's transaction stays bounded.
  */
 @Component
+@RequiredArgsConstructor
 public class TagCatalogue {
 
     public static final int MAX_QUESTIONS_PER_RENAME = 1_000;
 
     private final Repository<TagVocabulary> vocabulary;
     private final TagIndex index;
-
-    public TagCatalogue(Repository<TagVocabulary> vocabulary, TagIndex index) {
-        this.vocabulary = vocabulary;
-        this.index = index;
-    }
 
     /** The tags normalised, with each old name replaced by the tag it was renamed to; sorted, without repeats. */
     public List<String> current(Collection<String> tags) {

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,13 +19,10 @@ import java.util.Map;
 
 /** Editors propose renaming a tag, or merging several into one, across the whole bank. */
 @RestController
+@RequiredArgsConstructor
 class TagController {
 
     private final CommandDispatcher dispatcher;
-
-    TagController(CommandDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
-    }
 
     record RenameBody(
             @NotEmpty @Size(max = Tags.MAX_TAGS) List<@NotNull @Size(max = 100) String> from,

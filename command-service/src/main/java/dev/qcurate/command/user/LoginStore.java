@@ -1,5 +1,6 @@
 package dev.qcurate.command.user;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,10 @@ import java.util.Map;
  * be in an event, still has a place to live.
  */
 @Component
+@RequiredArgsConstructor
 class LoginStore {
 
     private final JdbcTemplate jdbc;
-
-    LoginStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void create(String username, String passwordHash, List<String> roles) {
         try {

@@ -9,6 +9,7 @@ import dev.qcurate.shared.user.ResetUserPasswordCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,15 +28,11 @@ import static dev.qcurate.command.dispatch.PositionHeader.answer;
 /** User administration for admins ({@code /api/admin/**} is ADMIN only, see SecurityConfig). */
 @RestController
 @RequestMapping("/api/admin/users")
+@RequiredArgsConstructor
 class UserAdminController {
 
     private final CommandDispatcher dispatcher;
     private final LoginStore logins;
-
-    UserAdminController(CommandDispatcher dispatcher, LoginStore logins) {
-        this.dispatcher = dispatcher;
-        this.logins = logins;
-    }
 
     record NewUserBody(
             @NotNull @Size(max = Username.MAX_LENGTH) String username,

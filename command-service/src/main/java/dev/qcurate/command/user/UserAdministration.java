@@ -6,6 +6,7 @@ import dev.qcurate.shared.user.EnableUserCommand;
 import dev.qcurate.shared.user.RegisterUserCommand;
 import dev.qcurate.shared.user.ResetUserPasswordCommand;
 import dev.qcurate.support.Role;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,17 +26,12 @@ import java.util.stream.Collectors;
  * event must not hold (the password hash) and what sign-in reads.
  */
 @Component
+@RequiredArgsConstructor
 class UserAdministration {
 
     private final Repository<UserAccount> accounts;
     private final LoginStore logins;
     private final PasswordEncoder encoder;
-
-    UserAdministration(Repository<UserAccount> accounts, LoginStore logins, PasswordEncoder encoder) {
-        this.accounts = accounts;
-        this.logins = logins;
-        this.encoder = encoder;
-    }
 
     @CommandHandler
     void handle(RegisterUserCommand command) throws Exception {

@@ -1,5 +1,6 @@
 package dev.qcurate.command.webhook;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** Every SQL statement about deliveries: queueing, claiming, recording attempts, resending and reading them. */
 @Component
+@RequiredArgsConstructor
 class DeliveryStore {
 
     /** A delivery claimed for one attempt, with what it takes to make it. */
@@ -24,11 +26,6 @@ class DeliveryStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-
-    DeliveryStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
 
     /**
      * Queues the event for every endpoint subscribed to its kind that existed before it; an (endpoint, event) queued

@@ -1,5 +1,7 @@
 package dev.qcurate.command.webhook;
 
+import lombok.RequiredArgsConstructor;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -13,17 +15,13 @@ import java.util.Locale;
  * "any", multicast and broadcast are always refused; loopback and private networks only when a setting allows them.
  * Checked when an endpoint is registered and again before every attempt (the name may resolve elsewhere later).
  */
+@RequiredArgsConstructor
 final class EndpointAddressPolicy {
 
     static final int MAX_URL_LENGTH = 2000;
 
     private final boolean allowLoopback;
     private final boolean allowPrivateNetworks;
-
-    EndpointAddressPolicy(boolean allowLoopback, boolean allowPrivateNetworks) {
-        this.allowLoopback = allowLoopback;
-        this.allowPrivateNetworks = allowPrivateNetworks;
-    }
 
     /** The URL if its form is acceptable (without resolving the host); IllegalArgumentException says why not. */
     static URI parse(String url) {

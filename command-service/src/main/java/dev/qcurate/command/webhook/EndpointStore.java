@@ -1,5 +1,6 @@
 package dev.qcurate.command.webhook;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 /** Every SQL statement about webhook endpoints. */
 @Component
+@RequiredArgsConstructor
 class EndpointStore {
 
     private static final String COLUMNS =
@@ -28,10 +30,6 @@ class EndpointStore {
                     .orElse(null));
 
     private final JdbcTemplate jdbc;
-
-    EndpointStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Registers an endpoint that hears of events stored after this moment (the event store's head now). */
     void create(UUID id, String url, List<EventKind> kinds, String secret, String description, String createdBy) {

@@ -6,6 +6,7 @@ import dev.qcurate.shared.curatedlist.ListReleasedEvent;
 import dev.qcurate.shared.proposal.ProposalAppliedEvent;
 import dev.qcurate.shared.proposal.ProposalId;
 import dev.qcurate.shared.proposal.ProposalRejectedEvent;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(WebhookOutbox.GROUP)
+@RequiredArgsConstructor
 class WebhookOutbox {
 
     static final String GROUP = "webhook-outbox";
@@ -31,13 +33,6 @@ class WebhookOutbox {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final WebhookSettings settings;
-
-    WebhookOutbox(DeliveryStore deliveries, JdbcTemplate jdbc, ObjectMapper json, WebhookSettings settings) {
-        this.deliveries = deliveries;
-        this.jdbc = jdbc;
-        this.json = json;
-        this.settings = settings;
-    }
 
     @EventHandler
     void on(ProposalAppliedEvent event, EventMessage<?> message) {

@@ -2,6 +2,7 @@ package dev.qcurate.query.curatedlist;
 
 import dev.qcurate.query.question.QuestionState;
 import dev.qcurate.shared.question.QuestionStatus;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -20,13 +21,10 @@ import java.util.UUID;
  * {@link ListStore}'s reads for a projection batch, before it starts. The {@code question} rows are read as they were
  * before the batch: the list projection runs first.
  */
+@RequiredArgsConstructor
 final class ListBatchReads {
 
     private final JdbcTemplate jdbc;
-
-    ListBatchReads(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Reads the questions and everything they are merged into, unless already known; unknown ids are {@link

@@ -2,6 +2,7 @@ package dev.qcurate.query.curatedlist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -15,15 +16,11 @@ import java.util.Map;
  * {@link ListStore}'s writes for a projection batch, when it ends: one batched statement per kind, closes before
  * opens (both use the same open-interval marker), and each version queued for the change feed.
  */
+@RequiredArgsConstructor
 final class ListBatchWrites {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-
-    ListBatchWrites(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     void save(ListChanges changes) {
         List<Object[]> newLists = new ArrayList<>();

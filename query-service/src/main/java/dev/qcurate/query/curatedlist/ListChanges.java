@@ -1,5 +1,7 @@
 package dev.qcurate.query.curatedlist;
 
+import lombok.RequiredArgsConstructor;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.UUID;
  * as they differ from before the batch) and the rows of the versions it made, in the order they are written — closes
  * before opens, as both use the same open-interval marker.
  */
+@RequiredArgsConstructor
 final class ListChanges {
 
     /** An open row of an earlier batch that the version {@code validTo} no longer shows. */
@@ -48,8 +51,4 @@ final class ListChanges {
     final Set<UUID> pendingDone = new LinkedHashSet<>();
     /** Changes parked by proposal until its ProposalAppliedEvent, to store for a later batch. */
     final Map<UUID, Map<UUID, ListCause>> pending = new LinkedHashMap<>();
-
-    ListChanges(Collection<ListState> lists) {
-        this.lists = lists;
-    }
 }

@@ -3,6 +3,7 @@ package dev.qcurate.query.curatedlist;
 import dev.qcurate.query.projection.BatchProjection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,13 +15,10 @@ import java.util.List;
  * batch's question events itself, so it must see the rows before the question projection changes them.
  */
 @Component
+@RequiredArgsConstructor
 class ListProjection implements BatchProjection {
 
     private final ListStore store;
-
-    ListProjection(ListStore store) {
-        this.store = store;
-    }
 
     @Override
     public ProjectionOrder order() {

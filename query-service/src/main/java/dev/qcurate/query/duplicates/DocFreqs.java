@@ -2,6 +2,7 @@ package dev.qcurate.query.duplicates;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import lombok.RequiredArgsConstructor;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * about a third of a lookup's CPU. A reader's statistics never change; a refreshed reader starts empty, and a closed
  * reader's are dropped (they hold the reader: weak keys would never be cleared).
  */
+@RequiredArgsConstructor
 final class DocFreqs {
 
     /** Terms remembered per reader: arbitrary query words must not grow it without bound. */
@@ -26,10 +28,6 @@ final class DocFreqs {
     private final IndexReader reader;
     private final Cache<String, Integer> counts =
             Caffeine.newBuilder().maximumSize(MAX_TERMS).build();
-
-    private DocFreqs(IndexReader reader) {
-        this.reader = reader;
-    }
 
     /** The reader's shared statistics, or statistics of its own for a reader that cannot be cached by (a batch's). */
     static DocFreqs of(IndexReader reader) {

@@ -1,6 +1,7 @@
 package dev.qcurate.query.duplicates;
 
 import dev.qcurate.query.duplicates.Resemblance.Variant;
+import lombok.RequiredArgsConstructor;
 import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * How a question is laid out in Lucene, and read back: its id, text, BM25 body (text and aliases), the analysed terms
  * of each variant for {@link Resemblance}, its text's vector in an HNSW graph and its aliases' vectors stored.
  */
+@RequiredArgsConstructor
 final class QuestionDocuments {
 
     static final String ID = "id";
@@ -48,10 +50,6 @@ final class QuestionDocuments {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[?!;])|(?<=\\.)\\s+");
 
     private final QuestionAnalyzer analyzer;
-
-    QuestionDocuments(QuestionAnalyzer analyzer) {
-        this.analyzer = analyzer;
-    }
 
     static Term idTerm(UUID questionId) {
         return new Term(ID, questionId.toString());

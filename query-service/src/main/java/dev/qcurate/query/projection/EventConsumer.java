@@ -1,5 +1,6 @@
 package dev.qcurate.query.projection;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import java.util.Map;
  * applied but read again from there. The topic has one partition, so one stored offset covers the assignment.
  */
 @Component
+@RequiredArgsConstructor
 class EventConsumer implements ConsumerSeekAware {
 
     static final String LISTENER = "read-model";
@@ -39,14 +41,6 @@ class EventConsumer implements ConsumerSeekAware {
     private final ThreadLocal<ConsumerSeekCallback> seeks = new ThreadLocal<>();
     /** The offset a skip was last reported from; a batch starting there again means the topic has a hole. */
     private long skippedFrom = -1; // only touched by the listener's thread
-
-    EventConsumer(
-            BatchApplier applier, ProjectionPosition position, ProjectionHalt halt, TransactionTemplate transaction) {
-        this.applier = applier;
-        this.position = position;
-        this.halt = halt;
-        this.transaction = transaction;
-    }
 
     @KafkaListener(
             id = LISTENER,

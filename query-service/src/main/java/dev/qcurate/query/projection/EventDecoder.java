@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * contract are ever instantiated; unknown types (from newer producers) are skipped, not guessed at.
  */
 @Component
+@RequiredArgsConstructor
 class EventDecoder {
 
     static final String TYPE = "axon-message-type";
@@ -36,11 +38,6 @@ class EventDecoder {
     private final List<EventUpcaster> upcasters;
     /** Contract types and their readers by class name; the topic holds a few dozen types, read millions of times. */
     private final Map<String, Optional<ObjectReader>> readers = new ConcurrentHashMap<>();
-
-    EventDecoder(ObjectMapper json, List<EventUpcaster> upcasters) {
-        this.json = json;
-        this.upcasters = upcasters;
-    }
 
     /** The event's position, or empty for records that did not come from the event store relay. */
     Optional<Long> position(ConsumerRecord<String, byte[]> record) {

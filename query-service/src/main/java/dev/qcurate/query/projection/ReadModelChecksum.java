@@ -1,5 +1,6 @@
 package dev.qcurate.query.projection;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +14,10 @@ import java.util.Map;
  * was published and deliberately survives rebuilds.
  */
 @Component
+@RequiredArgsConstructor
 public class ReadModelChecksum {
 
     private final JdbcTemplate jdbc;
-
-    ReadModelChecksum(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Map<String, String> compute() {
         List<String> tables = jdbc.queryForList("""

@@ -1,5 +1,6 @@
 package dev.qcurate.query.projection;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,13 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Admin: rebuild the read model from the event topic, and watch its progress. */
 @RestController
+@RequiredArgsConstructor
 class RebuildController {
 
     private final ReadModelRebuild rebuild;
-
-    RebuildController(ReadModelRebuild rebuild) {
-        this.rebuild = rebuild;
-    }
 
     @PostMapping("/api/admin/rebuild")
     ResponseEntity<ReadModelRebuild.Status> start() {

@@ -3,6 +3,7 @@ package dev.qcurate.query.proposal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** Reads a proposal's conversation and its amendments; the command side bounds how many of each there can be. */
 @Component
+@RequiredArgsConstructor
 class ProposalConversation {
 
     /** More than the command side lets a proposal collect, so nothing is cut; a guard, not a page size. */
@@ -27,11 +29,6 @@ class ProposalConversation {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-
-    ProposalConversation(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** A comment ({@code COMMENT}) or a request for changes ({@code CHANGES_REQUESTED}); {@code text} is Markdown. */
     record Entry(String kind, String author, String text, Instant at) {}

@@ -3,6 +3,7 @@ package dev.qcurate.query.proposal;
 import dev.qcurate.query.projection.BatchProjection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -12,13 +13,10 @@ import java.util.List;
  * memory ({@link ProposalBatch}) and written by {@link ProposalStore}.
  */
 @Component
+@RequiredArgsConstructor
 class ProposalProjection implements BatchProjection {
 
     private final ProposalStore store;
-
-    ProposalProjection(ProposalStore store) {
-        this.store = store;
-    }
 
     @Override
     public ProjectionOrder order() {

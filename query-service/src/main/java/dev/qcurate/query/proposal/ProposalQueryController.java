@@ -5,6 +5,7 @@ import dev.qcurate.shared.proposal.ProposalType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,15 +27,11 @@ import java.util.UUID;
  */
 @RestController
 @Validated
+@RequiredArgsConstructor
 class ProposalQueryController {
 
     private final ProposalQueries proposals;
     private final ProposalConversation conversation;
-
-    ProposalQueryController(ProposalQueries proposals, ProposalConversation conversation) {
-        this.proposals = proposals;
-        this.conversation = conversation;
-    }
 
     /** Order of the answer: the queue's oldest first, or a proposer's newest first. */
     enum Sort {

@@ -11,6 +11,7 @@ import dev.qcurate.query.proposal.ProposalWrite.Decision;
 import dev.qcurate.query.proposal.ProposalWrite.NewProposal;
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalSubmittedEvent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,11 @@ import java.util.List;
 
 /** Every statement the proposal projection runs: it writes what {@link ProposalBatch} planned, one step at a time. */
 @Component
+@RequiredArgsConstructor
 class ProposalStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-
-    ProposalStore(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     void write(List<ProposalWrite> writes) {
         writes.forEach(write -> write.writeTo(this));

@@ -3,6 +3,7 @@ package dev.qcurate.query.question;
 import dev.qcurate.query.projection.BatchProjection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -13,13 +14,10 @@ import java.util.List;
  * writes the new rows, the updated rows, the history steps and the alias changes with one batched statement each.
  */
 @Component
+@RequiredArgsConstructor
 class QuestionProjection implements BatchProjection {
 
     private final QuestionStore store;
-
-    QuestionProjection(QuestionStore store) {
-        this.store = store;
-    }
 
     @Override
     public ProjectionOrder order() {

@@ -1,6 +1,7 @@
 package dev.qcurate.query.question;
 
 import dev.qcurate.query.tag.TagSynonyms;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +16,10 @@ import java.util.UUID;
 
 /** Reads questions from the read model; every value is a bound parameter. */
 @Component
+@RequiredArgsConstructor
 public class QuestionQueries {
 
     private final JdbcTemplate jdbc;
-
-    QuestionQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Optional<QuestionView> find(UUID id) {
         List<String> aliases = jdbc.queryForList(

@@ -4,6 +4,7 @@ import dev.qcurate.shared.question.QuestionStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +18,10 @@ import java.util.UUID;
 /** Question detail (with history, aliases and provenance) and search. */
 @RestController
 @Validated
+@RequiredArgsConstructor
 class QuestionQueryController {
 
     private final QuestionQueries questions;
-
-    QuestionQueryController(QuestionQueries questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/api/questions/{id}")
     QuestionView question(@PathVariable UUID id) {

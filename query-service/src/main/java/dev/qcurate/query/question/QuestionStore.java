@@ -5,6 +5,7 @@ import dev.qcurate.query.question.QuestionBatch.Row;
 import dev.qcurate.shared.question.QuestionProposedEvent;
 import dev.qcurate.shared.question.QuestionStatus;
 import dev.qcurate.shared.question.SourceRef;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +24,10 @@ import java.util.UUID;
  * ({@link TagUsage}) included.
  */
 @Component
+@RequiredArgsConstructor
 class QuestionStore {
 
     private final JdbcTemplate jdbc;
-
-    QuestionStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The current rows of these questions; questions without a row are absent. */
     Map<UUID, QuestionState> load(Set<UUID> ids) {

@@ -5,6 +5,7 @@ import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.tag.TagsRenamedEvent;
 import dev.qcurate.support.TagSynonymTable;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * {@code QuestionTagsChangedEvent}s, which the question and list projections apply.
  */
 @Component
+@RequiredArgsConstructor
 class TagProjection implements Projection {
 
     private final JdbcTemplate jdbc;
-
-    TagProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public ProjectionOrder order() {

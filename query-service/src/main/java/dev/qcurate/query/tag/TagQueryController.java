@@ -3,6 +3,7 @@ package dev.qcurate.query.tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +22,10 @@ import java.util.Map;
  */
 @RestController
 @Validated
+@RequiredArgsConstructor
 class TagQueryController {
 
     private final JdbcTemplate jdbc;
-
-    TagQueryController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @GetMapping("/api/tags")
     TagView tags(

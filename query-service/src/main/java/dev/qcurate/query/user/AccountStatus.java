@@ -1,6 +1,7 @@
 package dev.qcurate.query.user;
 
 import dev.qcurate.support.AccountState;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -18,15 +19,11 @@ import java.util.Optional;
  * projected; a rebuild leaves it alone). See docs/security-access.md.
  */
 @Component
+@RequiredArgsConstructor
 public class AccountStatus implements OAuth2TokenValidator<Jwt> {
 
     private final ProjectedAccounts accounts;
     private final AccountCheck commandSide;
-
-    AccountStatus(ProjectedAccounts accounts, AccountCheck commandSide) {
-        this.accounts = accounts;
-        this.commandSide = commandSide;
-    }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {

@@ -6,6 +6,7 @@ import dev.qcurate.query.projection.LocalState;
 import dev.qcurate.query.projection.StoredEvent;
 import dev.qcurate.shared.user.UserEvent;
 import dev.qcurate.support.AccountState;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * Entries also expire, a bound for an instance whose tail lags behind the shared read model.
  */
 @Component
+@RequiredArgsConstructor
 class ProjectedAccounts implements LocalState {
 
     private final JdbcTemplate jdbc;
@@ -31,10 +33,6 @@ class ProjectedAccounts implements LocalState {
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(5))
             .build();
-
-    ProjectedAccounts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The account's projected state; empty when the events have not told this side of it. */
     Optional<AccountState> of(String username) {

@@ -3,6 +3,7 @@ package dev.qcurate.query.user;
 import dev.qcurate.query.projection.Projection;
 import dev.qcurate.query.projection.ProjectionOrder;
 import dev.qcurate.query.projection.StoredEvent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * the topic from the start never lets an older state (enabled, old token time) come back, not even for a moment.
  */
 @Component
+@RequiredArgsConstructor
 class UserAccessProjection implements Projection {
 
     private final ProjectedAccounts accounts;
-
-    UserAccessProjection(ProjectedAccounts accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     public ProjectionOrder order() {

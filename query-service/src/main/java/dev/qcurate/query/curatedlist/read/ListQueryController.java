@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,15 +28,11 @@ import java.util.concurrent.TimeUnit;
  */
 @RestController
 @Validated
+@RequiredArgsConstructor
 class ListQueryController {
 
     private final ListQueries lists;
     private final ListExport export;
-
-    ListQueryController(ListQueries lists, ListExport export) {
-        this.lists = lists;
-        this.export = export;
-    }
 
     @GetMapping("/api/lists")
     List<ListVersionView.Summary> all() {
