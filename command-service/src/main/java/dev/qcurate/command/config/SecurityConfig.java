@@ -56,10 +56,10 @@ class SecurityConfig {
                         .hasAnyRole(REVIEWERS)
                         .requestMatchers(HttpMethod.POST, "/api/proposals/*/change-request")
                         .hasAnyRole(REVIEWERS)
-                        .requestMatchers(HttpMethod.POST, "/api/proposals/*/comments", "/api/proposals/*/amendments")
-                        .hasAnyRole(WRITERS)
                         .requestMatchers(
                                 HttpMethod.POST,
+                                "/api/proposals/*/comments",
+                                "/api/proposals/*/amendments",
                                 "/api/questions",
                                 "/api/questions/**",
                                 "/api/merges",

@@ -1,5 +1,6 @@
 package dev.qcurate.command.idempotency;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 /** The keyed requests and their stored answers (table {@code idempotent_request}). */
 @Component
+@RequiredArgsConstructor
 class IdempotentRequests {
 
     /** One attempt's hold on a user's key. */
@@ -23,21 +25,14 @@ class IdempotentRequests {
     record Stored(String fingerprint, Integer status, String contentType, Long position, byte[] body, boolean stored) {}
 
     private final JdbcTemplate jdbc;
-    private final Duration retention;
-    private final Duration abandonedAfter;
 
-    /**
-     * @param retention      how long an answer is replayed for its key
-     * @param abandonedAfter how long an unanswered claim holds (its process died mid-request)
-     */
-    IdempotentRequests(
-            JdbcTemplate jdbc,
-            @Value("${qcurate.idempotency.retention:PT24H}") Duration retention,
-            @Value("${qcurate.idempotency.abandoned-after:PT2M}") Duration abandonedAfter) {
-        this.jdbc = jdbc;
-        this.retention = retention;
-        this.abandonedAfter = abandonedAfter;
-    }
+    /** How long an answer is replayed for its key. */
+    @Value("${qcurate.idempotency.retention:PT24H}")
+    private final Duration retention;
+
+    /** How long an unanswered claim holds (its process died mid-request). */
+    @Value("${qcurate.idempotency.abandoned-after:PT2M}")
+    private final Duration abandonedAfter;
 
     /**
      * Claims the key for this attempt, or gives what an earlier request with the key left. An unanswered claim whose

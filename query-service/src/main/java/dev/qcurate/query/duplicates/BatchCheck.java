@@ -39,14 +39,13 @@ final class BatchCheck implements AutoCloseable {
     private final QuestionDocuments documents;
     private final CandidateSearch search;
     private final TextVectors vectors;
-    private final ThreadPoolExecutor executor;
+    private final ThreadPoolExecutor executor = DaemonPools.bounded("duplicate-batch-check-", THREADS, 16);
 
     BatchCheck(QuestionAnalyzer analyzer, CandidateSearch search, TextVectors vectors) {
         this.analyzer = analyzer;
         this.documents = new QuestionDocuments(analyzer);
         this.search = search;
         this.vectors = vectors;
-        this.executor = DaemonPools.bounded("duplicate-batch-check-", THREADS, 16);
     }
 
     List<BatchResult> check(IndexSearcher searcher, List<BatchItem> items, int limit) throws IOException {

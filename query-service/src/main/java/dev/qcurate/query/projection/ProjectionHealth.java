@@ -1,5 +1,6 @@
 package dev.qcurate.query.projection;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -20,29 +21,20 @@ import java.util.Map;
  * reported in the details, not as DOWN.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class ProjectionHealth {
 
     private final ProjectionLag lag;
     private final KafkaListenerEndpointRegistry listeners;
+
+    @Value("${qcurate.health.kafka-silence:PT15S}")
     private final Duration kafkaSilence;
+
+    @Value("${qcurate.health.projection-stall:PT60S}")
     private final Duration stall;
+
     private final ProjectionHalt halt;
     private final TopicTail tail;
-
-    ProjectionHealth(
-            ProjectionLag lag,
-            KafkaListenerEndpointRegistry listeners,
-            ProjectionHalt halt,
-            TopicTail tail,
-            @Value("${qcurate.health.kafka-silence:PT15S}") Duration kafkaSilence,
-            @Value("${qcurate.health.projection-stall:PT60S}") Duration stall) {
-        this.lag = lag;
-        this.listeners = listeners;
-        this.kafkaSilence = kafkaSilence;
-        this.stall = stall;
-        this.halt = halt;
-        this.tail = tail;
-    }
 
     @Bean
     HealthIndicator kafkaHealthIndicator() {

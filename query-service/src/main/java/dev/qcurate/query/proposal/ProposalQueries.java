@@ -10,6 +10,7 @@ import dev.qcurate.query.duplicates.DuplicateIndex;
 import dev.qcurate.query.tag.TagSynonyms;
 import dev.qcurate.shared.proposal.ProposalStatus;
 import dev.qcurate.shared.proposal.ProposalType;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -29,6 +30,7 @@ import java.util.UUID;
 
 /** Reads proposals with optional filters, oldest first (a queue) or newest first (a proposer's feedback). */
 @Component
+@RequiredArgsConstructor
 class ProposalQueries {
 
     private static final String SOURCE_LINE = "(payload #>> '{source,line}')::int";
@@ -42,25 +44,16 @@ class ProposalQueries {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DuplicateIndex duplicates;
+
+    /**
+     * Live duplicate lookups one page may make (each is an index search); the proposals beyond it are answered
+     * without candidates, and the answer says how many.
+     */
+    @Value("${qcurate.proposals.max-live-lookups:100}")
     private final int maxLiveLookups;
 
     /** One page of proposals, and how many of them had their live candidates left out (beyond the cap). */
     record Page(List<ProposalView> proposals, int candidatesSkipped) {}
-
-    /**
-     * @param maxLiveLookups live duplicate lookups one page may make (each is an index search); the proposals beyond
-     *                       it are answered without candidates, and the answer says how many
-     */
-    ProposalQueries(
-            JdbcTemplate jdbc,
-            ObjectMapper json,
-            DuplicateIndex duplicates,
-            @Value("${qcurate.proposals.max-live-lookups:100}") int maxLiveLookups) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.duplicates = duplicates;
-        this.maxLiveLookups = maxLiveLookups;
-    }
 
     /**
      * @param tag      the proposal's question carries this tag (now: a new question's tags are its proposed ones)
