@@ -206,11 +206,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement button(SearchContext within, String text) {
-        List<WebElement> found = buttons(within, text);
-        if (found.isEmpty()) {
-            throw new NoSuchElementException("no button '" + text + "' on " + path());
-        }
-        return found.get(0);
+        return first(buttons(within, text), "button '" + text + "'");
     }
 
     List<WebElement> buttons(SearchContext within, String text) {
@@ -224,11 +220,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement link(SearchContext within, String text) {
-        List<WebElement> found = links(within, text);
-        if (found.isEmpty()) {
-            throw new NoSuchElementException("no link '" + text + "' on " + path());
-        }
-        return found.get(0);
+        return first(links(within, text), "link '" + text + "'");
     }
 
     List<WebElement> links(SearchContext within, String text) {
@@ -238,11 +230,7 @@ final class Browser implements AutoCloseable {
 
     /** The region named {@code name}: by aria-label, or by the text of what its aria-labelledby points at. */
     WebElement region(String name) {
-        List<WebElement> found = regions(name);
-        if (found.isEmpty()) {
-            throw new NoSuchElementException("no region '" + name + "' on " + path());
-        }
-        return found.get(0);
+        return first(regions(name), "region '" + name + "'");
     }
 
     List<WebElement> regions(String name) {
@@ -256,6 +244,14 @@ final class Browser implements AutoCloseable {
                         .filter(region -> name.equals(labelledBy(region)))
                         .toList();
         return Stream.concat(byLabel.stream(), byHeading.stream()).toList();
+    }
+
+    /** The first of {@code found}; {@code what} names it in the failure when there is none on the page. */
+    private WebElement first(List<WebElement> found, String what) {
+        if (found.isEmpty()) {
+            throw new NoSuchElementException("no " + what + " on " + path());
+        }
+        return found.get(0);
     }
 
     private String labelledBy(WebElement region) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,9 +13,7 @@ import java.util.Map;
 /** A signed-in user talking HTTP+JSON to both services, as curl would. */
 final class Client {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Http.JSON;
 
     record Answer(int status, JsonNode body, HttpResponse<String> response) {
 
@@ -93,16 +90,9 @@ final class Client {
 
     /** GET on the query service of a body that is not JSON (e.g. Prometheus metrics); {@code body} stays empty. */
     Answer queryText(String path) {
-        try {
-            HttpResponse<String> response =
-                    HTTP.send(authorized(queryUrl + path).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.nullNode(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + queryUrl + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response =
+                Http.send(authorized(queryUrl + path).GET().build());
+        return new Answer(response.statusCode(), JSON.nullNode(), response);
     }
 
     Answer postToQueryService(String path, Object body) {
@@ -135,15 +125,13 @@ final class Client {
     }
 
     private static Answer send(HttpRequest request) {
+        HttpResponse<String> response = Http.send(request);
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, response);
         } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(
+                    request.method() + " " + request.uri() + ": not JSON: " + response.body(), e);
         }
     }
 }

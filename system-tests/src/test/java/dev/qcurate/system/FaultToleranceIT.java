@@ -4,20 +4,12 @@ import dev.qcurate.devstack.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,27 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the event store and in the read model exactly once, and the read model must equal a clean rebuild from the topic.
  */
 @Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS)
-class FaultToleranceIT {
+class FaultToleranceIT extends AgainstOneSystem {
 
-    private static Qcurate qcurate;
-    private static Stores stores;
-    private static Client editor;
-    private static Client reviewer;
-    private static Client admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("faults");
-        stores = new Stores(qcurate);
-        editor = qcurate.as("editor");
-        reviewer = qcurate.as("reviewer");
-        admin = qcurate.as("admin");
+    FaultToleranceIT() {
+        super("faults");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
+    @Override
+    void stopTheSystem() throws Exception {
         TestInfrastructure.kafka().start(); // in case a test failed while it was down
-        qcurate.close();
+        super.stopTheSystem();
     }
 
     @Test
@@ -308,7 +289,7 @@ class FaultToleranceIT {
         }
     }
 
-    private static void assertTopicHoldsEveryStoredEvent() throws Exception {
+    private void assertTopicHoldsEveryStoredEvent() throws Exception {
         long head = stores.eventStoreHead();
         List<String> positions = new ArrayList<>();
         try (var consumer = consumer()) {
@@ -330,7 +311,7 @@ class FaultToleranceIT {
                 .containsAll(stored);
     }
 
-    private void republishReversed(TopicPartition partition, int count) {
+    private void republishReversed(TopicPartition partition, int count) throws Exception {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (var consumer = consumer()) {
             consumer.assign(List.of(partition));
@@ -340,20 +321,10 @@ class FaultToleranceIT {
             }
         }
         Collections.reverse(records);
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.kafka().bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                producer.send(
-                        new ProducerRecord<>(qcurate.topic, null, record.key(), record.value(), record.headers()));
-            }
-        }
+        TopicRecords.republish(qcurate.topic, records, new StringSerializer());
     }
 
-    private static long committedOffset(Admin kafka, TopicPartition partition) throws Exception {
+    private long committedOffset(Admin kafka, TopicPartition partition) throws Exception {
         OffsetAndMetadata committed = kafka.listConsumerGroupOffsets(qcurate.consumerGroup)
                 .partitionsToOffsetAndMetadata()
                 .get()
@@ -361,7 +332,7 @@ class FaultToleranceIT {
         return committed == null ? -1 : committed.offset();
     }
 
-    private static void storeEvent(String aggregateId, int sequence, String type, String revision, String payload) {
+    private void storeEvent(String aggregateId, int sequence, String type, String revision, String payload) {
         stores.execute(
                 "INSERT INTO qcurate_command.domain_event_entry (aggregate_identifier, sequence_number, type,"
                         + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
@@ -376,7 +347,7 @@ class FaultToleranceIT {
                 Instant.now().toString());
     }
 
-    private static ConsumerRecord<String, byte[]> firstRecordOf(String key) {
+    private ConsumerRecord<String, byte[]> firstRecordOf(String key) {
         try (var consumer = consumer()) {
             TopicPartition partition = new TopicPartition(qcurate.topic, 0);
             consumer.assign(List.of(partition));
@@ -394,14 +365,7 @@ class FaultToleranceIT {
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.kafka().bootstrapServers(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                new StringDeserializer(),
-                new ByteArrayDeserializer());
+        return TopicRecords.consumer(new StringDeserializer());
     }
 
     private static Admin admin() {

@@ -1,6 +1,5 @@
 package dev.qcurate.system;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,18 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of them is built so that it must be refused; the test asserts each got a 4xx (never a 5xx, never a stack trace)
  * and that the event store and the read model are exactly as they were before.
  */
-class FuzzIT {
+class FuzzIT extends AgainstOneSystem {
 
     private static final int REQUESTS = 1_500;
     private static final long TIME_LIMIT_NANOS = 240_000_000_000L;
     private static final String JSON = "application/json";
     private static final String LONE_SURROGATE = "@@LONE@@";
 
-    private static Qcurate qcurate;
     private static final Map<String, String> TOKENS = new HashMap<>();
-    private static String questionId;
-    private static String proposalId;
-    private static String listId;
+    private String questionId;
+    private String proposalId;
+    private String listId;
+
+    FuzzIT() {
+        super("fuzz");
+    }
 
     /** One endpoint that takes a JSON body, with a valid body as the base for mutations. */
     record Endpoint(
@@ -62,52 +64,26 @@ class FuzzIT {
             byte[] body,
             boolean chunked) {}
 
+    /** The tokens the requests carry, and a question, a proposal, a list and a user for them to aim at. */
     @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("fuzz");
+    void makeWhatTheRequestsAimAt() {
         for (String user : List.of("reader", "editor", "reviewer", "admin")) {
             TOKENS.put(user, RawHttp.signIn(qcurate.commands.url(), user, Qcurate.PASSWORD));
         }
-        RawHttp.Answer proposed = RawHttp.send(
-                "POST",
-                qcurate.commands.url() + "/api/questions",
-                TOKENS.get("editor"),
-                JSON,
-                "{\"text\":\"What is a fuzz test for?\",\"tags\":[\"testing\"]}");
+        Client.Answer proposed =
+                editor.post("/api/questions", Map.of("text", "What is a fuzz test for?", "tags", List.of("testing")));
         assertThat(proposed.status()).isEqualTo(202);
-        questionId = proposed.json().path("questionId").asText();
-        proposalId = proposed.json().path("proposalId").asText();
-        RawHttp.Answer list = RawHttp.send(
-                "POST",
-                qcurate.commands.url() + "/api/lists",
-                TOKENS.get("editor"),
-                JSON,
-                "{\"name\":\"fuzz\",\"title\":\"Fuzz\"}");
+        questionId = proposed.text("questionId");
+        proposalId = proposed.text("proposalId");
+        Client.Answer list = editor.post("/api/lists", Map.of("name", "fuzz", "title", "Fuzz"));
         assertThat(list.status()).isEqualTo(201);
-        listId = list.json().path("listId").asText();
-        RawHttp.Answer user = RawHttp.send(
-                "POST",
-                qcurate.commands.url() + "/api/admin/users",
-                TOKENS.get("admin"),
-                JSON,
-                "{\"username\":\"fuzz-target\",\"password\":\"fuzz target password\",\"roles\":[\"READER\"]}");
+        listId = list.text("listId");
+        Client.Answer user = admin.post(
+                "/api/admin/users",
+                Map.of("username", "fuzz-target", "password", "fuzz target password", "roles", List.of("READER")));
         assertThat(user.status()).isEqualTo(201);
-        long position = Long.parseLong(user.header("X-Qcurate-Position"));
-        assertThat(RawHttp.send(
-                                "GET",
-                                qcurate.queries.url() + "/api/questions/" + questionId + "?minPosition=" + position,
-                                TOKENS.get("reader"),
-                                null,
-                                (String) null)
-                        .status())
+        assertThat(reader.read("/api/questions/" + questionId, user.position()).status())
                 .isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (qcurate != null) {
-            qcurate.close();
-        }
     }
 
     @Test
@@ -199,7 +175,7 @@ class FuzzIT {
         return generators;
     }
 
-    private static List<Endpoint> endpoints() {
+    private List<Endpoint> endpoints() {
         String q = questionId;
         return List.of(
                 new Endpoint(
@@ -689,7 +665,7 @@ class FuzzIT {
 
     // ---- helpers ----
 
-    private static Attempt attempt(String category, Endpoint endpoint, String contentType, byte[] body) {
+    private Attempt attempt(String category, Endpoint endpoint, String contentType, byte[] body) {
         String base = endpoint.command() ? qcurate.commands.url() : qcurate.queries.url();
         return new Attempt(
                 category, endpoint.method(), base + endpoint.path(), token(endpoint), contentType, body, false);

@@ -1,10 +1,6 @@
 package dev.qcurate.system;
 
-import dev.qcurate.devstack.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,16 +161,7 @@ class LateCommitIT {
                 .filter(r -> TopicRecords.position(r) == position)
                 .findFirst()
                 .orElseThrow();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.kafka().bootstrapServers()),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(
-                            system.topic, null, original.key(), original.value(), original.headers()))
-                    .get();
-        }
+        TopicRecords.republish(system.topic, List.of(original), new ByteArraySerializer());
     }
 
     private static Connection connection() throws Exception {

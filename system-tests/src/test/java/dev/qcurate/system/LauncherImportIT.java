@@ -1,7 +1,5 @@
 package dev.qcurate.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,18 +12,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./qcurate import} against the running services: the summary a person reads, for clean and repeated files. */
-class LauncherImportIT {
+class LauncherImportIT extends AgainstOneSystem {
 
-    private static Qcurate qcurate;
-
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("launcherimport");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        qcurate.close();
+    LauncherImportIT() {
+        super("launcherimport");
     }
 
     record Run(int exitCode, String output) {}
@@ -79,7 +69,7 @@ class LauncherImportIT {
         return Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
     }
 
-    private static Run importFile(Path document, String list) throws Exception {
+    private Run importFile(Path document, String list) throws Exception {
         Path launcher = Path.of("..", "qcurate").toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(
                         "bash",

@@ -5,13 +5,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.*;
 
@@ -22,18 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record on {@code qcurate.events}, a row in the read model, and an HTTP answer from the query service — with
  * {@code minPosition} instead of sleeping.
  */
-class PipelineIT {
+class PipelineIT extends AgainstOneSystem {
 
-    private static Qcurate qcurate;
-
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("pipeline");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        qcurate.close();
+    PipelineIT() {
+        super("pipeline");
     }
 
     @Test
@@ -88,20 +76,11 @@ class PipelineIT {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
-    private static List<String> storedEventTypes(String aggregateId) throws Exception {
-        try (var connection = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
-                var statement =
-                        connection.prepareStatement("SELECT payload_type FROM qcurate_command.domain_event_entry"
-                                + " WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
-            statement.setString(1, aggregateId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    types.add(rows.getString(1));
-                }
-            }
-            return types;
-        }
+    private List<String> storedEventTypes(String aggregateId) {
+        return stores.strings(
+                "SELECT payload_type FROM qcurate_command.domain_event_entry"
+                        + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                aggregateId);
     }
 
     private static Set<String> topicKeys(Duration timeout, String wanted) {

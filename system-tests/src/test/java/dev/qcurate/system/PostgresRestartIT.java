@@ -1,8 +1,6 @@
 package dev.qcurate.system;
 
 import dev.qcurate.devstack.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,28 +23,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sends it again with the same Idempotency-Key, and it ends up stored exactly once or not at all.
  */
 @Timeout(value = 150, unit = java.util.concurrent.TimeUnit.SECONDS)
-class PostgresRestartIT {
+class PostgresRestartIT extends AgainstOneSystem {
 
     @TempDir
     static Path data;
 
-    private static LocalPostgres postgres;
-    private static Qcurate qcurate;
+    private LocalPostgres postgres;
 
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = LocalPostgres.start(data.resolve("pg"), 0);
-        // a claim whose answer could not be kept while the database was away lapses soon, so its retry settles
-        qcurate = Qcurate.start("pgrestart", postgres, Map.of("QCURATE_IDEMPOTENCY_ABANDONED_AFTER", "PT5S"));
+    PostgresRestartIT() {
+        super("pgrestart");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (qcurate != null) {
-            qcurate.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+    /** The system on a PostgreSQL of this test's own, which it stops and starts. */
+    @Override
+    Qcurate start(String name) throws Exception {
+        postgres = LocalPostgres.start(data.resolve("pg"), 0);
+        // a claim whose answer could not be kept while the database was away lapses soon, so its retry settles
+        return Qcurate.start(name, postgres, Map.of("QCURATE_IDEMPOTENCY_ABANDONED_AFTER", "PT5S"));
+    }
+
+    @Override
+    void stopTheSystem() throws Exception {
+        try {
+            super.stopTheSystem();
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 

@@ -1,13 +1,9 @@
 package dev.qcurate.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,45 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queue and sends it back with a comment, the proposer amends it from "My proposals", and a second reviewer sees who
  * holds it and takes it over. Controls are found by their accessible names; axe-core checks every page visited.
  */
-@ExtendWith(ChromiumAvailable.class)
-class ProposalCollaborationBrowserIT {
+class ProposalCollaborationBrowserIT extends BrowserAgainstOneSystem {
 
-    private static final Path LOGS = Path.of(System.getProperty("qcurate.logs", "target/service-logs"));
-
-    private static Qcurate qcurate;
-    private static Browser browser;
-    private static Client editor;
-    private static Client reviewer2;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser =
-                Browser.start(LOGS.resolve("collaboration-downloads"), LOGS.resolve("collaboration-chromedriver.log"));
-        qcurate = Qcurate.startWithWeb("collabweb");
-        browser.useSite(qcurate.web.url());
-        editor = qcurate.as("editor");
-        reviewer2 = qcurate.as("reviewer2");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                System.out.printf(
-                        "ProposalCollaborationBrowserIT: %d page states checked by axe-core%n", browser.pagesChecked());
-                browser.close();
-            }
-        } finally {
-            if (qcurate != null) {
-                qcurate.close();
-            }
-        }
+    ProposalCollaborationBrowserIT() {
+        super("collabweb");
     }
 
     @Test
     void claimSendBackAmendAndTakeOver() {
         String questionText = "What does the walrus operator do?";
-        String question = activeQuestion(questionText);
+        String question = activeQuestion(questionText, List.of("python"));
         Client.Answer proposed =
                 editor.post("/api/questions/" + question + "/rewordings", Map.of("text", "What does := do?"));
         assertThat(proposed.status()).isEqualTo(202);
@@ -64,7 +31,7 @@ class ProposalCollaborationBrowserIT {
         editor.read("/api/proposals/" + proposal, proposed.position());
 
         // the reviewer claims it in the queue and opens its conversation
-        browser.signIn("reviewer", Qcurate.PASSWORD);
+        signIn("reviewer");
         browser.clickToLoad(browser.link("Review queue"));
         browser.clickToLoad(browser.button(browser.article(questionText), "Claim"));
         assertThat(browser.article(questionText).getText()).contains("Held by reviewer");
@@ -83,7 +50,7 @@ class ProposalCollaborationBrowserIT {
         assertThat(browser.bodyText()).contains("CHANGES REQUESTED");
 
         // the proposer reads the request from "My proposals" and amends
-        browser.signIn("editor", Qcurate.PASSWORD);
+        signIn("editor");
         browser.clickToLoad(browser.link("My proposals"));
         browser.clickToLoad(browser.link("Read the request and amend"));
         browser.type(browser.field("New proposed text"), "What does the := (assignment expression) operator do?");
@@ -103,10 +70,10 @@ class ProposalCollaborationBrowserIT {
                 .isEqualTo("editor");
 
         // back in the queue: the reviewer claims it again; a colleague sees who holds it and takes it over
-        browser.signIn("reviewer", Qcurate.PASSWORD);
+        signIn("reviewer");
         browser.open("/proposals/" + proposal);
         browser.clickToLoad(browser.button(browser.region("Claim"), "Claim"));
-        browser.signIn("reviewer2", Qcurate.PASSWORD);
+        signIn("reviewer2");
         browser.clickToLoad(browser.link("Review queue"));
         WebElement item = browser.article(questionText);
         assertThat(item.getText()).contains("Held by reviewer", "Conversation (2), revision 2");
@@ -137,7 +104,7 @@ class ProposalCollaborationBrowserIT {
 
         // claiming, releasing and commenting in a filtered queue come back to the same view
         String queue = "/review?tag=" + tag + "&view=side";
-        browser.signIn("reviewer", Qcurate.PASSWORD);
+        signIn("reviewer");
         browser.open(queue);
         browser.clickToLoad(browser.button(browser.article(questionText), "Claim"));
         assertThat(browser.path()).isEqualTo(queue);
@@ -153,7 +120,7 @@ class ProposalCollaborationBrowserIT {
 
         // the proposer amends the new question's text and tags on its page
         String amendedText = "What does the := operator (" + tag + ") do?";
-        browser.signIn("editor", Qcurate.PASSWORD);
+        signIn("editor");
         browser.open("/proposals/" + proposal);
         browser.type(browser.field("New proposed text"), amendedText);
         browser.type(browser.field("Tags to add"), "python");
@@ -168,18 +135,8 @@ class ProposalCollaborationBrowserIT {
         assertThat(browser.bodyText()).contains(amendedText, "Proposal amended");
 
         // the queue shows the new text
-        browser.signIn("reviewer", Qcurate.PASSWORD);
+        signIn("reviewer");
         browser.open(queue);
         assertThat(browser.article(amendedText).getText()).contains("python");
-    }
-
-    private static String activeQuestion(String text) {
-        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", List.of("python")));
-        assertThat(proposed.status()).isEqualTo(202);
-        Client.Answer approved =
-                reviewer2.post("/api/proposals/" + proposed.text("proposalId") + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-        editor.read("/api/questions/" + proposed.text("questionId"), approved.position());
-        return proposed.text("questionId");
     }
 }

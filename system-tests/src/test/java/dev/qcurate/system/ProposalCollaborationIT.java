@@ -1,8 +1,6 @@
 package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,26 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 14, parts 3 and 4, over HTTP against both services as processes on real PostgreSQL and Kafka: claiming a
  * proposal, its conversation, sending it back and amending it; bad input is a 4xx that changes nothing.
  */
-class ProposalCollaborationIT {
+class ProposalCollaborationIT extends AgainstOneSystem {
 
-    private static Qcurate qcurate;
-    private static Client editor;
-    private static Client editor2;
-    private static Client reviewer;
-    private static Client reviewer2;
-
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("collaboration");
-        editor = qcurate.as("editor");
-        editor2 = qcurate.as("editor2");
-        reviewer = qcurate.as("reviewer");
-        reviewer2 = qcurate.as("reviewer2");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        qcurate.close();
+    ProposalCollaborationIT() {
+        super("collaboration");
     }
 
     @Test
@@ -43,8 +25,7 @@ class ProposalCollaborationIT {
         String proposal = rewording("What is a closure?", "What is a closure in JavaScript?");
 
         Client.Answer claimed = reviewer.post("/api/proposals/" + proposal + "/claim", Map.of());
-        assertThat(claimed.status()).isEqualTo(200);
-        JsonNode claim = detail(proposal, claimed.position()).path("proposal").path("claim");
+        JsonNode claim = detailAfter(proposal, claimed).path("proposal").path("claim");
         assertThat(claim.path("holder").asText()).isEqualTo("reviewer");
         Instant expires = Instant.parse(claim.path("expiresAt").asText());
         assertThat(Duration.between(Instant.now(), expires)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(16));
@@ -58,8 +39,7 @@ class ProposalCollaborationIT {
                 .isEqualTo(409);
 
         Client.Answer takenOver = reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of("takeOver", true));
-        assertThat(takenOver.status()).isEqualTo(200);
-        assertThat(detail(proposal, takenOver.position())
+        assertThat(detailAfter(proposal, takenOver)
                         .path("proposal")
                         .path("claim")
                         .path("holder")
@@ -70,8 +50,7 @@ class ProposalCollaborationIT {
                 .isEqualTo(409);
 
         Client.Answer released = reviewer2.delete("/api/proposals/" + proposal + "/claim");
-        assertThat(released.status()).isEqualTo(200);
-        JsonNode afterRelease = detail(proposal, released.position()).path("proposal");
+        JsonNode afterRelease = detailAfter(proposal, released).path("proposal");
         assertThat(afterRelease.path("claim").isObject()).as("nobody holds it").isFalse();
         assertThat(afterRelease.path("status").asText()).isEqualTo("PENDING");
 
@@ -90,7 +69,7 @@ class ProposalCollaborationIT {
 
     @Test
     void reviewerAndProposerDiscussAndTheAmendmentReturnsToTheQueue() {
-        String question = activeQuestion("What is hoisting?");
+        String question = activeQuestion("What is hoisting?", List.of());
         String proposal = editor.post(
                         "/api/questions/" + question + "/rewordings", Map.of("text", "What is hoisting in JS?"))
                 .text("proposalId");
@@ -100,8 +79,7 @@ class ProposalCollaborationIT {
                 .isEqualTo(201);
         Client.Answer asked = reviewer.post(
                 "/api/proposals/" + proposal + "/change-request", Map.of("comment", "Please spell out *JavaScript*."));
-        assertThat(asked.status()).isEqualTo(200);
-        JsonNode sentBack = detail(proposal, asked.position());
+        JsonNode sentBack = detailAfter(proposal, asked);
         assertThat(sentBack.path("proposal").path("status").asText()).isEqualTo("CHANGES_REQUESTED");
         assertThat(sentBack.path("proposal").path("comments").asInt()).isEqualTo(2);
         assertThat(sentBack.path("conversation").findValuesAsText("kind"))
@@ -129,8 +107,7 @@ class ProposalCollaborationIT {
 
         Client.Answer amended = editor.post(
                 "/api/proposals/" + proposal + "/amendments", Map.of("text", "What is hoisting in JavaScript?"));
-        assertThat(amended.status()).isEqualTo(200);
-        JsonNode back = detail(proposal, amended.position());
+        JsonNode back = detailAfter(proposal, amended);
         assertThat(back.path("proposal").path("status").asText()).isEqualTo("PENDING");
         assertThat(back.path("proposal").path("revision").asInt()).isEqualTo(2);
         assertThat(back.path("proposal").path("comments").asInt())
@@ -166,14 +143,12 @@ class ProposalCollaborationIT {
 
     @Test
     void tagChangesAreAmendedWithOtherTags() {
-        String question = activeQuestion("What is a promise?");
+        String question = activeQuestion("What is a promise?", List.of());
         String proposal = editor.post("/api/questions/" + question + "/tags", Map.of("add", List.of("js")))
                 .text("proposalId");
         Client.Answer amended = editor.post(
                 "/api/proposals/" + proposal + "/amendments", Map.of("add", List.of("javascript", "async")));
-        assertThat(amended.status()).isEqualTo(200);
-        JsonNode revision =
-                detail(proposal, amended.position()).path("revisions").get(0);
+        JsonNode revision = detailAfter(proposal, amended).path("revisions").get(0);
         assertThat(texts(revision.path("previous").path("add"))).containsExactly("js");
         assertThat(texts(revision.path("change").path("add"))).containsExactlyInAnyOrder("javascript", "async");
         assertThat(reviewer.query("/api/proposals/00000000-0000-0000-0000-000000000000")
@@ -206,9 +181,7 @@ class ProposalCollaborationIT {
         Client.Answer amended = editor.post(
                 "/api/proposals/" + proposal + "/amendments",
                 Map.of("text", amendedText, "add", List.of("Haskell"), "remove", List.of("fp")));
-        assertThat(amended.status()).as(amended.body().toString()).isEqualTo(200);
-
-        JsonNode back = detail(proposal, amended.position());
+        JsonNode back = detailAfter(proposal, amended);
         assertThat(back.path("proposal").path("status").asText()).isEqualTo("PENDING");
         assertThat(back.path("proposal").path("revision").asInt()).isEqualTo(2);
         JsonNode revision = back.path("revisions").get(0);
@@ -273,8 +246,7 @@ class ProposalCollaborationIT {
                         .status())
                 .isEqualTo(200);
         Client.Answer held = reviewer2.post("/api/proposals/" + proposal + "/claim", Map.of());
-        assertThat(held.status()).isEqualTo(200);
-        detail(proposal, held.position());
+        detailAfter(proposal, held);
 
         new Stores(qcurate).assertEqualsCleanRebuild(qcurate.as("admin"));
 
@@ -285,29 +257,21 @@ class ProposalCollaborationIT {
         assertThat(rebuilt.path("revisions")).hasSize(1);
     }
 
-    private static JsonNode detail(String proposal, long position) {
+    /** The proposal's detail once {@code change}, a request on it, succeeded and is projected. */
+    private JsonNode detailAfter(String proposal, Client.Answer change) {
+        assertThat(change.status()).as(change.body().toString()).isEqualTo(200);
+        return detail(proposal, change.position());
+    }
+
+    private JsonNode detail(String proposal, long position) {
         Client.Answer answer = reviewer.read("/api/proposals/" + proposal, position);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         return answer.body();
     }
 
-    private static String rewording(String text, String newText) {
-        String question = activeQuestion(text);
+    private String rewording(String text, String newText) {
+        String question = activeQuestion(text, List.of());
         return editor.post("/api/questions/" + question + "/rewordings", Map.of("text", newText))
                 .text("proposalId");
-    }
-
-    private static String activeQuestion(String text) {
-        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", List.of()));
-        assertThat(proposed.status()).isEqualTo(202);
-        Client.Answer approved = reviewer.post("/api/proposals/" + proposed.text("proposalId") + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-        return proposed.text("questionId");
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new java.util.ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
     }
 }

@@ -2,10 +2,8 @@ package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.devstack.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,27 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * state (duplicate index) current from the topic, and {@code minPosition} tells the truth on both; a disabled user is
  * refused by both within seconds, also while the broker is down.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryInstancesIT {
+class QueryInstancesIT extends AgainstOneSystem {
 
-    private Qcurate qcurate;
     private ServiceProcess second;
 
-    @BeforeAll
-    void start() throws Exception {
-        qcurate = Qcurate.start("query_instances");
-        second = qcurate.anotherQueryService("second");
-        second.start();
+    QueryInstancesIT() {
+        super("query_instances");
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (second != null) {
-            second.close();
-        }
-        if (qcurate != null) {
-            qcurate.close();
-        }
+    @BeforeAll
+    void startTheSecondInstance() throws Exception {
+        second = startAnotherQueryService("second", Map.of());
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -15,9 +14,7 @@ import java.util.concurrent.Flow;
 /** Any request at all — any method, content type, body bytes, or token — for the security and fuzz tests. */
 final class RawHttp {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Http.JSON;
 
     record Answer(int status, String body, HttpResponse<String> response) {
 
@@ -51,15 +48,7 @@ final class RawHttp {
                         ? HttpRequest.BodyPublishers.fromPublisher(unsized(body))
                         : HttpRequest.BodyPublishers.ofByteArray(body);
         request.method(method, publisher);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return answer(request.build());
     }
 
     static Answer send(String method, String url, String token, String contentType, String body) {
@@ -81,15 +70,12 @@ final class RawHttp {
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException("OPTIONS " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return answer(request);
+    }
+
+    private static Answer answer(HttpRequest request) {
+        HttpResponse<String> response = Http.send(request);
+        return new Answer(response.statusCode(), response.body(), response);
     }
 
     static String signIn(String commandUrl, String user, String password) {

@@ -1,10 +1,8 @@
 package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,30 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resumes the run; it reports DONE only over a complete model, which then equals a clean rebuild and holds every
  * acknowledged command exactly once.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RebuildBesideLiveIT {
+class RebuildBesideLiveIT extends AgainstOneSystem {
 
-    private Qcurate qcurate;
     private ServiceProcess rebuilder;
-    private Stores stores;
 
-    @BeforeAll
-    void start() throws Exception {
-        qcurate = Qcurate.start("rebuild_beside");
-        // small rebuild batches, so that the rebuild takes long enough to be killed in the middle of it
-        rebuilder = qcurate.anotherQueryService("rebuilder", Map.of("QCURATE_REBUILD_MAX_POLL_RECORDS", "3"));
-        rebuilder.start();
-        stores = new Stores(qcurate);
+    RebuildBesideLiveIT() {
+        super("rebuild_beside");
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (rebuilder != null) {
-            rebuilder.close();
-        }
-        if (qcurate != null) {
-            qcurate.close();
-        }
+    @BeforeAll
+    void startTheRebuilder() throws Exception {
+        // small rebuild batches, so that the rebuild takes long enough to be killed in the middle of it
+        rebuilder = startAnotherQueryService("rebuilder", Map.of("QCURATE_REBUILD_MAX_POLL_RECORDS", "3"));
     }
 
     @Test

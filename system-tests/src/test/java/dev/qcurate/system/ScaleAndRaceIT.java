@@ -1,7 +1,5 @@
 package dev.qcurate.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,30 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Races between reviewers on the same questions, and two query-service instances sharing one read database.
  */
 @Timeout(value = 150, unit = java.util.concurrent.TimeUnit.SECONDS)
-class ScaleAndRaceIT {
+class ScaleAndRaceIT extends AgainstOneSystem {
 
     private static final Pattern APPLIED = Pattern.compile("(?m)^qcurate_projection_events_applied_total\\S* (\\S+)$");
 
-    private static Qcurate qcurate;
-    private static Stores stores;
-    private static Client editor;
-    private static Client reviewer;
-    private static Client reviewer2;
-    private static Client admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("races");
-        stores = new Stores(qcurate);
-        editor = qcurate.as("editor");
-        reviewer = qcurate.as("reviewer");
-        reviewer2 = qcurate.as("reviewer2");
-        admin = qcurate.as("admin");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        qcurate.close();
+    ScaleAndRaceIT() {
+        super("races");
     }
 
     /**
@@ -57,13 +37,12 @@ class ScaleAndRaceIT {
     @Test
     void ofConcurrentConflictingChangesExactlyOneWinsAndNoAggregateEndsInAnImpossibleState() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        Client reader = qcurate.as("reader");
         try {
             for (int round = 0; round < 5; round++) {
-                String a = activeQuestion("Race " + round + ": what is a closure?");
-                String b = activeQuestion("Race " + round + ": what is a lexical closure?");
-                String c = activeQuestion("Race " + round + ": what is a coroutine?");
-                String d = activeQuestion("Race " + round + ": what is a generator-based coroutine?");
+                String a = activeQuestion("Race " + round + ": what is a closure?", List.of("race"));
+                String b = activeQuestion("Race " + round + ": what is a lexical closure?", List.of("race"));
+                String c = activeQuestion("Race " + round + ": what is a coroutine?", List.of("race"));
+                String d = activeQuestion("Race " + round + ": what is a generator-based coroutine?", List.of("race"));
                 String reword = propose(
                         "/api/questions/" + a + "/rewordings",
                         Map.of("text", "Race " + round + ": what is a closure in JavaScript?", "baseRevision", 1));
@@ -206,17 +185,9 @@ class ScaleAndRaceIT {
         return who.post("/api/proposals/" + proposal + "/approval", Map.of()).status();
     }
 
-    private static String propose(String path, Map<String, Object> body) {
+    private String propose(String path, Map<String, Object> body) {
         Client.Answer answer = editor.post(path, body);
         assertThat(answer.status()).as("%s %s", path, answer.body()).isEqualTo(202);
         return answer.text("proposalId");
-    }
-
-    private static String activeQuestion(String text) {
-        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", List.of("race")));
-        assertThat(proposed.status()).isEqualTo(202);
-        Client.Answer approved = reviewer.post("/api/proposals/" + proposed.text("proposalId") + "/approval", Map.of());
-        assertThat(approved.status()).isEqualTo(200);
-        return proposed.text("questionId");
     }
 }

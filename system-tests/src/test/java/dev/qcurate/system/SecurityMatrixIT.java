@@ -1,6 +1,5 @@
 package dev.qcurate.system;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * services. "401"/"403" must be exactly that; "ok" means anything but 401 and 403 (the request got past
  * authorization; 2xx, 404 for a made-up id, 409 and so on are all fine). docs/security.md holds this table (DocumentedTablesTest).
  */
-class SecurityMatrixIT {
+class SecurityMatrixIT extends AgainstOneSystem {
 
     enum Service {
         COMMAND,
@@ -114,7 +113,6 @@ class SecurityMatrixIT {
         row(Service.QUERY,   "POST",   "/api/admin/rebuild",                JSON, "{}",                                              "401 403 403 403 ok"));
     // spotless:on
 
-    private static Qcurate qcurate;
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
     private static Row row(
@@ -122,28 +120,21 @@ class SecurityMatrixIT {
         return new Row(service, method, path, contentType, body, expected);
     }
 
+    SecurityMatrixIT() {
+        super("matrix");
+    }
+
     @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("matrix");
+    void signInEachRoleAndMakeTheTargetUser() {
         Map<String, String> users =
                 Map.of("READER", "reader", "EDITOR", "editor", "REVIEWER", "reviewer", "ADMIN", "admin");
         for (String caller : CALLERS.subList(1, CALLERS.size())) {
             TOKENS.put(caller, RawHttp.signIn(qcurate.commands.url(), users.get(caller), Qcurate.PASSWORD));
         }
-        RawHttp.Answer created = RawHttp.send(
-                "POST",
-                qcurate.commands.url() + "/api/admin/users",
-                TOKENS.get("ADMIN"),
-                JSON,
-                "{\"username\":\"" + TARGET + "\",\"password\":\"matrix target password\",\"roles\":[\"READER\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (qcurate != null) {
-            qcurate.close();
-        }
+        Client.Answer created = admin.post(
+                "/api/admin/users",
+                Map.of("username", TARGET, "password", "matrix target password", "roles", List.of("READER")));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,24 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kafka): each is a proposal that shows in the review queue, and approval changes every question it touches.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TagRenameAndRevertIT {
+class TagRenameAndRevertIT extends AgainstOneSystem {
 
-    private static Qcurate qcurate;
-    private static Client editor;
-    private static Client reviewer;
-    private static Client reader;
-
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("tags_revert");
-        editor = qcurate.as("editor");
-        reviewer = qcurate.as("reviewer");
-        reader = qcurate.as("reader");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        qcurate.close();
+    TagRenameAndRevertIT() {
+        super("tags_revert");
     }
 
     @Test
@@ -48,7 +32,7 @@ class TagRenameAndRevertIT {
         String javascript = "javascript-" + suffix;
         String closures = activeQuestion("What is a closure in JS? " + suffix, List.of(js, "functions"));
         String hoisting = activeQuestion("What is hoisting? " + suffix, List.of(ecma));
-        String list = list("frontend-" + suffix, List.of(closures, hoisting));
+        String list = list("frontend-" + suffix, "frontend-" + suffix, List.of(closures, hoisting));
         long before = reader.read("/api/lists/" + list, lastPosition)
                 .body()
                 .path("version")
@@ -191,7 +175,7 @@ class TagRenameAndRevertIT {
     }
 
     /** The count GET /api/tags gives for exactly {@code tag}, 0 when it does not list it. */
-    private static long tagCount(String tag) {
+    private long tagCount(String tag) {
         JsonNode tags = reader.read("/api/tags?q=" + tag, lastPosition).body().path("items");
         for (JsonNode item : tags) {
             if (item.path("tag").asText().equals(tag)) {
@@ -272,36 +256,5 @@ class TagRenameAndRevertIT {
         assertThat(stores.strings(indexed)).isEqualTo(stores.strings(derived));
         assertThat(stores.number("SELECT count(*) FROM qcurate_command.question_tag"))
                 .isGreaterThan(300);
-    }
-
-    private static long lastPosition;
-
-    private static String activeQuestion(String text, List<String> tags) {
-        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", tags));
-        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(202);
-        approve(proposed.text("proposalId"));
-        return proposed.text("questionId");
-    }
-
-    private static String list(String name, List<String> questions) {
-        String list =
-                editor.post("/api/lists", Map.of("name", name, "title", name)).text("listId");
-        for (String question : questions) {
-            approve(editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question))
-                    .text("proposalId"));
-        }
-        return list;
-    }
-
-    private static void approve(String proposalId) {
-        Client.Answer approved = reviewer.post("/api/proposals/" + proposalId + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-        lastPosition = approved.position();
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
     }
 }

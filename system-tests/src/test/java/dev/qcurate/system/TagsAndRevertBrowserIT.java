@@ -1,17 +1,11 @@
 package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,40 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The questions a journey works on are made over the API; the rename, the revert and their review happen in the
  * browser.
  */
-@ExtendWith(ChromiumAvailable.class)
-class TagsAndRevertBrowserIT {
+class TagsAndRevertBrowserIT extends BrowserAgainstOneSystem {
 
-    private static final Path LOGS = Path.of(System.getProperty("qcurate.logs", "target/service-logs"));
-
-    private static Qcurate qcurate;
-    private static Browser browser;
-    private static Client editor;
-    private static Client reviewer2;
-    private static Client reader;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.start(LOGS.resolve("tags-browser-downloads"), LOGS.resolve("tags-chromedriver.log"));
-        qcurate = Qcurate.startWithWeb("tags_browser");
-        browser.useSite(qcurate.web.url());
-        editor = qcurate.as("editor");
-        reviewer2 = qcurate.as("reviewer2");
-        reader = qcurate.as("reader");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                System.out.printf(
-                        "TagsAndRevertBrowserIT: %d page states checked by axe-core%n", browser.pagesChecked());
-                browser.close();
-            }
-        } finally {
-            if (qcurate != null) {
-                qcurate.close();
-            }
-        }
+    TagsAndRevertBrowserIT() {
+        super("tags_browser");
     }
 
     @Test
@@ -64,30 +28,22 @@ class TagsAndRevertBrowserIT {
         String first = activeQuestion("What is a Python generator expression?", List.of("py", "generators"));
         String second = activeQuestion("How does yield work in Python?", List.of("python3"));
 
-        browser.signIn("editor", Qcurate.PASSWORD);
+        signIn("editor");
         browser.clickToLoad(browser.link("Tags"));
         assertThat(browser.heading()).isEqualTo("Tags");
         browser.type(browser.field("Tags to rename"), "python3, nope-no-such-tag");
         browser.type(browser.field("New name"), "python");
         browser.clickToLoad(browser.button("Propose rename"));
-        assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText())
-                .contains("unknown tag 'nope-no-such-tag'");
-        assertThat(browser.value(browser.field("Tags to rename")))
-                .as("what was typed survives")
-                .isEqualTo("python3, nope-no-such-tag");
+        assertRefusedKeeping("unknown tag 'nope-no-such-tag'", "Tags to rename", "python3, nope-no-such-tag");
 
         browser.type(browser.field("Tags to rename"), "py, python3");
         browser.clickToLoad(browser.button("Propose rename"));
         assertThat(browser.bodyText()).contains("was proposed and waits for review");
 
-        browser.signIn("reviewer", Qcurate.PASSWORD);
-        browser.clickToLoad(browser.link("Review queue"));
-        filterQueue("Change kind", "Tag rename");
+        openReviewQueue("Tag rename");
         WebElement item = itemContaining("Merge tags py, python3");
         assertThat(item.getText()).contains("old names stay as synonyms");
-        browser.button(item, "Approve").click();
-        browser.waitFor(
-                "the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
+        approveInQueue(item);
         browser.checkAccessibility();
         awaitTags(first, List.of("generators", "python"));
         awaitTags(second, List.of("python"));
@@ -107,7 +63,7 @@ class TagsAndRevertBrowserIT {
                 "/api/questions/" + id + "/rewordings", Map.of("text", "Explain := in Python 3.8 and later.")));
         reader.read("/api/questions/" + id, reworded);
 
-        browser.signIn("editor", Qcurate.PASSWORD);
+        signIn("editor");
         browser.open("/questions/" + id);
         WebElement history = browser.region("History");
         WebElement firstRevision =
@@ -118,18 +74,14 @@ class TagsAndRevertBrowserIT {
         browser.clickToLoad(browser.button("Propose revert"));
         assertThat(browser.bodyText()).contains("Your revert to revision 1 was proposed and waits for review.");
 
-        browser.signIn("reviewer", Qcurate.PASSWORD);
-        browser.clickToLoad(browser.link("Review queue"));
-        filterQueue("Change kind", "Revert");
+        openReviewQueue("Revert");
         WebElement item = itemContaining("Return this question to revision 1");
         assertThat(item.findElements(By.cssSelector("ins")).stream()
                         .map(WebElement::getText)
                         .toList())
                 .as("the word diff against the current text")
                 .anyMatch(text -> text.contains("walrus"));
-        browser.button(item, "Approve").click();
-        browser.waitFor(
-                "the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
+        approveInQueue(item);
 
         JsonNode question = awaitText(id, original);
         assertThat(question.path("revision").asInt()).isEqualTo(3);
@@ -142,45 +94,15 @@ class TagsAndRevertBrowserIT {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private static void filterQueue(String filter, String value) {
-        Select select = new Select(browser.field(filter));
-        select.getOptions().stream()
-                .filter(option -> option.getText().strip().startsWith(value))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no option '" + value + "' in " + filter))
-                .click();
-        browser.clickToLoad(browser.button("Filter"));
-    }
-
-    private static WebElement itemContaining(String words) {
-        return browser.waitFor(
-                "a queue item containing '" + words + "'",
-                d -> d.findElement(By.xpath("//article[contains(normalize-space(), " + Browser.literal(words) + ")]")));
-    }
-
-    private static String activeQuestion(String text, List<String> tags) {
-        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", tags));
-        reader.read("/api/questions/" + proposed.text("questionId"), approve(proposed));
-        return proposed.text("questionId");
-    }
-
-    private static long approve(Client.Answer proposal) {
-        assertThat(proposal.status()).as(proposal.body().toString()).isEqualTo(202);
-        Client.Answer approved =
-                reviewer2.post("/api/proposals/" + proposal.text("proposalId") + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-        return approved.position();
-    }
-
-    private static void awaitTags(String id, List<String> tags) {
+    private void awaitTags(String id, List<String> tags) {
         await(id, question -> texts(question.path("tags")).equals(tags), "tags " + tags);
     }
 
-    private static JsonNode awaitText(String id, String text) {
+    private JsonNode awaitText(String id, String text) {
         return await(id, question -> text.equals(question.path("text").asText()), "text " + text);
     }
 
-    private static JsonNode await(String id, java.util.function.Predicate<JsonNode> condition, String what) {
+    private JsonNode await(String id, java.util.function.Predicate<JsonNode> condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode question;
         do {
@@ -196,11 +118,5 @@ class TagsAndRevertBrowserIT {
             }
         } while (System.nanoTime() < deadline);
         throw new AssertionError("question " + id + " never had " + what + ": " + question);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
     }
 }

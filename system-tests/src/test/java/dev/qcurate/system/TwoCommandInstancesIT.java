@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.util.*;
 import java.util.concurrent.*;
 
@@ -143,36 +142,17 @@ class TwoCommandInstancesIT {
                 .statusCode();
     }
 
-    private static List<String> releasedLabels(String list) throws Exception {
-        List<String> labels = new ArrayList<>();
-        try (var connection = DriverManager.getConnection(system.jdbcUrl, "postgres", "");
-                var statement = connection.prepareStatement("""
-                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'label' FROM qcurate_command.domain_event_entry
-                     WHERE aggregate_identifier = ? AND payload_type LIKE '%ListReleasedEvent'
-                     ORDER BY sequence_number""")) {
-            statement.setString(1, list);
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    labels.add(rows.getString(1));
-                }
-            }
-        }
-        return labels;
+    private static List<String> releasedLabels(String list) {
+        return new Stores(system.jdbcUrl).strings("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'label' FROM qcurate_command.domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type LIKE '%ListReleasedEvent'
+                ORDER BY sequence_number""", list);
     }
 
-    private static List<Long> sequenceNumbers(String list) throws Exception {
-        List<Long> numbers = new ArrayList<>();
-        try (var connection = DriverManager.getConnection(system.jdbcUrl, "postgres", "");
-                var statement = connection.prepareStatement("""
-                     SELECT sequence_number FROM qcurate_command.domain_event_entry WHERE aggregate_identifier = ?
-                     ORDER BY sequence_number""")) {
-            statement.setString(1, list);
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    numbers.add(rows.getLong(1));
-                }
-            }
-        }
-        return numbers;
+    private static List<Long> sequenceNumbers(String list) {
+        List<String> numbers = new Stores(system.jdbcUrl).strings("""
+                SELECT sequence_number FROM qcurate_command.domain_event_entry WHERE aggregate_identifier = ?
+                ORDER BY sequence_number""", list);
+        return numbers.stream().map(Long::parseLong).toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.qcurate.system;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and password resets void older tokens, the audit trail names the admin and holds no password, and repeated
  * failed sign-ins are locked out.
  */
-class UserAdministrationIT {
+class UserAdministrationIT extends AgainstOneSystem {
 
     private static final String JSON = "application/json";
-    private static Qcurate qcurate;
-    private static String admin;
+    private String adminToken;
 
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("users");
-        admin = RawHttp.signIn(qcurate.commands.url(), "admin", Qcurate.PASSWORD);
+    UserAdministrationIT() {
+        super("users");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (qcurate != null) {
-            qcurate.close();
-        }
+    @BeforeAll
+    void signInTheAdmin() {
+        adminToken = RawHttp.signIn(qcurate.commands.url(), "admin", Qcurate.PASSWORD);
     }
 
     @Test
@@ -46,23 +40,23 @@ class UserAdministrationIT {
         assertThat(query(carol, "/api/questions", 0).status()).isEqualTo(200);
 
         long started = System.nanoTime();
-        RawHttp.Answer disabled = command("POST", "/api/admin/users/carol/disable", admin, null);
+        RawHttp.Answer disabled = command("POST", "/api/admin/users/carol/disable", adminToken, null);
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
         long position = Long.parseLong(disabled.header("X-Qcurate-Position"));
 
         RawHttp.Answer refusedByCommands = propose(carol);
         assertThat(refusedByCommands.status()).isEqualTo(401);
         assertThat(refusedByCommands.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(query(admin, "/api/questions", position).status()).isEqualTo(200);
+        assertThat(query(adminToken, "/api/questions", position).status()).isEqualTo(200);
         assertThat(query(carol, "/api/questions", 0).status()).isEqualTo(401);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 
         assertThat(signIn("carol", "blue harbour lantern").status()).isEqualTo(401);
 
         awaitNextSecond();
-        RawHttp.Answer enabled = command("POST", "/api/admin/users/carol/enable", admin, null);
+        RawHttp.Answer enabled = command("POST", "/api/admin/users/carol/enable", adminToken, null);
         assertThat(enabled.status()).isEqualTo(200);
-        query(admin, "/api/questions", Long.parseLong(enabled.header("X-Qcurate-Position")));
+        query(adminToken, "/api/questions", Long.parseLong(enabled.header("X-Qcurate-Position")));
         assertThat(propose(carol).status())
                 .as("a token from before the disabling stays void")
                 .isEqualTo(401);
@@ -80,19 +74,19 @@ class UserAdministrationIT {
         assertThat(propose(before).status()).isEqualTo(403);
         awaitNextSecond();
 
-        RawHttp.Answer changed = command("PUT", "/api/admin/users/dave/roles", admin, "{\"roles\":[\"EDITOR\"]}");
+        RawHttp.Answer changed = command("PUT", "/api/admin/users/dave/roles", adminToken, "{\"roles\":[\"EDITOR\"]}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        query(admin, "/api/questions", Long.parseLong(changed.header("X-Qcurate-Position")));
+        query(adminToken, "/api/questions", Long.parseLong(changed.header("X-Qcurate-Position")));
         assertThat(propose(before).status()).isEqualTo(401);
         assertThat(query(before, "/api/questions", 0).status()).isEqualTo(401);
         String editor = RawHttp.signIn(qcurate.commands.url(), "dave", "quiet meadow compass");
         assertThat(propose(editor).status()).isEqualTo(202);
         awaitNextSecond();
 
-        RawHttp.Answer reset =
-                command("POST", "/api/admin/users/dave/password", admin, "{\"password\":\"lucky orbit teapot 7\"}");
+        RawHttp.Answer reset = command(
+                "POST", "/api/admin/users/dave/password", adminToken, "{\"password\":\"lucky orbit teapot 7\"}");
         assertThat(reset.status()).as(reset.body()).isEqualTo(200);
-        query(admin, "/api/questions", Long.parseLong(reset.header("X-Qcurate-Position")));
+        query(adminToken, "/api/questions", Long.parseLong(reset.header("X-Qcurate-Position")));
         assertThat(propose(editor).status()).isEqualTo(401);
         assertThat(query(editor, "/api/questions", 0).status()).isEqualTo(401);
         assertThat(signIn("dave", "quiet meadow compass").status()).isEqualTo(401);
@@ -102,7 +96,7 @@ class UserAdministrationIT {
     @Test
     void adminActionsAreEventsWithTheAdminAsActorAndNoPassword() throws Exception {
         register("frank", "amber window falcon", "READER");
-        command("POST", "/api/admin/users/frank/disable", admin, null);
+        command("POST", "/api/admin/users/frank/disable", adminToken, null);
         List<String[]> events = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(qcurate.jdbcUrl, "postgres", "");
                 ResultSet rows = db.createStatement().executeQuery("""
@@ -125,28 +119,28 @@ class UserAdministrationIT {
 
     @Test
     void adminInputIsCheckedAndOnlyAdminsMayManageUsers() {
-        assertThat(command("POST", "/api/admin/users", admin, user("gina", "short", "READER"))
+        assertThat(command("POST", "/api/admin/users", adminToken, user("gina", "short", "READER"))
                         .status())
                 .isEqualTo(400);
         RawHttp.Answer sameAsName =
-                command("POST", "/api/admin/users", admin, user("gina-the-user", "gina-the-user", "READER"));
+                command("POST", "/api/admin/users", adminToken, user("gina-the-user", "gina-the-user", "READER"));
         assertThat(sameAsName.status()).isEqualTo(400);
         assertThat(sameAsName.json().path("detail").asText()).contains("username");
         RawHttp.Answer unknownRole =
-                command("POST", "/api/admin/users", admin, user("gina", "olive thunder parcel", "SUPERUSER"));
+                command("POST", "/api/admin/users", adminToken, user("gina", "olive thunder parcel", "SUPERUSER"));
         assertThat(unknownRole.status()).isEqualTo(400);
         assertThat(unknownRole.json().path("detail").asText()).contains("SUPERUSER");
-        assertThat(command("POST", "/api/admin/users", admin, user("gi\u202Ena", "olive thunder parcel", "READER"))
+        assertThat(command("POST", "/api/admin/users", adminToken, user("gi\u202Ena", "olive thunder parcel", "READER"))
                         .status())
                 .isEqualTo(400);
-        assertThat(command("POST", "/api/admin/users", admin, user("admin", "copper garden violin", "READER"))
+        assertThat(command("POST", "/api/admin/users", adminToken, user("admin", "copper garden violin", "READER"))
                         .status())
                 .isEqualTo(409);
-        assertThat(command("POST", "/api/admin/users/editor/disable", admin, null)
+        assertThat(command("POST", "/api/admin/users/editor/disable", adminToken, null)
                         .status())
                 .as("dev users are not managed by events")
                 .isEqualTo(409);
-        assertThat(command("POST", "/api/admin/users/nobody-here/disable", admin, null)
+        assertThat(command("POST", "/api/admin/users/nobody-here/disable", adminToken, null)
                         .status())
                 .isEqualTo(404);
         String reader = RawHttp.signIn(qcurate.commands.url(), "reader", Qcurate.PASSWORD);
@@ -170,8 +164,8 @@ class UserAdministrationIT {
         assertThat(signIn("reader", Qcurate.PASSWORD).status()).isEqualTo(200);
     }
 
-    private static void register(String username, String password, String role) {
-        RawHttp.Answer created = command("POST", "/api/admin/users", admin, user(username, password, role));
+    private void register(String username, String password, String role) {
+        RawHttp.Answer created = command("POST", "/api/admin/users", adminToken, user(username, password, role));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
@@ -179,11 +173,11 @@ class UserAdministrationIT {
         return RawHttp.json(Map.of("username", username, "password", password, "roles", List.of(role)));
     }
 
-    private static RawHttp.Answer propose(String token) {
+    private RawHttp.Answer propose(String token) {
         return command("POST", "/api/questions", token, "{\"text\":\"Which token is still valid here?\"}");
     }
 
-    private static RawHttp.Answer signIn(String username, String password) {
+    private RawHttp.Answer signIn(String username, String password) {
         return RawHttp.send(
                 "POST",
                 qcurate.commands.url() + "/api/auth/token",
@@ -192,11 +186,11 @@ class UserAdministrationIT {
                 RawHttp.json(Map.of("username", username, "password", password)));
     }
 
-    private static RawHttp.Answer command(String method, String path, String token, String body) {
+    private RawHttp.Answer command(String method, String path, String token, String body) {
         return RawHttp.send(method, qcurate.commands.url() + path, token, body == null ? null : JSON, body);
     }
 
-    private static RawHttp.Answer query(String token, String path, long minPosition) {
+    private RawHttp.Answer query(String token, String path, long minPosition) {
         return RawHttp.send(
                 "GET", qcurate.queries.url() + path + "?minPosition=" + minPosition, token, null, (String) null);
     }

@@ -4,14 +4,12 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint (a receiver started by this test), copy the secret shown once, see a failed delivery with the receiver's
  * answer, resend it once the receiver is fixed, and check the signature with the copied secret.
  */
-@ExtendWith(ChromiumAvailable.class)
-class WebhooksBrowserIT {
+class WebhooksBrowserIT extends BrowserAgainstOneSystem {
 
-    private static final Path LOGS = Path.of(System.getProperty("qcurate.logs", "target/service-logs"));
-
-    private static Qcurate qcurate;
-    private static Browser browser;
-    private static HttpServer receiver;
     private static final AtomicInteger answer = new AtomicInteger(500);
     private static final List<String[]> received = new CopyOnWriteArrayList<>(); // timestamp, signature, body
 
+    private HttpServer receiver;
+
+    WebhooksBrowserIT() {
+        super(
+                "webhooks_browser",
+                Map.of(
+                        "QCURATE_WEBHOOKS_ALLOW_LOOPBACK", "true",
+                        "QCURATE_WEBHOOKS_MAX_ATTEMPTS", "2",
+                        "QCURATE_WEBHOOKS_RETRY_BASE", "PT0.2S",
+                        "QCURATE_WEBHOOKS_POLL_INTERVAL", "PT0.2S"));
+    }
+
     @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.start(LOGS.resolve("webhooks-browser-downloads"), LOGS.resolve("webhooks-chromedriver.log"));
+    void startTheReceiver() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -55,37 +58,19 @@ class WebhooksBrowserIT {
             exchange.close();
         });
         receiver.start();
-        qcurate = Qcurate.startWithWeb(
-                "webhooks_browser",
-                Map.of(
-                        "QCURATE_WEBHOOKS_ALLOW_LOOPBACK", "true",
-                        "QCURATE_WEBHOOKS_MAX_ATTEMPTS", "2",
-                        "QCURATE_WEBHOOKS_RETRY_BASE", "PT0.2S",
-                        "QCURATE_WEBHOOKS_POLL_INTERVAL", "PT0.2S"));
-        browser.useSite(qcurate.web.url());
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                System.out.printf("WebhooksBrowserIT: %d page states checked by axe-core%n", browser.pagesChecked());
-                browser.close();
-            }
-        } finally {
-            if (receiver != null) {
-                receiver.stop(0);
-            }
-            if (qcurate != null) {
-                qcurate.close();
-            }
+    void stopTheReceiver() {
+        if (receiver != null) {
+            receiver.stop(0);
         }
     }
 
     @Test
     void adminAddsAnEndpointSeesAFailedDeliveryAndResendsIt() throws Exception {
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        browser.signIn("admin", Qcurate.PASSWORD);
+        signIn("admin");
         browser.clickToLoad(browser.link("Webhooks"));
         assertThat(browser.heading()).isEqualTo("Webhooks");
 
@@ -107,8 +92,6 @@ class WebhooksBrowserIT {
         String secret = browser.value(browser.field("Signing secret"));
         assertThat(secret).startsWith("whsec_");
 
-        Client editor = qcurate.as("editor");
-        Client reviewer = qcurate.as("reviewer");
         String proposalId = editor.post("/api/questions", Map.of("text", "Which receiver is broken at first?"))
                 .text("proposalId");
         assertThat(reviewer.post("/api/proposals/" + proposalId + "/approval", Map.of())

@@ -1,8 +1,6 @@
 package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,26 +11,10 @@ import java.util.concurrent.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The curation workflow over HTTP against the real stack: review, staleness, races, merge and unmerge. */
-class WorkflowIT {
+class WorkflowIT extends AgainstOneSystem {
 
-    private static Qcurate qcurate;
-    private static Client editor;
-    private static Client reviewer;
-    private static Client reviewer2;
-    private static Client reader;
-
-    @BeforeAll
-    static void start() throws Exception {
-        qcurate = Qcurate.start("workflow");
-        editor = qcurate.as("editor");
-        reviewer = qcurate.as("reviewer");
-        reviewer2 = qcurate.as("reviewer2");
-        reader = qcurate.as("reader");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        qcurate.close();
+    WorkflowIT() {
+        super("workflow");
     }
 
     @Test
@@ -175,8 +157,8 @@ class WorkflowIT {
         String a = activeQuestion("What is a Python closure?", List.of("python"));
         String b = activeQuestion("Explain closures in Python", List.of("functions"));
         String c = activeQuestion("What is a Python iterator?", List.of("python"));
-        String first = list("closures-first", List.of(a, c, b));
-        String second = list("closures-second", List.of(b, c, a));
+        String first = list("closures-first-" + System.nanoTime(), "closures-first", List.of(a, c, b));
+        String second = list("closures-second-" + System.nanoTime(), "closures-second", List.of(b, c, a));
 
         String merge =
                 editor.post("/api/merges", Map.of("sourceId", b, "targetId", a)).text("proposalId");
@@ -257,34 +239,11 @@ class WorkflowIT {
         }
     }
 
-    private static String activeQuestion(String text, List<String> tags) {
-        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", tags));
-        assertThat(proposed.status()).isEqualTo(202);
-        approve(proposed.text("proposalId"));
-        return proposed.text("questionId");
-    }
-
-    /** Creates a list holding the given (active) questions in this order, approving each entry. */
-    private static String list(String name, List<String> questions) {
-        String list = editor.post("/api/lists", Map.of("name", name + "-" + System.nanoTime(), "title", name))
-                .text("listId");
-        for (String question : questions) {
-            approve(editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question))
-                    .text("proposalId"));
-        }
-        return list;
-    }
-
-    private static List<String> entries(String list, long position) {
+    private List<String> entries(String list, long position) {
         return texts(reader.read("/api/lists/" + list, position)
                 .body()
                 .path("entries")
                 .findValues("questionId"));
-    }
-
-    private static void approve(String proposalId) {
-        Client.Answer approved = reviewer.post("/api/proposals/" + proposalId + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
     }
 
     private static String statusOf(JsonNode proposals, String proposalId) {
@@ -294,15 +253,5 @@ class WorkflowIT {
             }
         }
         throw new AssertionError("proposal " + proposalId + " not listed in " + proposals);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
-    }
-
-    private static List<String> texts(List<JsonNode> nodes) {
-        return nodes.stream().map(JsonNode::asText).toList();
     }
 }

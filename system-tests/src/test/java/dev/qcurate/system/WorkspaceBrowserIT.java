@@ -2,13 +2,10 @@ package dev.qcurate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,49 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * journey only needs to exist (an active question to be a duplicate of, a list) is made over the API, as a
  * colleague would have made it earlier; everything the journey is about happens in the browser.
  */
-@ExtendWith(ChromiumAvailable.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WorkspaceBrowserIT {
+class WorkspaceBrowserIT extends BrowserAgainstOneSystem {
 
     private static final Path REPO =
             Path.of(System.getProperty("qcurate.repo", "..")).toAbsolutePath().normalize();
-    private static final Path LOGS = Path.of(System.getProperty("qcurate.logs", "target/service-logs"));
     private static final Pattern QUESTION_PATH = Pattern.compile("^/questions/([0-9a-f-]{36})");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static long started;
-    private static Qcurate qcurate;
-    private static Browser browser;
-    private static Client editor;
-    private static Client reviewer2;
-    private static Client reader;
-
-    @BeforeAll
-    static void start() throws Exception {
-        started = System.nanoTime();
-        // the browser first: without one (CI=true) this fails at once rather than after starting the system
-        browser = Browser.start(LOGS.resolve("browser-downloads"), LOGS.resolve("chromedriver.log"));
-        qcurate = Qcurate.startWithWeb("browser");
-        browser.useSite(qcurate.web.url());
-        editor = qcurate.as("editor");
-        reviewer2 = qcurate.as("reviewer2");
-        reader = qcurate.as("reader");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                System.out.printf(
-                        "WorkspaceBrowserIT: %d page states checked by axe-core; %.0f s in all%n",
-                        browser.pagesChecked(), (System.nanoTime() - started) / 1e9);
-                browser.close();
-            }
-        } finally {
-            if (qcurate != null) {
-                qcurate.close();
-            }
-        }
+    WorkspaceBrowserIT() {
+        super("browser");
     }
 
     // ------------------------------------------------------------------------------------------ journeys
@@ -89,11 +53,7 @@ class WorkspaceBrowserIT {
         browser.type(browser.field("Username"), "editor");
         browser.type(browser.field("Password"), "not-the-password");
         browser.clickToLoad(browser.button("Sign in"));
-        assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText())
-                .contains("Invalid");
-        assertThat(browser.value(browser.field("Username")))
-                .as("the user name typed survives")
-                .isEqualTo("editor");
+        assertRefusedKeeping("Invalid", "Username", "editor");
 
         signIn("editor");
         assertThat(browser.links(browser.driver(), "Lists")).isNotEmpty();
@@ -170,7 +130,7 @@ class WorkspaceBrowserIT {
         awaitStatus(id, "ACTIVE");
 
         // a colleague puts the new question into the list: version 2
-        long added = approveAs(reviewer2, editor.post("/api/lists/" + listId + "/entries", Map.of("questionId", id)));
+        long added = approve(editor.post("/api/lists/" + listId + "/entries", Map.of("questionId", id)));
         reader.read("/api/lists/" + listId + "?version=2", added);
 
         signIn("reader");
@@ -451,11 +411,7 @@ class WorkspaceBrowserIT {
 
     // ------------------------------------------------------------------------------------------ the person's steps
 
-    private static void signIn(String user) {
-        browser.signIn(user, Qcurate.PASSWORD);
-    }
-
-    private static void propose(String text, String tags) {
+    private void propose(String text, String tags) {
         browser.clickToLoad(browser.link("Propose a question"));
         browser.field("Question").sendKeys(text);
         browser.type(browser.field("Tags"), tags);
@@ -464,7 +420,7 @@ class WorkspaceBrowserIT {
     }
 
     /** Approves every item the filtered queue shows, a page at a time, through "Approve selected"; how many. */
-    private static int approveAllInBulk() {
+    private int approveAllInBulk() {
         int approved = 0;
         for (int round = 0; round < 10 && !browser.articles().isEmpty(); round++) {
             int shown = browser.articles().size();
@@ -480,23 +436,7 @@ class WorkspaceBrowserIT {
         return approved;
     }
 
-    /** Narrows the review queue by one of its filters (a text box or a combobox, by its label). */
-    private static void filterQueue(String filter, String value) {
-        WebElement field = browser.field(filter);
-        if ("select".equals(field.getTagName())) {
-            Select select = new Select(field);
-            select.getOptions().stream()
-                    .filter(option -> option.getText().strip().startsWith(value))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no option '" + value + "' in " + filter))
-                    .click();
-        } else {
-            browser.type(field, value);
-        }
-        browser.clickToLoad(browser.button("Filter"));
-    }
-
-    private static String importIdOf(String outcomePath) {
+    private String importIdOf(String outcomePath) {
         Matcher matcher = Pattern.compile("^/imports/([0-9a-f-]{36})").matcher(outcomePath);
         assertThat(matcher.find())
                 .as("on an import's outcome page: " + outcomePath)
@@ -505,7 +445,7 @@ class WorkspaceBrowserIT {
     }
 
     /** Imports a document into a list through the import page; the outcome page's path. */
-    private static String importDocument(Path document, String listName) {
+    private String importDocument(Path document, String listName) {
         browser.clickToLoad(browser.link("Import a document"));
         browser.field("Document").sendKeys(document.toString());
         browser.type(browser.field("List name"), listName);
@@ -516,7 +456,7 @@ class WorkspaceBrowserIT {
     }
 
     /** From a question's page, propose merging it into the question {@code targetText}: chosen by its label. */
-    private static void proposeMergeInto(String targetText) {
+    private void proposeMergeInto(String targetText) {
         browser.clickToLoad(browser.button("Propose merge"));
         String choice = "//label[starts-with(normalize-space(), " + Browser.literal(targetText) + ")]";
         if (browser.driver().findElements(By.xpath(choice)).isEmpty()) { // not among the candidates: search for it
@@ -530,18 +470,13 @@ class WorkspaceBrowserIT {
         assertThat(alertIn(null)).as("the merge proposal was accepted").isBlank();
     }
 
-    private static void approveInQueue(String kind, String text) {
-        signIn("reviewer");
-        browser.clickToLoad(browser.link("Review queue"));
-        filterQueue("Change kind", kind);
-        WebElement item = browser.article(text);
-        browser.button(item, "Approve").click();
-        browser.waitFor(
-                "the approval announced", d -> browser.announced().toLowerCase().contains("approved"));
+    private void approveInQueue(String kind, String text) {
+        openReviewQueue(kind);
+        approveInQueue(browser.article(text));
     }
 
     /** Tab from the top of the page, as a keyboard user does, until the focus is inside a queue item. */
-    private static void focusTheQueueWithTab() {
+    private void focusTheQueueWithTab() {
         browser.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         for (int i = 0; i < 80; i++) {
             if (Boolean.TRUE.equals(browser.js("return document.activeElement.closest('article') !== null"))) {
@@ -552,20 +487,14 @@ class WorkspaceBrowserIT {
         throw new AssertionError("80 presses of Tab did not reach a queue item on " + browser.path());
     }
 
-    private static boolean focusedItemHolds(String text) {
+    private boolean focusedItemHolds(String text) {
         Object item = browser.js("const a = document.activeElement.closest('article');"
                 + " return a ? a.textContent.replace(/\\s+/g, ' ') : null");
         return item != null && item.toString().contains(text);
     }
 
-    private static WebElement itemContaining(String words) {
-        return browser.waitFor(
-                "a queue item containing '" + words + "'",
-                d -> d.findElement(By.xpath("//article[contains(normalize-space(), " + Browser.literal(words) + ")]")));
-    }
-
     /** Chooses an option in a combobox and shows it: htmx or a script may do that on change, a plain form on submit. */
-    private static void chooseAndShow(Select select, WebElement option) {
+    private void chooseAndShow(Select select, WebElement option) {
         String before = browser.path();
         String value = option.getDomProperty("value");
         select.selectByValue(value);
@@ -580,7 +509,7 @@ class WorkspaceBrowserIT {
      * The message refusing an input: the browser's own (a required field) or an alert in the queue item holding
      * {@code itemText} (the whole page when null).
      */
-    private static String refusalShown(WebElement field, String itemText) {
+    private String refusalShown(WebElement field, String itemText) {
         String native_ = field.getDomProperty("validationMessage");
         if (native_ != null && !native_.isBlank()) {
             return native_;
@@ -592,7 +521,7 @@ class WorkspaceBrowserIT {
     }
 
     /** What the alerts say in the queue item holding {@code itemText}, or in the whole page when null. */
-    private static String alertIn(String itemText) {
+    private String alertIn(String itemText) {
         WebElement scope =
                 itemText == null ? browser.driver().findElement(By.tagName("main")) : itemContaining(itemText);
         return String.join(
@@ -604,7 +533,7 @@ class WorkspaceBrowserIT {
                         .toList());
     }
 
-    private static List<String> entries() {
+    private List<String> entries() {
         return browser.driver().findElements(By.cssSelector("main ol > li")).stream()
                 .map(WebElement::getText)
                 .map(String::strip)
@@ -612,49 +541,19 @@ class WorkspaceBrowserIT {
                 .toList();
     }
 
-    private static String questionIdFromPath() {
+    private String questionIdFromPath() {
         Matcher matcher = QUESTION_PATH.matcher(browser.path());
         assertThat(matcher.find()).as("on a question's page: " + browser.path()).isTrue();
         return matcher.group(1);
     }
 
-    private static int queryInt(String name) {
+    private int queryInt(String name) {
         Matcher matcher = Pattern.compile("[?&]" + name + "=(\\d+)").matcher(browser.path());
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
-    // ------------------------------------------------------------------------------------------ fixtures (API)
-
-    private static String activeQuestion(String text, List<String> tags) {
-        Client.Answer proposed = editor.post("/api/questions", Map.of("text", text, "tags", tags));
-        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(202);
-        long position = approveAs(reviewer2, proposed);
-        reader.read("/api/questions/" + proposed.text("questionId"), position);
-        return proposed.text("questionId");
-    }
-
-    private static String list(String name, String title, List<String> questions) {
-        Client.Answer created = editor.post("/api/lists", Map.of("name", name, "title", title));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        String list = created.text("listId");
-        long position = created.position();
-        for (String question : questions) {
-            position = approveAs(
-                    reviewer2, editor.post("/api/lists/" + list + "/entries", Map.of("questionId", question)));
-        }
-        reader.read("/api/lists/" + list, position);
-        return list;
-    }
-
-    private static long approveAs(Client reviewer, Client.Answer proposal) {
-        assertThat(proposal.status()).as(proposal.body().toString()).isEqualTo(202);
-        Client.Answer approved = reviewer.post("/api/proposals/" + proposal.text("proposalId") + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-        return approved.position();
-    }
-
     /** Waits until the duplicate index finds {@code questionId} for {@code text} (it is updated after commit). */
-    private static void awaitIndexed(String questionId, String text) {
+    private void awaitIndexed(String questionId, String text) {
         String query = "/api/duplicates?limit=5&text="
                 + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -667,7 +566,7 @@ class WorkspaceBrowserIT {
     }
 
     /** Waits until the read model shows the question in {@code status}. */
-    private static void awaitStatus(String questionId, String status) {
+    private void awaitStatus(String questionId, String status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode question;
         do {
@@ -680,11 +579,11 @@ class WorkspaceBrowserIT {
         throw new AssertionError("question " + questionId + " never became " + status + ": " + question);
     }
 
-    private static void sleep() {
+    private void sleep() {
         sleepMillis(200);
     }
 
-    private static void sleepMillis(long millis) {
+    private void sleepMillis(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
