@@ -1,6 +1,5 @@
 package dev.qcurate.web.question;
 
-import dev.qcurate.web.FakeService;
 import dev.qcurate.web.PageTest;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,9 +24,7 @@ class QuestionPageTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion())
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", Fixtures.candidates());
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("What is a Python decorator?");
         assertThat(page.select(".status").text()).isEqualTo("ACTIVE");
@@ -58,9 +55,7 @@ class QuestionPageTest extends PageTest {
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
                 .onJson("GET", "/api/proposals", Fixtures.pendingRewording());
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("editor", "EDITOR")), status().isOk());
 
         for (String button : List.of("Propose rewording", "Change tags", "Propose merge", "Retire")) {
             Element found = page.selectFirst("button:containsOwn(" + button + ")");
@@ -99,9 +94,7 @@ class QuestionPageTest extends PageTest {
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
                 .onJson("GET", "/api/proposals", "[]");
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reviewer", "REVIEWER")), status().isOk());
 
         assertThat(page.select(".status").first().text()).isEqualTo("MERGED");
         assertThat(page.select("a[href=/questions/" + OTHER + "]").text()).isEqualTo("What does a decorator do?");
@@ -125,10 +118,9 @@ class QuestionPageTest extends PageTest {
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
                 .onJson("GET", "/api/proposals", "[]");
 
-        Document page = html(mvc.perform(get("/questions/" + ID)
-                        .with(as("editor", "EDITOR"))
-                        .flashAttr("notice", "Your question was proposed and waits for review."))
-                .andReturn());
+        Document page = page(get("/questions/" + ID)
+                .with(as("editor", "EDITOR"))
+                .flashAttr("notice", "Your question was proposed and waits for review."));
 
         assertThat(page.select("[role=status]").text()).isEqualTo("Your question was proposed and waits for review.");
         assertThat(page.select(".status").first().text()).isEqualTo("PROPOSED");
@@ -137,11 +129,9 @@ class QuestionPageTest extends PageTest {
     @Test
     void aLaggingDuplicateIndexLeavesTheRegionEmptyButShowsThePage() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion())
-                .on("GET", "/api/questions/" + ID + "/duplicates", FakeService.Answer.problem(503, "index behind"));
+                .onProblem("GET", "/api/questions/" + ID + "/duplicates", 503, "index behind");
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("What is a Python decorator?");
         assertThat(page.select("section[aria-label=Possible duplicates]").text())
@@ -150,9 +140,7 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void anIdThatIsNoUuidIsNotFound() throws Exception {
-        Document page = html(mvc.perform(get("/questions/not-a-uuid").with(as("reader", "READER")))
-                .andExpect(status().isNotFound())
-                .andReturn());
+        Document page = page(get("/questions/not-a-uuid").with(as("reader", "READER")), status().isNotFound());
 
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("no question with the id “not-a-uuid”");
@@ -161,11 +149,9 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void anUnknownQuestionShowsTheQueryServicesNotFound() throws Exception {
-        QUERY.on("GET", "/api/questions/" + ID, FakeService.Answer.problem(404, "no question " + ID));
+        QUERY.onProblem("GET", "/api/questions/" + ID, 404, "no question " + ID);
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isNotFound())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reader", "READER")), status().isNotFound());
 
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("no question " + ID);
@@ -175,9 +161,7 @@ class QuestionPageTest extends PageTest {
     void compareShowsThePreviousAgainstTheCurrentRevisionByDefault() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/compare").with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID + "/compare").with(as("reader", "READER")), status().isOk());
 
         assertThat(labelled(page, "From revision").select("option[selected]").val())
                 .isEqualTo("1");
@@ -196,17 +180,16 @@ class QuestionPageTest extends PageTest {
     void compareTakesAnyTwoRevisionsAndExplainsAnUnknownOne() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document reversed = html(mvc.perform(get("/questions/" + ID + "/compare")
-                        .param("from", "2")
-                        .param("to", "1")
-                        .with(as("reader", "READER")))
-                .andReturn());
-        Document unknown = html(mvc.perform(get("/questions/" + ID + "/compare")
+        Document reversed = page(get("/questions/" + ID + "/compare")
+                .param("from", "2")
+                .param("to", "1")
+                .with(as("reader", "READER")));
+        Document unknown = page(
+                get("/questions/" + ID + "/compare")
                         .param("from", "9")
                         .param("to", "x<script>")
-                        .with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+                        .with(as("reader", "READER")),
+                status().isOk());
 
         assertThat(reversed.select(".diff-inline del").text()).isEqualTo("removed: Python");
         assertThat(unknown.select("[role=status]").text()).contains("no such revision", "revision 1 and revision 2");
