@@ -1,11 +1,13 @@
 package dev.qcurate.web.question;
 
+import dev.qcurate.web.FakeService;
 import dev.qcurate.web.PageTest;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static dev.qcurate.web.question.Fixtures.ID;
 import static dev.qcurate.web.question.Fixtures.OTHER;
@@ -74,25 +76,35 @@ class QuestionPageTest extends PageTest {
                 .contains("PENDING", "Rewording", "“What is a decorator in Python?”", "editor2");
     }
 
-    @Test
-    void aMergedQuestionLinksItsTargetAndOffersUnmerge() throws Exception {
-        QUERY.onJson(
+    /**
+     * Question ID as "What is a decorator?", untagged, in {@code status} at {@code revision} since its one history
+     * step; no duplicates and nothing pending about it.
+     */
+    private static FakeService decoratorAlone(
+            String status, int revision, UUID mergedInto, String lastEvent, String actor) {
+        String text = "What is a decorator?";
+        return QUERY.onJson(
                         "GET",
                         "/api/questions/" + ID,
                         Fixtures.question(
                                 ID,
-                                "What is a decorator?",
-                                "MERGED",
-                                2,
+                                text,
+                                status,
+                                revision,
                                 List.of(),
-                                OTHER,
-                                Fixtures.step(2, "MERGED", "What is a decorator?", "MERGED", "reviewer")))
+                                mergedInto,
+                                Fixtures.step(revision, lastEvent, text, status, actor)))
+                .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
+                .onJson("GET", "/api/proposals", "[]");
+    }
+
+    @Test
+    void aMergedQuestionLinksItsTargetAndOffersUnmerge() throws Exception {
+        decoratorAlone("MERGED", 2, OTHER, "MERGED", "reviewer")
                 .onJson(
                         "GET",
                         "/api/questions/" + OTHER,
-                        Fixtures.question(OTHER, "What does a decorator do?", "ACTIVE", 1, List.of(), null))
-                .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
-                .onJson("GET", "/api/proposals", "[]");
+                        Fixtures.question(OTHER, "What does a decorator do?", "ACTIVE", 1, List.of(), null));
 
         Document page = page(get("/questions/" + ID).with(as("reviewer", "REVIEWER")), status().isOk());
 
@@ -104,19 +116,7 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void theNoticeOfAProposalIsShown() throws Exception {
-        QUERY.onJson(
-                        "GET",
-                        "/api/questions/" + ID,
-                        Fixtures.question(
-                                ID,
-                                "What is a decorator?",
-                                "PROPOSED",
-                                1,
-                                List.of(),
-                                null,
-                                Fixtures.step(1, "PROPOSED", "What is a decorator?", "PROPOSED", "editor")))
-                .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
-                .onJson("GET", "/api/proposals", "[]");
+        decoratorAlone("PROPOSED", 1, null, "PROPOSED", "editor");
 
         Document page = page(get("/questions/" + ID)
                 .with(as("editor", "EDITOR"))
