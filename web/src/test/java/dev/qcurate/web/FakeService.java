@@ -83,6 +83,11 @@ public final class FakeService implements AutoCloseable {
         return on(method, path, Answer.json(200, json));
     }
 
+    /** Refuse {@code method path} with problem+json of {@code status} and {@code detail}. */
+    public FakeService onProblem(String method, String path, int status, String detail) {
+        return on(method, path, Answer.problem(status, detail));
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }

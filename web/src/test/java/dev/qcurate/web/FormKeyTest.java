@@ -4,9 +4,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** A form sent twice with the same content is one command for the service (Idempotency-Key), another content another. */
 class FormKeyTest extends PageTest {
@@ -16,10 +14,8 @@ class FormKeyTest extends PageTest {
     @Test
     void everyPostFormCarriesAFreshFormKeyAndGetFormsNone() throws Exception {
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":0,\"byType\":{}}");
-        Document first = html(
-                mvc.perform(get("/questions/new").with(as("editor", "EDITOR"))).andReturn());
-        Document second = html(
-                mvc.perform(get("/questions/new").with(as("editor", "EDITOR"))).andReturn());
+        Document first = page(get("/questions/new").with(as("editor", "EDITOR")));
+        Document second = page(get("/questions/new").with(as("editor", "EDITOR")));
 
         String key = first.select("form[method=post] input[name=_formKey]").val();
         assertThat(key).matches("[0-9a-f-]{36}");
@@ -43,22 +39,17 @@ class FormKeyTest extends PageTest {
         assertThat(once).isNotNull().hasSize(64);
         assertThat(again).isEqualTo(once);
         assertThat(other).isNotEqualTo(once);
-        mvc.perform(post("/questions/new")
-                .param("text", "What is a slot?")
-                .with(as("editor", "EDITOR"))
-                .with(csrf()));
+        mvc.perform(form("/questions/new", as("editor", "EDITOR")).param("text", "What is a slot?"));
         assertThat(COMMAND.last("POST", "/api/questions").header("Idempotency-Key"))
                 .as("no form key, no key")
                 .isNull();
     }
 
     private String propose(String text) throws Exception {
-        mvc.perform(post("/questions/new")
+        mvc.perform(form("/questions/new", as("editor", "EDITOR"))
                 .param("text", text)
                 .param("tags", "python")
-                .param("_formKey", KEY)
-                .with(as("editor", "EDITOR"))
-                .with(csrf()));
+                .param("_formKey", KEY));
         return COMMAND.last("POST", "/api/questions").header("Idempotency-Key");
     }
 }

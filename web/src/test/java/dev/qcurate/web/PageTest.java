@@ -14,6 +14,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Instant;
@@ -21,6 +25,8 @@ import java.util.Arrays;
 import java.util.Set;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Base of the page and fragment tests: the whole web application over MockMvc, with both services replaced by
@@ -67,6 +73,37 @@ public abstract class PageTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no label " + label));
         return page.getElementById(forLabel.attr("for"));
+    }
+
+    /** A form as the browser posts it: by {@code user}, with its CSRF token; its fields follow as params. */
+    protected static MockHttpServletRequestBuilder form(String path, RequestPostProcessor user) {
+        return post(path).with(user).with(csrf());
+    }
+
+    /** The page {@code request} answers, once the answer met every one of {@code expected}. */
+    protected Document page(RequestBuilder request, ResultMatcher... expected) throws Exception {
+        return html(answer(request, expected));
+    }
+
+    /** The part of a page {@code request} answers (an htmx swap), once the answer met every one of {@code expected}. */
+    protected Document fragment(RequestBuilder request, ResultMatcher... expected) throws Exception {
+        return Jsoup.parseBodyFragment(answer(request, expected).getResponse().getContentAsString());
+    }
+
+    /** The sign-in form as the browser posts it, with its CSRF token. */
+    protected static MockHttpServletRequestBuilder signIn(String username, String password) {
+        return post("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf());
+    }
+
+    private MvcResult answer(RequestBuilder request, ResultMatcher... expected) throws Exception {
+        ResultActions answer = mvc.perform(request);
+        for (ResultMatcher expectation : expected) {
+            answer.andExpect(expectation);
+        }
+        return answer.andReturn();
     }
 
     protected static Document html(MvcResult result) throws Exception {

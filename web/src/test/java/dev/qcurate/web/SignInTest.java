@@ -25,19 +25,14 @@ class SignInTest extends PageTest {
                 "{\"accessToken\":\"secret-token\",\"tokenType\":\"Bearer\",\"expiresIn\":3600,\"roles\":[\"EDITOR\"]}");
         QUERY.onJson("GET", "/api/lists", "[]").onJson("GET", "/api/proposals/counts", "{\"total\":0,\"byType\":{}}");
 
-        MvcResult signIn = mvc.perform(post("/login")
-                        .param("username", "editor")
-                        .param("password", "pw")
-                        .with(csrf()))
+        MvcResult signIn = mvc.perform(signIn("editor", "pw"))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
         assertThat(signIn.getResponse().getHeaders("Set-Cookie")).noneMatch(c -> c.contains("secret-token"));
         assertThat(COMMAND.last("POST", "/api/auth/token").body()).contains("\"username\":\"editor\"");
 
         MockHttpSession session = (MockHttpSession) signIn.getRequest().getSession();
-        Document home = html(mvc.perform(get("/").session(session))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document home = page(get("/").session(session), status().isOk());
         assertThat(QUERY.last("GET", "/api/lists").header("Authorization")).isEqualTo("Bearer secret-token");
         assertThat(home.select("a:containsOwn(Propose a question)")).hasSize(2);
         assertThat(home.select("a:containsOwn(Review queue)")).isEmpty();
@@ -46,17 +41,13 @@ class SignInTest extends PageTest {
 
     @Test
     void aWrongPasswordSaysInvalidAndKeepsTheUsername() throws Exception {
-        COMMAND.on("POST", "/api/auth/token", FakeService.Answer.problem(401, "bad credentials"));
+        COMMAND.onProblem("POST", "/api/auth/token", 401, "bad credentials");
 
-        MvcResult failed = mvc.perform(post("/login")
-                        .param("username", "editor")
-                        .param("password", "wrong")
-                        .with(csrf()))
+        MvcResult failed = mvc.perform(signIn("editor", "wrong"))
                 .andExpect(redirectedUrl("/login?error"))
                 .andReturn();
-        Document page = html(mvc.perform(get("/login")
-                        .session((MockHttpSession) failed.getRequest().getSession()))
-                .andReturn());
+        Document page =
+                page(get("/login").session((MockHttpSession) failed.getRequest().getSession()));
 
         assertThat(page.select("[role=alert]").text()).contains("Invalid");
         assertThat(page.select("input#username").val()).isEqualTo("editor");
@@ -70,14 +61,9 @@ class SignInTest extends PageTest {
                 "/api/auth/token",
                 FakeService.Answer.problem(429, "too many").withHeader("Retry-After", "42"));
 
-        MvcResult failed = mvc.perform(post("/login")
-                        .param("username", "editor")
-                        .param("password", "x")
-                        .with(csrf()))
-                .andReturn();
-        Document page = html(mvc.perform(get("/login")
-                        .session((MockHttpSession) failed.getRequest().getSession()))
-                .andReturn());
+        MvcResult failed = mvc.perform(signIn("editor", "x")).andReturn();
+        Document page =
+                page(get("/login").session((MockHttpSession) failed.getRequest().getSession()));
 
         assertThat(page.select("[role=alert]").text()).contains("Try again in 42 s");
     }

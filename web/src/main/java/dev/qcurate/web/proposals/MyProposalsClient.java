@@ -2,7 +2,6 @@ package dev.qcurate.web.proposals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.services.ChangeKind;
-import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.Services;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static dev.qcurate.web.services.JsonValues.instant;
+import static dev.qcurate.web.services.JsonValues.uuid;
 
 /** The signed-in user's proposals, newest first, with the text of the question each is about. */
 @Component
@@ -43,7 +45,9 @@ class MyProposalsClient {
             JsonNode payload = row.path("payload");
             String text = payload.path("text").isTextual()
                     ? payload.path("text").asText() // new or reworded: its text
-                    : questionId == null ? null : texts.computeIfAbsent(questionId, this::textOf);
+                    : questionId == null
+                            ? null
+                            : texts.computeIfAbsent(questionId, id -> QuestionTexts.of(services, id));
             String shown = ProposalStatusFilter.shown(row.path("status").asText());
             rows.add(new MyProposal(
                     uuid(row.path("proposalId")),
@@ -57,35 +61,5 @@ class MyProposalsClient {
                     instant(row.path("decidedAt"))));
         }
         return rows;
-    }
-
-    private String textOf(UUID questionId) {
-        try {
-            return services.query()
-                    .get("/api/questions/{id}", Map.of(), JsonNode.class, questionId)
-                    .path("text")
-                    .asText(null);
-        } catch (ServiceProblem problem) {
-            if (problem.status() == 404) {
-                return null;
-            }
-            throw problem;
-        }
-    }
-
-    private static UUID uuid(JsonNode value) {
-        try {
-            return value.isTextual() ? UUID.fromString(value.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static java.time.Instant instant(JsonNode value) {
-        try {
-            return value.isTextual() ? java.time.Instant.parse(value.asText()) : null;
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -5,7 +5,6 @@ import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;
 import dev.qcurate.web.markdown.Markdown;
 import dev.qcurate.web.services.ChangeKind;
-import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.SignedInUser;
 import dev.qcurate.web.services.Written;
@@ -17,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static dev.qcurate.web.services.JsonValues.strings;
+import static dev.qcurate.web.services.JsonValues.uuid;
 
 /** A proposal with its conversation and amendments (query service), and what can be done to it (command service). */
 @Component
@@ -52,7 +54,7 @@ class ProposalPageClient {
                 proposal.path("status").asText(),
                 proposal.path("proposer").asText(),
                 questionId,
-                questionId == null ? null : questionText(questionId),
+                questionId == null ? null : QuestionTexts.of(services, questionId),
                 "REWORDING".equals(kind) || NEW_QUESTION.equals(kind)
                         ? payload.path("text").asText()
                         : null,
@@ -120,33 +122,5 @@ class ProposalPageClient {
                 tags ? TagChange.of(strings(before.path("tags")), strings(after.path("tags"))) : null,
                 tagChange ? TagChange.of(strings(before.path("add")), strings(after.path("add"))) : null,
                 tagChange ? TagChange.of(strings(before.path("remove")), strings(after.path("remove"))) : null);
-    }
-
-    private String questionText(UUID questionId) {
-        try {
-            return services.query()
-                    .get("/api/questions/{id}", Map.of(), JsonNode.class, questionId)
-                    .path("text")
-                    .asText(null);
-        } catch (ServiceProblem problem) {
-            if (problem.status() == 404) {
-                return null;
-            }
-            throw problem;
-        }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
-    }
-
-    private static UUID uuid(JsonNode value) {
-        try {
-            return value.isTextual() ? UUID.fromString(value.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.qcurate.web.question;
 
-import dev.qcurate.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,16 +46,13 @@ class MergeController {
         String problem = target == null
                 ? "Choose the question to merge this one into."
                 : target.equals(id) ? "A question cannot be merged into itself." : null;
-        if (problem == null) {
-            try {
-                questions.merge(id, target);
-                redirect.addFlashAttribute("notice", "Your merge was proposed and waits for review.");
-                return "redirect:/questions/" + id;
-            } catch (ServiceProblem refused) {
-                problem = Refusals.messageFor(refused);
-            }
-        }
-        return form(model, questions.question(id), q, targetId, problem);
+        return ChangeForm.submit(
+                id,
+                problem,
+                () -> questions.merge(id, target),
+                "Your merge was proposed and waits for review.",
+                redirect,
+                shown -> form(model, questions.question(id), q, targetId, shown));
     }
 
     private String form(Model model, QuestionDetails question, String q, String targetId, String error) {

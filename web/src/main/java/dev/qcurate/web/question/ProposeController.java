@@ -13,7 +13,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Proposing a new question, with the bank's similar questions shown while typing. */
 @Controller
@@ -50,16 +49,12 @@ class ProposeController {
         List<String> tagList = QuestionInput.tags(tags);
         String problem = Optional.ofNullable(QuestionInput.textProblem(text))
                 .orElseGet(() -> QuestionInput.tagsProblem(tagList));
-        if (problem == null) {
-            try {
-                UUID id = questions.propose(text.strip(), tagList);
-                redirect.addFlashAttribute("notice", "Your question was proposed and waits for review.");
-                return "redirect:/questions/" + id;
-            } catch (ServiceProblem refused) {
-                problem = Refusals.messageFor(refused);
-            }
-        }
-        return form(model, text, tags, problem, suggestionsFor(text));
+        return ChangeForm.submit(
+                problem,
+                () -> questions.propose(text.strip(), tagList),
+                "Your question was proposed and waits for review.",
+                redirect,
+                shown -> form(model, text, tags, shown, suggestionsFor(text)));
     }
 
     private String form(Model model, String text, String tags, String error, Suggestions suggestions) {

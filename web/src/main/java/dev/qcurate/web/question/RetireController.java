@@ -1,6 +1,5 @@
 package dev.qcurate.web.question;
 
-import dev.qcurate.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,17 +31,13 @@ class RetireController {
             @RequestParam(defaultValue = "") String reason,
             Model model,
             RedirectAttributes redirect) {
-        String problem = QuestionInput.reasonProblem(reason);
-        if (problem == null) {
-            try {
-                questions.retire(id, reason.strip());
-                redirect.addFlashAttribute("notice", "Your retirement was proposed and waits for review.");
-                return "redirect:/questions/" + id;
-            } catch (ServiceProblem refused) {
-                problem = Refusals.messageFor(refused);
-            }
-        }
-        return form(model, questions.question(id), reason, problem);
+        return ChangeForm.submit(
+                id,
+                QuestionInput.reasonProblem(reason),
+                () -> questions.retire(id, reason.strip()),
+                "Your retirement was proposed and waits for review.",
+                redirect,
+                problem -> form(model, questions.question(id), reason, problem));
     }
 
     private static String form(Model model, QuestionDetails question, String reason, String error) {

@@ -1,6 +1,5 @@
 package dev.qcurate.web.question;
 
-import dev.qcurate.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,17 +36,13 @@ class RevertController {
             @RequestParam(defaultValue = "0") int baseRevision,
             Model model,
             RedirectAttributes redirect) {
-        String problem;
-        try {
-            questions.revert(id, toRevision, baseRevision);
-            redirect.addFlashAttribute(
-                    "notice", "Your revert to revision " + toRevision + " was proposed and waits for review.");
-            return "redirect:/questions/" + id;
-        } catch (ServiceProblem refused) {
-            problem = Refusals.messageFor(refused);
-        }
-        QuestionDetails question = questions.question(id);
-        return form(model, question, toRevision, baseRevision, problem);
+        return ChangeForm.submit(
+                id,
+                null,
+                () -> questions.revert(id, toRevision, baseRevision),
+                "Your revert to revision " + toRevision + " was proposed and waits for review.",
+                redirect,
+                problem -> form(model, questions.question(id), toRevision, baseRevision, problem));
     }
 
     private static String form(Model model, QuestionDetails question, int revision, int baseRevision, String error) {

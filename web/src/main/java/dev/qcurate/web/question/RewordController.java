@@ -1,5 +1,6 @@
 package dev.qcurate.web.question;
 
+import dev.qcurate.web.services.Refusals;
 import dev.qcurate.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,6 @@
 package dev.qcurate.web.question;
 
 import dev.qcurate.web.diff.TagChange;
-import dev.qcurate.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,16 +52,13 @@ class TagsController {
         if (problem == null && change.unchanged()) {
             problem = "The tags are the same as before: there is no change to propose.";
         }
-        if (problem == null) {
-            try {
-                questions.changeTags(id, change.added(), change.removed());
-                redirect.addFlashAttribute("notice", "Your tag change was proposed and waits for review.");
-                return "redirect:/questions/" + id;
-            } catch (ServiceProblem refused) {
-                problem = Refusals.messageFor(refused);
-            }
-        }
-        return form(model, question, tags, problem);
+        return ChangeForm.submit(
+                id,
+                problem,
+                () -> questions.changeTags(id, change.added(), change.removed()),
+                "Your tag change was proposed and waits for review.",
+                redirect,
+                shown -> form(model, question, tags, shown));
     }
 
     private static TagChange change(QuestionDetails question, String typed) {

@@ -1,6 +1,5 @@
 package dev.qcurate.web.question;
 
-import dev.qcurate.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +26,13 @@ class UnmergeController {
 
     @PostMapping("/questions/{id}/unmerge")
     String unmerge(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
-        try {
-            questions.unmerge(id);
-            redirect.addFlashAttribute("notice", "Your unmerge was proposed and waits for review.");
-            return "redirect:/questions/" + id;
-        } catch (ServiceProblem refused) {
-            return form(model, questions.question(id), Refusals.messageFor(refused));
-        }
+        return ChangeForm.submit(
+                id,
+                null,
+                () -> questions.unmerge(id),
+                "Your unmerge was proposed and waits for review.",
+                redirect,
+                problem -> form(model, questions.question(id), problem));
     }
 
     private static String form(Model model, QuestionDetails question, String error) {

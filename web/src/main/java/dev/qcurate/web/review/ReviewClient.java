@@ -104,14 +104,7 @@ class ReviewClient {
     }
 
     private Question question(UUID id) {
-        try {
-            return services.query().get("/api/questions/{id}", Map.of(), Question.class, id);
-        } catch (ServiceProblem problem) {
-            if (problem.status() == 404) {
-                return null;
-            }
-            throw problem;
-        }
+        return services.query().find("/api/questions/{id}", Question.class, id).orElse(null);
     }
 
     /** {@code {"outcome": APPLIED | RECORDED, "detail"}}; stale is a 409 {@link ServiceProblem}. */

@@ -7,12 +7,14 @@ import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.markdown.Markdown;
 import dev.qcurate.web.services.ChangeKind;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
+
+import static dev.qcurate.web.services.JsonValues.strings;
+import static dev.qcurate.web.services.JsonValues.uuid;
 
 /** Turns a proposal and the questions it is about into what the queue shows. Pure: the lookups are passed in. */
 final class ReviewItems {
@@ -49,13 +51,9 @@ final class ReviewItems {
                 item.source = source(change.path("source"));
             }
             case REWORDING -> {
-                Question question = lookup.question(proposal.questionId());
-                int base = change.path("baseRevision").asInt();
-                String before = question == null ? "" : question.textAt(base);
-                item.heading = question == null ? before : question.text();
-                item.baseRevision = base;
+                Question question = item.madeAgainst(lookup, change);
+                String before = question == null ? "" : question.textAt(item.baseRevision);
                 item.textDiff = WordDiff.of(before, change.path("text").asText(""));
-                item.changedSince = changedSince(question, base);
                 // the new wording may say what another question already says
                 UUID self = proposal.questionId();
                 item.candidates = lookup.candidates(change.path("text").asText("")).stream()
@@ -63,25 +61,17 @@ final class ReviewItems {
                         .toList();
             }
             case TAG_CHANGE -> {
-                Question question = lookup.question(proposal.questionId());
-                int base = change.path("baseRevision").asInt();
+                Question question = item.madeAgainst(lookup, change);
                 List<String> now = question == null ? List.of() : question.tags();
                 Set<String> after = new LinkedHashSet<>(now);
                 strings(change.path("remove")).forEach(after::remove);
                 after.addAll(strings(change.path("add")));
-                item.heading = question == null ? "" : question.text();
-                item.baseRevision = base;
                 item.tags = TagChange.of(now, after);
-                item.changedSince = changedSince(question, base);
             }
             case RETIREMENT -> {
-                Question question = lookup.question(proposal.questionId());
-                int base = change.path("baseRevision").asInt();
-                item.heading = question == null ? "" : question.text();
-                item.baseRevision = base;
+                item.madeAgainst(lookup, change);
                 item.detail = "Retire this question. Reason given: "
                         + change.path("reason").asText("(none)");
-                item.changedSince = changedSince(question, base);
             }
             case MERGE -> {
                 UUID sourceId = uuid(change.path("sourceId"));
@@ -106,23 +96,16 @@ final class ReviewItems {
                         : changedSince(target, change.path("targetRevision").asInt());
             }
             case UNMERGE -> {
-                Question question = lookup.question(proposal.questionId());
-                int base = change.path("baseRevision").asInt();
+                Question question = item.madeAgainst(lookup, change);
                 Question target = question == null || question.mergedInto() == null
                         ? null
                         : lookup.question(question.mergedInto());
-                item.heading = question == null ? "" : question.text();
-                item.baseRevision = base;
                 item.detail = target == null
                         ? "Make this question stand on its own again."
                         : "Split this question out of \u201c" + target.text() + "\u201d again.";
-                item.changedSince = changedSince(question, base);
             }
             case REVERT -> {
-                Question question = lookup.question(proposal.questionId());
-                int base = change.path("baseRevision").asInt();
-                item.heading = question == null ? "" : question.text();
-                item.baseRevision = base;
+                Question question = item.madeAgainst(lookup, change);
                 // against the current text: what approving changes now, not what the old revision changed
                 item.textDiff = WordDiff.of(
                         question == null ? "" : question.text(),
@@ -130,7 +113,6 @@ final class ReviewItems {
                 item.tags = TagChange.of(question == null ? List.of() : question.tags(), strings(change.path("tags")));
                 item.detail = "Return this question to revision "
                         + change.path("toRevision").asInt() + ".";
-                item.changedSince = changedSince(question, base);
             }
             case TAG_RENAME -> {
                 List<String> from = strings(change.path("from"));
@@ -188,20 +170,6 @@ final class ReviewItems {
                 : document;
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
-    }
-
-    private static UUID uuid(JsonNode value) {
-        try {
-            return value.isTextual() ? UUID.fromString(value.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** Collects the parts of an item while its kind is worked out. */
     private static final class Builder {
         final Proposal proposal;
@@ -222,6 +190,18 @@ final class ReviewItems {
             this.proposal = proposal;
             this.kind = kind;
             this.viewer = viewer;
+        }
+
+        /**
+         * A change made against a revision of the proposal's question: its current text heads the item, and the
+         * item says when the question moved on since. The question, or null when it is gone.
+         */
+        Question madeAgainst(Lookup lookup, JsonNode change) {
+            Question question = lookup.question(proposal.questionId());
+            baseRevision = change.path("baseRevision").asInt();
+            heading = question == null ? "" : question.text();
+            changedSince = changedSince(question, baseRevision);
+            return question;
         }
 
         ReviewItem build() {

@@ -59,11 +59,7 @@ public final class ServiceEndpoint {
 
     /** GET {@code path} (with {@code {}} variables) and its query parameters; null parameters are left out. */
     public <T> T get(String path, Map<String, ?> query, Class<T> type, Object... pathVariables) {
-        return call(() -> http.get()
-                .uri(readUri(path, query, pathVariables))
-                .headers(this::authorize)
-                .retrieve()
-                .body(type));
+        return get(path, query, ParameterizedTypeReference.<T>forType(type), pathVariables);
     }
 
     public <T> T get(String path, Map<String, ?> query, ParameterizedTypeReference<T> type, Object... pathVariables) {
@@ -72,6 +68,18 @@ public final class ServiceEndpoint {
                 .headers(this::authorize)
                 .retrieve()
                 .body(type));
+    }
+
+    /** GET {@code path} without query parameters; a 404 is "there is none" (empty), any other error is raised. */
+    public <T> Optional<T> find(String path, Class<T> type, Object... pathVariables) {
+        try {
+            return Optional.ofNullable(get(path, Map.of(), type, pathVariables));
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 404) {
+                return Optional.empty();
+            }
+            throw problem;
+        }
     }
 
     /** A file as the service serves it (an export), for passing on to the browser. */

@@ -1,5 +1,6 @@
 package dev.qcurate.web.tags;
 
+import dev.qcurate.web.services.Refusals;
 import dev.qcurate.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +11,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code /tags}: the tags in use, most used first, with their old names; editors propose renaming one tag or merging
@@ -18,8 +18,6 @@ import java.util.Set;
  */
 @Controller
 class TagsPageController {
-
-    private static final Set<Integer> SHOWN_IN_FORM = Set.of(400, 403, 404, 409, 413, 422);
 
     private final TagsClient tags;
 
@@ -54,10 +52,7 @@ class TagsPageController {
                                 + to.strip() + " was proposed and waits for review.");
                 return "redirect:/tags";
             } catch (ServiceProblem refused) {
-                if (!SHOWN_IN_FORM.contains(refused.status())) {
-                    throw refused;
-                }
-                problem = refused.detail();
+                problem = Refusals.messageFor(refused);
             }
         }
         return page(model, null, from, to, problem);

@@ -31,9 +31,7 @@ class UsersPageTest extends PageTest {
     void theTableShowsEachUserWithUnambiguousButtons() throws Exception {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
 
-        Document page = html(mvc.perform(get("/admin/users").with(as("admin", "ADMIN")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/admin/users").with(as("admin", "ADMIN")), status().isOk());
 
         assertThat(COMMAND.last("GET", "/api/admin/users").header("Authorization"))
                 .isEqualTo("Bearer token-admin");
@@ -83,16 +81,14 @@ class UsersPageTest extends PageTest {
     @Test
     void aWeakPasswordIsExplainedAndTheRestKeptButNotThePassword() throws Exception {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
-        COMMAND.on("POST", "/api/admin/users", FakeService.Answer.problem(409, "password is too weak: 8+ characters"));
+        COMMAND.onProblem("POST", "/api/admin/users", 409, "password is too weak: 8+ characters");
 
-        Document page = html(mvc.perform(post("/admin/users")
+        Document page = page(
+                form("/admin/users", as("admin", "ADMIN"))
                         .param("username", "ed3")
                         .param("password", "hunter2")
-                        .param("roles", "REVIEWER")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
-                .andExpect(status().isConflict())
-                .andReturn());
+                        .param("roles", "REVIEWER"),
+                status().isConflict());
 
         assertThat(page.select(".new-user [role=alert]").text()).contains("password is too weak");
         assertThat(page.select("input#new-username").val()).isEqualTo("ed3");
@@ -104,17 +100,10 @@ class UsersPageTest extends PageTest {
     @Test
     void changingRolesOfADevUserShowsTheRefusalInItsRow() throws Exception {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
-        COMMAND.on(
-                "PUT",
-                "/api/admin/users/admin/roles",
-                FakeService.Answer.problem(409, "'admin' is a dev user and cannot be changed"));
+        COMMAND.onProblem("PUT", "/api/admin/users/admin/roles", 409, "'admin' is a dev user and cannot be changed");
 
-        Document page = html(mvc.perform(post("/admin/users/admin/roles")
-                        .param("roles", "READER")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
-                .andExpect(status().isConflict())
-                .andReturn());
+        Document page = page(
+                form("/admin/users/admin/roles", as("admin", "ADMIN")).param("roles", "READER"), status().isConflict());
 
         assertThat(COMMAND.last("PUT", "/api/admin/users/admin/roles").body()).isEqualTo("{\"roles\":[\"READER\"]}");
         Element row = page.select("tbody tr").get(0);
@@ -131,18 +120,12 @@ class UsersPageTest extends PageTest {
                 .on("POST", "/api/admin/users/old.reader/enable", FakeService.Answer.json(200, "{\"position\":5}"))
                 .on("POST", "/api/admin/users/editor2/password", FakeService.Answer.json(200, "{\"position\":6}"));
 
-        mvc.perform(post("/admin/users/editor2/disable")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
+        mvc.perform(form("/admin/users/editor2/disable", as("admin", "ADMIN")))
                 .andExpect(redirectedUrl("/admin/users"));
-        mvc.perform(post("/admin/users/old.reader/enable")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
+        mvc.perform(form("/admin/users/old.reader/enable", as("admin", "ADMIN")))
                 .andExpect(redirectedUrl("/admin/users"));
-        mvc.perform(post("/admin/users/editor2/password")
-                        .param("password", "a much longer secret")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
+        mvc.perform(form("/admin/users/editor2/password", as("admin", "ADMIN"))
+                        .param("password", "a much longer secret"))
                 .andExpect(redirectedUrl("/admin/users"));
 
         assertThat(COMMAND.last("POST", "/api/admin/users/editor2/disable")).isNotNull();
@@ -154,17 +137,12 @@ class UsersPageTest extends PageTest {
     @Test
     void aRefusedPasswordResetIsShownInItsRowWithoutThePassword() throws Exception {
         COMMAND.onJson("GET", "/api/admin/users", USERS);
-        COMMAND.on(
-                "POST",
-                "/api/admin/users/editor2/password",
-                FakeService.Answer.problem(400, "password must have at least 12 characters"));
+        COMMAND.onProblem(
+                "POST", "/api/admin/users/editor2/password", 400, "password must have at least 12 characters");
 
-        Document page = html(mvc.perform(post("/admin/users/editor2/password")
-                        .param("password", "short1")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+        Document page = page(
+                form("/admin/users/editor2/password", as("admin", "ADMIN")).param("password", "short1"),
+                status().isBadRequest());
 
         assertThat(page.select("tbody tr").get(1).select("[role=alert]").text()).contains("at least 12 characters");
         assertThat(page.html()).doesNotContain("short1");

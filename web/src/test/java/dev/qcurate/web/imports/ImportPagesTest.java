@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import java.nio.charset.StandardCharsets;
 
@@ -32,15 +33,20 @@ class ImportPagesTest extends PageTest {
                  "proposalIds":["%s","%s"],"alreadyImported":%s,"position":42}""".formatted(IMPORT, LIST, P1, P2, again);
     }
 
+    /** The import form as an editor posts it, with its CSRF token; the document and list name follow. */
+    private static MockMultipartHttpServletRequestBuilder upload() {
+        MockMultipartHttpServletRequestBuilder request = multipart("/imports/new");
+        request.with(as("editor", "EDITOR")).with(csrf());
+        return request;
+    }
+
     static MockMultipartFile document(String name, String content) {
         return new MockMultipartFile("document", name, "text/markdown", content.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void theFormHasTheContractsControls() throws Exception {
-        Document page = html(mvc.perform(get("/imports/new").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/imports/new").with(as("editor", "EDITOR")), status().isOk());
 
         assertThat(page.select("label[for=document]").text()).isEqualTo("Document");
         assertThat(page.select("input#document").attr("type")).isEqualTo("file");
@@ -67,11 +73,8 @@ class ImportPagesTest extends PageTest {
                  {"proposalId":"%s","type":"NEW_QUESTION","status":"PENDING","payload":{"text":"What is a generator?"},
                   "duplicateCandidates":[],"likelyDuplicate":false}]""".formatted(P1, P2));
 
-        MvcResult posted = mvc.perform(multipart("/imports/new")
-                        .file(document("python basics.md", DOCUMENT))
-                        .param("listName", "")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+        MvcResult posted = mvc.perform(
+                        upload().file(document("python basics.md", DOCUMENT)).param("listName", ""))
                 .andExpect(redirectedUrl("/imports/" + IMPORT))
                 .andReturn();
 
@@ -81,9 +84,7 @@ class ImportPagesTest extends PageTest {
         assertThat(sent.header("Content-Type")).startsWith("text/markdown");
         assertThat(sent.body()).isEqualTo(DOCUMENT);
 
-        Document page = html(mvc.perform(get("/imports/" + IMPORT).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/imports/" + IMPORT).with(as("editor", "EDITOR")), status().isOk());
 
         assertThat(page.select("[role=status]").text()).contains("Imported into the list python basics");
         assertThat(QUERY.last("GET", "/api/proposals").query()).contains("importId=" + IMPORT, "type=NEW_QUESTION");
@@ -104,9 +105,7 @@ class ImportPagesTest extends PageTest {
                 .isEmpty();
 
         // a reviewer opening the editor's link (another session) sees the same outcome
-        Document reviewer = html(mvc.perform(get("/imports/" + IMPORT).with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document reviewer = page(get("/imports/" + IMPORT).with(as("reviewer", "REVIEWER")), status().isOk());
         assertThat(reviewer.select(".import-numbers").text()).contains("2 questions proposed");
         assertThat(reviewer.select("a:containsOwn(Review this import)").attr("href"))
                 .isEqualTo("/review?import=" + IMPORT);
@@ -115,11 +114,7 @@ class ImportPagesTest extends PageTest {
     @Test
     void aTypedListNameIsSent() throws Exception {
         COMMAND.on("POST", "/api/imports", FakeService.Answer.json(202, answer(false)));
-        mvc.perform(multipart("/imports/new")
-                        .file(document("a.md", DOCUMENT))
-                        .param("listName", " Python Q&A ")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+        mvc.perform(upload().file(document("a.md", DOCUMENT)).param("listName", " Python Q&A "))
                 .andExpect(status().is3xxRedirection());
         assertThat(java.net.URLDecoder.decode(
                         COMMAND.last("POST", "/api/imports").query(), StandardCharsets.UTF_8))
@@ -132,14 +127,9 @@ class ImportPagesTest extends PageTest {
         COMMAND.onJson("GET", "/api/imports/" + IMPORT, answer(false));
         QUERY.onJson("GET", "/api/proposals", "[]");
 
-        mvc.perform(multipart("/imports/new")
-                        .file(document("python basics.md", DOCUMENT))
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+        mvc.perform(upload().file(document("python basics.md", DOCUMENT)))
                 .andExpect(redirectedUrl("/imports/" + IMPORT + "?repeat=true"));
-        Document page =
-                html(mvc.perform(get("/imports/" + IMPORT + "?repeat=true").with(as("editor", "EDITOR")))
-                        .andReturn());
+        Document page = page(get("/imports/" + IMPORT + "?repeat=true").with(as("editor", "EDITOR")));
 
         assertThat(page.select("[role=status]").text()).contains("Already imported", "nothing new was proposed");
         assertThat(page.select("#numbers-heading").text()).isEqualTo("At its first import");
@@ -147,46 +137,30 @@ class ImportPagesTest extends PageTest {
 
     @Test
     void anEmptyFileOrAWrongTypeIsRefusedWithTheListNameKept() throws Exception {
-        Document empty = html(mvc.perform(multipart("/imports/new")
-                        .file(document("empty.md", ""))
-                        .param("listName", "My list")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+        Document empty =
+                page(upload().file(document("empty.md", "")).param("listName", "My list"), status().isBadRequest());
         assertThat(empty.select("[role=alert]").text()).contains("“empty.md” is empty");
         assertThat(empty.select("input#listName").val()).isEqualTo("My list");
 
-        Document pdf = html(mvc.perform(multipart("/imports/new")
-                        .file(new MockMultipartFile(
+        Document pdf = page(
+                upload().file(new MockMultipartFile(
                                 "document", "bank.pdf", "application/pdf", new byte[] {37, 80, 68, 70}))
-                        .param("listName", "My list")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+                        .param("listName", "My list"),
+                status().isBadRequest());
         assertThat(pdf.select("[role=alert]").text()).contains("not a Markdown or plain-text document");
         assertThat(pdf.select("input#listName").val()).isEqualTo("My list");
 
-        Document none = html(mvc.perform(multipart("/imports/new")
-                        .param("listName", "My list")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+        Document none = page(upload().param("listName", "My list"), status().isBadRequest());
         assertThat(none.select("[role=alert]").text()).contains("Choose a document");
         assertThat(COMMAND.requests()).isEmpty();
     }
 
     @Test
     void aDocumentOverOneMebibyteIsRefusedBeforeSending() throws Exception {
-        Document page = html(mvc.perform(multipart("/imports/new")
-                        .file(document("big.md", "1. What is it?\n".repeat(80_000)))
-                        .param("listName", "Big")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+        Document page = page(
+                upload().file(document("big.md", "1. What is it?\n".repeat(80_000)))
+                        .param("listName", "Big"),
+                status().isBadRequest());
         assertThat(page.select("[role=alert]").text()).contains("too large", "at most 1 MiB");
         assertThat(page.select("input#listName").val()).isEqualTo("Big");
         assertThat(COMMAND.requests()).isEmpty();
@@ -194,28 +168,15 @@ class ImportPagesTest extends PageTest {
 
     @Test
     void theServicesRefusalsAreShownWithTheListNameKept() throws Exception {
-        COMMAND.on("POST", "/api/imports", FakeService.Answer.problem(413, "the document is larger than 1 MiB"));
-        Document tooLarge = html(mvc.perform(multipart("/imports/new")
-                        .file(document("a.md", DOCUMENT))
-                        .param("listName", "Kept")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isPayloadTooLarge())
-                .andReturn());
+        COMMAND.onProblem("POST", "/api/imports", 413, "the document is larger than 1 MiB");
+        Document tooLarge =
+                page(upload().file(document("a.md", DOCUMENT)).param("listName", "Kept"), status().isPayloadTooLarge());
         assertThat(tooLarge.select("[role=alert]").text()).contains("too large", "the document is larger than 1 MiB");
         assertThat(tooLarge.select("input#listName").val()).isEqualTo("Kept");
 
-        COMMAND.on(
-                "POST",
-                "/api/imports",
-                FakeService.Answer.problem(400, "the document has no numbered questions to import"));
-        Document none = html(mvc.perform(multipart("/imports/new")
-                        .file(document("a.md", "hello"))
-                        .param("listName", "Kept")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+        COMMAND.onProblem("POST", "/api/imports", 400, "the document has no numbered questions to import");
+        Document none =
+                page(upload().file(document("a.md", "hello")).param("listName", "Kept"), status().isBadRequest());
         assertThat(none.select("[role=alert]").text()).contains("no numbered questions");
         assertThat(none.select("input#listName").val()).isEqualTo("Kept");
     }

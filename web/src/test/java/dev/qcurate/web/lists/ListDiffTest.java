@@ -4,6 +4,7 @@ import dev.qcurate.web.PageTest;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.ResultMatcher;
 
 import static dev.qcurate.web.lists.ListPagesTest.LIST;
 import static dev.qcurate.web.lists.ListPagesTest.Q1;
@@ -26,12 +27,7 @@ class ListDiffTest extends PageTest {
                  "reworded":[{"questionId":"%s","before":"What is decorator & why?","after":"What is a decorator & why?"}],
                  "merged":[{"sourceId":"%s","targetId":"%s"}]}""".formatted(LIST, Q3, Q1, Q3, Q1));
 
-        Document page = html(mvc.perform(get("/lists/" + LIST + "/diff")
-                        .param("from", "0")
-                        .param("to", "2")
-                        .with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = diff("0", "2", status().isOk());
 
         assertThat(QUERY.last("GET", "/api/lists/" + LIST + "/diff").query()).isEqualTo("from=0&to=2");
         assertThat(region(page, "Added").select("a").text()).isEqualTo("What is a generator?");
@@ -55,9 +51,7 @@ class ListDiffTest extends PageTest {
         QUERY.onJson("GET", "/api/lists/" + LIST + "/diff", """
                 {"from":1,"to":2,"added":[],"removed":[],"reworded":[],"merged":[]}""");
 
-        Document page = html(mvc.perform(get("/lists/" + LIST + "/diff").with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/lists/" + LIST + "/diff").with(as("reader", "READER")), status().isOk());
 
         assertThat(QUERY.last("GET", "/api/lists/" + LIST + "/diff").query()).isEqualTo("from=1&to=2");
         assertThat(page.select("section[aria-label]").eachAttr("aria-label"))
@@ -71,17 +65,19 @@ class ListDiffTest extends PageTest {
         mvc.perform(get("/lists/" + LIST + "/diff").param("from", "one").with(as("reader", "READER")))
                 .andExpect(status().isBadRequest());
         aList();
-        QUERY.on(
-                "GET",
-                "/api/lists/" + LIST + "/diff",
-                dev.qcurate.web.FakeService.Answer.problem(404, "list has versions 0 to 2, not 7"));
-        Document page = html(mvc.perform(get("/lists/" + LIST + "/diff")
-                        .param("from", "1")
-                        .param("to", "7")
-                        .with(as("reader", "READER")))
-                .andExpect(status().isNotFound())
-                .andReturn());
+        QUERY.onProblem("GET", "/api/lists/" + LIST + "/diff", 404, "list has versions 0 to 2, not 7");
+        Document page = diff("1", "7", status().isNotFound());
         assertThat(page.select("[role=alert]").text()).contains("not 7");
+    }
+
+    /** The diff page a reader asks for between versions {@code from} and {@code to}. */
+    private Document diff(String from, String to, ResultMatcher expected) throws Exception {
+        return page(
+                get("/lists/" + LIST + "/diff")
+                        .param("from", from)
+                        .param("to", to)
+                        .with(as("reader", "READER")),
+                expected);
     }
 
     static Element region(Document page, String name) {

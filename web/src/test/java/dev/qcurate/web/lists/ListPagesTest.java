@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -57,9 +55,7 @@ class ListPagesTest extends PageTest {
         QUERY.onJson("GET", "/api/lists", """
                 [{"listId":"%s","name":"python-basics","title":"Python basics","version":4,"size":12}]""".formatted(LIST));
 
-        Document page = html(mvc.perform(get("/lists").with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/lists").with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("Lists");
         assertThat(page.select("th").eachText()).containsExactly("Name", "Title", "Version", "Size");
@@ -75,12 +71,10 @@ class ListPagesTest extends PageTest {
         QUERY.onJson("GET", "/api/lists", "[]");
         COMMAND.on("POST", "/api/lists", FakeService.Answer.json(201, "{\"listId\":\"" + LIST + "\",\"position\":7}"));
 
-        mvc.perform(post("/lists")
+        mvc.perform(form("/lists", as("editor", "EDITOR"))
                         .param("name", "python-basics")
                         .param("title", "Python basics")
-                        .param("description", "")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+                        .param("description", ""))
                 .andExpect(redirectedUrl("/lists/" + LIST));
 
         assertThat(COMMAND.last("POST", "/api/lists").body())
@@ -90,16 +84,14 @@ class ListPagesTest extends PageTest {
     @Test
     void aRefusedNewListKeepsWhatWasTyped() throws Exception {
         QUERY.onJson("GET", "/api/lists", "[]");
-        COMMAND.on("POST", "/api/lists", FakeService.Answer.problem(409, "a list named python-basics exists"));
+        COMMAND.onProblem("POST", "/api/lists", 409, "a list named python-basics exists");
 
-        Document page = html(mvc.perform(post("/lists")
+        Document page = page(
+                form("/lists", as("editor", "EDITOR"))
                         .param("name", "python-basics")
                         .param("title", "Py")
-                        .param("description", "Week one")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isConflict())
-                .andReturn());
+                        .param("description", "Week one"),
+                status().isConflict());
 
         assertThat(page.select("[role=alert]").text()).contains("a list named python-basics exists");
         assertThat(page.select("input[name=name]").val()).isEqualTo("python-basics");
@@ -111,9 +103,7 @@ class ListPagesTest extends PageTest {
     void theListPageShowsTheLatestVersionWithItsEntriesVersionsAndDownloads() throws Exception {
         aListWithThreeVersions(2);
 
-        Document page = html(mvc.perform(get("/lists/" + LIST).with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/lists/" + LIST).with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("Python basics");
         assertThat(page.select("#shown-version").text())
@@ -151,9 +141,7 @@ class ListPagesTest extends PageTest {
     void aVersionReleaseOrTimeIsAskedForAndSaidInWords() throws Exception {
         aListWithThreeVersions(1);
 
-        Document byVersion =
-                html(mvc.perform(get("/lists/" + LIST).param("version", "1").with(as("reader", "READER")))
-                        .andReturn());
+        Document byVersion = page(get("/lists/" + LIST).param("version", "1").with(as("reader", "READER")));
         assertThat(QUERY.last("GET", "/api/lists/" + LIST).query()).isEqualTo("version=1");
         assertThat(byVersion.select("#shown-version").text()).startsWith("Showing version 1 (the latest is version 2)");
         assertThat(labelled(byVersion, "Version").select("option[selected]").val())
@@ -162,15 +150,13 @@ class ListPagesTest extends PageTest {
         assertThat(byVersion.select("a:containsOwn(Compare versions)").attr("href"))
                 .endsWith("from=0&to=1");
 
-        Document byRelease = html(
-                mvc.perform(get("/lists/" + LIST).param("release", "2024.1").with(as("reader", "READER")))
-                        .andReturn());
+        Document byRelease =
+                page(get("/lists/" + LIST).param("release", "2024.1").with(as("reader", "READER")));
         assertThat(QUERY.last("GET", "/api/lists/" + LIST).query()).isEqualTo("release=2024.1");
         assertThat(byRelease.select("#shown-version").text()).startsWith("Showing release 2024.1, which is version 1");
 
-        Document asOf = html(mvc.perform(
-                        get("/lists/" + LIST).param("asOf", "2024-05-01T11:00").with(as("reader", "READER")))
-                .andReturn());
+        Document asOf =
+                page(get("/lists/" + LIST).param("asOf", "2024-05-01T11:00").with(as("reader", "READER")));
         assertThat(java.net.URLDecoder.decode(
                         QUERY.last("GET", "/api/lists/" + LIST).query(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("asOf=2024-05-01T11:00:00Z");
@@ -192,12 +178,10 @@ class ListPagesTest extends PageTest {
 
     @Test
     void anUnknownListOrVersionIsA404Page() throws Exception {
-        QUERY.on("GET", "/api/lists/" + LIST, FakeService.Answer.problem(404, "list has versions 0 to 2, not 9"));
+        QUERY.onProblem("GET", "/api/lists/" + LIST, 404, "list has versions 0 to 2, not 9");
 
         Document page =
-                html(mvc.perform(get("/lists/" + LIST).param("version", "9").with(as("reader", "READER")))
-                        .andExpect(status().isNotFound())
-                        .andReturn());
+                page(get("/lists/" + LIST).param("version", "9").with(as("reader", "READER")), status().isNotFound());
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("not 9");
 

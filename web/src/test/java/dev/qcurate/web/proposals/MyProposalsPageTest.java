@@ -53,9 +53,7 @@ class MyProposalsPageTest extends PageTest {
                         "/api/questions/" + QUESTION,
                         "{\"questionId\":\"" + QUESTION + "\",\"text\":\"Current text\",\"revision\":2}");
 
-        Document page = html(mvc.perform(get("/proposals/mine").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/proposals/mine").with(as("editor", "EDITOR")), status().isOk());
 
         assertThat(QUERY.last("GET", "/api/proposals").query())
                 .contains("proposer=me", "sort=NEWEST")
@@ -77,13 +75,9 @@ class MyProposalsPageTest extends PageTest {
     void filteringByAppliedAsksForApprovedAndABadStatusShowsAll() throws Exception {
         QUERY.onJson("GET", "/api/proposals", "[]");
 
-        Document applied =
-                html(mvc.perform(get("/proposals/mine?status=APPLIED").with(as("editor", "EDITOR")))
-                        .andReturn());
+        Document applied = page(get("/proposals/mine?status=APPLIED").with(as("editor", "EDITOR")));
         String appliedQuery = QUERY.last("GET", "/api/proposals").query();
-        Document bogus = html(mvc.perform(get("/proposals/mine?status=<b>").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document bogus = page(get("/proposals/mine?status=<b>").with(as("editor", "EDITOR")), status().isOk());
 
         assertThat(appliedQuery).contains("status=APPROVED");
         assertThat(applied.select("#status-filter option[selected]").text()).isEqualTo("APPLIED");
@@ -106,8 +100,7 @@ class MyProposalsPageTest extends PageTest {
         QUERY.onJson("GET", "/api/lists", "[]")
                 .onJson("GET", "/api/proposals/counts", "{\"total\":7,\"byType\":{\"NEW_QUESTION\":7}}");
 
-        Document home =
-                html(mvc.perform(get("/").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document home = page(get("/").with(as("reviewer", "REVIEWER")));
 
         assertThat(home.text()).contains("7 pending");
         assertThat(QUERY.last("GET", "/api/proposals")).isNull();

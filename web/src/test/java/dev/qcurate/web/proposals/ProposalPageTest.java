@@ -1,6 +1,5 @@
 package dev.qcurate.web.proposals;
 
-import dev.qcurate.web.FakeService;
 import dev.qcurate.web.PageTest;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -9,9 +8,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,9 +42,7 @@ class ProposalPageTest extends PageTest {
     }
 
     private Document page(String user, String role) throws Exception {
-        return html(mvc.perform(get("/proposals/{id}", PROPOSAL).with(as(user, role)))
-                .andExpect(status().isOk())
-                .andReturn());
+        return page(get("/proposals/{id}", PROPOSAL).with(as(user, role)), status().isOk());
     }
 
     @Test
@@ -91,11 +86,9 @@ class ProposalPageTest extends PageTest {
     void claimingPostsToTheCommandServiceAndReturnsToTheQueueWhenAskedFrom() throws Exception {
         COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/claim", "{\"position\":5}");
 
-        mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
+        mvc.perform(form("/proposals/" + PROPOSAL + "/claim", as("reviewer", "REVIEWER"))
                         .param("takeOver", "true")
-                        .param("from", "review")
-                        .with(as("reviewer", "REVIEWER"))
-                        .with(csrf()))
+                        .param("from", "review"))
                 .andExpect(redirectedUrl("/review"));
 
         assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/claim").body())
@@ -105,16 +98,14 @@ class ProposalPageTest extends PageTest {
     @Test
     void aRefusedClaimShowsTheServicesWords() throws Exception {
         answers("APPROVED", "null");
-        COMMAND.on(
+        COMMAND.onProblem(
                 "POST",
                 "/api/proposals/" + PROPOSAL + "/claim",
-                FakeService.Answer.problem(409, "proposal is APPROVED, no longer open for review"));
+                409,
+                "proposal is APPROVED, no longer open for review");
 
-        Document page = html(mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
-                        .with(as("reviewer", "REVIEWER"))
-                        .with(csrf()))
-                .andExpect(status().isConflict())
-                .andReturn());
+        Document page =
+                page(form("/proposals/" + PROPOSAL + "/claim", as("reviewer", "REVIEWER")), status().isConflict());
 
         assertThat(page.select("[role=alert]").text()).contains("proposal is APPROVED, no longer open for review");
     }
@@ -124,12 +115,10 @@ class ProposalPageTest extends PageTest {
         answers("PENDING", "null");
         String text = "y".repeat(100_000);
 
-        Document page = html(mvc.perform(post("/proposals/{id}/comments", PROPOSAL)
-                        .param("text", text)
-                        .with(as("reviewer", "REVIEWER"))
-                        .with(csrf()))
-                .andExpect(status().is(422))
-                .andReturn());
+        Document page = page(
+                form("/proposals/" + PROPOSAL + "/comments", as("reviewer", "REVIEWER"))
+                        .param("text", text),
+                status().is(422));
 
         assertThat(page.select("[role=alert]").text()).contains("100000 characters");
         assertThat(page.select("#comment-text").text()).hasSize(100_000);
@@ -140,10 +129,8 @@ class ProposalPageTest extends PageTest {
     void commentingPostsTheTextAndComesBack() throws Exception {
         COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/comments", "{\"position\":6}");
 
-        MvcResult done = mvc.perform(post("/proposals/{id}/comments", PROPOSAL)
-                        .param("text", " Why *so*? ")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+        MvcResult done = mvc.perform(form("/proposals/" + PROPOSAL + "/comments", as("editor", "EDITOR"))
+                        .param("text", " Why *so*? "))
                 .andExpect(redirectedUrl("/proposals/" + PROPOSAL))
                 .andReturn();
 
@@ -164,16 +151,12 @@ class ProposalPageTest extends PageTest {
                 .as("not on one's own proposal")
                 .isEmpty();
 
-        COMMAND.on(
-                "POST",
-                "/api/proposals/" + PROPOSAL + "/amendments",
-                FakeService.Answer.problem(400, "the question already has this text"));
-        Document refused = html(mvc.perform(post("/proposals/{id}/amend", PROPOSAL)
-                        .param("text", "What is a monad?")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+        COMMAND.onProblem(
+                "POST", "/api/proposals/" + PROPOSAL + "/amendments", 400, "the question already has this text");
+        Document refused = page(
+                form("/proposals/" + PROPOSAL + "/amend", as("editor", "EDITOR"))
+                        .param("text", "What is a monad?"),
+                status().isBadRequest());
 
         assertThat(refused.select("[role=alert]").text()).contains("the question already has this text");
         assertThat(refused.select("#amend-text").text()).isEqualTo("What is a monad?");
@@ -205,12 +188,10 @@ class ProposalPageTest extends PageTest {
         assertThat(page.select(".amendment-list .tag-added").text()).contains("haskell");
 
         COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/amendments", "{\"position\":7}");
-        mvc.perform(post("/proposals/{id}/amend", PROPOSAL)
+        mvc.perform(form("/proposals/" + PROPOSAL + "/amend", as("editor", "EDITOR"))
                         .param("text", "What is a functor in Haskell?")
                         .param("add", "typeclasses")
-                        .param("remove", "fp")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+                        .param("remove", "fp"))
                 .andExpect(redirectedUrl("/proposals/" + PROPOSAL));
         assertThat(COMMAND.last("POST", "/api/proposals/" + PROPOSAL + "/amendments")
                         .body())
@@ -223,16 +204,12 @@ class ProposalPageTest extends PageTest {
     @Test
     void formsFromAFilteredQueueGoBackToItAndNowhereElse() throws Exception {
         COMMAND.onJson("POST", "/api/proposals/" + PROPOSAL + "/claim", "{\"position\":3}");
-        mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
-                        .param("from", "/review?tag=py&page=2")
-                        .with(as("reviewer", "REVIEWER"))
-                        .with(csrf()))
+        mvc.perform(form("/proposals/" + PROPOSAL + "/claim", as("reviewer", "REVIEWER"))
+                        .param("from", "/review?tag=py&page=2"))
                 .andExpect(redirectedUrl("/review?tag=py&page=2"));
         for (String elsewhere : new String[] {"https://example.com/review", "//example.com", "/reviewer", "/admin"}) {
-            mvc.perform(post("/proposals/{id}/claim", PROPOSAL)
-                            .param("from", elsewhere)
-                            .with(as("reviewer", "REVIEWER"))
-                            .with(csrf()))
+            mvc.perform(form("/proposals/" + PROPOSAL + "/claim", as("reviewer", "REVIEWER"))
+                            .param("from", elsewhere))
                     .andExpect(redirectedUrl("/proposals/" + PROPOSAL));
         }
     }

@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,7 @@ class ProposeQuestionPageTest extends PageTest {
 
     @Test
     void theFormHasTheContractsNamesAndAsksForSuggestionsWhileTyping() throws Exception {
-        Document page = html(mvc.perform(get("/questions/new").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/new").with(as("editor", "EDITOR")), status().isOk());
 
         Element question = labelled(page, "Question");
         assertThat(question.tagName()).isEqualTo("textarea");
@@ -45,14 +44,14 @@ class ProposeQuestionPageTest extends PageTest {
     void suggestionsListTheCandidatesWithScoreLinkAndAWayToRewordOneInstead() throws Exception {
         QUERY.onJson("GET", "/api/duplicates", Fixtures.candidates());
 
-        Document fragment = html(mvc.perform(post("/questions/suggestions")
+        Document fragment = page(
+                post("/questions/suggestions")
                         .param("text", "What is a decorator")
                         .param("tags", "python")
                         .header("HX-Request", "true")
                         .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+                        .with(as("editor", "EDITOR")),
+                status().isOk());
 
         assertThat(param("/api/duplicates", "text")).isEqualTo("What is a decorator");
         assertThat(param("/api/duplicates", "limit")).isEqualTo("5");
@@ -68,10 +67,8 @@ class ProposeQuestionPageTest extends PageTest {
 
     @Test
     void fewerThanThreeLettersAskNothingAndLeaveTheRegionEmpty() throws Exception {
-        Document fragment = html(mvc.perform(
-                        get("/questions/suggestions").param("text", " a1 b 22 ").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document fragment = page(
+                get("/questions/suggestions").param("text", " a1 b 22 ").with(as("editor", "EDITOR")), status().isOk());
 
         assertThat(QUERY.requests()).isEmpty();
         assertThat(fragment.select("section[aria-label=Possible duplicates] a")).isEmpty();
@@ -83,12 +80,8 @@ class ProposeQuestionPageTest extends PageTest {
         QUERY.onJson("GET", "/api/duplicates", "[]");
         String text = "decorator ".repeat(100);
 
-        Document fragment = html(mvc.perform(post("/questions/suggestions")
-                        .param("text", text)
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document fragment =
+                page(form("/questions/suggestions", as("editor", "EDITOR")).param("text", text), status().isOk());
 
         assertThat(param("/api/duplicates", "text"))
                 .hasSize(199)
@@ -98,13 +91,13 @@ class ProposeQuestionPageTest extends PageTest {
 
     @Test
     void aFailingLookUpStillLetsTheEditorPropose() throws Exception {
-        QUERY.on("GET", "/api/duplicates", FakeService.Answer.problem(400, "text must not be blank"));
+        QUERY.onProblem("GET", "/api/duplicates", 400, "text must not be blank");
 
-        Document fragment = html(mvc.perform(get("/questions/suggestions")
+        Document fragment = page(
+                get("/questions/suggestions")
                         .param("text", "What is a decorator")
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+                        .with(as("editor", "EDITOR")),
+                status().isOk());
 
         assertThat(fragment.text()).contains("cannot be looked up right now");
     }
@@ -120,11 +113,7 @@ class ProposeQuestionPageTest extends PageTest {
                                         + "\",\"position\":7}")
                         .withHeader("X-Qcurate-Position", "7"));
 
-        mvc.perform(post("/questions/new")
-                        .param("text", "  What is a decorator?  ")
-                        .param("tags", "python, Decorators , ,python")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+        mvc.perform(proposal("  What is a decorator?  ", "python, Decorators , ,python"))
                 .andExpect(redirectedUrl("/questions/" + Fixtures.ID))
                 .andExpect(flash().attribute("notice", "Your question was proposed and waits for review."));
 
@@ -133,15 +122,16 @@ class ProposeQuestionPageTest extends PageTest {
         assertThat(sent.header("Authorization")).isEqualTo("Bearer token-editor");
     }
 
+    /** The propose form as an editor sends it. */
+    private static MockHttpServletRequestBuilder proposal(String text, String tags) {
+        return form("/questions/new", as("editor", "EDITOR"))
+                .param("text", text)
+                .param("tags", tags);
+    }
+
     @Test
     void anEmptyQuestionIsRefusedAndTheTagsAreKept() throws Exception {
-        Document page = html(mvc.perform(post("/questions/new")
-                        .param("text", "   ")
-                        .param("tags", "python, basics")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(proposal("   ", "python, basics"), status().isOk());
 
         assertThat(page.select("[role=alert]").text()).contains("The question is empty");
         assertThat(labelled(page, "Tags").val()).isEqualTo("python, basics");
@@ -153,13 +143,7 @@ class ProposeQuestionPageTest extends PageTest {
         QUERY.onJson("GET", "/api/duplicates", "[]");
         String text = "x".repeat(19_990) + " decorator";
 
-        Document page = html(mvc.perform(post("/questions/new")
-                        .param("text", text)
-                        .param("tags", "python")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(proposal(text, "python"), status().isOk());
 
         assertThat(page.select("[role=alert]").text()).contains("20,000 characters", "at most 1,000");
         assertThat(labelled(page, "Question").wholeText()).isEqualTo(text);
@@ -174,18 +158,8 @@ class ProposeQuestionPageTest extends PageTest {
                 ",",
                 java.util.stream.IntStream.range(0, 21).mapToObj(i -> "t" + i).toList());
 
-        Document page = html(mvc.perform(post("/questions/new")
-                        .param("text", "What is a decorator?")
-                        .param("tags", tags)
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
-        Document longTag = html(mvc.perform(post("/questions/new")
-                        .param("text", "What is a decorator?")
-                        .param("tags", "y".repeat(41))
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document page = page(proposal("What is a decorator?", tags));
+        Document longTag = page(proposal("What is a decorator?", "y".repeat(41)));
 
         assertThat(page.select("[role=alert]").text()).contains("21 tags", "at most 20");
         assertThat(longTag.select("[role=alert]").text()).contains("longer than 40 characters");
@@ -194,16 +168,10 @@ class ProposeQuestionPageTest extends PageTest {
 
     @Test
     void theServicesRefusalIsShownWithEverythingTyped() throws Exception {
-        COMMAND.on("POST", "/api/questions", FakeService.Answer.problem(400, "invalid tag 'c++!!'"));
+        COMMAND.onProblem("POST", "/api/questions", 400, "invalid tag 'c++!!'");
         QUERY.onJson("GET", "/api/duplicates", Fixtures.candidates());
 
-        Document page = html(mvc.perform(post("/questions/new")
-                        .param("text", "What is a decorator?")
-                        .param("tags", "c++!!")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(proposal("What is a decorator?", "c++!!"), status().isOk());
 
         assertThat(page.select("[role=alert]").text()).contains("invalid tag 'c++!!'");
         assertThat(labelled(page, "Question").wholeText()).isEqualTo("What is a decorator?");
@@ -214,12 +182,10 @@ class ProposeQuestionPageTest extends PageTest {
 
     @Test
     void anEndedSessionStillEndsTheSession() throws Exception {
-        COMMAND.on("POST", "/api/questions", FakeService.Answer.problem(401, "token expired"));
+        COMMAND.onProblem("POST", "/api/questions", 401, "token expired");
 
-        MvcResult result = mvc.perform(post("/questions/new")
-                        .param("text", "What is a decorator?")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+        MvcResult result = mvc.perform(
+                        form("/questions/new", as("editor", "EDITOR")).param("text", "What is a decorator?"))
                 .andReturn();
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");

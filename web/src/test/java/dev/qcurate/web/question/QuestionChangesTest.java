@@ -12,9 +12,7 @@ import static dev.qcurate.web.question.Fixtures.OTHER;
 import static dev.qcurate.web.question.Fixtures.THIRD;
 import static dev.qcurate.web.question.ProposeQuestionPageTest.param;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,9 +28,7 @@ class QuestionChangesTest extends PageTest {
     void theRewordingFormStartsFromTheCurrentTextAndRevision() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/reword").with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID + "/reword").with(as("editor", "EDITOR")), status().isOk());
 
         assertThat(labelled(page, "Question").wholeText()).isEqualTo("What is a Python decorator?");
         assertThat(page.select("input[name=baseRevision]").val()).isEqualTo("2");
@@ -43,10 +39,9 @@ class QuestionChangesTest extends PageTest {
     void aWordingTypedOnTheProposePageIsCarriedOver() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/reword")
-                        .param("text", "What's a decorator?")
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document page = page(get("/questions/" + ID + "/reword")
+                .param("text", "What's a decorator?")
+                .with(as("editor", "EDITOR")));
 
         assertThat(labelled(page, "Question").wholeText()).isEqualTo("What's a decorator?");
     }
@@ -55,11 +50,9 @@ class QuestionChangesTest extends PageTest {
     void aRewordingIsSentWithItsBaseRevisionAndSaysItWaitsForReview() throws Exception {
         COMMAND.on("POST", "/api/questions/" + ID + "/rewordings", ACCEPTED);
 
-        mvc.perform(post("/questions/" + ID + "/reword")
+        mvc.perform(form("/questions/" + ID + "/reword", as("editor", "EDITOR"))
                         .param("text", "What does @decorator do?")
-                        .param("baseRevision", "2")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+                        .param("baseRevision", "2"))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your rewording was proposed and waits for review."));
 
@@ -69,20 +62,18 @@ class QuestionChangesTest extends PageTest {
 
     @Test
     void aRewordingOfAQuestionThatMovedOnSaysSoShowsTheCurrentTextAndKeepsTheWording() throws Exception {
-        COMMAND.on(
+        COMMAND.onProblem(
                 "POST",
                 "/api/questions/" + ID + "/rewordings",
-                FakeService.Answer.problem(
-                        409, "the question is at revision 2, but the change was made against revision 1"));
+                409,
+                "the question is at revision 2, but the change was made against revision 1");
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document page = html(mvc.perform(post("/questions/" + ID + "/reword")
+        Document page = page(
+                form("/questions/" + ID + "/reword", as("editor", "EDITOR"))
                         .param("text", "My own wording?")
-                        .param("baseRevision", "1")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+                        .param("baseRevision", "1"),
+                status().isOk());
 
         assertThat(page.select("[role=alert]").text()).contains("changed since you opened it", "revision 2");
         assertThat(page.select("blockquote").text()).isEqualTo("What is a Python decorator?");
@@ -95,18 +86,12 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
         String huge = "w".repeat(20_000);
 
-        Document empty = html(mvc.perform(post("/questions/" + ID + "/reword")
-                        .param("text", "")
-                        .param("baseRevision", "2")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
-        Document tooLong = html(mvc.perform(post("/questions/" + ID + "/reword")
-                        .param("text", huge)
-                        .param("baseRevision", "2")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document empty = page(form("/questions/" + ID + "/reword", as("editor", "EDITOR"))
+                .param("text", "")
+                .param("baseRevision", "2"));
+        Document tooLong = page(form("/questions/" + ID + "/reword", as("editor", "EDITOR"))
+                .param("text", huge)
+                .param("baseRevision", "2"));
 
         assertThat(empty.select("[role=alert]").text()).contains("empty");
         assertThat(tooLong.select("[role=alert]").text()).contains("20,000 characters");
@@ -130,12 +115,8 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
         COMMAND.on("POST", "/api/questions/" + ID + "/tags", ACCEPTED);
 
-        Document form = html(mvc.perform(get("/questions/" + ID + "/tags").with(as("editor", "EDITOR")))
-                .andReturn());
-        mvc.perform(post("/questions/" + ID + "/tags")
-                        .param("tags", "Python, Closures")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+        Document form = page(get("/questions/" + ID + "/tags").with(as("editor", "EDITOR")));
+        mvc.perform(form("/questions/" + ID + "/tags", as("editor", "EDITOR")).param("tags", "Python, Closures"))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your tag change was proposed and waits for review."));
 
@@ -149,17 +130,13 @@ class QuestionChangesTest extends PageTest {
     void theTagChangeIsPreviewedAsChipsWithAndWithoutJavaScript() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document fragment = html(mvc.perform(get("/questions/" + ID + "/tags/preview")
-                        .param("tags", "python, web")
-                        .header("HX-Request", "true")
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
-        Document page = html(mvc.perform(post("/questions/" + ID + "/tags")
-                        .param("tags", "python, web")
-                        .param("preview", "true")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document fragment = page(get("/questions/" + ID + "/tags/preview")
+                .param("tags", "python, web")
+                .header("HX-Request", "true")
+                .with(as("editor", "EDITOR")));
+        Document page = page(form("/questions/" + ID + "/tags", as("editor", "EDITOR"))
+                .param("tags", "python, web")
+                .param("preview", "true"));
 
         for (Document shown : List.of(fragment, page)) {
             assertThat(shown.select(".chip-added").text()).isEqualTo("+added: web");
@@ -172,21 +149,15 @@ class QuestionChangesTest extends PageTest {
     @Test
     void unchangedOrTooManyTagsAreRefusedAndTheServicesRefusalKeepsTheInput() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
-        COMMAND.on("POST", "/api/questions/" + ID + "/tags", FakeService.Answer.problem(400, "invalid tag 'a b!'"));
+        COMMAND.onProblem("POST", "/api/questions/" + ID + "/tags", 400, "invalid tag 'a b!'");
 
-        Document same = html(mvc.perform(post("/questions/" + ID + "/tags")
-                        .param("tags", "Decorators, python")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document same =
+                page(form("/questions/" + ID + "/tags", as("editor", "EDITOR")).param("tags", "Decorators, python"));
         assertThat(same.select("[role=alert]").text()).contains("same as before");
         assertThat(COMMAND.requests()).isEmpty();
 
-        Document refused = html(mvc.perform(post("/questions/" + ID + "/tags")
-                        .param("tags", "python, a b!")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document refused =
+                page(form("/questions/" + ID + "/tags", as("editor", "EDITOR")).param("tags", "python, a b!"));
         assertThat(refused.select("[role=alert]").text()).contains("invalid tag 'a b!'");
         assertThat(labelled(refused, "Tags").val()).isEqualTo("python, a b!");
     }
@@ -203,11 +174,11 @@ class QuestionChangesTest extends PageTest {
                                   {"questionId":"55555555-5555-5555-5555-555555555555","text":"Decorators vs macros","status":"ACTIVE","revision":1,"tags":[]}],
                          "page":0,"size":10,"total":3}""".formatted(ID, OTHER));
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/merge")
+        Document page = page(
+                get("/questions/" + ID + "/merge")
                         .param("q", "decorator " + "z".repeat(300))
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+                        .with(as("editor", "EDITOR")),
+                status().isOk());
 
         assertThat(param("/api/questions", "q")).hasSize(200).startsWith("decorator z");
         assertThat(labelled(page, "Search questions").attr("name")).isEqualTo("q");
@@ -224,10 +195,7 @@ class QuestionChangesTest extends PageTest {
     void aMergeIsSentAsSourceIntoTarget() throws Exception {
         COMMAND.on("POST", "/api/merges", ACCEPTED);
 
-        mvc.perform(post("/questions/" + ID + "/merge")
-                        .param("targetId", OTHER.toString())
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+        mvc.perform(form("/questions/" + ID + "/merge", as("editor", "EDITOR")).param("targetId", OTHER.toString()))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your merge was proposed and waits for review."));
 
@@ -240,19 +208,13 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion())
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", Fixtures.candidates())
                 .onJson("GET", "/api/questions", "{\"items\":[],\"page\":0,\"size\":10,\"total\":0}");
-        COMMAND.on("POST", "/api/merges", FakeService.Answer.problem(409, "question " + OTHER + " is RETIRED"));
+        COMMAND.onProblem("POST", "/api/merges", 409, "question " + OTHER + " is RETIRED");
 
-        Document none = html(mvc.perform(post("/questions/" + ID + "/merge")
-                        .param("q", "closures")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
-        Document refused = html(mvc.perform(post("/questions/" + ID + "/merge")
-                        .param("q", "closures")
-                        .param("targetId", OTHER.toString())
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document none =
+                page(form("/questions/" + ID + "/merge", as("editor", "EDITOR")).param("q", "closures"));
+        Document refused = page(form("/questions/" + ID + "/merge", as("editor", "EDITOR"))
+                .param("q", "closures")
+                .param("targetId", OTHER.toString()));
 
         assertThat(none.select("[role=alert]").text()).contains("Choose the question");
         assertThat(refused.select("[role=alert]").text()).contains("is RETIRED");
@@ -267,18 +229,11 @@ class QuestionChangesTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
         COMMAND.on("POST", "/api/questions/" + ID + "/retirement", ACCEPTED);
 
-        Document form = html(mvc.perform(get("/questions/" + ID + "/retire").with(as("editor", "EDITOR")))
-                .andReturn());
-        Document empty = html(mvc.perform(post("/questions/" + ID + "/retire")
-                        .param("reason", "  ")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andReturn());
+        Document form = page(get("/questions/" + ID + "/retire").with(as("editor", "EDITOR")));
+        Document empty = page(
+                form("/questions/" + ID + "/retire", as("editor", "EDITOR")).param("reason", "  "));
         assertThat(COMMAND.requests()).isEmpty();
-        mvc.perform(post("/questions/" + ID + "/retire")
-                        .param("reason", "Out of scope")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+        mvc.perform(form("/questions/" + ID + "/retire", as("editor", "EDITOR")).param("reason", "Out of scope"))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your retirement was proposed and waits for review."));
 
@@ -292,15 +247,11 @@ class QuestionChangesTest extends PageTest {
     @Test
     void aForbiddenRetirementShowsTheDetailAndKeepsTheReason() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
-        COMMAND.on(
-                "POST", "/api/questions/" + ID + "/retirement", FakeService.Answer.problem(403, "role EDITOR needed"));
+        COMMAND.onProblem("POST", "/api/questions/" + ID + "/retirement", 403, "role EDITOR needed");
 
-        Document page = html(mvc.perform(post("/questions/" + ID + "/retire")
-                        .param("reason", "Out of scope")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(
+                form("/questions/" + ID + "/retire", as("editor", "EDITOR")).param("reason", "Out of scope"),
+                status().isOk());
 
         assertThat(page.select("[role=alert]").text()).contains("role EDITOR needed");
         assertThat(labelled(page, "Reason").wholeText()).isEqualTo("Out of scope");
@@ -309,9 +260,7 @@ class QuestionChangesTest extends PageTest {
     @Test
     void unmergeIsOfferedOnlyForAMergedQuestionAndSendsAnEmptyBody() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
-        Document notMerged =
-                html(mvc.perform(get("/questions/" + ID + "/unmerge").with(as("editor", "EDITOR")))
-                        .andReturn());
+        Document notMerged = page(get("/questions/" + ID + "/unmerge").with(as("editor", "EDITOR")));
         assertThat(notMerged.select("button:containsOwn(Unmerge)")).isEmpty();
 
         QUERY.onJson(
@@ -319,9 +268,8 @@ class QuestionChangesTest extends PageTest {
                 "/api/questions/" + ID,
                 Fixtures.question(ID, "What is a decorator?", "MERGED", 2, List.of(), OTHER));
         COMMAND.on("POST", "/api/questions/" + ID + "/unmerge", ACCEPTED);
-        Document merged = html(mvc.perform(get("/questions/" + ID + "/unmerge").with(as("editor", "EDITOR")))
-                .andReturn());
-        mvc.perform(post("/questions/" + ID + "/unmerge").with(csrf()).with(as("editor", "EDITOR")))
+        Document merged = page(get("/questions/" + ID + "/unmerge").with(as("editor", "EDITOR")));
+        mvc.perform(form("/questions/" + ID + "/unmerge", as("editor", "EDITOR")))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your unmerge was proposed and waits for review."));
 
@@ -333,15 +281,13 @@ class QuestionChangesTest extends PageTest {
     @Test
     void aRefusedUnmergeSaysWhy() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
-        COMMAND.on(
+        COMMAND.onProblem(
                 "POST",
                 "/api/questions/" + ID + "/unmerge",
-                FakeService.Answer.problem(409, "question " + ID + " is ACTIVE and cannot be unmerged"));
+                409,
+                "question " + ID + " is ACTIVE and cannot be unmerged");
 
-        Document page = html(
-                mvc.perform(post("/questions/" + ID + "/unmerge").with(csrf()).with(as("editor", "EDITOR")))
-                        .andExpect(status().isOk())
-                        .andReturn());
+        Document page = page(form("/questions/" + ID + "/unmerge", as("editor", "EDITOR")), status().isOk());
 
         assertThat(page.select("[role=alert]").text()).contains("cannot be unmerged");
     }

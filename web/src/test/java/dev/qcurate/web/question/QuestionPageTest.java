@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static dev.qcurate.web.question.Fixtures.ID;
 import static dev.qcurate.web.question.Fixtures.OTHER;
@@ -25,9 +26,7 @@ class QuestionPageTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion())
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", Fixtures.candidates());
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("What is a Python decorator?");
         assertThat(page.select(".status").text()).isEqualTo("ACTIVE");
@@ -58,9 +57,7 @@ class QuestionPageTest extends PageTest {
                 .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
                 .onJson("GET", "/api/proposals", Fixtures.pendingRewording());
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("editor", "EDITOR")), status().isOk());
 
         for (String button : List.of("Propose rewording", "Change tags", "Propose merge", "Retire")) {
             Element found = page.selectFirst("button:containsOwn(" + button + ")");
@@ -79,29 +76,37 @@ class QuestionPageTest extends PageTest {
                 .contains("PENDING", "Rewording", "“What is a decorator in Python?”", "editor2");
     }
 
-    @Test
-    void aMergedQuestionLinksItsTargetAndOffersUnmerge() throws Exception {
-        QUERY.onJson(
+    /**
+     * Question ID as "What is a decorator?", untagged, in {@code status} at {@code revision} since its one history
+     * step; no duplicates and nothing pending about it.
+     */
+    private static FakeService decoratorAlone(
+            String status, int revision, UUID mergedInto, String lastEvent, String actor) {
+        String text = "What is a decorator?";
+        return QUERY.onJson(
                         "GET",
                         "/api/questions/" + ID,
                         Fixtures.question(
                                 ID,
-                                "What is a decorator?",
-                                "MERGED",
-                                2,
+                                text,
+                                status,
+                                revision,
                                 List.of(),
-                                OTHER,
-                                Fixtures.step(2, "MERGED", "What is a decorator?", "MERGED", "reviewer")))
+                                mergedInto,
+                                Fixtures.step(revision, lastEvent, text, status, actor)))
+                .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
+                .onJson("GET", "/api/proposals", "[]");
+    }
+
+    @Test
+    void aMergedQuestionLinksItsTargetAndOffersUnmerge() throws Exception {
+        decoratorAlone("MERGED", 2, OTHER, "MERGED", "reviewer")
                 .onJson(
                         "GET",
                         "/api/questions/" + OTHER,
-                        Fixtures.question(OTHER, "What does a decorator do?", "ACTIVE", 1, List.of(), null))
-                .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
-                .onJson("GET", "/api/proposals", "[]");
+                        Fixtures.question(OTHER, "What does a decorator do?", "ACTIVE", 1, List.of(), null));
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reviewer", "REVIEWER")), status().isOk());
 
         assertThat(page.select(".status").first().text()).isEqualTo("MERGED");
         assertThat(page.select("a[href=/questions/" + OTHER + "]").text()).isEqualTo("What does a decorator do?");
@@ -111,24 +116,11 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void theNoticeOfAProposalIsShown() throws Exception {
-        QUERY.onJson(
-                        "GET",
-                        "/api/questions/" + ID,
-                        Fixtures.question(
-                                ID,
-                                "What is a decorator?",
-                                "PROPOSED",
-                                1,
-                                List.of(),
-                                null,
-                                Fixtures.step(1, "PROPOSED", "What is a decorator?", "PROPOSED", "editor")))
-                .onJson("GET", "/api/questions/" + ID + "/duplicates", "[]")
-                .onJson("GET", "/api/proposals", "[]");
+        decoratorAlone("PROPOSED", 1, null, "PROPOSED", "editor");
 
-        Document page = html(mvc.perform(get("/questions/" + ID)
-                        .with(as("editor", "EDITOR"))
-                        .flashAttr("notice", "Your question was proposed and waits for review."))
-                .andReturn());
+        Document page = page(get("/questions/" + ID)
+                .with(as("editor", "EDITOR"))
+                .flashAttr("notice", "Your question was proposed and waits for review."));
 
         assertThat(page.select("[role=status]").text()).isEqualTo("Your question was proposed and waits for review.");
         assertThat(page.select(".status").first().text()).isEqualTo("PROPOSED");
@@ -137,11 +129,9 @@ class QuestionPageTest extends PageTest {
     @Test
     void aLaggingDuplicateIndexLeavesTheRegionEmptyButShowsThePage() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion())
-                .on("GET", "/api/questions/" + ID + "/duplicates", FakeService.Answer.problem(503, "index behind"));
+                .onProblem("GET", "/api/questions/" + ID + "/duplicates", 503, "index behind");
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("What is a Python decorator?");
         assertThat(page.select("section[aria-label=Possible duplicates]").text())
@@ -150,9 +140,7 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void anIdThatIsNoUuidIsNotFound() throws Exception {
-        Document page = html(mvc.perform(get("/questions/not-a-uuid").with(as("reader", "READER")))
-                .andExpect(status().isNotFound())
-                .andReturn());
+        Document page = page(get("/questions/not-a-uuid").with(as("reader", "READER")), status().isNotFound());
 
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("no question with the id “not-a-uuid”");
@@ -161,11 +149,9 @@ class QuestionPageTest extends PageTest {
 
     @Test
     void anUnknownQuestionShowsTheQueryServicesNotFound() throws Exception {
-        QUERY.on("GET", "/api/questions/" + ID, FakeService.Answer.problem(404, "no question " + ID));
+        QUERY.onProblem("GET", "/api/questions/" + ID, 404, "no question " + ID);
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isNotFound())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reader", "READER")), status().isNotFound());
 
         assertThat(page.select("h1").text()).isEqualTo("Not found");
         assertThat(page.select("[role=alert]").text()).contains("no question " + ID);
@@ -175,9 +161,7 @@ class QuestionPageTest extends PageTest {
     void compareShowsThePreviousAgainstTheCurrentRevisionByDefault() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document page = html(mvc.perform(get("/questions/" + ID + "/compare").with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID + "/compare").with(as("reader", "READER")), status().isOk());
 
         assertThat(labelled(page, "From revision").select("option[selected]").val())
                 .isEqualTo("1");
@@ -196,17 +180,16 @@ class QuestionPageTest extends PageTest {
     void compareTakesAnyTwoRevisionsAndExplainsAnUnknownOne() throws Exception {
         QUERY.onJson("GET", "/api/questions/" + ID, Fixtures.activeQuestion());
 
-        Document reversed = html(mvc.perform(get("/questions/" + ID + "/compare")
-                        .param("from", "2")
-                        .param("to", "1")
-                        .with(as("reader", "READER")))
-                .andReturn());
-        Document unknown = html(mvc.perform(get("/questions/" + ID + "/compare")
+        Document reversed = page(get("/questions/" + ID + "/compare")
+                .param("from", "2")
+                .param("to", "1")
+                .with(as("reader", "READER")));
+        Document unknown = page(
+                get("/questions/" + ID + "/compare")
                         .param("from", "9")
                         .param("to", "x<script>")
-                        .with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+                        .with(as("reader", "READER")),
+                status().isOk());
 
         assertThat(reversed.select(".diff-inline del").text()).isEqualTo("removed: Python");
         assertThat(unknown.select("[role=status]").text()).contains("no such revision", "revision 1 and revision 2");

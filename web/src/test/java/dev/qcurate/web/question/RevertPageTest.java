@@ -9,9 +9,7 @@ import java.util.List;
 
 import static dev.qcurate.web.question.Fixtures.ID;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -46,9 +44,7 @@ class RevertPageTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID + "/duplicates", "[]");
         QUERY.onJson("GET", "/api/proposals", "[]");
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("editor", "EDITOR")), status().isOk());
 
         var rows = page.select("section.history tbody tr");
         assertThat(rows).hasSize(4);
@@ -69,22 +65,14 @@ class RevertPageTest extends PageTest {
         QUERY.onJson("GET", "/api/questions/" + ID, question());
         QUERY.onJson("GET", "/api/questions/" + ID + "/duplicates", "[]");
 
-        Document page = html(mvc.perform(get("/questions/" + ID).with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/questions/" + ID).with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("button:containsOwn(Revert to this revision)")).isEmpty();
     }
 
     @Test
     void theConfirmationShowsTheWordDiffAgainstTheCurrentTextAndTheTagChange() throws Exception {
-        QUERY.onJson("GET", "/api/questions/" + ID, question());
-
-        Document page = html(mvc.perform(get("/questions/" + ID + "/revert")
-                        .param("revision", "1")
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = confirmation("1");
 
         assertThat(page.select("h1").text()).isEqualTo("Revert to revision 1");
         assertThat(page.select(".diff-inline del").text()).contains("Python");
@@ -97,16 +85,18 @@ class RevertPageTest extends PageTest {
 
     @Test
     void aRevisionThatDoesNotExistOffersNoButton() throws Exception {
-        QUERY.onJson("GET", "/api/questions/" + ID, question());
-
-        Document page = html(mvc.perform(get("/questions/" + ID + "/revert")
-                        .param("revision", "7")
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = confirmation("7");
 
         assertThat(page.select("[role=alert]").text()).contains("no earlier revision 7");
         assertThat(page.select("button:containsOwn(Propose revert)")).isEmpty();
+    }
+
+    /** The confirmation an editor sees for reverting the question to {@code revision}. */
+    private Document confirmation(String revision) throws Exception {
+        QUERY.onJson("GET", "/api/questions/" + ID, question());
+        return page(
+                get("/questions/" + ID + "/revert").param("revision", revision).with(as("editor", "EDITOR")),
+                status().isOk());
     }
 
     @Test
@@ -117,11 +107,9 @@ class RevertPageTest extends PageTest {
                 FakeService.Answer.json(
                         202, "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}"));
 
-        mvc.perform(post("/questions/" + ID + "/revert")
+        mvc.perform(form("/questions/" + ID + "/revert", as("editor", "EDITOR"))
                         .param("toRevision", "1")
-                        .param("baseRevision", "3")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+                        .param("baseRevision", "3"))
                 .andExpect(redirectedUrl("/questions/" + ID))
                 .andExpect(flash().attribute("notice", "Your revert to revision 1 was proposed and waits for review."));
 
@@ -131,31 +119,27 @@ class RevertPageTest extends PageTest {
 
     @Test
     void aRefusedRevertShowsTheServicesReason() throws Exception {
-        COMMAND.on(
+        COMMAND.onProblem(
                 "POST",
                 "/api/questions/" + ID + "/reverts",
-                FakeService.Answer.problem(
-                        409, "the question is at revision 4, but the change was made against revision 3"));
+                409,
+                "the question is at revision 4, but the change was made against revision 3");
         QUERY.onJson("GET", "/api/questions/" + ID, question());
 
-        Document page = html(mvc.perform(post("/questions/" + ID + "/revert")
+        Document page = page(
+                form("/questions/" + ID + "/revert", as("editor", "EDITOR"))
                         .param("toRevision", "1")
-                        .param("baseRevision", "3")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+                        .param("baseRevision", "3"),
+                status().isOk());
 
         assertThat(page.select("[role=alert]").text()).contains("made against revision 3");
     }
 
     @Test
     void readersCannotProposeReverts() throws Exception {
-        mvc.perform(post("/questions/" + ID + "/revert")
+        mvc.perform(form("/questions/" + ID + "/revert", as("reader", "READER"))
                         .param("toRevision", "1")
-                        .param("baseRevision", "3")
-                        .with(csrf())
-                        .with(as("reader", "READER")))
+                        .param("baseRevision", "3"))
                 .andExpect(status().isForbidden());
         assertThat(COMMAND.requests()).isEmpty();
     }

@@ -59,11 +59,7 @@ class ReviewActionsTest extends PageTest {
                 "/api/proposals/" + MERGE + "/approval",
                 "{\"outcome\":\"RECORDED\",\"detail\":\"1 of 2 approvals\"}");
 
-        Document answer = Jsoup.parseBodyFragment(mvc.perform(htmx(action(MERGE, "approve")))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        Document answer = fragment(htmx(action(MERGE, "approve")), status().isOk());
 
         assertThat(answer.select("article h2").text()).startsWith("Approval recorded");
         assertThat(answer.select("article p").text()).contains("1 of 2 approvals");
@@ -78,10 +74,9 @@ class ReviewActionsTest extends PageTest {
                         action(REWORDING, "approve").param("type", "REWORDING").param("tag", "py"))
                 .andExpect(redirectedUrl("/review?type=REWORDING&tag=py"))
                 .andReturn();
-        Document page = html(mvc.perform(get("/review?type=REWORDING&tag=py")
-                        .flashAttrs(done.getFlashMap())
-                        .with(as("reviewer", "REVIEWER")))
-                .andReturn());
+        Document page = page(get("/review?type=REWORDING&tag=py")
+                .flashAttrs(done.getFlashMap())
+                .with(as("reviewer", "REVIEWER")));
 
         assertThat(page.select(".message-ok[role=status]").text())
                 .startsWith("Approved: \u201cWhat is a decorator?\u201d.")
@@ -91,18 +86,14 @@ class ReviewActionsTest extends PageTest {
     @Test
     void aStaleApprovalIsExplainedWithALinkToTheCurrentText() throws Exception {
         queueOfFour(QUERY);
-        COMMAND.on(
-                "POST",
-                APPROVAL,
-                Answer.problem(409, "proposal is stale: made against revision 1, but the question is at revision 2"));
+        COMMAND.onProblem(
+                "POST", APPROVAL, 409, "proposal is stale: made against revision 1, but the question is at revision 2");
 
         MvcResult viaHtmx = mvc.perform(htmx(action(REWORDING, "approve")))
                 .andExpect(status().isConflict())
                 .andReturn();
         Document fragment = Jsoup.parseBodyFragment(viaHtmx.getResponse().getContentAsString());
-        Document page = html(mvc.perform(action(REWORDING, "approve"))
-                .andExpect(status().isConflict())
-                .andReturn());
+        Document page = page(action(REWORDING, "approve"), status().isConflict());
 
         assertThat(viaHtmx.getResponse().getHeader("HX-Retarget")).isNull();
         assertThat(fragment.select("[role=alert]").text())
@@ -117,12 +108,13 @@ class ReviewActionsTest extends PageTest {
     @Test
     void ownProposalNotFoundAndRefusedInputAreToldInTheItem() throws Exception {
         queueOfFour(QUERY);
-        COMMAND.on("POST", "/api/proposals/" + OWN_NEW + "/approval", Answer.problem(403, "own proposal"))
-                .on("POST", "/api/proposals/" + TAGS + "/approval", Answer.problem(404, "no proposal " + TAGS))
-                .on(
+        COMMAND.onProblem("POST", "/api/proposals/" + OWN_NEW + "/approval", 403, "own proposal")
+                .onProblem("POST", "/api/proposals/" + TAGS + "/approval", 404, "no proposal " + TAGS)
+                .onProblem(
                         "POST",
                         "/api/proposals/" + MERGE + "/approval",
-                        Answer.problem(422, "cannot merge a question" + " into itself"));
+                        422,
+                        "cannot merge a question" + " into itself");
 
         String own = mvc.perform(htmx(action(OWN_NEW, "approve")))
                 .andExpect(status().isForbidden())
@@ -134,9 +126,7 @@ class ReviewActionsTest extends PageTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        Document refused = html(mvc.perform(action(MERGE, "approve"))
-                .andExpect(status().is(422))
-                .andReturn());
+        Document refused = page(action(MERGE, "approve"), status().is(422));
 
         assertThat(Jsoup.parse(own).select("[role=alert]").text())
                 .contains("Not allowed: own proposal", "their own proposal");
@@ -151,9 +141,7 @@ class ReviewActionsTest extends PageTest {
         queueOfFour(QUERY);
         COMMAND.on("POST", APPROVAL, Answer.problem(503, "busy").withHeader("Retry-After", "5"));
 
-        Document page = html(mvc.perform(action(REWORDING, "approve"))
-                .andExpect(status().isServiceUnavailable())
-                .andReturn());
+        Document page = page(action(REWORDING, "approve"), status().isServiceUnavailable());
 
         assertThat(page.select("[role=alert]").text()).contains("try again in 5 s");
     }
@@ -163,12 +151,8 @@ class ReviewActionsTest extends PageTest {
         queueOfFour(QUERY);
         COMMAND.onJson("POST", REJECTION, "{\"position\":7}");
 
-        Document answer = Jsoup.parseBodyFragment(
-                mvc.perform(htmx(action(REWORDING, "reject").param("reason", "  Unclear or ambiguous ")))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString());
+        Document answer =
+                fragment(htmx(action(REWORDING, "reject").param("reason", "  Unclear or ambiguous ")), status().isOk());
 
         assertThat(COMMAND.last("POST", REJECTION).body()).isEqualTo("{\"reason\":\"Unclear or ambiguous\"}");
         assertThat(answer.select("article h2").text()).startsWith("Rejected");
@@ -179,9 +163,7 @@ class ReviewActionsTest extends PageTest {
     void aRejectionWithoutReasonIsRefusedHereAndTheQueueStaysAsItWas() throws Exception {
         queueOfFour(QUERY);
 
-        Document page = html(mvc.perform(action(REWORDING, "reject").param("reason", "   "))
-                .andExpect(status().is(422))
-                .andReturn());
+        Document page = page(action(REWORDING, "reject").param("reason", "   "), status().is(422));
         String fragment = mvc.perform(htmx(action(REWORDING, "reject").param("reason", "")))
                 .andExpect(status().is(422))
                 .andReturn()
@@ -197,14 +179,11 @@ class ReviewActionsTest extends PageTest {
     @Test
     void aRefusedRejectionKeepsTheTypedReasonAndAnOverlongOneIsNotSent() throws Exception {
         queueOfFour(QUERY);
-        COMMAND.on("POST", REJECTION, Answer.problem(403, "own proposal"));
+        COMMAND.onProblem("POST", REJECTION, 403, "own proposal");
 
-        Document refused = html(mvc.perform(action(REWORDING, "reject").param("reason", "Duplicate of #12"))
-                .andExpect(status().isForbidden())
-                .andReturn());
-        Document tooLong = html(mvc.perform(action(REWORDING, "reject").param("reason", "x".repeat(1_001)))
-                .andExpect(status().is(422))
-                .andReturn());
+        Document refused =
+                page(action(REWORDING, "reject").param("reason", "Duplicate of #12"), status().isForbidden());
+        Document tooLong = page(action(REWORDING, "reject").param("reason", "x".repeat(1_001)), status().is(422));
 
         assertThat(refused.getElementById("reason-" + REWORDING).val()).isEqualTo("Duplicate of #12");
         assertThat(tooLong.select("[role=alert]").text()).contains("1001 characters");
@@ -216,12 +195,8 @@ class ReviewActionsTest extends PageTest {
     void skippingWithHtmxCallsNoServiceAndMovesOn() throws Exception {
         queueOfFour(QUERY);
 
-        Document answer = Jsoup.parseBodyFragment(mvc.perform(htmx(action(TAGS, "skip")))
-                .andExpect(status().isOk())
-                .andExpect(header().string("HX-Retarget", "#item-" + TAGS))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        Document answer =
+                fragment(htmx(action(TAGS, "skip")), status().isOk(), header().string("HX-Retarget", "#item-" + TAGS));
 
         assertThat(COMMAND.requests()).isEmpty();
         assertThat(answer.select("article h2").text()).startsWith("Skipped");
@@ -244,9 +219,7 @@ class ReviewActionsTest extends PageTest {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/review"))
                 .andReturn();
-        Document page =
-                html(mvc.perform(get("/review").flashAttrs(done.getFlashMap()).with(as("reviewer", "REVIEWER")))
-                        .andReturn());
+        Document page = page(get("/review").flashAttrs(done.getFlashMap()).with(as("reviewer", "REVIEWER")));
 
         assertThat(COMMAND.last("POST", "/api/proposals/approval").body())
                 .isEqualTo("{\"proposalIds\":[\"" + REWORDING + "\",\"" + TAGS + "\"]}");
@@ -261,9 +234,7 @@ class ReviewActionsTest extends PageTest {
 
     @Test
     void bulkApprovalWithNothingSelectedSaysSoAndSendsNothing() throws Exception {
-        MvcResult done = mvc.perform(post("/review/approve-selected")
-                        .with(as("reviewer", "REVIEWER"))
-                        .with(csrf()))
+        MvcResult done = mvc.perform(form("/review/approve-selected", as("reviewer", "REVIEWER")))
                 .andExpect(redirectedUrl("/review"))
                 .andReturn();
 
@@ -275,9 +246,7 @@ class ReviewActionsTest extends PageTest {
     void actionsNeedTheCsrfTokenAndTheReviewerRole() throws Exception {
         mvc.perform(post("/review/{id}/approve", REWORDING).with(as("reviewer", "REVIEWER")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/review/{id}/approve", REWORDING)
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+        mvc.perform(form("/review/" + REWORDING + "/approve", as("editor", "EDITOR")))
                 .andExpect(status().isForbidden());
 
         assertThat(COMMAND.requests()).isEmpty();

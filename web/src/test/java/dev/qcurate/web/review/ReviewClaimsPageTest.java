@@ -49,8 +49,7 @@ class ReviewClaimsPageTest extends PageTest {
     }
 
     private Element item(String user, UUID id) throws Exception {
-        return ReviewQueuePageTest.item(
-                html(mvc.perform(get("/review").with(as(user, "REVIEWER"))).andReturn()), id);
+        return ReviewQueuePageTest.item(page(get("/review").with(as(user, "REVIEWER"))), id);
     }
 
     @Test
@@ -92,11 +91,9 @@ class ReviewClaimsPageTest extends PageTest {
     void aCommentFromTheQueueGoesBackToTheQueue() throws Exception {
         COMMAND.onJson("POST", "/api/proposals/" + FREE + "/comments", "{\"position\":3}");
 
-        mvc.perform(post("/proposals/{id}/comments", FREE)
+        mvc.perform(form("/proposals/" + FREE + "/comments", as("reviewer", "REVIEWER"))
                         .param("text", "Looks fine.")
-                        .param("from", "review")
-                        .with(as("reviewer", "REVIEWER"))
-                        .with(csrf()))
+                        .param("from", "review"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/review"));
 
         assertThat(COMMAND.last("POST", "/api/proposals/" + FREE + "/comments").body())
@@ -120,11 +117,10 @@ class ReviewClaimsPageTest extends PageTest {
     void theQueuesFormsCarryItsFiltersAndPage() throws Exception {
         queue();
         Element free = ReviewQueuePageTest.item(
-                html(mvc.perform(get("/review")
-                                .param("tag", "c++ & more")
-                                .param("type", "RETIREMENT")
-                                .with(as("reviewer", "REVIEWER")))
-                        .andReturn()),
+                page(get("/review")
+                        .param("tag", "c++ & more")
+                        .param("type", "RETIREMENT")
+                        .with(as("reviewer", "REVIEWER"))),
                 FREE);
         assertThat(free.select("input[name=from]").eachAttr("value"))
                 .as("claim, comment and request changes")
@@ -142,26 +138,23 @@ class ReviewClaimsPageTest extends PageTest {
     @Test
     void approvingAnItemSomeoneElseHoldsSaysWhoHoldsItNotThatItIsStale() throws Exception {
         queue();
-        COMMAND.on(
+        COMMAND.onProblem(
                 "POST",
                 "/api/proposals/" + HELD + "/approval",
-                dev.qcurate.web.FakeService.Answer.problem(
-                        409,
-                        "proposal " + HELD
-                                + " is claimed by reviewer2 until 2026-12-01T10:15:00Z; take over the claim to"
-                                + " decide it"));
+                409,
+                "proposal " + HELD
+                        + " is claimed by reviewer2 until 2026-12-01T10:15:00Z; take over the claim to"
+                        + " decide it");
 
-        var fragment = org.jsoup.Jsoup.parseBodyFragment(mvc.perform(post("/review/{id}/approve", HELD)
+        var fragment = fragment(
+                post("/review/{id}/approve", HELD)
                         .param("heading", "What is a decorator?")
                         .param("kindLabel", "Retirement")
                         .param("questionId", DECORATOR.toString())
                         .header("HX-Request", "true")
                         .with(as("reviewer", "REVIEWER"))
-                        .with(csrf()))
-                .andExpect(status().isConflict())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+                        .with(csrf()),
+                status().isConflict());
 
         assertThat(fragment.select("[role=alert]").text())
                 .contains("Not done:", "claimed by reviewer2")

@@ -22,9 +22,7 @@ class ReviewQueuePageTest extends PageTest {
     void showsPendingCountFiltersWithCountsAndEachItemAsAnArticle() throws Exception {
         queueOfFour(QUERY);
 
-        Document page = html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/review").with(as("reviewer", "REVIEWER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("Review queue");
         assertThat(page.select(".pending-summary").text()).isEqualTo("4 pending");
@@ -46,10 +44,7 @@ class ReviewQueuePageTest extends PageTest {
     void aRewordingIsDiffedByWordAgainstItsBaseRevisionNotTheLatest() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(
-                html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
-                        .andReturn()),
-                REWORDING);
+        Element item = item(page(get("/review").with(as("reviewer", "REVIEWER"))), REWORDING);
 
         assertThat(item.select("h3").first().text()).isEqualTo("Text against revision 1");
         assertThat(item.select(".diff-inline ins").eachText()).containsExactly("added: a Python", "added: & why");
@@ -66,10 +61,7 @@ class ReviewQueuePageTest extends PageTest {
     void sideBySideShowsTheBaseAndTheProposedText() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(
-                html(mvc.perform(get("/review?view=side").with(as("reviewer", "REVIEWER")))
-                        .andReturn()),
-                REWORDING);
+        Element item = item(page(get("/review?view=side").with(as("reviewer", "REVIEWER"))), REWORDING);
 
         Elements columns = item.select(".diff-side-by-side > div");
         assertThat(columns).hasSize(2);
@@ -83,10 +75,7 @@ class ReviewQueuePageTest extends PageTest {
     void aTagOnlyEditShowsChipsAndSaysTheTextIsUnchanged() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(
-                html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
-                        .andReturn()),
-                TAGS);
+        Element item = item(page(get("/review").with(as("reviewer", "REVIEWER"))), TAGS);
 
         assertThat(item.text()).contains("text unchanged");
         assertThat(item.select(".chip-added").text()).isEqualTo("+ added tag: functions");
@@ -100,10 +89,7 @@ class ReviewQueuePageTest extends PageTest {
     void aMergeShowsBothQuestionsSideBySideWithTheirScore() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(
-                html(mvc.perform(get("/review").with(as("reviewer", "REVIEWER")))
-                        .andReturn()),
-                MERGE);
+        Element item = item(page(get("/review").with(as("reviewer", "REVIEWER"))), MERGE);
 
         assertThat(item.select(".merge-change .diff-side-by-side a").eachText())
                 .containsExactly("What does a decorator do?", "What is a decorator?");
@@ -115,8 +101,7 @@ class ReviewQueuePageTest extends PageTest {
     void aNewQuestionShowsItsTagsSourceAndDuplicateCandidates() throws Exception {
         queueOfFour(QUERY);
 
-        Element item = item(
-                html(mvc.perform(get("/review").with(as("other", "REVIEWER"))).andReturn()), OWN_NEW);
+        Element item = item(page(get("/review").with(as("other", "REVIEWER"))), OWN_NEW);
 
         Element duplicates = item.selectFirst("[role=region][aria-label=Possible duplicates]");
         assertThat(duplicates).isNotNull();
@@ -130,8 +115,7 @@ class ReviewQueuePageTest extends PageTest {
     void everyItemHasApproveRejectWithReasonAndSkipExceptOwnProposals() throws Exception {
         queueOfFour(QUERY);
 
-        Document page = html(
-                mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document page = page(get("/review").with(as("reviewer", "REVIEWER")));
 
         Element other = item(page, REWORDING);
         assertThat(other.select("button:containsOwn(Approve)")).hasSize(1);
@@ -158,8 +142,7 @@ class ReviewQueuePageTest extends PageTest {
     void keyboardShortcutsComeWithTheirScriptASwitchAndRealButtons() throws Exception {
         queueOfFour(QUERY);
 
-        Document page = html(
-                mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document page = page(get("/review").with(as("reviewer", "REVIEWER")));
 
         assertThat(page.select("main script[src=/js/review.js]")).hasSize(1);
         Element toggle = labelled(page, "Keyboard shortcuts");
@@ -178,10 +161,7 @@ class ReviewQueuePageTest extends PageTest {
         queueOfFour(QUERY);
 
         Element approve = item(
-                        html(mvc.perform(
-                                        get("/review?type=REWORDING&tag=python").with(as("reviewer", "REVIEWER")))
-                                .andReturn()),
-                        REWORDING)
+                        page(get("/review?type=REWORDING&tag=python").with(as("reviewer", "REVIEWER"))), REWORDING)
                 .selectFirst("form.approve-form");
 
         assertThat(approve.attr("method")).isEqualTo("post");
@@ -198,11 +178,10 @@ class ReviewQueuePageTest extends PageTest {
         queueOfFour(QUERY);
         String importId = "99999999-9999-9999-9999-999999999999";
 
-        Document page = html(
-                mvc.perform(get("/review?type=TAG_CHANGE&tag=python&proposer=editor&import=" + importId + "&page=2")
-                                .with(as("reviewer", "REVIEWER")))
-                        .andExpect(status().isOk())
-                        .andReturn());
+        Document page = page(
+                get("/review?type=TAG_CHANGE&tag=python&proposer=editor&import=" + importId + "&page=2")
+                        .with(as("reviewer", "REVIEWER")),
+                status().isOk());
 
         assertThat(QUERY.last("GET", "/api/proposals").query())
                 .contains("type=TAG_CHANGE", "tag=python", "proposer=editor", "importId=" + importId, "page=1");
@@ -221,10 +200,10 @@ class ReviewQueuePageTest extends PageTest {
     void aBadFilterValueIsLeftOutWithAMessageNotAnError() throws Exception {
         queueOfFour(QUERY);
 
-        Document page = html(mvc.perform(get("/review?type=BOGUS&import=not-an-id&page=x&tag=" + "t".repeat(60))
-                        .with(as("reviewer", "REVIEWER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(
+                get("/review?type=BOGUS&import=not-an-id&page=x&tag=" + "t".repeat(60))
+                        .with(as("reviewer", "REVIEWER")),
+                status().isOk());
 
         assertThat(page.select("[role=status]").text())
                 .contains("no change kind", "not an import id", "not a page number", "at most 40 characters");
@@ -236,8 +215,7 @@ class ReviewQueuePageTest extends PageTest {
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":0,\"byType\":{}}")
                 .onJson("GET", "/api/proposals", "[]");
 
-        Document page = html(
-                mvc.perform(get("/review").with(as("reviewer", "REVIEWER"))).andReturn());
+        Document page = page(get("/review").with(as("reviewer", "REVIEWER")));
 
         assertThat(page.select(".pending-summary").text()).isEqualTo("0 pending");
         assertThat(page.select("h2").eachText()).contains("No tasks left");
@@ -249,8 +227,7 @@ class ReviewQueuePageTest extends PageTest {
         queueOfFour(QUERY);
         QUERY.onJson("GET", "/api/proposals/counts", "{\"total\":45,\"byType\":{\"NEW_QUESTION\":45}}");
 
-        Document page = html(mvc.perform(get("/review?type=NEW_QUESTION&page=2").with(as("reviewer", "REVIEWER")))
-                .andReturn());
+        Document page = page(get("/review?type=NEW_QUESTION&page=2").with(as("reviewer", "REVIEWER")));
 
         Element pager = page.selectFirst("nav[aria-label=Pages]");
         assertThat(pager.text()).contains("Page 2 of 3");
@@ -278,8 +255,7 @@ class ReviewQueuePageTest extends PageTest {
                         .with(as("reviewer", "REVIEWER"))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        Document page = html(mvc.perform(get("/review").session(session).with(as("reviewer", "REVIEWER")))
-                .andReturn());
+        Document page = page(get("/review").session(session).with(as("reviewer", "REVIEWER")));
 
         assertThat(page.select("article.review-item")).hasSize(3);
         assertThat(page.getElementById("item-" + TAGS)).isNull();

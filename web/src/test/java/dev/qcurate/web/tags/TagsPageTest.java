@@ -6,9 +6,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,9 +22,7 @@ class TagsPageTest extends PageTest {
     void theTagsPageListsTagsWithTheirCountsAndOldNames() throws Exception {
         QUERY.onJson("GET", "/api/tags", TAGS);
 
-        Document page = html(mvc.perform(get("/tags").with(as("reader", "READER")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/tags").with(as("reader", "READER")), status().isOk());
 
         assertThat(page.select("h1").text()).isEqualTo("Tags");
         assertThat(page.select("tbody tr").eachText()).containsExactly("python 12 py, python3", "java 3 —");
@@ -39,8 +35,7 @@ class TagsPageTest extends PageTest {
     void editorsGetTheRenameFormWithLabelledFields() throws Exception {
         QUERY.onJson("GET", "/api/tags", TAGS);
 
-        Document page =
-                html(mvc.perform(get("/tags").with(as("editor", "EDITOR"))).andReturn());
+        Document page = page(get("/tags").with(as("editor", "EDITOR")));
 
         assertThat(labelled(page, "Tags to rename").attr("name")).isEqualTo("from");
         assertThat(labelled(page, "New name").attr("name")).isEqualTo("to");
@@ -55,11 +50,9 @@ class TagsPageTest extends PageTest {
                 FakeService.Answer.json(
                         202, "{\"proposalId\":\"44444444-4444-4444-4444-444444444444\",\"position\":9}"));
 
-        mvc.perform(post("/tags/rename")
+        mvc.perform(form("/tags/rename", as("editor", "EDITOR"))
                         .param("from", " fp, functional ,fp")
-                        .param("to", "functional-programming")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
+                        .param("to", "functional-programming"))
                 .andExpect(redirectedUrl("/tags"))
                 .andExpect(flash().attribute(
                                 "notice",
@@ -73,19 +66,11 @@ class TagsPageTest extends PageTest {
 
     @Test
     void aRefusedRenameShowsTheServicesReasonAndKeepsWhatWasTyped() throws Exception {
-        COMMAND.on(
-                "POST",
-                "/api/tag-renames",
-                FakeService.Answer.problem(400, "unknown tag 'cobol': no proposed or active question carries it"));
+        COMMAND.onProblem(
+                "POST", "/api/tag-renames", 400, "unknown tag 'cobol': no proposed or active question carries it");
         QUERY.onJson("GET", "/api/tags", TAGS);
 
-        Document page = html(mvc.perform(post("/tags/rename")
-                        .param("from", "cobol")
-                        .param("to", "legacy")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = refusedRename("cobol", "legacy");
 
         assertThat(page.select("[role=alert]").text()).contains("unknown tag 'cobol'");
         assertThat(labelled(page, "Tags to rename").val()).isEqualTo("cobol");
@@ -96,25 +81,23 @@ class TagsPageTest extends PageTest {
     void anEmptyRenameIsRefusedWithoutCallingTheService() throws Exception {
         QUERY.onJson("GET", "/api/tags", TAGS);
 
-        Document page = html(mvc.perform(post("/tags/rename")
-                        .param("from", " , ")
-                        .param("to", "x")
-                        .with(csrf())
-                        .with(as("editor", "EDITOR")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = refusedRename(" , ", "x");
 
         assertThat(page.select("[role=alert]").text()).contains("Name at least one tag");
         assertThat(COMMAND.requests()).isEmpty();
     }
 
+    /** An editor's rename of {@code from} into {@code to} that comes back as the page (200) with why not. */
+    private Document refusedRename(String from, String to) throws Exception {
+        return page(
+                form("/tags/rename", as("editor", "EDITOR")).param("from", from).param("to", to), status().isOk());
+    }
+
     @Test
     void readersCannotProposeRenames() throws Exception {
-        mvc.perform(post("/tags/rename")
+        mvc.perform(form("/tags/rename", as("reader", "READER"))
                         .param("from", "py")
-                        .param("to", "python")
-                        .with(csrf())
-                        .with(as("reader", "READER")))
+                        .param("to", "python"))
                 .andExpect(status().isForbidden());
         assertThat(COMMAND.requests()).isEmpty();
     }

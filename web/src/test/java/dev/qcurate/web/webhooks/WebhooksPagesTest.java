@@ -35,11 +35,9 @@ class WebhooksPagesTest extends PageTest {
     @Test
     void onlyAdminsOpenTheWebhookPages() throws Exception {
         mvc.perform(get("/admin/webhooks").with(as("reviewer", "REVIEWER"))).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/webhooks")
+        mvc.perform(form("/admin/webhooks", as("editor", "EDITOR"))
                         .param("url", "https://x.example")
-                        .param("events", "proposal.decided")
-                        .with(as("editor", "EDITOR"))
-                        .with(csrf()))
+                        .param("events", "proposal.decided"))
                 .andExpect(status().isForbidden());
         assertThat(COMMAND.requests()).isEmpty();
     }
@@ -48,9 +46,7 @@ class WebhooksPagesTest extends PageTest {
     void theListShowsEachEndpointAndALabelledForm() throws Exception {
         COMMAND.onJson("GET", "/api/admin/webhooks", "[" + ENDPOINT + "]");
 
-        Document page = html(mvc.perform(get("/admin/webhooks").with(as("admin", "ADMIN")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/admin/webhooks").with(as("admin", "ADMIN")), status().isOk());
 
         assertThat(COMMAND.last("GET", "/api/admin/webhooks").header("Authorization"))
                 .isEqualTo("Bearer token-admin");
@@ -100,37 +96,30 @@ class WebhooksPagesTest extends PageTest {
                 .isEqualTo(
                         "{\"url\":\"https://hooks.example"
                                 + ".org/qcurate\",\"events\":[\"proposal.decided\",\"release.published\"],\"description\":\"CI\"}");
-        Document page = html(mvc.perform(get("/admin/webhooks").session(session).with(as("admin", "ADMIN")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/admin/webhooks").session(session).with(as("admin", "ADMIN")), status().isOk());
         assertThat(page.select("input#new-secret").val()).isEqualTo("whsec_abc123");
         assertThat(page.select("label[for=new-secret]").text()).isEqualTo("Signing secret");
         assertThat(page.select(".new-secret").text()).contains("shown only this once");
 
-        Document again =
-                html(mvc.perform(get("/admin/webhooks").session(session).with(as("admin", "ADMIN")))
-                        .andExpect(status().isOk())
-                        .andReturn());
+        Document again = page(get("/admin/webhooks").session(session).with(as("admin", "ADMIN")), status().isOk());
         assertThat(again.html()).doesNotContain("whsec_abc123");
     }
 
     @Test
     void aRefusedUrlShowsTheServicesDetailAndKeepsWhatWasTyped() throws Exception {
         COMMAND.onJson("GET", "/api/admin/webhooks", "[]");
-        COMMAND.on(
+        COMMAND.onProblem(
                 "POST",
                 "/api/admin/webhooks",
-                FakeService.Answer.problem(
-                        400, "the host of 'url' resolves to a link-local address (e.g. a cloud metadata service)"));
+                400,
+                "the host of 'url' resolves to a link-local address (e.g. a cloud metadata service)");
 
-        Document page = html(mvc.perform(post("/admin/webhooks")
+        Document page = page(
+                form("/admin/webhooks", as("admin", "ADMIN"))
                         .param("url", "http://169.254.169.254/")
                         .param("events", "release.published")
-                        .param("description", "metadata?")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+                        .param("description", "metadata?"),
+                status().isBadRequest());
 
         assertThat(page.select(".new-endpoint [role=alert]").text()).contains("link-local");
         assertThat(page.select("input#endpoint-url").val()).isEqualTo("http://169.254.169.254/");
@@ -143,12 +132,9 @@ class WebhooksPagesTest extends PageTest {
     void noEventTickedIsRefusedBeforeAnythingIsSent() throws Exception {
         COMMAND.onJson("GET", "/api/admin/webhooks", "[]");
 
-        Document page = html(mvc.perform(post("/admin/webhooks")
-                        .param("url", "https://hooks.example.org/q")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andReturn());
+        Document page = page(
+                form("/admin/webhooks", as("admin", "ADMIN")).param("url", "https://hooks.example.org/q"),
+                status().isBadRequest());
 
         assertThat(page.select("[role=alert]").text()).contains("Tick at least one event");
         assertThat(COMMAND.last("POST", "/api/admin/webhooks")).isNull();
@@ -159,9 +145,7 @@ class WebhooksPagesTest extends PageTest {
         COMMAND.onJson("GET", "/api/admin/webhooks/" + ID, ENDPOINT);
         COMMAND.onJson("GET", "/api/admin/webhooks/" + ID + "/deliveries", DELIVERIES);
 
-        Document page = html(mvc.perform(get("/admin/webhooks/" + ID).with(as("admin", "ADMIN")))
-                .andExpect(status().isOk())
-                .andReturn());
+        Document page = page(get("/admin/webhooks/" + ID).with(as("admin", "ADMIN")), status().isOk());
 
         assertThat(COMMAND.last("GET", "/api/admin/webhooks/" + ID + "/deliveries")
                         .query())
@@ -191,9 +175,7 @@ class WebhooksPagesTest extends PageTest {
                 "POST",
                 "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend",
                 FakeService.Answer.json(202, "{\"id\":\"" + DELIVERY + "\",\"state\":\"PENDING\"}"));
-        mvc.perform(post("/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
+        mvc.perform(form("/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend", as("admin", "ADMIN")))
                 .andExpect(redirectedUrl("/admin/webhooks/" + ID))
                 .andExpect(flash().attribute("notice", "Delivery " + DELIVERY + " is queued to be sent again."));
         assertThat(COMMAND.last("POST", "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend"))
@@ -201,15 +183,14 @@ class WebhooksPagesTest extends PageTest {
 
         COMMAND.onJson("GET", "/api/admin/webhooks/" + ID, ENDPOINT);
         COMMAND.onJson("GET", "/api/admin/webhooks/" + ID + "/deliveries", DELIVERIES);
-        COMMAND.on(
+        COMMAND.onProblem(
                 "POST",
                 "/api/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend",
-                FakeService.Answer.problem(409, "the delivery is already queued for its next attempt"));
-        Document page = html(mvc.perform(post("/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
-                .andExpect(status().isConflict())
-                .andReturn());
+                409,
+                "the delivery is already queued for its next attempt");
+        Document page = page(
+                form("/admin/webhooks/" + ID + "/deliveries/" + DELIVERY + "/resend", as("admin", "ADMIN")),
+                status().isConflict());
         assertThat(page.select("[role=alert]").text()).contains("already queued");
     }
 
@@ -224,14 +205,10 @@ class WebhooksPagesTest extends PageTest {
                 "/api/admin/webhooks/" + ID,
                 new FakeService.Answer(204, "application/json", "", java.util.Map.of()));
 
-        mvc.perform(post("/admin/webhooks/" + ID + "/secret")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
+        mvc.perform(form("/admin/webhooks/" + ID + "/secret", as("admin", "ADMIN")))
                 .andExpect(redirectedUrl("/admin/webhooks/" + ID))
                 .andExpect(flash().attribute("newSecret", new WebhooksPage.NewSecret(ID, null, "whsec_rotated")));
-        mvc.perform(post("/admin/webhooks/" + ID + "/delete")
-                        .with(as("admin", "ADMIN"))
-                        .with(csrf()))
+        mvc.perform(form("/admin/webhooks/" + ID + "/delete", as("admin", "ADMIN")))
                 .andExpect(redirectedUrl("/admin/webhooks"));
         assertThat(COMMAND.last("DELETE", "/api/admin/webhooks/" + ID)).isNotNull();
     }
