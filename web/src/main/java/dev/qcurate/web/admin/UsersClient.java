@@ -2,6 +2,7 @@ package dev.qcurate.web.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.services.Services;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,12 @@ import java.util.Map;
 
 /** {@code /api/admin/users} on the command service (users live there, not in the read model). */
 @Component
+@RequiredArgsConstructor
 class UsersClient {
 
     private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {};
 
     private final Services services;
-
-    UsersClient(Services services) {
-        this.services = services;
-    }
 
     List<UserRow> all() {
         List<UserRow> users = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.qcurate.web.admin;
 
 import dev.qcurate.web.services.ServiceProblem;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +18,10 @@ import java.util.List;
  * shows the service's detail next to the form it came from, with what was typed except passwords.
  */
 @Controller
+@RequiredArgsConstructor
 class UsersController {
 
     private final UsersClient users;
-
-    UsersController(UsersClient users) {
-        this.users = users;
-    }
 
     @GetMapping("/admin/users")
     String page(Model model) {

@@ -2,6 +2,7 @@ package dev.qcurate.web.config;
 
 import dev.qcurate.web.services.FormKey;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
 import java.util.LinkedHashMap;
@@ -12,15 +13,12 @@ import java.util.UUID;
  * Adds a fresh {@link FormKey} to every POST form Thymeleaf renders, next to Spring Security's CSRF field (this
  * wraps Spring Security's processor, so both fields come from the one hook Thymeleaf calls for {@code th:action}).
  */
+@RequiredArgsConstructor
 final class FormKeyFields implements RequestDataValueProcessor {
 
     private static final String GET_FORM = FormKeyFields.class.getName() + ".getForm";
 
     private final RequestDataValueProcessor csrf;
-
-    FormKeyFields(RequestDataValueProcessor csrf) {
-        this.csrf = csrf;
-    }
 
     @Override
     public String processAction(HttpServletRequest request, String action, String method) {

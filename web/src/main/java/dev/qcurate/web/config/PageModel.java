@@ -2,6 +2,7 @@ package dev.qcurate.web.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,13 +11,10 @@ import java.util.Map;
 
 /** What every page's frame needs: the CSRF header htmx sends with each of its requests. */
 @ControllerAdvice
+@RequiredArgsConstructor
 class PageModel {
 
     private final ObjectMapper json;
-
-    PageModel(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** {@code hx-headers} on the body: htmx then sends the CSRF token on every request it makes. */
     @ModelAttribute("csrfHeaders")

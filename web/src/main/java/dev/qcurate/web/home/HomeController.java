@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.WebAttributes;
@@ -18,16 +19,13 @@ import java.util.Map;
 
 /** Home: the lists for everyone, the pending count for reviewers, the user's own open proposals for editors. */
 @Controller
+@RequiredArgsConstructor
 class HomeController {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS =
             new ParameterizedTypeReference<>() {};
 
     private final Services services;
-
-    HomeController(Services services) {
-        this.services = services;
-    }
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedInUser user, Model model) {

@@ -3,6 +3,7 @@ package dev.qcurate.web.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.services.Services;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 /** {@code POST /api/imports} on the command service, and the import's proposals on the query service. */
 @Component
+@RequiredArgsConstructor
 class ImportClient {
 
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown");
@@ -24,10 +26,6 @@ class ImportClient {
     private static final int MAX_PAGES = 10;
 
     private final Services services;
-
-    ImportClient(Services services) {
-        this.services = services;
-    }
 
     /** Imports the document; the answer names the import (for a repeat: the first import of the same content). */
     Uploaded run(String source, String listName, byte[] document) {

@@ -2,6 +2,7 @@ package dev.qcurate.web.imports;
 
 import dev.qcurate.web.services.ServiceProblem;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +17,10 @@ import java.util.UUID;
 
 /** Upload a question document into a list, then see what became of it (Post/Redirect/Get; the outcome is read back from the command service). */
 @Controller
+@RequiredArgsConstructor
 class ImportController {
 
     private final ImportClient imports;
-
-    ImportController(ImportClient imports) {
-        this.imports = imports;
-    }
 
     @GetMapping("/imports/new")
     String form(Model model) {

@@ -1,6 +1,7 @@
 package dev.qcurate.web.lists;
 
 import dev.qcurate.web.diff.WordDiff;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import java.util.UUID;
 
 /** Compare two versions of a list: added, removed, reworded (word diff) and merged questions. */
 @Controller
+@RequiredArgsConstructor
 class ListDiffController {
 
     private final ListsClient lists;
-
-    ListDiffController(ListsClient lists) {
-        this.lists = lists;
-    }
 
     @GetMapping("/lists/{id}/diff")
     String diff(

@@ -2,6 +2,7 @@ package dev.qcurate.web.lists;
 
 import dev.qcurate.web.services.ServiceProblem;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,10 @@ import java.util.UUID;
 
 /** All lists, and the editors' form for a new one. */
 @Controller
+@RequiredArgsConstructor
 class ListIndexController {
 
     private final ListsClient lists;
-
-    ListIndexController(ListsClient lists) {
-        this.lists = lists;
-    }
 
     /** What an editor typed into "New list". */
     record NewListForm(String name, String title, String description) {

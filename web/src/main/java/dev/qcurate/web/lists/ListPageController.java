@@ -4,6 +4,7 @@ import dev.qcurate.web.services.Download;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.SignedInUser;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import java.util.UUID;
  * shown version, editors propose adding or removing a question (proposals, decided in the review queue).
  */
 @Controller
+@RequiredArgsConstructor
 class ListPageController {
 
     private static final Map<String, String> EXTENSIONS = Map.of("markdown", "md", "csv", "csv", "json", "json");
@@ -34,11 +36,6 @@ class ListPageController {
 
     private final ListPages pages;
     private final ListsClient lists;
-
-    ListPageController(ListPages pages, ListsClient lists) {
-        this.pages = pages;
-        this.lists = lists;
-    }
 
     /** A service's refusal the form shows itself; 401 (sign in again) and outages go to the page-level handler. */
     static boolean shownInForm(ServiceProblem problem) {

@@ -1,6 +1,7 @@
 package dev.qcurate.web.lists;
 
 import dev.qcurate.web.services.ServiceProblem;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -8,15 +9,12 @@ import java.util.UUID;
 
 /** Builds the list page from the list version asked for, its versions and its releases. */
 @Component
+@RequiredArgsConstructor
 class ListPages {
 
     static final int MAX_SEARCH_LENGTH = 200;
 
     private final ListsClient lists;
-
-    ListPages(ListsClient lists) {
-        this.lists = lists;
-    }
 
     ListPage page(UUID listId, ListSelector selector) {
         ListContent content = lists.content(listId, selector);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.services.Download;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.Written;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 /** The list endpoints of both services, called with the signed-in user's token. */
 @Component
+@RequiredArgsConstructor
 class ListsClient {
 
     private static final ParameterizedTypeReference<List<ListSummary>> SUMMARIES =
@@ -23,10 +25,6 @@ class ListsClient {
     private static final ParameterizedTypeReference<List<ListRelease>> RELEASES = new ParameterizedTypeReference<>() {};
 
     private final Services services;
-
-    ListsClient(Services services) {
-        this.services = services;
-    }
 
     List<ListSummary> all() {
         return services.query().get("/api/lists", Map.of(), SUMMARIES);

@@ -3,6 +3,7 @@ package dev.qcurate.web.proposals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.services.Services;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import static dev.qcurate.web.services.JsonValues.uuid;
 
 /** The signed-in user's proposals, newest first, with the text of the question each is about. */
 @Component
+@RequiredArgsConstructor
 class MyProposalsClient {
 
     static final int PAGE_SIZE = 50;
@@ -25,10 +27,6 @@ class MyProposalsClient {
     private static final ParameterizedTypeReference<List<JsonNode>> ROWS = new ParameterizedTypeReference<>() {};
 
     private final Services services;
-
-    MyProposalsClient(Services services) {
-        this.services = services;
-    }
 
     /** One page (0-based) plus one row, so the page knows whether there is a next one. */
     List<MyProposal> mine(ProposalStatusFilter status, int page) {

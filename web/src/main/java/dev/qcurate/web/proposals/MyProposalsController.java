@@ -1,5 +1,6 @@
 package dev.qcurate.web.proposals;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,13 +10,10 @@ import java.util.List;
 
 /** "My proposals": the signed-in user's proposals and their decisions, newest first, by status if asked. */
 @Controller
+@RequiredArgsConstructor
 class MyProposalsController {
 
     private final MyProposalsClient client;
-
-    MyProposalsController(MyProposalsClient client) {
-        this.client = client;
-    }
 
     @GetMapping("/proposals/mine")
     String mine(

@@ -8,6 +8,7 @@ import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.SignedInUser;
 import dev.qcurate.web.services.Written;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,15 +23,12 @@ import static dev.qcurate.web.services.JsonValues.uuid;
 
 /** A proposal with its conversation and amendments (query service), and what can be done to it (command service). */
 @Component
+@RequiredArgsConstructor
 class ProposalPageClient {
 
     private static final String NEW_QUESTION = "NEW_QUESTION";
 
     private final Services services;
-
-    ProposalPageClient(Services services) {
-        this.services = services;
-    }
 
     ProposalPage page(UUID id, SignedInUser user) {
         JsonNode detail = services.query().get("/api/proposals/{id}", Map.of(), JsonNode.class, id);

@@ -3,6 +3,7 @@ package dev.qcurate.web.proposals;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.SignedInUser;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,15 +25,12 @@ import java.util.function.Supplier;
  * filtered and paged, for the queue's forms); a refusal shows the service's words on the page with what was typed.
  */
 @Controller
+@RequiredArgsConstructor
 class ProposalPageController {
 
     static final int MAX_COMMENT = 10_000;
 
     private final ProposalPageClient client;
-
-    ProposalPageController(ProposalPageClient client) {
-        this.client = client;
-    }
 
     @GetMapping("/proposals/{id}")
     String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {

@@ -1,5 +1,6 @@
 package dev.qcurate.web.question;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +17,12 @@ import java.util.UUID;
 
 /** Proposing to merge this question into another: its duplicate candidates first, then any question found by text. */
 @Controller
+@RequiredArgsConstructor
 class MergeController {
 
     static final int SEARCH_RESULTS = 10;
 
     private final QuestionClient questions;
-
-    MergeController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/questions/{id}/merge")
     String form(

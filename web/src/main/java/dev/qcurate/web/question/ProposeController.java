@@ -2,6 +2,7 @@ package dev.qcurate.web.question;
 
 import dev.qcurate.web.services.ServiceDown;
 import dev.qcurate.web.services.ServiceProblem;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +17,12 @@ import java.util.Optional;
 
 /** Proposing a new question, with the bank's similar questions shown while typing. */
 @Controller
+@RequiredArgsConstructor
 class ProposeController {
 
     static final int SUGGESTIONS = 5;
 
     private final QuestionClient questions;
-
-    ProposeController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/questions/new")
     String form(Model model) {

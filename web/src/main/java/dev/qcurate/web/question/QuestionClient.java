@@ -3,6 +3,7 @@ package dev.qcurate.web.question;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.Written;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 /** The questions' calls: reads on the query service, proposals on the command service. */
 @Component
+@RequiredArgsConstructor
 class QuestionClient {
 
     private static final ParameterizedTypeReference<List<DuplicateCandidate>> CANDIDATES =
@@ -21,10 +23,6 @@ class QuestionClient {
             new ParameterizedTypeReference<>() {};
 
     private final Services services;
-
-    QuestionClient(Services services) {
-        this.services = services;
-    }
 
     QuestionDetails question(UUID id) {
         return services.query().get("/api/questions/{id}", Map.of(), QuestionDetails.class, id);

@@ -3,6 +3,7 @@ package dev.qcurate.web.question;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.SignedInUser;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,15 +16,12 @@ import java.util.UUID;
 
 /** A question: its text, status, provenance and history, its duplicate candidates and what waits for review. */
 @Controller
+@RequiredArgsConstructor
 class QuestionPageController {
 
     static final int DUPLICATES = 5;
 
     private final QuestionClient questions;
-
-    QuestionPageController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/questions/{id}")
     String question(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {

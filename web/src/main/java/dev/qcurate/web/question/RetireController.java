@@ -1,5 +1,6 @@
 package dev.qcurate.web.question;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,13 +13,10 @@ import java.util.UUID;
 
 /** Proposing to retire a question, with a required reason. */
 @Controller
+@RequiredArgsConstructor
 class RetireController {
 
     private final QuestionClient questions;
-
-    RetireController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/questions/{id}/retire")
     String form(@PathVariable UUID id, Model model) {

@@ -1,5 +1,6 @@
 package dev.qcurate.web.question;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +16,10 @@ import java.util.UUID;
  * the current text and tags, then a proposal reviewed like any other.
  */
 @Controller
+@RequiredArgsConstructor
 class RevertController {
 
     private final QuestionClient questions;
-
-    RevertController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/questions/{id}/revert")
     String form(@PathVariable UUID id, @RequestParam(defaultValue = "0") int revision, Model model) {

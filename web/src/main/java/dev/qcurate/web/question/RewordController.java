@@ -2,6 +2,7 @@ package dev.qcurate.web.question;
 
 import dev.qcurate.web.services.Refusals;
 import dev.qcurate.web.services.ServiceProblem;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import java.util.UUID;
 
 /** Proposing a new wording, made against the revision the editor saw. */
 @Controller
+@RequiredArgsConstructor
 class RewordController {
 
     private final QuestionClient questions;
-
-    RewordController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     /** {@code text}: a wording typed on the propose page for this (duplicate) question, instead of a new one. */
     @GetMapping("/questions/{id}/reword")

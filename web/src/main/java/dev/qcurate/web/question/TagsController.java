@@ -1,6 +1,7 @@
 package dev.qcurate.web.question;
 
 import dev.qcurate.web.diff.TagChange;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import java.util.UUID;
 
 /** Changing a question's tags: the editor edits the list, the web works out what is added and removed. */
 @Controller
+@RequiredArgsConstructor
 class TagsController {
 
     private final QuestionClient questions;
-
-    TagsController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/questions/{id}/tags")
     String form(@PathVariable UUID id, Model model) {

@@ -1,5 +1,6 @@
 package dev.qcurate.web.question;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +12,10 @@ import java.util.UUID;
 
 /** Proposing to undo a merge: a confirmation, since it separates the two questions again once approved. */
 @Controller
+@RequiredArgsConstructor
 class UnmergeController {
 
     private final QuestionClient questions;
-
-    UnmergeController(QuestionClient questions) {
-        this.questions = questions;
-    }
 
     @GetMapping("/questions/{id}/unmerge")
     String form(@PathVariable UUID id, Model model) {

@@ -5,6 +5,7 @@ import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.Written;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 /** The review queue's calls: pending proposals and their questions (query service), decisions (command service). */
 @Component
+@RequiredArgsConstructor
 class ReviewClient {
 
     static final int PAGE_SIZE = 20;
@@ -30,10 +32,6 @@ class ReviewClient {
             new ParameterizedTypeReference<>() {};
 
     private final Services services;
-
-    ReviewClient(Services services) {
-        this.services = services;
-    }
 
     List<Proposal> pending(ReviewFilter filter) {
         Map<String, Object> query = filter.serviceQuery(true);

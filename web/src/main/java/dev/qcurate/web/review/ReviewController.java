@@ -5,6 +5,7 @@ import dev.qcurate.web.services.SignedInUser;
 import dev.qcurate.web.services.Written;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,17 +27,13 @@ import java.util.UUID;
  * the answer is a fragment replacing the item with its outcome, or a message inside the item when it was refused.
  */
 @Controller
+@RequiredArgsConstructor
 class ReviewController {
 
     static final int MAX_REASON = 1_000;
 
     private final ReviewClient client;
     private final ReviewQueue queue;
-
-    ReviewController(ReviewClient client, ReviewQueue queue) {
-        this.client = client;
-        this.queue = queue;
-    }
 
     /** The filters, read from the query string or from a form's hidden fields alike. */
     @ModelAttribute("filter")

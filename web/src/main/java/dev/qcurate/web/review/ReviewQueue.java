@@ -2,6 +2,7 @@ package dev.qcurate.web.review;
 
 import dev.qcurate.web.services.ChangeKind;
 import dev.qcurate.web.services.SignedInUser;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -14,15 +15,12 @@ import java.util.UUID;
 
 /** Builds the queue page from the services' answers and carries out bulk approval. */
 @Component
+@RequiredArgsConstructor
 class ReviewQueue {
 
     static final int MAX_BULK = 1_000;
 
     private final ReviewClient client;
-
-    ReviewQueue(ReviewClient client) {
-        this.client = client;
-    }
 
     ReviewPage page(
             ReviewFilter filter,

@@ -4,6 +4,7 @@ import dev.qcurate.web.services.ServiceDown;
 import dev.qcurate.web.services.ServiceProblem;
 import dev.qcurate.web.services.Services;
 import dev.qcurate.web.services.SignedInUser;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -17,13 +18,10 @@ import java.util.List;
 
 /** Signs in by asking command-service for a token; the token becomes part of the session's principal. */
 @Component
+@RequiredArgsConstructor
 class TokenAuthenticationProvider implements AuthenticationProvider {
 
     private final Services services;
-
-    TokenAuthenticationProvider(Services services) {
-        this.services = services;
-    }
 
     @Override
     public Authentication authenticate(Authentication request) {

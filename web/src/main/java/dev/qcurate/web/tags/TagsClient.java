@@ -1,6 +1,7 @@
 package dev.qcurate.web.tags;
 
 import dev.qcurate.web.services.Services;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -8,13 +9,10 @@ import java.util.Map;
 
 /** The tag calls: the tags in use on the query service, rename proposals on the command service. */
 @Component
+@RequiredArgsConstructor
 class TagsClient {
 
     private final Services services;
-
-    TagsClient(Services services) {
-        this.services = services;
-    }
 
     /** {@code GET /api/tags}: tags with question counts and old names, and old names matching {@code q}. */
     record Tags(List<Tag> items, List<Synonym> synonyms) {

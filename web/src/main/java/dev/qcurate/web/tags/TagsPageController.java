@@ -2,6 +2,7 @@ package dev.qcurate.web.tags;
 
 import dev.qcurate.web.services.Refusals;
 import dev.qcurate.web.services.ServiceProblem;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +18,10 @@ import java.util.List;
  * several into one. The form keeps what was typed when the service refuses it, and shows why.
  */
 @Controller
+@RequiredArgsConstructor
 class TagsPageController {
 
     private final TagsClient tags;
-
-    TagsPageController(TagsClient tags) {
-        this.tags = tags;
-    }
 
     @GetMapping("/tags")
     String page(@RequestParam(required = false) String q, Model model) {

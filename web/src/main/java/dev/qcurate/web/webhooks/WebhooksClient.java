@@ -2,6 +2,7 @@ package dev.qcurate.web.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.services.Services;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -11,15 +12,12 @@ import java.util.Map;
 
 /** {@code /api/admin/webhooks} on the command service, which hosts the webhooks (docs/webhooks.md). */
 @Component
+@RequiredArgsConstructor
 class WebhooksClient {
 
     static final int RECENT_DELIVERIES = 50;
 
     private final Services services;
-
-    WebhooksClient(Services services) {
-        this.services = services;
-    }
 
     List<WebhookViews.Endpoint> endpoints() {
         List<WebhookViews.Endpoint> endpoints = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.qcurate.web.webhooks;
 
 import dev.qcurate.web.services.ServiceProblem;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +20,12 @@ import java.util.UUID;
  * form, with what was typed.
  */
 @Controller
+@RequiredArgsConstructor
 class WebhooksController {
 
     private static final String SECRET = "newSecret";
 
     private final WebhooksClient webhooks;
-
-    WebhooksController(WebhooksClient webhooks) {
-        this.webhooks = webhooks;
-    }
 
     @GetMapping("/admin/webhooks")
     String endpoints(Model model) {
