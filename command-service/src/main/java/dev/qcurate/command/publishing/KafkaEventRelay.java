@@ -1,5 +1,6 @@
 package dev.qcurate.command.publishing;
 
+import dev.qcurate.shared.TopicHeaders;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -26,15 +27,13 @@ import java.util.concurrent.TimeoutException;
  * Publishes every stored event to Kafka, reading from the event store with a tracking processor (an outbox
  * in all but name). Records of a batch are sent together; before the batch's token is stored, the relay waits for
  * Kafka to acknowledge all of them. If Kafka is down, the batch fails, the token stays, and the same events are sent
- * again later: at-least-once, and consumers deduplicate by {@value #POSITION_HEADER}.
+ * again later: at-least-once, and consumers deduplicate by {@value TopicHeaders#POSITION}.
  */
 @Component
 @ProcessingGroup(KafkaEventRelay.GROUP)
 class KafkaEventRelay {
 
     static final String GROUP = "kafka-publisher";
-    /** The event's global index in the event store, as a decimal string: the consistency token of the API. */
-    static final String POSITION_HEADER = "qcurate-position";
 
     private static final String BATCH = KafkaEventRelay.class.getName() + ".batch";
     private static final long ACK_TIMEOUT_SECONDS = 30;
@@ -74,7 +73,7 @@ class KafkaEventRelay {
     }
 
     /**
-     * Sends the events, each with its global index as {@value #POSITION_HEADER}, and waits until Kafka acknowledged
+     * Sends the events, each with its global index as {@value TopicHeaders#POSITION}, and waits until Kafka acknowledged
      * all of them. Also used by the {@link Reconciliation} to republish events the topic lacks.
      */
     void sendAndAwait(List<? extends EventMessage<?>> events, Map<String, Long> positions) {
@@ -86,7 +85,7 @@ class KafkaEventRelay {
             if (position == null) {
                 throw new IllegalStateException("event " + event.getIdentifier() + " is not in the event store");
             }
-            record.headers().add(POSITION_HEADER, position.toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(TopicHeaders.POSITION, position.toString().getBytes(StandardCharsets.UTF_8));
             acks.add(producer.send(record));
         }
         awaitAll(acks);

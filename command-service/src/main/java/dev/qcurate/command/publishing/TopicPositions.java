@@ -1,5 +1,6 @@
 package dev.qcurate.command.publishing;
 
+import dev.qcurate.shared.TopicHeaders;
 import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,7 +92,7 @@ class TopicPositions {
     }
 
     private static long position(ConsumerRecord<byte[], Void> record) {
-        Header header = record.headers().lastHeader(KafkaEventRelay.POSITION_HEADER);
+        Header header = record.headers().lastHeader(TopicHeaders.POSITION);
         // a record without a position is not one of ours; it cannot stand for any stored event
         return header == null ? -1 : Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
     }

@@ -17,6 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static dev.qcurate.shared.TopicHeaders.ACTOR;
+import static dev.qcurate.shared.TopicHeaders.CORRELATION;
+import static dev.qcurate.shared.TopicHeaders.POSITION;
+import static dev.qcurate.shared.TopicHeaders.REVISION;
+import static dev.qcurate.shared.TopicHeaders.TIMESTAMP;
+import static dev.qcurate.shared.TopicHeaders.TYPE;
+
 /**
  * Turns a Kafka record of the {@code qcurate.events} topic into a {@link StoredEvent}. Only types of the shared
  * contract are ever instantiated; unknown types (from newer producers) are skipped, not guessed at.
@@ -24,13 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 @RequiredArgsConstructor
 class EventDecoder {
-
-    static final String TYPE = "axon-message-type";
-    static final String REVISION = "axon-message-revision";
-    static final String TIMESTAMP = "axon-message-timestamp";
-    static final String ACTOR = "axon-metadata-actor";
-    static final String CORRELATION = "axon-metadata-correlationId";
-    static final String POSITION = "qcurate-position";
 
     private static final String CONTRACT_PACKAGE = "dev.qcurate.shared.";
 
