@@ -2,6 +2,7 @@ package dev.qcurate.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.*;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -96,7 +99,11 @@ class ImportIT {
         ResponseEntity<JsonNode> again =
                 get("/api/imports/" + body.get("importId").asText(), "editor2");
         assertThat(again.getStatusCode()).as("an outcome page can be shared").isEqualTo(HttpStatus.OK);
-        assertThat(again.getBody()).isEqualTo(body);
+        ObjectNode shared = again.getBody().deepCopy();
+        assertThat(Instant.parse(shared.remove("importedAt").asText()))
+                .as("when the import ran")
+                .isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now());
+        assertThat(shared).as("the answer as it was first given").isEqualTo(body);
         assertThat(get("/api/imports/" + UUID.randomUUID(), "editor").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("/api/imports/" + body.get("importId").asText(), "reader")

@@ -62,12 +62,16 @@ class ImportRecords {
                 contentSha256);
     }
 
+    /** What a finished import answered, and when it started. */
+    record Finished(String answer, Instant at) {}
+
     /** What a finished import answered, by its id. */
-    Optional<String> answerOf(UUID importId) {
+    Optional<Finished> answerOf(UUID importId) {
         return jdbc
-                .queryForList(
-                        "SELECT answer FROM import_record WHERE import_id = ? AND answer IS NOT NULL",
-                        String.class,
+                .query(
+                        "SELECT answer, created_at FROM import_record WHERE import_id = ? AND answer IS NOT NULL",
+                        (rs, row) ->
+                                new Finished(rs.getString(1), rs.getTimestamp(2).toInstant()),
                         importId)
                 .stream()
                 .findFirst();

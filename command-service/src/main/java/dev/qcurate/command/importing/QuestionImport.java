@@ -193,9 +193,13 @@ class QuestionImport {
         return flag;
     }
 
-    /** A finished import's answer, as it was given (so an outcome page can be shared and reloaded). */
+    /** A finished import's answer, as it was given (so an outcome page can be shared and reloaded), and when it ran. */
     Optional<Map<String, Object>> answerOf(UUID importId) {
-        return records.answerOf(importId).map(this::read);
+        return records.answerOf(importId).map(finished -> {
+            Map<String, Object> body = read(finished.answer());
+            body.put("importedAt", finished.at().toString());
+            return body;
+        });
     }
 
     private Map<String, Object> read(String answer) {

@@ -2,6 +2,7 @@ package dev.qcurate.web.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
+import dev.qcurate.web.services.JsonValues;
 import dev.qcurate.web.services.Services;
 import lombok.RequiredArgsConstructor;
 import org.springframework.core.ParameterizedTypeReference;
@@ -66,7 +67,8 @@ class ImportClient {
                 body.path("duplicatesFlagged").asInt(),
                 List.copyOf(rejected),
                 List.copyOf(proposals),
-                uploadedAgain);
+                uploadedAgain,
+                JsonValues.instant(body.path("importedAt")));
     }
 
     /** The import's proposals that are flagged as likely duplicates, in document order (the queue's order). */

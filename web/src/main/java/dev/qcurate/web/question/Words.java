@@ -1,15 +1,12 @@
 package dev.qcurate.web.question;
 
+import dev.qcurate.web.services.Times;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The service's constants and times as people read them. */
 final class Words {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Words() {}
 
@@ -23,6 +20,6 @@ final class Words {
     }
 
     static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
+        return Times.when(at);
     }
 }

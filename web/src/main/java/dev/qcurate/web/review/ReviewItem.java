@@ -4,10 +4,9 @@ import dev.qcurate.web.diff.TagChange;
 import dev.qcurate.web.diff.WordDiff;
 import dev.qcurate.web.duplicates.DuplicateCandidate;
 import dev.qcurate.web.services.ChangeKind;
+import dev.qcurate.web.services.Times;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,12 +52,9 @@ public record ReviewItem(
     /** A comment (or a request for changes) as the queue shows it. */
     public record Comment(boolean changeRequest, String author, String html, Instant at) {
         public String atText() {
-            return WHEN.format(at);
+            return Times.when(at);
         }
     }
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A merge of {@code source} into {@code target}, with their similarity when the index knows it. */
     public record Merge(UUID sourceId, String sourceText, UUID targetId, String targetText, Integer percent) {}
@@ -66,7 +62,7 @@ public record ReviewItem(
     /** Who holds the proposal until when; the services decide whether a claim still holds. */
     public record Claim(String holder, Instant expiresAt) {
         public String expiresAtText() {
-            return WHEN.format(expiresAt);
+            return Times.when(expiresAt);
         }
     }
 
@@ -83,7 +79,7 @@ public record ReviewItem(
     }
 
     public String createdAtText() {
-        return createdAt == null ? "" : WHEN.format(createdAt);
+        return Times.when(createdAt);
     }
 
     /** The id the page uses for this item's elements. */

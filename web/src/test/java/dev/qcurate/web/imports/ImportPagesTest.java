@@ -124,14 +124,18 @@ class ImportPagesTest extends PageTest {
     @Test
     void aReImportSaysSoPlainly() throws Exception {
         COMMAND.on("POST", "/api/imports", FakeService.Answer.json(200, answer(true)));
-        COMMAND.onJson("GET", "/api/imports/" + IMPORT, answer(false));
+        COMMAND.onJson(
+                "GET",
+                "/api/imports/" + IMPORT,
+                answer(false).replace("\"position\":42", "\"position\":42,\"importedAt\":\"2026-12-01T09:05:30Z\""));
         QUERY.onJson("GET", "/api/proposals", "[]");
 
         mvc.perform(upload().file(document("python basics.md", DOCUMENT)))
                 .andExpect(redirectedUrl("/imports/" + IMPORT + "?repeat=true"));
         Document page = page(get("/imports/" + IMPORT + "?repeat=true").with(as("editor", "EDITOR")));
 
-        assertThat(page.select("[role=status]").text()).contains("Already imported", "nothing new was proposed");
+        assertThat(page.select("[role=status]").text())
+                .contains("Already imported", "nothing new was proposed", "imported before, on 2026-12-01 09:05 UTC");
         assertThat(page.select("#numbers-heading").text()).isEqualTo("At its first import");
     }
 
