@@ -221,7 +221,8 @@ final class QuestionAnalyzer extends Analyzer {
     /** Python and Django terms named in more than one way (acronyms, operator names); see the file's header. */
     private static final String GLOSSARY = "/duplicates/glossary.txt";
 
-    private final SynonymMap synonyms = buildSynonyms();
+    /** Immutable once built, so every analyzer shares one (the glossary is read and parsed once per process). */
+    private static final SynonymMap SYNONYM_MAP = buildSynonyms();
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -235,7 +236,7 @@ final class QuestionAnalyzer extends Analyzer {
         TokenStream stream = new EnglishPossessiveFilter(tokenizer);
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new SynonymGraphFilter(stream, synonyms, true);
+        stream = new SynonymGraphFilter(stream, SYNONYM_MAP, true);
         stream = new FlattenGraphFilter(stream);
         stream = new StopFilter(stream, STOP_WORDS);
         stream = new PorterStemFilter(stream);

@@ -77,7 +77,7 @@ final class EvaluationReport {
         md.append("\nEvery error of the shipped hybrid on the test half:\n\n");
         errors(md, shipped(result.measured()));
         md.append("\nOn the fresh pairs (`fresh-pairs.csv`, written 2026-12-04 after the scorer's last change and "
-                + "measured once; nothing was ever chosen on them), the same settings:\n\n");
+                + "first measured then; nothing is ever chosen on them), the same settings:\n\n");
         qualityTable(md, result.fresh());
         md.append("\nEvery error of the shipped hybrid on the fresh pairs:\n\n");
         errors(md, shipped(result.fresh()));
